@@ -10,6 +10,9 @@ import dev.ember.ShuffleDependency;
 import dev.ember.Tuple2;
 import dev.ember.Tuple3;
 import dev.ember.api.java.Optional;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,9 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.Collections;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CoGroupJoinTest {
 
@@ -157,6 +162,27 @@ class CoGroupJoinTest {
     PairRDD<Integer, String> partitioned = left.partitionBy(new HashPartitioner(4));
     assertThat(right.join(partitioned).partitioner()).contains(new HashPartitioner(4));
     assertThat(left.join(right).partitioner()).contains(new HashPartitioner(3));
+  }
+
+  @Test
+  void lostShuffleOutputOfAJoinInputIsRecomputed(@TempDir Path localDir) throws IOException {
+    sc.stop();
+    sc = new EmberContext(new EmberConf(false).setMaster("local[2]").setAppName("CoGroupJoinTest")
+        .set("ember.local.dir", localDir.toString()));
+    PairRDD<Integer, String> a = pairs(List.of(new Tuple2<>(1, "a"), new Tuple2<>(2, "b")), 2);
+    PairRDD<Integer, String> b = pairs(List.of(new Tuple2<>(2, "x"), new Tuple2<>(3, "y")), 2);
+    PairRDD<Integer, Tuple2<String, Optional<String>>> joined = a.leftOuterJoin(b);
+    List<String> expected = List.of("(1,(a,Optional.empty))", "(2,(b,Optional[x]))");
+    assertThat(sorted(joined.collect())).isEqualTo(expected);
+    try (Stream<Path> files = Files.walk(localDir)) {
+      List<Path> data = files.filter(f -> f.getFileName().toString().endsWith(".data")).toList();
+      assertThat(data).isNotEmpty();
+      for (Path file : data) {
+        Files.delete(file);
+      }
+    }
+    // The reduce tasks fail to fetch, and the scheduler re-runs the map stages that wrote the lost files.
+    assertThat(sorted(joined.collect())).isEqualTo(expected);
   }
 
   private static <T> List<T> list(Iterable<T> values) {

@@ -1,9 +1,11 @@
 package dev.ember.rdd;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ember.EmberConf;
 import dev.ember.EmberContext;
+import dev.ember.EmberException;
 import dev.ember.HashPartitioner;
 import dev.ember.Tuple2;
 import dev.ember.util.LongAccumulator;
@@ -63,6 +65,19 @@ class PairAggregationTest {
         Math::max);
     assertThat(max.partitioner()).contains(new HashPartitioner(4));
     assertThat(max.collectAsMap()).isEqualTo(Map.of("a", 5, "b", 4, "c", 6));
+  }
+
+  @Test
+  void failingSeqOpFailsTheJobWithItsCause() {
+    assertThatThrownBy(() -> pairs.aggregateByKey(0, (acc, v) -> {
+      if (v == 4) {
+        throw new IllegalStateException("bad value " + v);
+      }
+      return acc + v;
+    }, Integer::sum).collect())
+        .isInstanceOf(EmberException.class)
+        .hasMessageContaining("bad value 4")
+        .hasRootCauseInstanceOf(IllegalStateException.class);
   }
 
   @Test
