@@ -1,6 +1,8 @@
 package dev.ember.rdd;
 
 import dev.ember.EmberEnv;
+import dev.ember.EmberException;
+import dev.ember.serializer.SerializationFailedException;
 import dev.ember.serializer.Serializer;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -18,7 +20,13 @@ final class ZeroValue<U> implements Serializable {
   private final byte[] bytes;
 
   ZeroValue(U zero, Serializer serializer) {
-    ByteBuffer buffer = serializer.newInstance().serialize(zero);
+    ByteBuffer buffer;
+    try {
+      buffer = serializer.newInstance().serialize(zero);
+    } catch (SerializationFailedException e) {
+      throw new EmberException("ZERO_VALUE_NOT_SERIALIZABLE", "The zero value " + zero + " cannot be serialized ("
+          + e.getMessage() + "), but it must be copied for every key. Use a Serializable zero value.", e);
+    }
     this.bytes = new byte[buffer.remaining()];
     buffer.get(bytes);
   }

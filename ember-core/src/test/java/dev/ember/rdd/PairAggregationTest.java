@@ -81,6 +81,14 @@ class PairAggregationTest {
   }
 
   @Test
+  void unserializableZeroValueIsRejectedBeforeRunning() {
+    assertThatThrownBy(() -> pairs.foldByKey(0, Integer::sum).aggregateByKey(new Object(), (acc, v) -> acc,
+        (x, y) -> x))
+        .isInstanceOf(EmberException.class)
+        .hasMessageContaining("ZERO_VALUE_NOT_SERIALIZABLE");
+  }
+
+  @Test
   void foldByKeyAddsTheZeroOncePerPartitionHoldingTheKey() {
     assertThat(pairs.foldByKey(0, Integer::sum).collectAsMap()).isEqualTo(Map.of("a", 9, "b", 6, "c", 6));
     // a lives in three slices, b in two, c in one: a zero of 10 is added that many times.
