@@ -67,16 +67,21 @@ public final class RangePartitioner<K> extends Partitioner {
       throw new IllegalArgumentException("Sample points per partition must be positive but found "
           + samplePointsPerPartitionHint + ".");
     }
-    this.ordering = checkOrdering(ordering);
+    this.ordering = keyOrdering(ordering);
     this.ascending = ascending;
     this.rangeBounds = partitions <= 1 ? new Object[0]
         : RangeBoundsSampler.bounds(Objects.requireNonNull(rdd, "rdd is null"), partitions,
             samplePointsPerPartitionHint, this.ordering).toArray();
   }
 
-  /** The ordering to use: {@code ordering} if serializable, the natural ordering if null. */
+  /**
+   * The key ordering a sort uses: {@code ordering} itself, checked to be serializable, or the keys' natural
+   * ordering if {@code ordering} is null.
+   *
+   * @throws EmberException {@code COMPARATOR_NOT_SERIALIZABLE} if {@code ordering} cannot travel to executors
+   */
   @SuppressWarnings("unchecked")
-  static <K> Comparator<? super K> checkOrdering(Comparator<? super K> ordering) {
+  public static <K> Comparator<? super K> keyOrdering(Comparator<? super K> ordering) {
     if (ordering == null) {
       return (Comparator<? super K>) (Comparator<?>) NaturalKeyOrdering.INSTANCE;
     }

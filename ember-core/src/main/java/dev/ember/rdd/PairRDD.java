@@ -258,6 +258,24 @@ public class PairRDD<K, V> {
     return new PairRDD<>(new ShuffledRDD<K, V, V>(rdd, partitioner).setKeyOrdering(keyOrdering));
   }
 
+  /**
+   * Redistributes the pairs by {@code partitioner} and sorts each resulting partition by key, in the shuffle
+   * itself: cheaper than partitionBy followed by a sort of each partition.
+   */
+  public PairRDD<K, V> repartitionAndSortWithinPartitions(Partitioner partitioner) {
+    return repartitionAndSortWithinPartitions(partitioner, null);
+  }
+
+  /**
+   * Redistributes the pairs by {@code partitioner} and sorts each resulting partition by key with
+   * {@code comparator} ({@link java.io.Serializable}; {@code null} for the natural ordering).
+   */
+  public PairRDD<K, V> repartitionAndSortWithinPartitions(Partitioner partitioner,
+      Comparator<? super K> comparator) {
+    Comparator<? super K> ordering = RangePartitioner.keyOrdering(comparator);
+    return new PairRDD<>(new ShuffledRDD<K, V, V>(rdd, partitioner).setKeyOrdering(ordering));
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // Cogroup and joins
 

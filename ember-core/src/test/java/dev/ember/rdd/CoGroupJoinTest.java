@@ -10,6 +10,8 @@ import dev.ember.ShuffleDependency;
 import dev.ember.Tuple2;
 import dev.ember.Tuple3;
 import dev.ember.api.java.Optional;
+import dev.ember.scheduler.EmberListener;
+import dev.ember.scheduler.EmberListenerEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Collections;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +158,31 @@ class CoGroupJoinTest {
     // Neither partitioned: both are shuffled.
     assertThat(shuffleDependencies(left.join(right).rdd())).hasSize(2);
     assertThat(shuffleDependencies(left.join(right).join(right).rdd())).hasSize(3);
+  }
+
+  @Test
+  void coPartitionedJoinRunsNoExtraStages() throws InterruptedException {
+    AtomicInteger submitted = new AtomicInteger();
+    sc.addEmberListener(new EmberListener() {
+      @Override
+      public void onStageSubmitted(EmberListenerEvent.StageSubmitted event) {
+        submitted.incrementAndGet();
+      }
+    });
+    PairRDD<Integer, String> a = left.partitionBy(new HashPartitioner(3));
+    PairRDD<Integer, String> upper = a.mapValues(String::toUpperCase);
+    assertThat(sorted(a.join(upper).collect())).containsExactly("(1,(a,A))", "(2,(b,B))", "(2,(b,C))",
+        "(2,(c,B))", "(2,(c,C))", "(3,(d,D))");
+    assertThat(sc.listenerBus().waitUntilEmpty(5_000)).isTrue();
+    // The partitionBy map stage and the result stage; the join itself shuffles nothing.
+    assertThat(submitted.get()).isEqualTo(2);
+
+    submitted.set(0);
+    PairRDD<Integer, String> b = left.partitionBy(new HashPartitioner(3));
+    assertThat(b.join(b.mapValues(String::toUpperCase), new HashPartitioner(2)).count()).isEqualTo(6);
+    assertThat(sc.listenerBus().waitUntilEmpty(5_000)).isTrue();
+    // Another partitioner: partitionBy, then both sides shuffled again, then the result stage.
+    assertThat(submitted.get()).isEqualTo(4);
   }
 
   @Test

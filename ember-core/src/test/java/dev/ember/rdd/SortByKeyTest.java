@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
+import dev.ember.HashPartitioner;
 import dev.ember.RangePartitioner;
 import dev.ember.Tuple2;
 import java.io.Serializable;
@@ -110,6 +111,17 @@ class SortByKeyTest {
     assertThat(empty.sortByKey().collect()).isEmpty();
     assertThat(sc.parallelize(List.<Integer>of(), 3).mapToPair(i -> new Tuple2<>(i, i)).sortByKey(false, 4)
         .collect()).isEmpty();
+  }
+
+  @Test
+  void repartitionAndSortWithinPartitionsSortsEachPartition() {
+    PairRDD<Integer, String> numbers = shuffledNumbers(12, 3);
+    // Keys modulo 3 decide the partition: 0 -> 3, 6, 9, 12; 1 -> 1, 4, 7, 10; 2 -> 2, 5, 8, 11.
+    PairRDD<Integer, String> sorted = numbers.repartitionAndSortWithinPartitions(new HashPartitioner(3));
+    assertThat(sorted.partitioner()).contains(new HashPartitioner(3));
+    assertThat(keysOf(sorted.collect())).containsExactly(3, 6, 9, 12, 1, 4, 7, 10, 2, 5, 8, 11);
+    assertThat(keysOf(numbers.repartitionAndSortWithinPartitions(new HashPartitioner(3), Comparator.reverseOrder())
+        .collect())).containsExactly(12, 9, 6, 3, 10, 7, 4, 1, 11, 8, 5, 2);
   }
 
   @Test
