@@ -128,6 +128,23 @@ class RangePartitionerTest {
   }
 
   @Test
+  void partitionByARangePartitionerGivesContiguousRanges() {
+    RDD<Tuple2<Integer, Integer>> input = keys(oneTo(100), 3);
+    RangePartitioner<Integer> byRange = new RangePartitioner<>(4, input);
+    List<int[]> ranges = dev.ember.rdd.PairRDD.fromRDD(input).partitionBy(byRange).keys().mapPartitions(it -> {
+      int min = Integer.MAX_VALUE;
+      int max = Integer.MIN_VALUE;
+      while (it.hasNext()) {
+        int key = it.next();
+        min = Math.min(min, key);
+        max = Math.max(max, key);
+      }
+      return List.of(new int[] {min, max}).iterator();
+    }).collect();
+    assertThat(ranges).extracting(r -> r[0] + "-" + r[1]).containsExactly("1-25", "26-50", "51-75", "76-100");
+  }
+
+  @Test
   void keysWithoutNaturalOrderingNeedAComparator() {
     RDD<Tuple2<Point, Integer>> points = sc.parallelize(List.of(1, 2, 3), 1)
         .mapToPair(i -> new Tuple2<>(new Point(i), i)).rdd();

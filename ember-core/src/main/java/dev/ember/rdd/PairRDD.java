@@ -14,6 +14,7 @@ import dev.ember.api.java.Optional;
 import dev.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -425,8 +426,10 @@ public class PairRDD<K, V> {
   public <U> PairRDD<K, U> flatMapValues(FlatMapFunction<V, U> f) {
     FlatMapFunction<V, U> clean = rdd.context().clean(f);
     RDD<Tuple2<K, U>> mapped = new MapPartitionsRDD<Tuple2<K, U>, Tuple2<K, V>>(rdd,
-        (tc, index, it) -> Iterators.flatMap(it, pair -> Iterators.map(clean.call(pair._2()),
-            value -> new Tuple2<>(pair._1(), value))), true);
+        (tc, index, it) -> Iterators.flatMap(it, pair -> {
+          Iterator<U> values = clean.call(pair._2());
+          return values == null ? null : Iterators.map(values, value -> new Tuple2<>(pair._1(), value));
+        }), true);
     return new PairRDD<>(mapped);
   }
 
