@@ -184,7 +184,10 @@ public final class ExternalSorter<K, V, C> extends Spillable {
     };
   }
 
-  /** All records of all partitions in order; for the reduce side's plain sort. */
+  /**
+   * All records of all partitions in order; for the reduce side's plain sort. Spill files are deleted when
+   * the iterator is exhausted, or when the task ends.
+   */
   public Iterator<Tuple2<K, C>> iterator() {
     PartitionedReader<K, C> reader = partitionedReader();
     List<Iterator<Tuple2<K, C>>> partitions = new ArrayList<>(numPartitions);
@@ -192,7 +195,22 @@ public final class ExternalSorter<K, V, C> extends Spillable {
       int partition = p;
       partitions.add(new LazyIterator<>(() -> reader.partition(partition)));
     }
-    return concat(partitions);
+    Iterator<Tuple2<K, C>> all = concat(partitions);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        boolean more = all.hasNext();
+        if (!more) {
+          cleanup();
+        }
+        return more;
+      }
+
+      @Override
+      public Tuple2<K, C> next() {
+        return all.next();
+      }
+    };
   }
 
   /**
