@@ -114,4 +114,26 @@ class ShuffleSpillTest {
     awaitListeners();
     assertThat(diskBytesSpilled.get()).isPositive();
   }
+
+  @Test
+  void reduceByKeyWithManyKeysSpillsOnBothSides() throws InterruptedException {
+    int keys = 100_000;
+    // Every key appears twice, in different map partitions, as "k<n>" -> n and "k<n>" -> 1.
+    PairRDD<String, Long> sums = sc.range(0, 2L * keys, 1, 4)
+        .mapToPair(x -> x < keys ? new Tuple2<>("k" + x, x) : new Tuple2<>("k" + (x - keys), 1L))
+        .reduceByKey(Long::sum, 2);
+    List<Long> totals = sums.values().mapPartitions(it -> {
+      long count = 0;
+      long sum = 0;
+      while (it.hasNext()) {
+        sum += it.next();
+        count++;
+      }
+      return List.of(count, sum).iterator();
+    }).collect();
+    assertThat(totals.get(0) + totals.get(2)).isEqualTo(keys);
+    assertThat(totals.get(1) + totals.get(3)).isEqualTo((long) keys * (keys - 1) / 2 + keys);
+    awaitListeners();
+    assertThat(diskBytesSpilled.get()).isPositive();
+  }
 }
