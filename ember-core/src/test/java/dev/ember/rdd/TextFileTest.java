@@ -76,6 +76,20 @@ class TextFileTest {
   }
 
   @Test
+  void everyMinPartitionsCountReadsEachLineOnce() throws IOException {
+    // lines of varied length, blank lines, CRLF and no final terminator: 58 bytes
+    String text = "first line\n\nthird\r\n4\nfifth is a longer line\r\n\r\nseventh\nend";
+    List<String> expected = List.of("first line", "", "third", "4", "fifth is a longer line", "", "seventh", "end");
+    Path file = write("varied.txt", text);
+    assertThat(Files.size(file)).isEqualTo(58);
+    for (int minPartitions = 1; minPartitions <= 24; minPartitions++) {
+      RDD<String> rdd = sc.textFile(file.toString(), minPartitions);
+      assertThat(rdd.getNumPartitions()).as("partitions for %d", minPartitions).isGreaterThanOrEqualTo(minPartitions);
+      assertThat(rdd.collect()).as("lines for minPartitions %d", minPartitions).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void minPartitionsSplitsSmallFilesFurther() throws IOException {
     Path file = write("abc.txt", "a\nb\nc\nd\n");   // 8 bytes, minPartitions 4: splits of 2 bytes
     RDD<String> rdd = sc.textFile(file.toString(), 4);
@@ -175,6 +189,17 @@ class TextFileTest {
     assertThat(dir.resolve("out-gzip/part-00000.gz")).exists();
     assertThat(dir.resolve("out-org.apache.hadoop.io.compress.BZip2Codec/part-00001.bz2")).exists();
     assertThat(dir.resolve("out-zstd/part-00000.zst")).exists();
+  }
+
+  @Test
+  void savingAnEmptyRddLeavesOnlyTheMarker() throws IOException {
+    Path out = dir.resolve("empty-out");
+    sc.<Integer>emptyRDD().saveAsTextFile(out.toString());
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("_SUCCESS");
+    }
+    sc.parallelize(List.<Integer>of(), 2).saveAsTextFile(dir.resolve("two-empty").toString());
+    assertThat(Files.size(dir.resolve("two-empty/part-00001"))).isZero();
   }
 
   @Test
