@@ -11,7 +11,7 @@ import java.util.List;
  * parentheses where a stage begins, indentation per level, and {@code +-} where a shuffle separates stages.
  *
  * <pre>
- * (2) ShuffledRDD[4] []
+ * (2) ShuffledRDD[4] [Memory Deserialized 1x Replicated]
  *  +-(2) MapPartitionsRDD[3] []
  *     |  ParallelCollectionRDD[0] []
  * </pre>
@@ -31,7 +31,13 @@ final class RDDDebugString {
 
   private static String describe(RDD<?> rdd) {
     StorageLevel level = rdd.getStorageLevel();
-    return rdd + " [" + (level.isValid() ? level.toString() : "") + "]";
+    return rdd + " [" + (level.isValid() ? description(level) : "") + "]";
+  }
+
+  /** A storage level as Spark's UI and debug strings word it, e.g. {@code Memory Deserialized 1x Replicated}. */
+  static String description(StorageLevel level) {
+    return (level.useDisk() ? "Disk " : "") + (level.useMemory() ? "Memory " : "")
+        + (level.deserialized() ? "Deserialized " : "Serialized ") + level.replication() + "x Replicated";
   }
 
   private static String childPrefix(String partitions) {

@@ -194,7 +194,7 @@ class RDDTransformationsTest {
     RDD<Tuple2<Integer, Integer>> reduced = new PairRDD<>(pairs).reduceByKey(Integer::sum, 3).rdd();
     reduced.cache();
     String expected = String.join("\n",
-        "(3) ShuffledRDD[" + reduced.id() + "] [" + reduced.getStorageLevel() + "]",
+        "(3) ShuffledRDD[" + reduced.id() + "] [Memory Deserialized 1x Replicated]",
         " +-(2) MapPartitionsRDD[" + pairs.id() + "] []",
         "    |  ParallelCollectionRDD[" + source.id() + "] []");
     assertThat(reduced.toDebugString()).isEqualTo(expected);

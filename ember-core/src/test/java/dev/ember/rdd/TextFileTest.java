@@ -7,6 +7,7 @@ import com.github.luben.zstd.ZstdOutputStream;
 import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
+import dev.ember.TaskContext;
 import dev.ember.Tuple2;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
@@ -225,6 +226,29 @@ class TextFileTest {
     assertThatThrownBy(() -> failing.saveAsTextFile(out.toString()))
         .hasMessageContaining("cannot format 4");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void retriedTaskAttemptPublishesItsOutputOnce() throws IOException {
+    Path out = dir.resolve("retried");
+    // the first attempt of partition 1 writes part of its output, then fails
+    sc.parallelize(List.of("a", "b", "c", "d"), 2).mapPartitions(it -> {
+      TaskContext tc = TaskContext.get();
+      if (tc.partitionId() == 1 && tc.attemptNumber() == 0) {
+        return Iterators.map(it, x -> {
+          if (x.equals("d")) {
+            throw new IllegalStateException("first attempt fails");
+          }
+          return x;
+        });
+      }
+      return it;
+    }).saveAsTextFile(out.toString());
+    assertThat(Files.readString(out.resolve("part-00001"))).isEqualTo("c\nd\n");
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("_SUCCESS", "part-00000", "part-00001");
+    }
   }
 
   @Test
