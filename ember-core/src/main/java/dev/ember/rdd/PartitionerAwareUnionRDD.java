@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The union of RDDs partitioned by one partitioner: partition {@code i} concatenates partition {@code i} of
@@ -55,7 +56,7 @@ final class PartitionerAwareUnionRDD<T> extends RDD<T> {
   @Override
   public Iterator<T> compute(Partition split, TaskContext context) {
     Partition[] fromParents = ((GroupPartition) split).parentPartitions();
-    Iterator<Integer> parentIndexes = java.util.stream.IntStream.range(0, fromParents.length).iterator();
+    Iterator<Integer> parentIndexes = IntStream.range(0, fromParents.length).iterator();
     return Iterators.flatMap(parentIndexes, p -> parents.get(p).iterator(fromParents[p], context));
   }
 

@@ -8,6 +8,7 @@ import dev.ember.api.function.Function2;
 import dev.ember.scheduler.PartitionFunction;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -185,7 +186,7 @@ final class RDDActions {
     });
     Map<T, Long> total = new HashMap<>();
     partials.forEach(partial -> partial.forEach((value, count) -> total.merge(value, count, Long::sum)));
-    return total;
+    return Collections.unmodifiableMap(total);
   }
 
   /** The elements partition by partition, each partition fetched by its own job when first needed. */
@@ -198,7 +199,7 @@ final class RDDActions {
     };
     return new Iterator<>() {
       private int nextPartition;
-      private Iterator<T> current = java.util.Collections.emptyIterator();
+      private Iterator<T> current = Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
