@@ -7,6 +7,7 @@ import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
 import dev.ember.HashPartitioner;
+import dev.ember.NarrowDependency;
 import dev.ember.Tuple2;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -170,6 +171,7 @@ class RDDTransformationsTest {
         List.of(8, 9));
     RDD<Integer> coalesced = rdd.coalesce(2);   // parents [0, 1] and [2, 3, 4]
     assertThat(coalesced.glom().collect()).containsExactly(List.of(0, 1, 2, 3), List.of(4, 5, 6, 7, 8, 9));
+    assertThat(coalesced.dependencies()).singleElement().isInstanceOf(NarrowDependency.class);
     assertThat(rdd.coalesce(8).getNumPartitions()).isEqualTo(5);
     RDD<Integer> more = rdd.repartition(8);
     assertThat(more.getNumPartitions()).isEqualTo(8);

@@ -25,6 +25,7 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class TextFileTest {
@@ -136,6 +137,17 @@ class TextFileTest {
         .hasMessageContaining("PATH_NOT_FOUND")
         .hasMessageContaining("Input path does not exist")
         .hasMessageContaining("does-not-exist.txt");
+  }
+
+  @Test
+  @Timeout(20)
+  void missingPathBehindAShuffleFailsTheJob() {
+    PairRDD<String, Integer> counts = sc.textFile(dir + "/missing/*.txt")
+        .mapToPair(line -> new Tuple2<>(line, 1))
+        .reduceByKey(Integer::sum, 2);
+    assertThatThrownBy(counts::collect)
+        .isInstanceOf(EmberException.class)
+        .hasMessageContaining("PATH_NOT_FOUND");
   }
 
   @Test
