@@ -1,9 +1,13 @@
 package dev.ember;
 
 import dev.ember.executor.Executor;
+import dev.ember.rdd.PairRDD;
 import dev.ember.rdd.ParallelCollectionRDD;
 import dev.ember.rdd.RDD;
 import dev.ember.rdd.RangeRDD;
+import dev.ember.rdd.TextFileRDD;
+import dev.ember.rdd.UnionRDD;
+import dev.ember.rdd.WholeTextFileRDD;
 import dev.ember.scheduler.DAGScheduler;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
@@ -207,6 +211,42 @@ public class EmberContext implements AutoCloseable {
   /** The numbers from {@code start} (inclusive) to {@code end} (exclusive). */
   public RDD<Long> range(long start, long end) {
     return range(start, end, 1, defaultParallelism());
+  }
+
+  /**
+   * The lines of the text files at {@code path}, in at least {@link #defaultMinPartitions()} partitions where
+   * sizes allow. {@code path} is a file, a directory, a glob or a comma-separated list of them; files ending in
+   * {@code .gz}, {@code .bz2}, {@code .zst} or {@code .lz4} are decompressed. A missing path fails the first
+   * action with {@code PATH_NOT_FOUND}.
+   */
+  public RDD<String> textFile(String path) {
+    return textFile(path, defaultMinPartitions());
+  }
+
+  /** The lines of the text files at {@code path}, in at least {@code minPartitions} partitions where sizes allow. */
+  public RDD<String> textFile(String path, int minPartitions) {
+    assertNotStopped();
+    return new TextFileRDD(this, path, minPartitions);
+  }
+
+  /** Each file at {@code path} as one (path, content) pair. */
+  public PairRDD<String, String> wholeTextFiles(String path) {
+    return wholeTextFiles(path, defaultMinPartitions());
+  }
+
+  /** Each file at {@code path} as one (path, content) pair, packed into about {@code minPartitions} partitions. */
+  public PairRDD<String, String> wholeTextFiles(String path, int minPartitions) {
+    assertNotStopped();
+    return new PairRDD<>(new WholeTextFileRDD(this, path, minPartitions));
+  }
+
+  /**
+   * The elements of all {@code rdds}, one after the other, without a shuffle. When all share one partitioner,
+   * the result keeps it, partition {@code i} holding partition {@code i} of each.
+   */
+  public <T> RDD<T> union(List<RDD<T>> rdds) {
+    assertNotStopped();
+    return UnionRDD.of(this, rdds);
   }
 
   /** An RDD with no partitions and no elements. */
