@@ -13,6 +13,7 @@ import dev.ember.scheduler.LiveListenerBus;
 import dev.ember.scheduler.LocalSchedulerBackend;
 import dev.ember.scheduler.PartitionFunction;
 import dev.ember.scheduler.TaskSchedulerImpl;
+import dev.ember.serializer.SerializationDebugger;
 import dev.ember.serializer.SerializationFailedException;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
@@ -250,9 +251,11 @@ public class EmberContext implements AutoCloseable {
     try {
       env.closureSerializer().newInstance().serialize(closure);
     } catch (SerializationFailedException e) {
+      java.io.NotSerializableException cause = SerializationDebugger.notSerializableCause(e);
+      String detail = cause == null ? String.valueOf(e.getCause()) : SerializationDebugger.describe(closure, cause);
       throw new EmberException("TASK_NOT_SERIALIZABLE", "Task not serializable: " + closure.getClass().getName()
-          + " cannot be sent to executors: " + e.getCause() + ". Make the captured objects Serializable, or "
-          + "create them inside the function.", e);
+          + " cannot be sent to executors. Make the captured objects Serializable, mark the fields that hold "
+          + "them transient, or create them inside the function.\n" + detail, e);
     }
     return closure;
   }
