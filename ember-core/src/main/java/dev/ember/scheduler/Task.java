@@ -24,7 +24,8 @@ public abstract class Task<R> implements Serializable {
   private final Partition partition;
   private final byte[] taskBinary;
   private final Properties localProperties;
-  private transient TaskContextImpl context;
+  private transient volatile TaskContextImpl context;
+  private transient volatile String killReason;
 
   protected Task(int stageId, int stageAttemptId, int jobId, Partition partition, byte[] taskBinary,
       Properties localProperties) {
@@ -43,6 +44,10 @@ public abstract class Task<R> implements Serializable {
   public final R run(long taskAttemptId, int attemptNumber, EmberEnv env) throws Exception {
     context = new TaskContextImpl(stageId, stageAttemptId, partition.index(), taskAttemptId, attemptNumber,
         localProperties, new TaskMemoryManager(env.memoryManager(), taskAttemptId));
+    if (killReason != null) {
+      // The kill arrived while the task was being deserialized, before it had a context to mark.
+      context.markInterrupted(killReason);
+    }
     TaskContextImpl.setCurrentContext(context);
     Throwable failure = null;
     try {
@@ -97,6 +102,7 @@ public abstract class Task<R> implements Serializable {
 
   /** Asks the running task to stop. */
   public final void kill(String reason) {
+    killReason = reason;
     TaskContextImpl running = context;
     if (running != null) {
       running.markInterrupted(reason);
