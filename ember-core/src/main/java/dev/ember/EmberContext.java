@@ -14,6 +14,9 @@ import dev.ember.scheduler.LocalSchedulerBackend;
 import dev.ember.scheduler.PartitionFunction;
 import dev.ember.scheduler.TaskSchedulerImpl;
 import dev.ember.serializer.SerializationDebugger;
+import dev.ember.status.AppStatusStore;
+import dev.ember.status.EmberStatusTracker;
+import dev.ember.ui.ConsoleProgressBar;
 import dev.ember.serializer.SerializationFailedException;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
@@ -58,6 +61,8 @@ public class EmberContext implements AutoCloseable {
   private final TaskSchedulerImpl taskScheduler;
   private final LocalSchedulerBackend backend;
   private final DAGScheduler dagScheduler;
+  private final AppStatusStore statusStore;
+  private final ConsoleProgressBar progressBar;
   private final AtomicInteger nextRddId = new AtomicInteger();
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
@@ -96,6 +101,9 @@ public class EmberContext implements AutoCloseable {
     this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
     EmberEnv.set(env);
     this.listenerBus = new LiveListenerBus();
+    this.statusStore = new AppStatusStore(this.conf.getInt("ember.ui.retainedJobs", 1000),
+        this.conf.getInt("ember.ui.retainedStages", 1000));
+    listenerBus.addListener(statusStore);
     int maxFailures = master.maxTaskFailures() > 0
         ? master.maxTaskFailures()
         : this.conf.getInt("ember.task.maxFailures", 4);
@@ -106,6 +114,11 @@ public class EmberContext implements AutoCloseable {
         this.conf.getInt("ember.stage.maxConsecutiveAttempts", 4));
     taskScheduler.initialize(backend, dagScheduler);
     backend.start();
+    this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
+        ? ConsoleProgressBar.onStandardError(statusStore) : null;
+    if (progressBar != null) {
+      progressBar.start();
+    }
     listenerBus.post(new EmberListenerEvent.ApplicationStart(appName(), applicationId, startTime));
     LOG.debug("Started application {} ({}) with master {}", appName(), applicationId, master());
   }
@@ -162,6 +175,11 @@ public class EmberContext implements AutoCloseable {
   /** The runtime services of this application's driver. */
   public EmberEnv env() {
     return env;
+  }
+
+  /** Reports the progress of this application's jobs and stages. */
+  public EmberStatusTracker statusTracker() {
+    return new EmberStatusTracker(statusStore);
   }
 
   /** The DAG scheduler, for components that submit jobs directly. */
@@ -428,6 +446,9 @@ public class EmberContext implements AutoCloseable {
       return;
     }
     listenerBus.post(new EmberListenerEvent.ApplicationEnd(System.currentTimeMillis()));
+    if (progressBar != null) {
+      progressBar.stop();
+    }
     dagScheduler.stop();
     backend.stop();
     env.stop();
