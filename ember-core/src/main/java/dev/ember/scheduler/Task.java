@@ -26,6 +26,7 @@ public abstract class Task<R> implements Serializable {
   private final Properties localProperties;
   private transient volatile TaskContextImpl context;
   private transient volatile String killReason;
+  private transient long binaryDeserializeTimeMs;
 
   protected Task(int stageId, int stageAttemptId, int jobId, Partition partition, byte[] taskBinary,
       Properties localProperties) {
@@ -71,8 +72,16 @@ public abstract class Task<R> implements Serializable {
 
   /** Deserializes the stage's shared bytes: the RDD and the function or dependency. */
   protected final <T> T deserializeBinary(EmberEnv env) {
-    return env.closureSerializer().newInstance().deserialize(ByteBuffer.wrap(taskBinary),
+    long start = System.nanoTime();
+    T binary = env.closureSerializer().newInstance().deserialize(ByteBuffer.wrap(taskBinary),
         Thread.currentThread().getContextClassLoader());
+    binaryDeserializeTimeMs += (System.nanoTime() - start) / 1_000_000;
+    return binary;
+  }
+
+  /** How long deserializing the stage's RDD and function took, part of the task's deserialization time. */
+  public final long binaryDeserializeTimeMs() {
+    return binaryDeserializeTimeMs;
   }
 
   /** The context of the running task; {@code null} before {@link #run}. */

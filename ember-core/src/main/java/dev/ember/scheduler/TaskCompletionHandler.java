@@ -21,7 +21,9 @@ final class TaskCompletionHandler {
     if (stage == null) {
       return;
     }
-    if (event.metrics() != null && task.stageAttemptId() == stage.latestAttemptId) {
+    // Stage totals count successful attempts only, so a retried task's input is not counted twice.
+    if (event.metrics() != null && task.stageAttemptId() == stage.latestAttemptId
+        && event.reason() instanceof TaskEndReason.Success) {
       stage.attemptMetrics.merge(event.metrics());
     }
     if (event.reason() instanceof TaskEndReason.Success) {
