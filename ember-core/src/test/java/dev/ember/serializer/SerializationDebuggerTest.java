@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
+import dev.ember.Partition;
+import dev.ember.TaskContext;
 import dev.ember.api.function.Function;
+import dev.ember.rdd.RDD;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
@@ -14,6 +17,7 @@ import java.io.ObjectOutput;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -134,6 +138,45 @@ class SerializationDebuggerTest {
           .hasMessageContaining("Serialization stack:")
           .hasMessageContaining("object not serializable (class: " + Db.class.getName())
           .hasMessageContaining("field (class: " + Holder.class.getName() + ", name: db");
+    }
+  }
+
+  /** An RDD that (wrongly) keeps a connection in a field, so its stage cannot be serialized. */
+  static final class ConnectedRDD extends RDD<Integer> {
+    private static final long serialVersionUID = 1L;
+    private final Db connection = new Db();
+
+    ConnectedRDD(EmberContext context) {
+      super(context, List.of());
+    }
+
+    @Override
+    public Iterator<Integer> compute(Partition split, TaskContext context) {
+      return List.of(connection.hashCode()).iterator();
+    }
+
+    @Override
+    protected Partition[] getPartitions() {
+      return new Partition[] {new OnlyPartition()};
+    }
+  }
+
+  record OnlyPartition() implements Partition {
+    @Override
+    public int index() {
+      return 0;
+    }
+  }
+
+  @Test
+  void stageWhoseRddCannotBeSerializedFailsTheJobNamingTheField() {
+    try (EmberContext sc = new EmberContext(new EmberConf(false).setMaster("local[1]").setAppName("debugger"))) {
+      assertThatThrownBy(() -> new ConnectedRDD(sc).count())
+          .isInstanceOfSatisfying(EmberException.class, e -> assertThat(e.condition()).isEqualTo("JOB_ABORTED"))
+          .hasMessageContaining("Task not serializable")
+          .hasMessageContaining("field (class: " + ConnectedRDD.class.getName() + ", name: connection")
+          .hasCauseInstanceOf(EmberException.class);
+      assertThat(sc.parallelize(List.of(1, 2, 3), 2).count()).isEqualTo(3);
     }
   }
 
