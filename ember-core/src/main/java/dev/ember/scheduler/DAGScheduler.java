@@ -479,8 +479,8 @@ public final class DAGScheduler {
     }
     cleanupStateForJobAndIndependentStages(job);
     LOG.info("Job {} failed: {}", job.jobId, error.getMessage());
-    job.listener.jobFailed(error);
     listenerBus.post(new EmberListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), error));
+    job.listener.jobFailed(error);
   }
 
   /** Marks a job finished and forgets the stages no other job needs. */
