@@ -113,9 +113,11 @@ public final class Executor {
       if (current != null) {
         current.kill(reason);
       }
-      Thread running = thread;
-      if (interruptThread && running != null) {
-        running.interrupt();
+      // Under the lock, so the interrupt cannot land on the pool thread after it has moved to another task.
+      synchronized (this) {
+        if (interruptThread && thread != null) {
+          thread.interrupt();
+        }
       }
     }
 
@@ -146,8 +148,10 @@ public final class Executor {
         reportFailure(closureSerializer, t, clock.fill(task));
       } finally {
         runningTasks.remove(description.taskId());
+        synchronized (this) {
+          thread = null;
+        }
         Thread.interrupted();
-        thread = null;
       }
     }
 

@@ -77,7 +77,8 @@ final class ComplexFutureAction<T> implements FutureAction<T> {
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    if (result.isDone()) {
+    // Settle the future first: the job's own failure would otherwise race the cancellation to complete it.
+    if (!result.completeExceptionally(new CancellationException("The action was cancelled."))) {
       return false;
     }
     synchronized (this) {
@@ -86,7 +87,7 @@ final class ComplexFutureAction<T> implements FutureAction<T> {
         runningJob.cancel("cancelled through its FutureAction");
       }
     }
-    return result.cancel(false);
+    return true;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.ember.rdd;
 import dev.ember.FutureAction;
 import dev.ember.scheduler.JobWaiter;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +24,12 @@ final class SimpleFutureAction<T> implements FutureAction<T> {
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    if (result.isDone()) {
+    // Settle the future first: the job's own failure would otherwise race the cancellation to complete it.
+    if (!result.completeExceptionally(new CancellationException("The action was cancelled."))) {
       return false;
     }
     waiter.cancel("cancelled through its FutureAction");
-    return result.cancel(false);
+    return true;
   }
 
   @Override
