@@ -72,4 +72,24 @@ class ConsoleProgressBarTest {
     bar.stop();
     assertThat(output()).endsWith(ProgressBarRenderer.clear(40));
   }
+
+  private static boolean timerThreadAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(thread -> thread.getName().equals("ember-console-progress-bar") && thread.isAlive());
+  }
+
+  @Test
+  void theTimerRedrawsOnItsOwnAndStopsWithTheBar() throws Exception {
+    store.onStageSubmitted(new EmberListenerEvent.StageSubmitted(stage(5, 2, 1_000), null));
+    bar.start();
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (output().isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(output()).startsWith("\r[Stage 5:");
+    assertThat(timerThreadAlive()).isTrue();
+    bar.stop();
+    assertThat(timerThreadAlive()).isFalse();
+    assertThat(output()).endsWith(ProgressBarRenderer.clear(40));
+  }
 }
