@@ -112,7 +112,8 @@ public final class SerializationDebugger {
       } else {
         Object replaced = writeReplace(value);
         if (replaced != value && replaced != null) {
-          within("writeReplace data (class: " + replaced.getClass().getName() + ")", () -> visit(replaced));
+          within("object (class: " + type.getName() + ", value: " + show(value) + ")", () ->
+              within("writeReplace data (class: " + replaced.getClass().getName() + ")", () -> visit(replaced)));
         } else if (value instanceof Externalizable) {
           within("externalizable object (class: " + type.getName() + ", value: " + show(value) + ")",
               () -> visitWritten(value));
