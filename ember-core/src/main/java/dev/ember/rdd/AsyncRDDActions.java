@@ -14,9 +14,6 @@ import java.util.stream.IntStream;
 /** The asynchronous actions of {@link RDD}: each submits its job(s) and returns a {@link FutureAction}. */
 final class AsyncRDDActions {
 
-  /** How much faster than the last round {@code takeAsync} widens its scan, as Spark's default. */
-  private static final int SCALE_UP_FACTOR = 4;
-
   private AsyncRDDActions() {}
 
   static <T> FutureAction<Long> countAsync(RDD<T> rdd) {
@@ -81,12 +78,13 @@ final class AsyncRDDActions {
     }
     EmberContext context = rdd.context();
     int totalParts = rdd.getNumPartitions();
+    int scaleUp = Math.max(context.getConf().getInt("ember.rdd.limit.scaleUpFactor", 4), 2);
     return ComplexFutureAction.start(action -> {
       List<T> results = new ArrayList<>();
       int scanned = 0;
       while (results.size() < num && scanned < totalParts) {
         int[] partitions = IntStream.range(scanned, Math.min(totalParts, scanned + partsToTry(num, scanned,
-            results.size()))).toArray();
+            results.size(), scaleUp))).toArray();
         int left = num - results.size();
         Object[] parts = new Object[partitions.length];
         action.runJob(context, rdd, (tc, it) -> {
@@ -103,16 +101,20 @@ final class AsyncRDDActions {
     });
   }
 
-  /** How many partitions the next round of {@code takeAsync} scans. */
-  static int partsToTry(int num, int scanned, int found) {
+  /**
+   * How many partitions the next round of {@code takeAsync} scans: one at first, then {@code scaleUp} times
+   * the scanned ones while nothing is found, else an estimate from the yield so far
+   * ({@code spark.rdd.limit.scaleUpFactor}, as {@code take}).
+   */
+  static int partsToTry(int num, int scanned, int found, int scaleUp) {
     if (scanned == 0) {
       return 1;
     }
     if (found == 0) {
-      return scanned * SCALE_UP_FACTOR;
+      return scanned * scaleUp;
     }
     int estimate = (int) Math.ceil(1.5 * num * scanned / found) - scanned;
-    return Math.max(1, Math.min(estimate, scanned * SCALE_UP_FACTOR));
+    return Math.max(1, Math.min(estimate, scanned * scaleUp));
   }
 
   private static int[] allPartitions(RDD<?> rdd) {

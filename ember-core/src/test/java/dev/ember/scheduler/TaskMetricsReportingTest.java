@@ -38,7 +38,8 @@ class TaskMetricsReportingTest {
   }
 
   private StageInfo completedStage(int stageId) {
-    return recorder.events(EmberListenerEvent.StageCompleted.class).stream().map(EmberListenerEvent.StageCompleted::stageInfo)
+    return recorder.events(EmberListenerEvent.StageCompleted.class).stream()
+        .map(EmberListenerEvent.StageCompleted::stageInfo)
         .filter(info -> info.stageId() == stageId).reduce((first, second) -> second).orElseThrow();
   }
 
