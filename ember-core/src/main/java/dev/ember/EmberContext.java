@@ -17,7 +17,11 @@ import dev.ember.scheduler.LiveListenerBus;
 import dev.ember.scheduler.LocalSchedulerBackend;
 import dev.ember.scheduler.PartitionFunction;
 import dev.ember.scheduler.TaskSchedulerImpl;
+import dev.ember.serializer.SerializationDebugger;
 import dev.ember.serializer.SerializationFailedException;
+import dev.ember.status.AppStatusStore;
+import dev.ember.status.EmberStatusTracker;
+import dev.ember.ui.ConsoleProgressBar;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
 import dev.ember.util.CollectionAccumulator;
@@ -62,6 +66,8 @@ public class EmberContext implements AutoCloseable {
   private final LocalSchedulerBackend backend;
   private final DAGScheduler dagScheduler;
   private final ContextCleaner cleaner;
+  private final AppStatusStore statusStore;
+  private final ConsoleProgressBar progressBar;
   private final AtomicInteger nextRddId = new AtomicInteger();
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
@@ -100,6 +106,9 @@ public class EmberContext implements AutoCloseable {
     this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
     EmberEnv.set(env);
     this.listenerBus = new LiveListenerBus();
+    this.statusStore = new AppStatusStore(this.conf.getInt("ember.ui.retainedJobs", 1000),
+        this.conf.getInt("ember.ui.retainedStages", 1000));
+    listenerBus.addListener(statusStore);
     int maxFailures = master.maxTaskFailures() > 0
         ? master.maxTaskFailures()
         : this.conf.getInt("ember.task.maxFailures", 4);
@@ -116,6 +125,11 @@ public class EmberContext implements AutoCloseable {
       cleaner.start();
     }
     backend.start();
+    this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
+        ? ConsoleProgressBar.onStandardError(statusStore) : null;
+    if (progressBar != null) {
+      progressBar.start();
+    }
     listenerBus.post(new EmberListenerEvent.ApplicationStart(appName(), applicationId, startTime));
     LOG.debug("Started application {} ({}) with master {}", appName(), applicationId, master());
   }
@@ -172,6 +186,11 @@ public class EmberContext implements AutoCloseable {
   /** The runtime services of this application's driver. */
   public EmberEnv env() {
     return env;
+  }
+
+  /** Reports the progress of this application's jobs and stages. */
+  public EmberStatusTracker statusTracker() {
+    return new EmberStatusTracker(statusStore);
   }
 
   /** The DAG scheduler, for components that submit jobs directly. */
@@ -297,9 +316,11 @@ public class EmberContext implements AutoCloseable {
     try {
       env.closureSerializer().newInstance().serialize(closure);
     } catch (SerializationFailedException e) {
+      java.io.NotSerializableException cause = SerializationDebugger.notSerializableCause(e);
+      String detail = cause == null ? String.valueOf(e.getCause()) : SerializationDebugger.describe(closure, cause);
       throw new EmberException("TASK_NOT_SERIALIZABLE", "Task not serializable: " + closure.getClass().getName()
-          + " cannot be sent to executors: " + e.getCause() + ". Make the captured objects Serializable, or "
-          + "create them inside the function.", e);
+          + " cannot be sent to executors. Make the captured objects Serializable, mark the fields that hold "
+          + "them transient, or create them inside the function.\n" + detail, e);
     }
     return closure;
   }
@@ -476,6 +497,9 @@ public class EmberContext implements AutoCloseable {
       return;
     }
     listenerBus.post(new EmberListenerEvent.ApplicationEnd(System.currentTimeMillis()));
+    if (progressBar != null) {
+      progressBar.stop();
+    }
     if (cleaner != null) {
       cleaner.stop();
     }

@@ -104,7 +104,7 @@ final class PipedRDD<T> extends RDD<String> {
         StandardCharsets.UTF_8))) {
       String line;
       while ((line = errors.readLine()) != null) {
-        LOG.info("{} stderr: {}", command.get(0), line);
+        LOG.warn("{} stderr: {}", command.get(0), line);
       }
     } catch (IOException e) {
       LOG.debug("Stopped reading stderr of {}: {}", command, e.toString());

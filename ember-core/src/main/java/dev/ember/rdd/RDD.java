@@ -3,6 +3,7 @@ package dev.ember.rdd;
 import dev.ember.Dependency;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
+import dev.ember.FutureAction;
 import dev.ember.OneToOneDependency;
 import dev.ember.Partition;
 import dev.ember.Partitioner;
@@ -628,6 +629,34 @@ public abstract class RDD<T> implements Serializable {
   /** The lineage of this RDD, one line per RDD, with partition counts, shuffle boundaries and storage levels. */
   public String toDebugString() {
     return RDDDebugString.of(this);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Asynchronous actions
+
+  /** Counts the elements without waiting: the job runs in the background. */
+  public FutureAction<Long> countAsync() {
+    return AsyncRDDActions.countAsync(this);
+  }
+
+  /** Returns all elements to the driver without waiting. */
+  public FutureAction<List<T>> collectAsync() {
+    return AsyncRDDActions.collectAsync(this);
+  }
+
+  /** Returns the first {@code num} elements without waiting; may run several jobs, as {@code take} does. */
+  public FutureAction<List<T>> takeAsync(int num) {
+    return AsyncRDDActions.takeAsync(this, num);
+  }
+
+  /** Runs {@code f} on each element, on the executors, without waiting. */
+  public FutureAction<Void> foreachAsync(VoidFunction<T> f) {
+    return AsyncRDDActions.foreachAsync(this, f);
+  }
+
+  /** Runs {@code f} on each partition's iterator, on the executors, without waiting. */
+  public FutureAction<Void> foreachPartitionAsync(VoidFunction<Iterator<T>> f) {
+    return AsyncRDDActions.foreachPartitionAsync(this, f);
   }
 
   @Override
