@@ -79,10 +79,18 @@ public abstract class AccumulatorV2<IN, OUT> implements Serializable {
     return copy;
   }
 
-  /** Deserialized copies start from zero and register with the task that deserializes them. */
+  /** Deserialized copies are not the driver's. */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     atDriverSide = false;
+  }
+
+  /**
+   * Deserialized copies start from zero and register with the task that deserializes them. This runs once the
+   * whole object is read: a reset in {@code readObject} would be overwritten by the subclass's fields, which
+   * are read after this class's.
+   */
+  protected Object readResolve() {
     TaskContext context = TaskContext.get();
     if (context != null) {
       reset();
@@ -90,6 +98,7 @@ public abstract class AccumulatorV2<IN, OUT> implements Serializable {
         registrar.registerAccumulator(this);
       }
     }
+    return this;
   }
 
   @Override
