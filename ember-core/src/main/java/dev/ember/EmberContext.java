@@ -1,6 +1,8 @@
 package dev.ember;
 
+import dev.ember.broadcast.Broadcast;
 import dev.ember.executor.Executor;
+import dev.ember.rdd.ObjectFileRDD;
 import dev.ember.rdd.PairRDD;
 import dev.ember.rdd.ParallelCollectionRDD;
 import dev.ember.rdd.RDD;
@@ -8,6 +10,7 @@ import dev.ember.rdd.RangeRDD;
 import dev.ember.rdd.TextFileRDD;
 import dev.ember.rdd.UnionRDD;
 import dev.ember.rdd.WholeTextFileRDD;
+import dev.ember.rdd.io.LocalPaths;
 import dev.ember.scheduler.DAGScheduler;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
@@ -22,18 +25,24 @@ import dev.ember.serializer.SerializationFailedException;
 import dev.ember.status.AppStatusStore;
 import dev.ember.status.EmberStatusTracker;
 import dev.ember.ui.ConsoleProgressBar;
+import dev.ember.storage.RDDInfo;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
 import dev.ember.util.CollectionAccumulator;
 import dev.ember.util.DoubleAccumulator;
 import dev.ember.util.LongAccumulator;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,6 +81,7 @@ public class EmberContext implements AutoCloseable {
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile String checkpointDir;
   private final InheritableThreadLocal<Properties> localProperties = new InheritableThreadLocal<>() {
     @Override
     protected Properties childValue(Properties parent) {
@@ -268,6 +278,17 @@ public class EmberContext implements AutoCloseable {
     return UnionRDD.of(this, rdds);
   }
 
+  /** Reads the object files {@link RDD#saveAsObjectFile} wrote under {@code path}, one partition per file. */
+  public <T> RDD<T> objectFile(String path) {
+    return objectFile(path, defaultMinPartitions());
+  }
+
+  /** Reads the object files under {@code path} into at least {@code minPartitions} partitions where possible. */
+  public <T> RDD<T> objectFile(String path, int minPartitions) {
+    assertNotStopped();
+    return new ObjectFileRDD<>(this, path, minPartitions);
+  }
+
   /** An RDD with no partitions and no elements. */
   public <T> RDD<T> emptyRDD() {
     return new ParallelCollectionRDD<>(this, new ArrayList<>(), 0);
@@ -290,6 +311,7 @@ public class EmberContext implements AutoCloseable {
     PartitionFunction<T, U> clean = clean(function);
     Object[] results = new Object[partitions.length];
     dagScheduler.runJob(rdd, clean, partitions, (index, result) -> results[index] = result, jobProperties());
+    rdd.doCheckpoint();
     List<U> list = new ArrayList<>(results.length);
     for (Object result : results) {
       list.add((U) result);
@@ -384,6 +406,41 @@ public class EmberContext implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Broadcast variables and checkpoints
+
+  /**
+   * Ships {@code value} to each executor once; tasks read it with {@link Broadcast#value()}.
+   *
+   * <pre>{@code
+   * Broadcast<Set<String>> stop = sc.broadcast(Set.of("a", "the"));
+   * words.filter(w -> !stop.value().contains(w));
+   * }</pre>
+   */
+  public <T> Broadcast<T> broadcast(T value) {
+    assertNotStopped();
+    return env.broadcastManager().newBroadcast(value);
+  }
+
+  /**
+   * Sets the directory RDDs are checkpointed to; a fresh sub-directory is created under {@code directory}
+   * for this application.
+   */
+  public void setCheckpointDir(String directory) {
+    Path dir = LocalPaths.toLocal(directory).resolve(UUID.randomUUID().toString());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create checkpoint directory " + dir, e);
+    }
+    checkpointDir = dir.toString();
+  }
+
+  /** The directory RDDs are checkpointed to, once set. */
+  public java.util.Optional<String> getCheckpointDir() {
+    return java.util.Optional.ofNullable(checkpointDir);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
   // Accumulators and listeners
 
   /** Registers a user-defined accumulator under {@code name}. */
@@ -465,10 +522,21 @@ public class EmberContext implements AutoCloseable {
     persistentRdds.put(rdd.id(), rdd);
   }
 
-  /** Drops the cached blocks of RDD {@code rddId}. */
+  /** Drops the cached blocks of RDD {@code rddId} from every executor. */
   public void unpersistRDD(int rddId, boolean blocking) {
     persistentRdds.remove(rddId);
-    env.blockManager().removeRdd(rddId);
+    env.blockManagerMaster().removeRdd(rddId);
+  }
+
+  /** What each persisted RDD has cached, as the storage page of the UI shows it. */
+  public List<RDDInfo> getRDDStorageInfo() {
+    List<RDDInfo> infos = new ArrayList<>();
+    for (RDD<?> rdd : persistentRdds.values()) {
+      String name = rdd.name() != null ? rdd.name() : rdd.toString();
+      infos.add(env.blockManagerMaster().rddInfo(rdd.id(), name, rdd.getNumPartitions(), rdd.getStorageLevel()));
+    }
+    infos.sort(java.util.Comparator.comparingInt(RDDInfo::id));
+    return infos;
   }
 
   /** The persisted RDDs by id. */

@@ -50,10 +50,12 @@ public abstract class RDD<T> implements Serializable {
 
   private final transient EmberContext context;
   private final int id;
-  private List<Dependency<?>> dependencies;
-  private transient Partition[] partitions;
+  private volatile List<Dependency<?>> dependencies;
+  private transient volatile Partition[] partitions;
   private StorageLevel storageLevel = StorageLevel.NONE;
   private String name;
+  private RDDCheckpointData<T> checkpointData;
+  private transient boolean doCheckpointCalled;
 
   /** Creates an RDD with the given dependencies (none for a source RDD). */
   protected RDD(EmberContext context, List<Dependency<?>> dependencies) {
@@ -165,8 +167,11 @@ public abstract class RDD<T> implements Serializable {
     return computeOrReadCheckpoint(split, taskContext);
   }
 
-  /** Computes {@code split}; the hook checkpointing overrides to read saved data instead. */
+  /** Computes {@code split}, or reads it from the checkpoint once this RDD is checkpointed. */
   final Iterator<T> computeOrReadCheckpoint(Partition split, TaskContext taskContext) {
+    if (isCheckpointed()) {
+      return this.<T>firstParent().iterator(split, taskContext);
+    }
     return compute(split, taskContext);
   }
 
@@ -439,6 +444,83 @@ public abstract class RDD<T> implements Serializable {
   }
 
   // ---------------------------------------------------------------------------------------------------------
+  // Checkpointing
+
+  /**
+   * Marks this RDD for checkpointing: after the next job that computes it, its partitions are saved to files
+   * under the context's checkpoint directory and its lineage is cut, so its parents are no longer needed.
+   * Call it before any job runs on this RDD; persisting it first avoids computing it twice.
+   *
+   * @throws EmberException {@code CHECKPOINT_DIR_NOT_SET} if {@code setCheckpointDir} was not called
+   */
+  public void checkpoint() {
+    String dir = context.getCheckpointDir().orElseThrow(() -> new EmberException("CHECKPOINT_DIR_NOT_SET",
+        "Checkpoint directory has not been set in the EmberContext: call sc.setCheckpointDir(dir) first."));
+    if (checkpointData == null) {
+      checkpointData = new ReliableRDDCheckpointData<>(this, dir);
+    }
+  }
+
+  /**
+   * Marks this RDD for local checkpointing: its partitions are kept in the executors' block managers (with a
+   * storage level that uses disk) and its lineage is cut after the next job. Faster than {@link #checkpoint()}
+   * but not fault-tolerant: a lost block cannot be recomputed.
+   */
+  public RDD<T> localCheckpoint() {
+    if (!storageLevel.isValid()) {
+      persist(StorageLevel.MEMORY_AND_DISK);
+    } else if (!storageLevel.useDisk()) {
+      storageLevel = new StorageLevel(true, storageLevel.useMemory(), storageLevel.deserialized(),
+          storageLevel.replication());
+    }
+    if (checkpointData == null) {
+      checkpointData = new LocalRDDCheckpointData<>(this);
+    }
+    return this;
+  }
+
+  /** Whether this RDD has been checkpointed (reliably or locally) and its lineage cut. */
+  public boolean isCheckpointed() {
+    return checkpointData != null && checkpointData.isCheckpointed();
+  }
+
+  /** Whether this RDD is marked for local checkpointing. */
+  public boolean isLocallyCheckpointed() {
+    return checkpointData instanceof LocalRDDCheckpointData<T>;
+  }
+
+  /** The directory this RDD was checkpointed to, once reliably checkpointed. */
+  public Optional<String> getCheckpointFile() {
+    return checkpointData == null ? Optional.empty() : checkpointData.checkpointPath();
+  }
+
+  /**
+   * Checkpoints this RDD if it is marked, else looks for marked ancestors. The context calls this after each
+   * job on the RDD; it acts once per RDD.
+   */
+  public final void doCheckpoint() {
+    if (doCheckpointCalled) {
+      return;
+    }
+    doCheckpointCalled = true;
+    if (checkpointData != null) {
+      checkpointData.checkpoint();
+    } else {
+      dependencies().forEach(dependency -> dependency.rdd().doCheckpoint());
+    }
+  }
+
+  /** Cuts the lineage: from now on this RDD's only parent is {@code checkpointRdd}. */
+  final void markCheckpointed(RDD<T> checkpointRdd) {
+    partitions = checkpointRdd.partitions();
+    dependencies = List.of(new OneToOneDependency<>(checkpointRdd));
+    clearDependencies();
+  }
+
+  /** Drops references to parents once checkpointed, so they need not travel with tasks; override to do so. */
+  protected void clearDependencies() {}
+
+  // ---------------------------------------------------------------------------------------------------------
   // Actions
 
   /** Returns all elements to the driver as a list. */
@@ -619,6 +701,11 @@ public abstract class RDD<T> implements Serializable {
    */
   public void saveAsTextFile(String path, String codec) {
     TextFileSaver.save(this, path, codec);
+  }
+
+  /** Saves the elements as Java-serialized batches, one file {@code part-NNNNN} per partition under {@code path}. */
+  public void saveAsObjectFile(String path) {
+    ObjectFileOutput.save(this, path);
   }
 
   /** The elements on the driver, one partition at a time, each fetched by its own job when reached. */
