@@ -28,6 +28,7 @@ import dev.ember.ui.ConsoleProgressBar;
 import dev.ember.storage.RDDInfo;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
+import dev.ember.util.CallSite;
 import dev.ember.util.CollectionAccumulator;
 import dev.ember.util.DoubleAccumulator;
 import dev.ember.util.LongAccumulator;
@@ -350,6 +351,9 @@ public class EmberContext implements AutoCloseable {
   private Properties jobProperties() {
     Properties copy = new Properties();
     copy.putAll(localProperties.get());
+    if (!copy.containsKey(JobProperties.CALL_SITE)) {
+      copy.setProperty(JobProperties.CALL_SITE, CallSite.capture());
+    }
     return copy;
   }
 

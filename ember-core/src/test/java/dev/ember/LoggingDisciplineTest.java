@@ -23,7 +23,7 @@ class LoggingDisciplineTest {
   private static final Pattern INFO_CALL = Pattern.compile("\\bLOG\\.info\\(\"([^\"]*)\"");
   /** The per-job lines of DAGScheduler: a job finished, a job failed. */
   private static final List<String> ALLOWED_INFO = List.of("Job {} finished: {} with {} tasks, took {} s",
-      "Job {} failed: {}");
+      "Job {} failed: {}: {}");
 
   private static List<Path> sources() throws IOException {
     try (Stream<Path> files = Files.walk(SOURCES)) {

@@ -478,17 +478,17 @@ public final class DAGScheduler {
       }
     }
     cleanupStateForJobAndIndependentStages(job);
-    LOG.info("Job {} failed: {}", job.jobId, error.getMessage());
+    LOG.info("Job {} failed: {}: {}", job.jobId, job.description(), error.getMessage());
     listenerBus.post(new EmberListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), error));
     job.listener.jobFailed(error);
   }
 
   /** Marks a job finished and forgets the stages no other job needs. */
   void finishJob(ActiveJob job) {
+    Long start = jobStartTimes.get(job.jobId);
     cleanupStateForJobAndIndependentStages(job);
-    Long start = jobStartTimes.remove(job.jobId);
     double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
-    LOG.info("Job {} finished: {} with {} tasks, took {} s", job.jobId, job.finalStage.name(),
+    LOG.info("Job {} finished: {} with {} tasks, took {} s", job.jobId, job.description(),
         job.finished.length, String.format("%.3f", seconds));
     listenerBus.post(new EmberListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), null));
   }
