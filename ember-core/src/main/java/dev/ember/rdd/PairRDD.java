@@ -514,7 +514,7 @@ public class PairRDD<K, V> {
 
   /** The first {@code n} pairs, computing as few partitions as it can. */
   public List<Tuple2<K, V>> take(int n) {
-    return PartialScan.take(rdd, n);
+    return rdd.take(n);
   }
 
   /**
