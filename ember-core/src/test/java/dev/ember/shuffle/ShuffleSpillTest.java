@@ -116,6 +116,23 @@ class ShuffleSpillTest {
   }
 
   @Test
+  void publicSortByKeySpillsAndSortsGlobally() throws InterruptedException {
+    int records = 300_000;
+    PairRDD<Integer, Integer> pairs = PairRDD.fromRDD(sc.range(0, records, 1, 4)
+        .map(x -> new Tuple2<>((int) ((x * 7_919L) % records), (int) (long) x)));
+    // Range partitioning then a sort within each partition: the concatenation is in key order.
+    List<Integer> keys = pairs.sortByKey(true, 3).keys().collect();
+    assertThat(keys).hasSize(records);
+    for (int i = 0; i < records; i++) {
+      if (keys.get(i) != i) {
+        throw new AssertionError("position " + i + " holds key " + keys.get(i));
+      }
+    }
+    awaitListeners();
+    assertThat(diskBytesSpilled.get()).isPositive();
+  }
+
+  @Test
   void reduceByKeyWithManyKeysSpillsOnBothSides() throws InterruptedException {
     int keys = 100_000;
     // Every key appears twice, in different map partitions, as "k<n>" -> n and "k<n>" -> 1.
