@@ -1,0 +1,442 @@
+package dev.ember;
+
+import dev.ember.executor.Executor;
+import dev.ember.rdd.ParallelCollectionRDD;
+import dev.ember.rdd.RDD;
+import dev.ember.rdd.RangeRDD;
+import dev.ember.scheduler.DAGScheduler;
+import dev.ember.scheduler.EmberListener;
+import dev.ember.scheduler.EmberListenerEvent;
+import dev.ember.scheduler.JobProperties;
+import dev.ember.scheduler.JobWaiter;
+import dev.ember.scheduler.LiveListenerBus;
+import dev.ember.scheduler.LocalSchedulerBackend;
+import dev.ember.scheduler.PartitionFunction;
+import dev.ember.scheduler.TaskSchedulerImpl;
+import dev.ember.serializer.SerializationFailedException;
+import dev.ember.util.AccumulatorContext;
+import dev.ember.util.AccumulatorV2;
+import dev.ember.util.CollectionAccumulator;
+import dev.ember.util.DoubleAccumulator;
+import dev.ember.util.LongAccumulator;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point of an Ember application: connects to a master (local mode: {@code local[N]}), creates
+ * RDDs, and runs jobs. One context may be active per JVM; {@link #stop()} it when done (it is
+ * {@link AutoCloseable}).
+ *
+ * <pre>{@code
+ * try (EmberContext sc = new EmberContext(new EmberConf().setMaster("local[2]").setAppName("demo"))) {
+ *   long n = sc.parallelize(List.of(1, 2, 3)).count();
+ * }
+ * }</pre>
+ */
+public class EmberContext implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmberContext.class);
+  private static final AtomicReference<EmberContext> ACTIVE = new AtomicReference<>();
+
+  private final EmberConf conf;
+  private final String applicationId;
+  private final long startTime = System.currentTimeMillis();
+  private final EmberEnv env;
+  private final LiveListenerBus listenerBus;
+  private final TaskSchedulerImpl taskScheduler;
+  private final LocalSchedulerBackend backend;
+  private final DAGScheduler dagScheduler;
+  private final AtomicInteger nextRddId = new AtomicInteger();
+  private final AtomicInteger nextShuffleId = new AtomicInteger();
+  private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final InheritableThreadLocal<Properties> localProperties = new InheritableThreadLocal<>() {
+    @Override
+    protected Properties childValue(Properties parent) {
+      Properties copy = new Properties();
+      copy.putAll(parent);
+      return copy;
+    }
+
+    @Override
+    protected Properties initialValue() {
+      return new Properties();
+    }
+  };
+
+  /** Creates a context from {@code conf}, which must name a master and an application. */
+  public EmberContext(EmberConf conf) {
+    this.conf = conf.clone();
+    if (!this.conf.contains("ember.master")) {
+      throw new EmberException("MISSING_MASTER_URL", "A master URL must be set in your configuration: "
+          + "call setMaster(\"local[*]\") or pass --master to ember-submit.");
+    }
+    if (!this.conf.contains("ember.app.name")) {
+      throw new EmberException("MISSING_APP_NAME", "An application name must be set in your configuration: "
+          + "call setAppName(...) or pass --name to ember-submit.");
+    }
+    MasterUrl master = MasterUrl.parse(this.conf.master());
+    if (!ACTIVE.compareAndSet(null, this)) {
+      throw new EmberException("CONTEXT_ALREADY_ACTIVE", "Only one EmberContext may be running in this JVM; "
+          + "stop the running one (application " + ACTIVE.get().applicationId + ") first.");
+    }
+    this.applicationId = "local-" + startTime;
+    this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
+    EmberEnv.set(env);
+    this.listenerBus = new LiveListenerBus();
+    int maxFailures = master.maxTaskFailures() > 0
+        ? master.maxTaskFailures()
+        : this.conf.getInt("ember.task.maxFailures", 4);
+    this.taskScheduler = new TaskSchedulerImpl(env, maxFailures, this.conf.getInt("ember.task.cpus", 1));
+    Executor executor = new Executor(LocalSchedulerBackend.EXECUTOR_ID, env, userClassLoader());
+    this.backend = new LocalSchedulerBackend(taskScheduler, executor, master.cores());
+    this.dagScheduler = new DAGScheduler(taskScheduler, env.mapOutputTracker(), listenerBus, env,
+        this.conf.getInt("ember.stage.maxConsecutiveAttempts", 4));
+    taskScheduler.initialize(backend, dagScheduler);
+    backend.start();
+    listenerBus.post(new EmberListenerEvent.ApplicationStart(appName(), applicationId, startTime));
+    LOG.debug("Started application {} ({}) with master {}", appName(), applicationId, master());
+  }
+
+  /** Creates a context for {@code master} and {@code appName}. */
+  public EmberContext(String master, String appName) {
+    this(new EmberConf().setMaster(master).setAppName(appName));
+  }
+
+  /** The running context of this JVM, if any. */
+  public static java.util.Optional<EmberContext> getActive() {
+    return java.util.Optional.ofNullable(ACTIVE.get());
+  }
+
+  private static ClassLoader userClassLoader() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return loader != null ? loader : EmberContext.class.getClassLoader();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Facts
+
+  /** A copy of this context's configuration. */
+  public EmberConf getConf() {
+    return conf.clone();
+  }
+
+  public String master() {
+    return conf.master();
+  }
+
+  public String appName() {
+    return conf.appName();
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  public long startTime() {
+    return startTime;
+  }
+
+  /** The number of partitions used when none is given: {@code spark.default.parallelism}, else all cores. */
+  public int defaultParallelism() {
+    return conf.getInt("ember.default.parallelism", backend.defaultParallelism());
+  }
+
+  /** The default minimum number of partitions for files: at most 2. */
+  public int defaultMinPartitions() {
+    return Math.min(defaultParallelism(), 2);
+  }
+
+  /** The runtime services of this application's driver. */
+  public EmberEnv env() {
+    return env;
+  }
+
+  /** The DAG scheduler, for components that submit jobs directly. */
+  public DAGScheduler dagScheduler() {
+    return dagScheduler;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Creating RDDs
+
+  /** Distributes a local list over {@code numSlices} partitions. */
+  public <T> RDD<T> parallelize(List<T> data, int numSlices) {
+    assertNotStopped();
+    if (numSlices < 1) {
+      throw new IllegalArgumentException("Positive number of partitions required, but got " + numSlices + ".");
+    }
+    return new ParallelCollectionRDD<>(this, new ArrayList<>(data), numSlices);
+  }
+
+  /** Distributes a local list over {@link #defaultParallelism()} partitions. */
+  public <T> RDD<T> parallelize(List<T> data) {
+    return parallelize(data, defaultParallelism());
+  }
+
+  /** The numbers {@code start, start + step, ...} below {@code end} (above, for a negative step). */
+  public RDD<Long> range(long start, long end, long step, int numSlices) {
+    assertNotStopped();
+    if (step == 0) {
+      throw new IllegalArgumentException("The step of range() cannot be 0.");
+    }
+    if (numSlices < 1) {
+      throw new IllegalArgumentException("Positive number of partitions required, but got " + numSlices + ".");
+    }
+    return new RangeRDD(this, start, end, step, numSlices);
+  }
+
+  /** The numbers from {@code start} (inclusive) to {@code end} (exclusive). */
+  public RDD<Long> range(long start, long end) {
+    return range(start, end, 1, defaultParallelism());
+  }
+
+  /** An RDD with no partitions and no elements. */
+  public <T> RDD<T> emptyRDD() {
+    return new ParallelCollectionRDD<>(this, new ArrayList<>(), 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Running jobs
+
+  /** Runs {@code function} on every partition of {@code rdd} and returns the results in partition order. */
+  public <T, U> List<U> runJob(RDD<T> rdd, PartitionFunction<T, U> function) {
+    int[] all = new int[rdd.getNumPartitions()];
+    Arrays.setAll(all, i -> i);
+    return runJob(rdd, function, all);
+  }
+
+  /** Runs {@code function} on the given partitions of {@code rdd} and returns their results in that order. */
+  @SuppressWarnings("unchecked")
+  public <T, U> List<U> runJob(RDD<T> rdd, PartitionFunction<T, U> function, int[] partitions) {
+    assertNotStopped();
+    PartitionFunction<T, U> clean = clean(function);
+    Object[] results = new Object[partitions.length];
+    dagScheduler.runJob(rdd, clean, partitions, (index, result) -> results[index] = result, jobProperties());
+    List<U> list = new ArrayList<>(results.length);
+    for (Object result : results) {
+      list.add((U) result);
+    }
+    return list;
+  }
+
+  /** Submits a job without waiting; {@code handler} gets each result, the waiter completes with the job. */
+  public <T, U> JobWaiter<U> submitJob(RDD<T> rdd, PartitionFunction<T, U> function, int[] partitions,
+      JobWaiter.ResultHandler<U> handler) {
+    assertNotStopped();
+    return dagScheduler.submitJob(rdd, clean(function), partitions, handler, jobProperties());
+  }
+
+  /**
+   * Checks that {@code closure} can be serialized, as it must travel to executors, and returns it.
+   *
+   * @throws EmberException {@code TASK_NOT_SERIALIZABLE}, naming what could not be serialized
+   */
+  public <F extends Serializable> F clean(F closure) {
+    if (closure == null) {
+      throw new IllegalArgumentException("A function passed to an RDD operation cannot be null.");
+    }
+    try {
+      env.closureSerializer().newInstance().serialize(closure);
+    } catch (SerializationFailedException e) {
+      throw new EmberException("TASK_NOT_SERIALIZABLE", "Task not serializable: " + closure.getClass().getName()
+          + " cannot be sent to executors: " + e.getCause() + ". Make the captured objects Serializable, or "
+          + "create them inside the function.", e);
+    }
+    return closure;
+  }
+
+  private Properties jobProperties() {
+    Properties copy = new Properties();
+    copy.putAll(localProperties.get());
+    return copy;
+  }
+
+  /** Sets a property passed to the jobs this thread submits (and readable in tasks); {@code null} removes it. */
+  public void setLocalProperty(String key, String value) {
+    if (value == null) {
+      localProperties.get().remove(key);
+    } else {
+      localProperties.get().setProperty(key, value);
+    }
+  }
+
+  /** A property set with {@link #setLocalProperty} on this thread, or {@code null}. */
+  public String getLocalProperty(String key) {
+    return localProperties.get().getProperty(key);
+  }
+
+  /**
+   * Puts the jobs this thread submits into a group, which {@link #cancelJobGroup} cancels together.
+   *
+   * @param interruptOnCancel whether cancelling interrupts the threads of running tasks
+   */
+  public void setJobGroup(String groupId, String description, boolean interruptOnCancel) {
+    setLocalProperty(JobProperties.JOB_GROUP_ID, groupId);
+    setLocalProperty(JobProperties.JOB_DESCRIPTION, description);
+    setLocalProperty(JobProperties.JOB_INTERRUPT_ON_CANCEL, Boolean.toString(interruptOnCancel));
+  }
+
+  /** Removes this thread's job group. */
+  public void clearJobGroup() {
+    setLocalProperty(JobProperties.JOB_GROUP_ID, null);
+    setLocalProperty(JobProperties.JOB_DESCRIPTION, null);
+    setLocalProperty(JobProperties.JOB_INTERRUPT_ON_CANCEL, null);
+  }
+
+  /** Describes the jobs this thread submits, for the UI and logs. */
+  public void setJobDescription(String description) {
+    setLocalProperty(JobProperties.JOB_DESCRIPTION, description);
+  }
+
+  /** Cancels the active jobs of group {@code groupId}. */
+  public void cancelJobGroup(String groupId) {
+    dagScheduler.cancelJobGroup(groupId);
+  }
+
+  /** Cancels job {@code jobId}. */
+  public void cancelJob(int jobId) {
+    dagScheduler.cancelJob(jobId, "cancelled by the application");
+  }
+
+  /** Cancels every active job. */
+  public void cancelAllJobs() {
+    dagScheduler.cancelAllJobs();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Accumulators and listeners
+
+  /** Registers a user-defined accumulator under {@code name}. */
+  public void register(AccumulatorV2<?, ?> accumulator, String name) {
+    accumulator.register(name);
+  }
+
+  /** Registers an unnamed user-defined accumulator. */
+  public void register(AccumulatorV2<?, ?> accumulator) {
+    accumulator.register(null);
+  }
+
+  /** A new long accumulator starting at 0. */
+  public LongAccumulator longAccumulator(String name) {
+    LongAccumulator accumulator = new LongAccumulator();
+    register(accumulator, name);
+    return accumulator;
+  }
+
+  public LongAccumulator longAccumulator() {
+    return longAccumulator(null);
+  }
+
+  /** A new double accumulator starting at 0. */
+  public DoubleAccumulator doubleAccumulator(String name) {
+    DoubleAccumulator accumulator = new DoubleAccumulator();
+    register(accumulator, name);
+    return accumulator;
+  }
+
+  public DoubleAccumulator doubleAccumulator() {
+    return doubleAccumulator(null);
+  }
+
+  /** A new accumulator collecting values into a list. */
+  public <T> CollectionAccumulator<T> collectionAccumulator(String name) {
+    CollectionAccumulator<T> accumulator = new CollectionAccumulator<>();
+    register(accumulator, name);
+    return accumulator;
+  }
+
+  public <T> CollectionAccumulator<T> collectionAccumulator() {
+    return collectionAccumulator(null);
+  }
+
+  /** Registers {@code listener} for scheduler events. */
+  public void addEmberListener(EmberListener listener) {
+    listenerBus.addListener(listener);
+  }
+
+  public void removeEmberListener(EmberListener listener) {
+    listenerBus.removeListener(listener);
+  }
+
+  /** The listener bus, for components that post or wait for events. */
+  public LiveListenerBus listenerBus() {
+    return listenerBus;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Bookkeeping used by RDDs
+
+  /** A new RDD id. */
+  public int newRddId() {
+    return nextRddId.getAndIncrement();
+  }
+
+  /** A new shuffle id for {@code dependency}. */
+  public int newShuffleId(ShuffleDependency<?, ?, ?> dependency) {
+    return nextShuffleId.getAndIncrement();
+  }
+
+  /** Records that {@code rdd} is persisted. */
+  public void persistRDD(RDD<?> rdd) {
+    persistentRdds.put(rdd.id(), rdd);
+  }
+
+  /** Drops the cached blocks of RDD {@code rddId}. */
+  public void unpersistRDD(int rddId, boolean blocking) {
+    persistentRdds.remove(rddId);
+    env.blockManager().removeRdd(rddId);
+  }
+
+  /** The persisted RDDs by id. */
+  public Map<Integer, RDD<?>> getPersistentRDDs() {
+    return Collections.unmodifiableMap(persistentRdds);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Lifecycle
+
+  /** Whether {@link #stop()} has been called. */
+  public boolean isStopped() {
+    return stopped.get();
+  }
+
+  private void assertNotStopped() {
+    if (stopped.get()) {
+      throw new EmberException("CONTEXT_STOPPED", "Cannot use a stopped EmberContext (application "
+          + applicationId + "); create a new one.");
+    }
+  }
+
+  /** Stops the application: cancels running jobs, stops threads, deletes temporary files. */
+  public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    listenerBus.post(new EmberListenerEvent.ApplicationEnd(System.currentTimeMillis()));
+    dagScheduler.stop();
+    backend.stop();
+    env.stop();
+    listenerBus.stop();
+    AccumulatorContext.clear();
+    EmberEnv.set(null);
+    ACTIVE.compareAndSet(this, null);
+    LOG.debug("Stopped application {}", applicationId);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

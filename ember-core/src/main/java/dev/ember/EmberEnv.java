@@ -1,0 +1,117 @@
+package dev.ember;
+
+import dev.ember.memory.MemoryManager;
+import dev.ember.serializer.JavaSerializer;
+import dev.ember.serializer.Serializer;
+import dev.ember.shuffle.IndexShuffleBlockResolver;
+import dev.ember.shuffle.LocalShuffleBlockClient;
+import dev.ember.shuffle.MapOutputTracker;
+import dev.ember.shuffle.ShuffleManager;
+import dev.ember.shuffle.SortShuffleManager;
+import dev.ember.storage.BlockManager;
+import dev.ember.storage.BlockManagerId;
+import dev.ember.storage.DiskBlockManager;
+import java.nio.file.Path;
+
+/**
+ * The runtime services of one executor process: serializers, memory, block storage and shuffle. Tasks reach
+ * them through {@link #get()}. In local mode the driver and its executor share one environment, as they share
+ * one JVM; nothing else may assume that.
+ */
+public final class EmberEnv {
+
+  private static volatile EmberEnv current;
+
+  private final String executorId;
+  private final EmberConf conf;
+  private final Serializer closureSerializer;
+  private final Serializer serializer;
+  private final MemoryManager memoryManager;
+  private final BlockManager blockManager;
+  private final ShuffleManager shuffleManager;
+  private final MapOutputTracker mapOutputTracker;
+
+  private EmberEnv(String executorId, EmberConf conf, Serializer closureSerializer, Serializer serializer,
+      MemoryManager memoryManager, BlockManager blockManager, ShuffleManager shuffleManager,
+      MapOutputTracker mapOutputTracker) {
+    this.executorId = executorId;
+    this.conf = conf;
+    this.closureSerializer = closureSerializer;
+    this.serializer = serializer;
+    this.memoryManager = memoryManager;
+    this.blockManager = blockManager;
+    this.shuffleManager = shuffleManager;
+    this.mapOutputTracker = mapOutputTracker;
+  }
+
+  /** Creates the environment of a local-mode driver, which also serves as its executor's. */
+  public static EmberEnv createLocal(EmberConf conf, String executorId) {
+    Serializer serializer = SerializerChoice.fromConf(conf);
+    MemoryManager memoryManager = MemoryManager.fromConf(conf);
+    Path localDir = Path.of(conf.get("ember.local.dir", System.getProperty("java.io.tmpdir")));
+    DiskBlockManager disk = new DiskBlockManager(localDir);
+    BlockManager blockManager = new BlockManager(new BlockManagerId(executorId, "localhost", 0), memoryManager, disk,
+        serializer);
+    MapOutputTracker tracker = new MapOutputTracker();
+    IndexShuffleBlockResolver resolver = new IndexShuffleBlockResolver(disk);
+    ShuffleManager shuffleManager = new SortShuffleManager(resolver, serializer, () -> tracker,
+        new LocalShuffleBlockClient(resolver));
+    return new EmberEnv(executorId, conf, new JavaSerializer(), serializer, memoryManager, blockManager,
+        shuffleManager, tracker);
+  }
+
+  /** The environment of this process; fails if no context or executor is running. */
+  public static EmberEnv get() {
+    EmberEnv env = current;
+    if (env == null) {
+      throw new EmberException("NO_ACTIVE_ENVIRONMENT",
+          "No Ember environment is running in this JVM; create an EmberContext first.");
+    }
+    return env;
+  }
+
+  /** Installs {@code env} as this process's environment ({@code null} clears it). */
+  public static void set(EmberEnv env) {
+    current = env;
+  }
+
+  public String executorId() {
+    return executorId;
+  }
+
+  public EmberConf conf() {
+    return conf;
+  }
+
+  /** Serializes closures and tasks (Java serialization). */
+  public Serializer closureSerializer() {
+    return closureSerializer;
+  }
+
+  /** Serializes data: shuffle records, cached blocks, task results. */
+  public Serializer serializer() {
+    return serializer;
+  }
+
+  public MemoryManager memoryManager() {
+    return memoryManager;
+  }
+
+  public BlockManager blockManager() {
+    return blockManager;
+  }
+
+  public ShuffleManager shuffleManager() {
+    return shuffleManager;
+  }
+
+  public MapOutputTracker mapOutputTracker() {
+    return mapOutputTracker;
+  }
+
+  /** Stops the shuffle and block services and deletes local files. */
+  public void stop() {
+    shuffleManager.stop();
+    blockManager.stop();
+  }
+}

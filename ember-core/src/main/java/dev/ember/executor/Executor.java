@@ -1,0 +1,242 @@
+package dev.ember.executor;
+
+import dev.ember.EmberEnv;
+import dev.ember.TaskKilledException;
+import dev.ember.scheduler.DirectTaskResult;
+import dev.ember.scheduler.Task;
+import dev.ember.scheduler.TaskDescription;
+import dev.ember.scheduler.TaskEndReason;
+import dev.ember.scheduler.TaskState;
+import dev.ember.serializer.SerializerInstance;
+import dev.ember.shuffle.FetchFailedException;
+import dev.ember.util.AccumulatorV2;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks on a thread pool. Each task arrives serialized and is deserialized here, in local mode as in a
+ * cluster, and its result or failure is reported to the {@link ExecutorBackend}.
+ */
+public final class Executor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+  private final String executorId;
+  private final EmberEnv env;
+  private final ClassLoader userClassLoader;
+  private final ExecutorService threadPool;
+  private final Map<Long, TaskRunner> runningTasks = new ConcurrentHashMap<>();
+
+  /**
+   * @param userClassLoader loads the application's classes when tasks are deserialized
+   */
+  public Executor(String executorId, EmberEnv env, ClassLoader userClassLoader) {
+    this.executorId = executorId;
+    this.env = env;
+    this.userClassLoader = userClassLoader;
+    AtomicInteger counter = new AtomicInteger();
+    ThreadFactory factory = runnable -> {
+      Thread thread = new Thread(runnable, "Executor task launch worker-" + counter.getAndIncrement());
+      thread.setDaemon(true);
+      return thread;
+    };
+    this.threadPool = Executors.newCachedThreadPool(factory);
+  }
+
+  public String executorId() {
+    return executorId;
+  }
+
+  /** Starts running {@code task}; its state changes go to {@code backend}. */
+  public void launchTask(ExecutorBackend backend, TaskDescription task) {
+    TaskRunner runner = new TaskRunner(backend, task);
+    runningTasks.put(task.taskId(), runner);
+    threadPool.execute(runner);
+  }
+
+  /** Asks task {@code taskId} to stop, interrupting its thread if {@code interruptThread}. */
+  public void killTask(long taskId, boolean interruptThread, String reason) {
+    TaskRunner runner = runningTasks.get(taskId);
+    if (runner != null) {
+      runner.kill(interruptThread, reason);
+    }
+  }
+
+  /** The number of tasks running now. */
+  public int runningTaskCount() {
+    return runningTasks.size();
+  }
+
+  /** Kills running tasks and stops the thread pool. */
+  public void stop() {
+    for (TaskRunner runner : runningTasks.values()) {
+      runner.kill(true, "executor stopped");
+    }
+    threadPool.shutdownNow();
+    try {
+      threadPool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private final class TaskRunner implements Runnable {
+    private final ExecutorBackend backend;
+    private final TaskDescription description;
+    private volatile Task<?> task;
+    private volatile Thread thread;
+    private volatile String killReason;
+
+    TaskRunner(ExecutorBackend backend, TaskDescription description) {
+      this.backend = backend;
+      this.description = description;
+    }
+
+    void kill(boolean interruptThread, String reason) {
+      killReason = reason;
+      Task<?> current = task;
+      if (current != null) {
+        current.kill(reason);
+      }
+      Thread running = thread;
+      if (interruptThread && running != null) {
+        running.interrupt();
+      }
+    }
+
+    @Override
+    public void run() {
+      thread = Thread.currentThread();
+      Thread.currentThread().setContextClassLoader(userClassLoader);
+      SerializerInstance closureSerializer = env.closureSerializer().newInstance();
+      long gcBefore = totalGcTimeMs();
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long cpuBefore = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+      long start = System.currentTimeMillis();
+      backend.statusUpdate(description.taskId(), TaskState.RUNNING, ByteBuffer.allocate(0));
+      try {
+        task = closureSerializer.deserialize(ByteBuffer.wrap(description.serializedTask()), userClassLoader);
+        long deserialized = System.currentTimeMillis();
+        if (killReason != null) {
+          task.kill(killReason);
+          throw new TaskKilledException(killReason);
+        }
+        Object value = task.run(description.taskId(), description.attemptNumber(), env);
+        if (task.context().isInterrupted()) {
+          throw new TaskKilledException(task.context().killReason());
+        }
+        byte[] valueBytes = toArray(env.serializer().newInstance().serialize(value));
+        TaskMetrics metrics = task.context().taskMetrics();
+        metrics.setExecutorDeserializeTimeMs(deserialized - start);
+        metrics.setExecutorRunTimeMs(System.currentTimeMillis() - deserialized);
+        metrics.setJvmGcTimeMs(totalGcTimeMs() - gcBefore);
+        if (threads.isCurrentThreadCpuTimeSupported()) {
+          metrics.setExecutorCpuTimeNs(threads.getCurrentThreadCpuTime() - cpuBefore);
+        }
+        metrics.setResultSize(valueBytes.length);
+        DirectTaskResult result = new DirectTaskResult(valueBytes, task.context().accumulators(), metrics);
+        backend.statusUpdate(description.taskId(), TaskState.FINISHED, closureSerializer.serialize(result));
+      } catch (Throwable t) {
+        reportFailure(closureSerializer, t);
+      } finally {
+        runningTasks.remove(description.taskId());
+        Thread.interrupted();
+        thread = null;
+      }
+    }
+
+    private void reportFailure(SerializerInstance closureSerializer, Throwable t) {
+      FetchFailedException fetchFailure = findCause(t, FetchFailedException.class);
+      TaskEndReason reason;
+      TaskState state;
+      if (fetchFailure != null) {
+        reason = new TaskEndReason.FetchFailed(fetchFailure.address(), fetchFailure.shuffleId(),
+            fetchFailure.mapId(), fetchFailure.mapIndex(), fetchFailure.reduceId(), fetchFailure.getMessage());
+        state = TaskState.FAILED;
+      } else if (killReason != null
+          && (t instanceof TaskKilledException || t instanceof InterruptedException || isInterruptCaused(t))) {
+        reason = new TaskEndReason.TaskKilled(killReason);
+        state = TaskState.KILLED;
+      } else {
+        if (!(t instanceof Exception)) {
+          LOG.error("Error in {}: {}", description.name(), t.toString(), t);
+        } else {
+          LOG.warn("Lost {} (TID {}): {}", description.name(), description.taskId(), t.toString());
+        }
+        List<AccumulatorV2<?, ?>> updates = task == null || task.context() == null
+            ? List.of() : task.context().accumulators();
+        reason = new TaskEndReason.ExceptionFailure(t.getClass().getName(), String.valueOf(t.getMessage()),
+            stackTraceOf(t), serializableOrNull(closureSerializer, t), updates);
+        state = TaskState.FAILED;
+      }
+      ByteBuffer data;
+      try {
+        data = closureSerializer.serialize(reason);
+      } catch (RuntimeException e) {
+        data = closureSerializer.serialize(new TaskEndReason.ExceptionFailure(t.getClass().getName(),
+            String.valueOf(t.getMessage()), stackTraceOf(t), null, List.of()));
+      }
+      backend.statusUpdate(description.taskId(), state, data);
+    }
+  }
+
+  private static Throwable serializableOrNull(SerializerInstance serializer, Throwable t) {
+    try {
+      serializer.serialize(t);
+      return t;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean isInterruptCaused(Throwable t) {
+    return findCause(t, InterruptedException.class) != null
+        || findCause(t, java.nio.channels.ClosedByInterruptException.class) != null;
+  }
+
+  private static <E extends Throwable> E findCause(Throwable t, Class<E> type) {
+    for (Throwable cause = t; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static String stackTraceOf(Throwable t) {
+    StringWriter out = new StringWriter();
+    t.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  private static long totalGcTimeMs() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  private static byte[] toArray(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return bytes;
+  }
+}

@@ -1,0 +1,192 @@
+package dev.ember.scheduler;
+
+import dev.ember.EmberEnv;
+import dev.ember.serializer.SerializationFailedException;
+import dev.ember.serializer.SerializerInstance;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns task sets into task attempts on executor cores: takes offers of free cores from the backend, picks
+ * tasks (earlier jobs and stages first), and routes status updates to the task set managers and the DAG
+ * scheduler.
+ */
+public final class TaskSchedulerImpl {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskSchedulerImpl.class);
+
+  private final EmberEnv env;
+  private final int maxTaskFailures;
+  private final int cpusPerTask;
+  private final AtomicLong nextTaskId = new AtomicLong();
+  private final List<TaskSetManager> activeTaskSets = new ArrayList<>();
+  private final Map<Long, TaskSetManager> taskIdToManager = new HashMap<>();
+  private SchedulerBackend backend;
+  private DAGScheduler dagScheduler;
+
+  public TaskSchedulerImpl(EmberEnv env, int maxTaskFailures, int cpusPerTask) {
+    this.env = env;
+    this.maxTaskFailures = maxTaskFailures;
+    this.cpusPerTask = cpusPerTask;
+  }
+
+  /** Wires the backend and the DAG scheduler; called once before use. */
+  public void initialize(SchedulerBackend schedulerBackend, DAGScheduler dag) {
+    this.backend = schedulerBackend;
+    this.dagScheduler = dag;
+  }
+
+  public SchedulerBackend backend() {
+    return backend;
+  }
+
+  public int cpusPerTask() {
+    return cpusPerTask;
+  }
+
+  /** Accepts the tasks of a stage attempt, superseding any earlier attempt of the same stage. */
+  public void submitTasks(TaskSet taskSet) {
+    synchronized (this) {
+      for (TaskSetManager existing : activeTaskSets) {
+        if (existing.taskSet().stageId() == taskSet.stageId()) {
+          existing.markZombie();
+        }
+      }
+      activeTaskSets.add(new TaskSetManager(taskSet, maxTaskFailures, env.closureSerializer().newInstance()));
+      activeTaskSets.sort(Comparator.comparingInt((TaskSetManager m) -> m.taskSet().jobId())
+          .thenComparingInt(m -> m.taskSet().stageId()));
+    }
+    backend.reviveOffers();
+  }
+
+  /** Assigns tasks to the offered cores; the backend launches what is returned. */
+  public List<TaskDescription> resourceOffers(List<WorkerOffer> offers) {
+    List<TaskDescription> launched = new ArrayList<>();
+    List<Runnable> afterLock = new ArrayList<>();
+    synchronized (this) {
+      for (WorkerOffer offer : offers) {
+        int free = offer.cores();
+        for (TaskSetManager manager : List.copyOf(activeTaskSets)) {
+          while (free >= cpusPerTask && !manager.isZombie()) {
+            long taskId = nextTaskId.getAndIncrement();
+            TaskDescription description;
+            try {
+              description = manager.resourceOffer(offer.executorId(), offer.host(), taskId);
+            } catch (SerializationFailedException e) {
+              manager.markZombie();
+              TaskSet failed = manager.taskSet();
+              afterLock.add(() -> dagScheduler.taskSetFailed(failed, "Failed to serialize a task: " + e.getMessage(),
+                  e));
+              break;
+            }
+            if (description == null) {
+              break;
+            }
+            taskIdToManager.put(taskId, manager);
+            launched.add(description);
+            free -= cpusPerTask;
+            Task<?> task = manager.taskSet().tasks().get(description.index());
+            TaskInfo info = manager.taskInfo(taskId);
+            afterLock.add(() -> dagScheduler.taskStarted(task, info));
+          }
+        }
+      }
+      activeTaskSets.removeIf(TaskSetManager::isFinished);
+    }
+    afterLock.forEach(Runnable::run);
+    return launched;
+  }
+
+  /** Handles a state change of task {@code taskId} reported by an executor. */
+  public void statusUpdate(long taskId, TaskState state, ByteBuffer data) {
+    if (!state.isFinished()) {
+      return;
+    }
+    TaskSetManager manager;
+    synchronized (this) {
+      manager = taskIdToManager.remove(taskId);
+    }
+    if (manager == null) {
+      LOG.debug("Ignoring an update for unknown task {} ({})", taskId, state);
+      return;
+    }
+    SerializerInstance closures = env.closureSerializer().newInstance();
+    if (state == TaskState.FINISHED) {
+      DirectTaskResult result = closures.deserialize(data);
+      Task<?> task;
+      TaskInfo info;
+      boolean first;
+      synchronized (this) {
+        first = manager.handleSuccessfulTask(taskId);
+        info = manager.taskInfo(taskId);
+        task = manager.taskSet().tasks().get(info.index());
+        activeTaskSets.removeIf(TaskSetManager::isFinished);
+      }
+      Object value;
+      try {
+        value = env.serializer().newInstance().deserialize(ByteBuffer.wrap(result.valueBytes()));
+      } catch (RuntimeException e) {
+        dagScheduler.taskSetFailed(manager.taskSet(), "Could not deserialize the result of TID " + taskId + ": " + e, e);
+        return;
+      }
+      if (first) {
+        dagScheduler.taskEnded(task, new TaskEndReason.Success(), value, result.accumulatorUpdates(),
+            result.metrics(), info);
+      }
+    } else {
+      TaskEndReason reason = state == TaskState.LOST
+          ? new TaskEndReason.ExecutorLostFailure("unknown", true, "lost")
+          : closures.deserialize(data);
+      String abortMessage;
+      Task<?> task;
+      TaskInfo info;
+      synchronized (this) {
+        abortMessage = manager.handleFailedTask(taskId, state, reason);
+        info = manager.taskInfo(taskId);
+        task = manager.taskSet().tasks().get(info.index());
+        activeTaskSets.removeIf(TaskSetManager::isFinished);
+      }
+      dagScheduler.taskEnded(task, reason, null, List.of(), null, info);
+      if (abortMessage != null) {
+        Throwable cause = reason instanceof TaskEndReason.ExceptionFailure failure ? failure.exception() : null;
+        dagScheduler.taskSetFailed(manager.taskSet(), abortMessage, cause);
+      }
+    }
+    backend.reviveOffers();
+  }
+
+  /** Stops the running tasks of stage {@code stageId} and launches no more of them. */
+  public void cancelTasks(int stageId, boolean interruptThread, String reason) {
+    List<Long> toKill = new ArrayList<>();
+    Map<Long, String> executors = new HashMap<>();
+    synchronized (this) {
+      for (TaskSetManager manager : activeTaskSets) {
+        if (manager.taskSet().stageId() != stageId) {
+          continue;
+        }
+        manager.markZombie();
+        for (TaskInfo info : manager.taskInfos().values()) {
+          if (info.finishTime() == 0) {
+            toKill.add(info.taskId());
+            executors.put(info.taskId(), info.executorId());
+          }
+        }
+      }
+    }
+    for (long taskId : toKill) {
+      backend.killTask(taskId, executors.get(taskId), interruptThread, reason);
+    }
+  }
+
+  /** Whether any task set is still active. */
+  public synchronized boolean hasActiveTaskSets() {
+    return !activeTaskSets.isEmpty();
+  }
+}

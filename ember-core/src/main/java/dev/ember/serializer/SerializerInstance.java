@@ -1,0 +1,24 @@
+package dev.ember.serializer;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+
+/** One thread's handle on a {@link Serializer}: serializes single objects and opens record streams. */
+public interface SerializerInstance {
+
+  /** Serializes {@code value} into a buffer positioned at 0. */
+  ByteBuffer serialize(Object value);
+
+  /** Reads back one object written by {@link #serialize}. */
+  <T> T deserialize(ByteBuffer bytes);
+
+  /** Reads back one object, resolving classes with {@code loader}. */
+  <T> T deserialize(ByteBuffer bytes, ClassLoader loader);
+
+  /** A stream writing records to {@code out}. */
+  SerializationStream serializeStream(OutputStream out);
+
+  /** A stream reading records from {@code in}. */
+  DeserializationStream deserializeStream(InputStream in);
+}

@@ -1,0 +1,128 @@
+package dev.ember.shuffle;
+
+import dev.ember.scheduler.MapStatus;
+import dev.ember.storage.BlockId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The driver's record of where every map output of every shuffle lives. The DAG scheduler registers outputs
+ * as map tasks finish and forgets them when their executor or file is lost; reduce tasks ask it where to
+ * fetch their slices.
+ */
+public final class MapOutputTracker {
+
+  private final Map<Integer, MapStatus[]> statuses = new ConcurrentHashMap<>();
+
+  /** Starts tracking a shuffle with {@code numMaps} map partitions (a no-op if already tracked). */
+  public void registerShuffle(int shuffleId, int numMaps) {
+    statuses.putIfAbsent(shuffleId, new MapStatus[numMaps]);
+  }
+
+  /** Whether the shuffle is tracked. */
+  public boolean containsShuffle(int shuffleId) {
+    return statuses.containsKey(shuffleId);
+  }
+
+  /** Records the output of map partition {@code mapIndex}. */
+  public void registerMapOutput(int shuffleId, int mapIndex, MapStatus status) {
+    MapStatus[] array = array(shuffleId);
+    synchronized (array) {
+      array[mapIndex] = status;
+    }
+  }
+
+  /** Forgets the output of map partition {@code mapIndex} if it is the one with {@code mapId}. */
+  public void unregisterMapOutput(int shuffleId, int mapIndex, long mapId) {
+    MapStatus[] array = statuses.get(shuffleId);
+    if (array == null) {
+      return;
+    }
+    synchronized (array) {
+      if (array[mapIndex] != null && (mapId < 0 || array[mapIndex].mapId() == mapId)) {
+        array[mapIndex] = null;
+      }
+    }
+  }
+
+  /** Forgets every map output that lives on executor {@code executorId}. */
+  public void removeOutputsOnExecutor(String executorId) {
+    for (MapStatus[] array : statuses.values()) {
+      synchronized (array) {
+        for (int i = 0; i < array.length; i++) {
+          if (array[i] != null && array[i].location().executorId().equals(executorId)) {
+            array[i] = null;
+          }
+        }
+      }
+    }
+  }
+
+  /** Stops tracking a shuffle. */
+  public void unregisterShuffle(int shuffleId) {
+    statuses.remove(shuffleId);
+  }
+
+  /** The map partitions whose output is missing. */
+  public List<Integer> findMissingPartitions(int shuffleId) {
+    MapStatus[] array = array(shuffleId);
+    List<Integer> missing = new ArrayList<>();
+    synchronized (array) {
+      for (int i = 0; i < array.length; i++) {
+        if (array[i] == null) {
+          missing.add(i);
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** The registered outputs of a shuffle, indexed by map partition; missing ones are {@code null}. */
+  public MapStatus[] statuses(int shuffleId) {
+    MapStatus[] array = array(shuffleId);
+    synchronized (array) {
+      return array.clone();
+    }
+  }
+
+  /**
+   * Where the non-empty slices of reduce partitions {@code [startPartition, endPartition)} live.
+   *
+   * @throws FetchFailedException if some map output is missing, so the map stage must run again
+   */
+  public List<MapOutputLocation> getMapSizesByRange(int shuffleId, int startPartition, int endPartition) {
+    MapStatus[] array = statuses.get(shuffleId);
+    if (array == null) {
+      throw new FetchFailedException(null, shuffleId, -1, -1, startPartition,
+          "Missing all map outputs of shuffle " + shuffleId, null);
+    }
+    List<MapOutputLocation> result = new ArrayList<>();
+    synchronized (array) {
+      for (int mapIndex = 0; mapIndex < array.length; mapIndex++) {
+        MapStatus status = array[mapIndex];
+        if (status == null) {
+          throw new FetchFailedException(null, shuffleId, -1, mapIndex, startPartition,
+              "Missing an output location for shuffle " + shuffleId + " map partition " + mapIndex, null);
+        }
+        for (int reduceId = startPartition; reduceId < endPartition; reduceId++) {
+          long size = status.sizeOf(reduceId);
+          if (size > 0) {
+            result.add(new MapOutputLocation(status.location(),
+                new BlockId.ShuffleBlockId(shuffleId, status.mapId(), reduceId), size, mapIndex));
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private MapStatus[] array(int shuffleId) {
+    MapStatus[] array = statuses.get(shuffleId);
+    if (array == null) {
+      throw new IllegalStateException("Shuffle " + shuffleId + " is not registered with the map output tracker.");
+    }
+    return array;
+  }
+}
