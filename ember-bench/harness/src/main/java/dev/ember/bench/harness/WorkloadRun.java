@@ -81,7 +81,10 @@ final class WorkloadRun {
     switch (workload) {
       case WORDCOUNT -> arguments.add("input=" + layout.words());
       case PAGERANK -> arguments.add("input=" + layout.graph());
-      case LOGREG -> arguments.add("input=" + layout.logreg());
+      case LOGREG -> {
+        arguments.add("input=" + layout.logreg());
+        arguments.add("features=" + layout.sizes().logregFeatures());
+      }
       case CACHE -> arguments.add("elements=" + layout.sizes().cacheElements());
       case TPCH -> {
         arguments.add("input=" + layout.tpchDir());

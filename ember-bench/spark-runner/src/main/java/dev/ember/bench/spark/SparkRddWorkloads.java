@@ -83,9 +83,9 @@ final class SparkRddWorkloads {
   }
 
   /** Logistic regression as JavaHdfsLR (gradient descent, no step size); answers the weights. */
-  static List<Double> logisticRegression(JavaSparkContext sc, String input, int iterations) {
+  static List<Double> logisticRegression(JavaSparkContext sc, String input, int dimensions,
+      int iterations) {
     JavaRDD<double[]> points = sc.textFile(input).map(SparkRddWorkloads::parsePoint).cache();
-    int dimensions = points.first().length - 1;
     double[] weights = initialWeights(dimensions);
     for (int iteration = 0; iteration < iterations; iteration++) {
       double[] current = weights.clone();

@@ -66,7 +66,8 @@ public final class SparkRunner {
       case "wordcount" -> SparkRddWorkloads.wordCount(sc, args.get("input"));
       case "pagerank" -> SparkRddWorkloads.pageRank(sc, args.get("input"), args.intValue("iterations", 10));
       case "logreg" ->
-          SparkRddWorkloads.logisticRegression(sc, args.get("input"), args.intValue("iterations", 20));
+          SparkRddWorkloads.logisticRegression(sc, args.get("input"), args.intValue("features", 20),
+              args.intValue("iterations", 20));
       default -> throw new IllegalArgumentException("unknown workload " + args.workload());
     };
   }
