@@ -2,7 +2,7 @@ package dev.ember;
 
 import java.util.Locale;
 
-/** Parses sizes written as in Spark's configuration: {@code 512}, {@code 64k}, {@code 512m}, {@code 2g}, {@code 1tb}. */
+/** Parses sizes written as in Spark's configuration: {@code 512}, {@code 64k}, {@code 512m}, {@code 2g}. */
 final class ByteSizes {
 
   private ByteSizes() {}

@@ -57,6 +57,7 @@ public class EmberContext implements AutoCloseable {
   private final TaskSchedulerImpl taskScheduler;
   private final LocalSchedulerBackend backend;
   private final DAGScheduler dagScheduler;
+  private final ContextCleaner cleaner;
   private final AtomicInteger nextRddId = new AtomicInteger();
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
@@ -104,6 +105,12 @@ public class EmberContext implements AutoCloseable {
     this.dagScheduler = new DAGScheduler(taskScheduler, env.mapOutputTracker(), listenerBus, env,
         this.conf.getInt("ember.stage.maxConsecutiveAttempts", 4));
     taskScheduler.initialize(backend, dagScheduler);
+    this.cleaner = this.conf.getBoolean("ember.cleaner.referenceTracking", true)
+        ? new ContextCleaner(env.mapOutputTracker(), env.shuffleManager())
+        : null;
+    if (cleaner != null) {
+      cleaner.start();
+    }
     backend.start();
     listenerBus.post(new EmberListenerEvent.ApplicationStart(appName(), applicationId, startTime));
     LOG.debug("Started application {} ({}) with master {}", appName(), applicationId, master());
@@ -383,9 +390,13 @@ public class EmberContext implements AutoCloseable {
     return nextRddId.getAndIncrement();
   }
 
-  /** A new shuffle id for {@code dependency}. */
+  /** A new shuffle id for {@code dependency}, whose files are cleaned once it is garbage collected. */
   public int newShuffleId(ShuffleDependency<?, ?, ?> dependency) {
-    return nextShuffleId.getAndIncrement();
+    int shuffleId = nextShuffleId.getAndIncrement();
+    if (cleaner != null) {
+      cleaner.registerShuffleForCleanup(dependency, shuffleId);
+    }
+    return shuffleId;
   }
 
   /** Records that {@code rdd} is persisted. */
@@ -425,6 +436,9 @@ public class EmberContext implements AutoCloseable {
       return;
     }
     listenerBus.post(new EmberListenerEvent.ApplicationEnd(System.currentTimeMillis()));
+    if (cleaner != null) {
+      cleaner.stop();
+    }
     dagScheduler.stop();
     backend.stop();
     env.stop();

@@ -55,7 +55,7 @@ public final class EmberEnv {
     MapOutputTracker tracker = new MapOutputTracker();
     IndexShuffleBlockResolver resolver = new IndexShuffleBlockResolver(disk);
     ShuffleManager shuffleManager = new SortShuffleManager(resolver, serializer, () -> tracker,
-        new LocalShuffleBlockClient(resolver));
+        new LocalShuffleBlockClient(resolver), conf);
     return new EmberEnv(executorId, conf, new JavaSerializer(), serializer, memoryManager, blockManager,
         shuffleManager, tracker);
   }

@@ -73,6 +73,11 @@ public final class TaskMemoryManager {
     return Collections.unmodifiableSet(new LinkedHashSet<>(consumers));
   }
 
+  /** The execution memory the task holds now, over all its consumers. */
+  public long executionMemoryUsed() {
+    return memoryManager.executionMemoryUsedByTask(taskAttemptId);
+  }
+
   /** The id of the task attempt this manager serves. */
   public long taskAttemptId() {
     return taskAttemptId;

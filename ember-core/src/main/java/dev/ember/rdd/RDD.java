@@ -18,6 +18,7 @@ import dev.ember.api.function.VoidFunction;
 import dev.ember.storage.StorageLevel;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -220,6 +221,24 @@ public abstract class RDD<T> implements Serializable {
   public <K> PairRDD<K, T> keyBy(Function<T, K> f) {
     Function<T, K> clean = context.clean(f);
     return mapToPair(value -> new Tuple2<>(clean.call(value), value));
+  }
+
+  /**
+   * Sorts the elements by the key {@code f} computes for each, in its natural ordering, into (at most)
+   * {@code numPartitions} range partitions; collect then returns them in order.
+   */
+  public <K> RDD<T> sortBy(Function<T, K> f, boolean ascending, int numPartitions) {
+    return sortBy(f, null, ascending, numPartitions);
+  }
+
+  /**
+   * Sorts the elements by the key {@code f} computes for each, ordered by {@code comparator}.
+   *
+   * @param comparator a {@link Serializable} key ordering; {@code null} for the natural ordering
+   */
+  public <K> RDD<T> sortBy(Function<T, K> f, Comparator<? super K> comparator, boolean ascending,
+      int numPartitions) {
+    return keyBy(f).sortByKey(comparator, ascending, numPartitions).values();
   }
 
   // ---------------------------------------------------------------------------------------------------------

@@ -133,7 +133,8 @@ public final class TaskSchedulerImpl {
       try {
         value = env.serializer().newInstance().deserialize(ByteBuffer.wrap(result.valueBytes()));
       } catch (RuntimeException e) {
-        dagScheduler.taskSetFailed(manager.taskSet(), "Could not deserialize the result of TID " + taskId + ": " + e, e);
+        dagScheduler.taskSetFailed(manager.taskSet(),
+            "Could not deserialize the result of TID " + taskId + ": " + e, e);
         return;
       }
       if (first) {

@@ -26,6 +26,11 @@ public final class IndexShuffleBlockResolver {
     this.diskBlockManager = diskBlockManager;
   }
 
+  /** Where map outputs and spill files live. */
+  public DiskBlockManager diskBlockManager() {
+    return diskBlockManager;
+  }
+
   /** The data file of a map output. */
   public File dataFile(int shuffleId, long mapId) {
     return diskBlockManager.getFile(new BlockId.ShuffleDataBlockId(shuffleId, mapId));

@@ -79,17 +79,25 @@ public abstract class AccumulatorV2<IN, OUT> implements Serializable {
     return copy;
   }
 
-  /** Deserialized copies start from zero and register with the task that deserializes them. */
+  /** Deserialized copies register with the task that deserializes them. */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     atDriverSide = false;
     TaskContext context = TaskContext.get();
-    if (context != null) {
-      reset();
-      if (context instanceof AccumulatorRegistrar registrar) {
-        registrar.registerAccumulator(this);
-      }
+    if (context instanceof AccumulatorRegistrar registrar) {
+      registrar.registerAccumulator(this);
     }
+  }
+
+  /**
+   * Copies deserialized in a task start from zero. This runs after the subclass's fields are read; resetting in
+   * {@link #readObject} would be undone by them, and a task would start from the driver's current value.
+   */
+  protected Object readResolve() {
+    if (TaskContext.get() != null) {
+      reset();
+    }
+    return this;
   }
 
   @Override

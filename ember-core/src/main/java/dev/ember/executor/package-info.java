@@ -1,0 +1,2 @@
+/** Runs tasks on a thread pool and reports their results, failures and metrics. */
+package dev.ember.executor;

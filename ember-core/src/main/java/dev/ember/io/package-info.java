@@ -1,0 +1,2 @@
+/** Compression codecs for shuffle and spill streams. */
+package dev.ember.io;

@@ -1,0 +1,44 @@
+package dev.ember.serializer;
+
+import com.esotericsoftware.kryo.KryoException;
+import com.esotericsoftware.kryo.io.Input;
+
+/** Reads records written by a {@link KryoSerializationStream} until the underlying stream ends. */
+final class KryoDeserializationStream implements DeserializationStream {
+
+  private final KryoSerializerInstance instance;
+  private final Input input;
+  private boolean closed;
+
+  KryoDeserializationStream(KryoSerializerInstance instance, Input input) {
+    this.instance = instance;
+    this.input = input;
+  }
+
+  @Override
+  public <T> T readObject() {
+    boolean atEnd;
+    try {
+      atEnd = closed || input.end();
+    } catch (KryoException e) {
+      throw new SerializationFailedException("Could not read a Kryo stream: " + e, e);
+    }
+    if (atEnd) {
+      throw new EndOfStreamException();
+    }
+    return instance.read(input);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      input.close();
+    } catch (KryoException e) {
+      throw new SerializationFailedException("Could not close a Kryo stream: " + e, e);
+    }
+  }
+}

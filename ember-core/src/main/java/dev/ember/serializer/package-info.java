@@ -1,0 +1,2 @@
+/** Serializers for closures (Java serialization) and for data (shuffle records, cached blocks, results). */
+package dev.ember.serializer;

@@ -1,0 +1,209 @@
+package dev.ember.util.collection;
+
+import dev.ember.Partitioner;
+import dev.ember.Tuple2;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * An open-addressing hash map for combining values by key, keys and values interleaved in one array
+ * (quadratic probing, no entry objects, no removal). Supports a {@code null} key. Tracks an estimate of its
+ * size by sampling entries with a {@link SizeEstimator}. Once {@link #destructiveSortedRun} is called the
+ * map must not be used again.
+ */
+final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
+
+  /** Computes the new value of a key from whether it had one and the old value. */
+  interface Updater<V> {
+    V update(boolean hadValue, V oldValue);
+  }
+
+  private static final int INITIAL_CAPACITY = 64;
+  private static final double LOAD_FACTOR = 0.7;
+  private static final int SAMPLED_ENTRIES = 32;
+
+  private Object[] data;
+  private int capacity;
+  private int mask;
+  private int size;
+  private int growThreshold;
+  private boolean haveNullValue;
+  private V nullValue;
+  private boolean destroyed;
+
+  private final SizeEstimator estimator = new SizeEstimator();
+  private long updates;
+  private long nextSampleAt = SAMPLED_ENTRIES;
+  private double bytesPerEntry = 64;
+
+  AppendOnlyMap() {
+    allocate(INITIAL_CAPACITY);
+  }
+
+  private void allocate(int newCapacity) {
+    capacity = newCapacity;
+    mask = newCapacity - 1;
+    data = new Object[2 * newCapacity];
+    growThreshold = (int) (LOAD_FACTOR * newCapacity);
+  }
+
+  /** The number of keys. */
+  int size() {
+    return size + (haveNullValue ? 1 : 0);
+  }
+
+  /** Sets the value of {@code key} to {@code updater}'s answer and returns it. */
+  @SuppressWarnings("unchecked")
+  V changeValue(K key, Updater<V> updater) {
+    if (destroyed) {
+      throw new IllegalStateException("The map was already sorted destructively.");
+    }
+    updates++;
+    if (key == null) {
+      nullValue = updater.update(haveNullValue, nullValue);
+      haveNullValue = true;
+      return nullValue;
+    }
+    int position = spread(key.hashCode()) & mask;
+    int step = 1;
+    while (true) {
+      Object current = data[2 * position];
+      if (current == null) {
+        V value = updater.update(false, null);
+        data[2 * position] = key;
+        data[2 * position + 1] = value;
+        if (++size > growThreshold) {
+          grow();
+        }
+        return value;
+      }
+      if (current == key || current.equals(key)) {
+        V value = updater.update(true, (V) data[2 * position + 1]);
+        data[2 * position + 1] = value;
+        return value;
+      }
+      position = (position + step++) & mask;
+    }
+  }
+
+  private void grow() {
+    Object[] old = data;
+    allocate(capacity * 2);
+    for (int i = 0; i < old.length; i += 2) {
+      Object key = old[i];
+      if (key != null) {
+        int position = spread(key.hashCode()) & mask;
+        int step = 1;
+        while (data[2 * position] != null) {
+          position = (position + step++) & mask;
+        }
+        data[2 * position] = key;
+        data[2 * position + 1] = old[i + 1];
+      }
+    }
+  }
+
+  private static int spread(int hash) {
+    int h = hash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * The estimated bytes this map holds: its table plus its entries, whose average size is re-sampled each
+   * time the number of updates grows by a tenth, so a value that grows (a list of grouped values) is seen.
+   */
+  long estimateSize() {
+    if (updates >= nextSampleAt) {
+      sampleEntries();
+      nextSampleAt = (long) (updates * 1.1) + 1;
+    }
+    return 16L + 4L * data.length + (long) (size() * bytesPerEntry);
+  }
+
+  private void sampleEntries() {
+    if (size == 0) {
+      return;
+    }
+    long bytes = 0;
+    int found = 0;
+    int stride = Math.max(1, capacity / SAMPLED_ENTRIES) | 1;
+    int position = (int) (updates & mask);
+    for (int probes = 0; probes < capacity && found < SAMPLED_ENTRIES; probes++) {
+      Object key = data[2 * position];
+      if (key != null) {
+        bytes += estimator.estimate(key) + estimator.estimate(data[2 * position + 1]);
+        found++;
+      }
+      position = (position + stride) & mask;
+    }
+    if (found > 0) {
+      bytesPerEntry = (double) bytes / found;
+    }
+  }
+
+  @Override
+  public Iterator<Tuple2<K, V>> iterator() {
+    return new Iterator<>() {
+      private int position;
+      private boolean nullDone = !haveNullValue;
+
+      private void skipEmpty() {
+        while (position < capacity && data[2 * position] == null) {
+          position++;
+        }
+      }
+
+      @Override
+      public boolean hasNext() {
+        skipEmpty();
+        return position < capacity || !nullDone;
+      }
+
+      @SuppressWarnings("unchecked")
+      @Override
+      public Tuple2<K, V> next() {
+        skipEmpty();
+        if (position < capacity) {
+          int i = position++;
+          return new Tuple2<>((K) data[2 * i], (V) data[2 * i + 1]);
+        }
+        if (!nullDone) {
+          nullDone = true;
+          return new Tuple2<>(null, nullValue);
+        }
+        throw new NoSuchElementException();
+      }
+    };
+  }
+
+  /**
+   * Moves the entries to the front of the table and sorts them by partition (when {@code partitioner} is
+   * given) and key, in place. The map is unusable afterwards.
+   */
+  SortedRun destructiveSortedRun(Partitioner partitioner, Comparator<? super K> keyComparator) {
+    destroyed = true;
+    int n = 0;
+    for (int i = 0; i < capacity; i++) {
+      if (data[2 * i] != null) {
+        data[2 * n] = data[2 * i];
+        data[2 * n + 1] = data[2 * i + 1];
+        n++;
+      }
+    }
+    if (haveNullValue) {
+      data[2 * n] = null;
+      data[2 * n + 1] = nullValue;
+      n++;
+    }
+    int[] partitions = null;
+    if (partitioner != null && partitioner.numPartitions() > 1) {
+      partitions = new int[n];
+      for (int i = 0; i < n; i++) {
+        partitions[i] = partitioner.getPartition(data[2 * i]);
+      }
+    }
+    KVSorter.sort(data, partitions, n, keyComparator);
+    return new SortedRun(data, partitions, n);
+  }
+}
