@@ -1,18 +1,16 @@
 package dev.ember.bench.ember;
 
 import dev.ember.EmberContext;
-import dev.ember.Tuple2;
-import dev.ember.rdd.PairRDD;
 import dev.ember.rdd.RDD;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * The two entry points the RDD workloads need that ember-core does not have yet:
- * {@code EmberContext.textFile(String)} and {@code PairRDD.join(PairRDD)}. Each is looked up by
- * reflection, so a workload that needs one reports "not yet" until core adds it and runs as soon as it
- * does. Once both exist, replace these look-ups with direct calls.
+ * The entry point the text-reading RDD workloads need that ember-core does not have yet:
+ * {@code EmberContext.textFile(String)}. It is looked up by reflection, so those workloads report
+ * "not yet" until core adds it and run as soon as it does. Once it exists, replace this look-up with
+ * direct calls.
  */
 final class EmberApiGaps {
 
@@ -24,29 +22,14 @@ final class EmberApiGaps {
     return textFileMethod().isPresent();
   }
 
-  /** Whether {@code PairRDD.join(PairRDD)} exists. */
-  static boolean hasJoin() {
-    return joinMethod().isPresent();
-  }
-
   /** {@code ctx.textFile(path)}: an RDD of the file's lines. */
   @SuppressWarnings("unchecked")
   static RDD<String> textFile(EmberContext ctx, String path) {
     return (RDD<String>) invoke(textFileMethod().orElseThrow(), ctx, path);
   }
 
-  /** {@code left.join(right)}: the inner join of two pair RDDs on their keys. */
-  @SuppressWarnings("unchecked")
-  static <K, V, W> PairRDD<K, Tuple2<V, W>> join(PairRDD<K, V> left, PairRDD<K, W> right) {
-    return (PairRDD<K, Tuple2<V, W>>) invoke(joinMethod().orElseThrow(), left, right);
-  }
-
   private static Optional<Method> textFileMethod() {
     return method(EmberContext.class, "textFile", String.class);
-  }
-
-  private static Optional<Method> joinMethod() {
-    return method(PairRDD.class, "join", PairRDD.class);
   }
 
   private static Optional<Method> method(Class<?> type, String name, Class<?> parameter) {

@@ -18,9 +18,9 @@ final class EmberRddWorkloads {
   private EmberRddWorkloads() {
   }
 
-  /** Counts the words; answers distinct words, total words and the largest count. */
-  static List<Double> wordCount(EmberContext ctx, String input) {
-    PairRDD<String, Integer> counts = EmberApiGaps.textFile(ctx, input)
+  /** Counts the words of the lines; answers distinct words, total words and the largest count. */
+  static List<Double> wordCount(RDD<String> lines) {
+    PairRDD<String, Integer> counts = lines
         .flatMap(line -> Arrays.asList(line.split(" ")).iterator())
         .mapToPair(word -> new Tuple2<>(word, 1))
         .reduceByKey(Integer::sum);
@@ -48,9 +48,9 @@ final class EmberRddWorkloads {
     return sum;
   }
 
-  /** PageRank as JavaPageRank; answers ranked vertices, the sum and the largest rank. */
-  static List<Double> pageRank(EmberContext ctx, String input, int iterations) {
-    PairRDD<String, Iterable<String>> links = EmberApiGaps.textFile(ctx, input)
+  /** PageRank over {@code src dst} lines as JavaPageRank; answers ranked vertices, sum and top rank. */
+  static List<Double> pageRank(RDD<String> lines, int iterations) {
+    PairRDD<String, Iterable<String>> links = lines
         .mapToPair(line -> {
           String[] parts = line.split(" ");
           return new Tuple2<>(parts[0], parts[1]);
@@ -59,7 +59,7 @@ final class EmberRddWorkloads {
         .cache();
     PairRDD<String, Double> ranks = links.mapValues(targets -> 1.0);
     for (int iteration = 0; iteration < iterations; iteration++) {
-      PairRDD<String, Double> contributions = EmberApiGaps.join(links, ranks).values()
+      PairRDD<String, Double> contributions = links.join(ranks).values()
           .flatMap(linksAndRank -> {
             List<String> targets = new ArrayList<>();
             linksAndRank._1().forEach(targets::add);
@@ -83,8 +83,8 @@ final class EmberRddWorkloads {
   }
 
   /** Logistic regression as JavaHdfsLR (gradient descent, no step size); answers the weights. */
-  static List<Double> logisticRegression(EmberContext ctx, String input, int dimensions, int iterations) {
-    RDD<double[]> points = EmberApiGaps.textFile(ctx, input).map(EmberRddWorkloads::parsePoint).cache();
+  static List<Double> logisticRegression(RDD<String> lines, int dimensions, int iterations) {
+    RDD<double[]> points = lines.map(EmberRddWorkloads::parsePoint).cache();
     double[] weights = initialWeights(dimensions);
     for (int iteration = 0; iteration < iterations; iteration++) {
       double[] current = weights.clone();

@@ -40,6 +40,7 @@ public final class Harness {
     Path runDir = options.resultsDir()
         .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     Files.createDirectories(runDir);
+    String loadAtStart = MachineInfo.loadAverage();
     List<Engine> engines = new ArrayList<>(List.of(Engine.values()));
     if (!commands.sparkAvailable()) {
       log.accept("Spark runner not built (no ember-bench/spark-runner/target/spark.classpath): "
@@ -52,7 +53,8 @@ public final class Harness {
       WorkloadRun run = new WorkloadRun(workload, options, layout, runDir, commands, launcher, log);
       results.add(run.run(engines));
     }
-    Report report = new Report(options, MachineInfo.current(), results, runDir);
+    Report report = new Report(options, MachineInfo.current(), results, runDir, loadAtStart,
+        MachineInfo.loadAverage());
     report.write();
     return report;
   }

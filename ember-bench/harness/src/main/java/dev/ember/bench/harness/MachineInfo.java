@@ -16,6 +16,19 @@ import java.util.List;
  */
 record MachineInfo(int cores, long memoryKb, String cpu, String jdk, String os) {
 
+  /**
+   * The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} has them, or "unknown". Recorded at
+   * the start and end of a run: other work on the machine slows every engine and widens the spread.
+   */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   static MachineInfo current() {
     return new MachineInfo(Runtime.getRuntime().availableProcessors(),
         procValue("/proc/meminfo", "MemTotal:"),

@@ -22,12 +22,17 @@ public final class Report {
   private final MachineInfo machine;
   private final List<WorkloadResult> results;
   private final Path runDir;
+  private final String loadAtStart;
+  private final String loadAtEnd;
 
-  Report(BenchOptions options, MachineInfo machine, List<WorkloadResult> results, Path runDir) {
+  Report(BenchOptions options, MachineInfo machine, List<WorkloadResult> results, Path runDir,
+      String loadAtStart, String loadAtEnd) {
     this.options = options;
     this.machine = machine;
     this.results = List.copyOf(results);
     this.runDir = runDir;
+    this.loadAtStart = loadAtStart;
+    this.loadAtEnd = loadAtEnd;
   }
 
   /** The JSON file of this run. */
@@ -40,6 +45,8 @@ public final class Report {
     StringBuilder out = new StringBuilder();
     out.append("Command: `").append(options.command()).append("`  \n");
     out.append("Machine: ").append(machine.describe()).append("  \n");
+    out.append("Load average (1/5/15 min): ").append(loadAtStart).append(" at start, ").append(loadAtEnd)
+        .append(" at end  \n");
     out.append(String.format(Locale.ROOT, "Settings: heap -Xmx%s for every JVM (DuckDB memory_limit "
         + "the same), %d threads (local[%d], DuckDB threads=%d), TPC-H SF %s, %d timed run(s) per "
         + "engine (median), %d warm-up pass(es)%s%n%n", options.heap(), options.threads(),
@@ -86,6 +93,8 @@ public final class Report {
     machineJson.put("cpu", machine.cpu());
     machineJson.put("jdk", machine.jdk());
     machineJson.put("os", machine.os());
+    machineJson.put("loadAverageAtStart", loadAtStart);
+    machineJson.put("loadAverageAtEnd", loadAtEnd);
     json.put("machine", machineJson);
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("heap", options.heap());
