@@ -1,9 +1,16 @@
 package dev.ember;
 
+import dev.ember.broadcast.Broadcast;
 import dev.ember.executor.Executor;
+import dev.ember.rdd.ObjectFileRDD;
+import dev.ember.rdd.PairRDD;
 import dev.ember.rdd.ParallelCollectionRDD;
 import dev.ember.rdd.RDD;
 import dev.ember.rdd.RangeRDD;
+import dev.ember.rdd.TextFileRDD;
+import dev.ember.rdd.UnionRDD;
+import dev.ember.rdd.WholeTextFileRDD;
+import dev.ember.rdd.io.LocalPaths;
 import dev.ember.scheduler.DAGScheduler;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
@@ -13,19 +20,30 @@ import dev.ember.scheduler.LiveListenerBus;
 import dev.ember.scheduler.LocalSchedulerBackend;
 import dev.ember.scheduler.PartitionFunction;
 import dev.ember.scheduler.TaskSchedulerImpl;
+import dev.ember.serializer.SerializationDebugger;
 import dev.ember.serializer.SerializationFailedException;
+import dev.ember.status.AppStatusStore;
+import dev.ember.status.EmberStatusTracker;
+import dev.ember.ui.ConsoleProgressBar;
+import dev.ember.storage.RDDInfo;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
+import dev.ember.util.CallSite;
 import dev.ember.util.CollectionAccumulator;
 import dev.ember.util.DoubleAccumulator;
 import dev.ember.util.LongAccumulator;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,10 +76,13 @@ public class EmberContext implements AutoCloseable {
   private final LocalSchedulerBackend backend;
   private final DAGScheduler dagScheduler;
   private final ContextCleaner cleaner;
+  private final AppStatusStore statusStore;
+  private final ConsoleProgressBar progressBar;
   private final AtomicInteger nextRddId = new AtomicInteger();
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private volatile String checkpointDir;
   private final InheritableThreadLocal<Properties> localProperties = new InheritableThreadLocal<>() {
     @Override
     protected Properties childValue(Properties parent) {
@@ -96,6 +117,9 @@ public class EmberContext implements AutoCloseable {
     this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
     EmberEnv.set(env);
     this.listenerBus = new LiveListenerBus();
+    this.statusStore = new AppStatusStore(this.conf.getInt("ember.ui.retainedJobs", 1000),
+        this.conf.getInt("ember.ui.retainedStages", 1000));
+    listenerBus.addListener(statusStore);
     int maxFailures = master.maxTaskFailures() > 0
         ? master.maxTaskFailures()
         : this.conf.getInt("ember.task.maxFailures", 4);
@@ -112,6 +136,11 @@ public class EmberContext implements AutoCloseable {
       cleaner.start();
     }
     backend.start();
+    this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
+        ? ConsoleProgressBar.onStandardError(statusStore) : null;
+    if (progressBar != null) {
+      progressBar.start();
+    }
     listenerBus.post(new EmberListenerEvent.ApplicationStart(appName(), applicationId, startTime));
     LOG.debug("Started application {} ({}) with master {}", appName(), applicationId, master());
   }
@@ -170,6 +199,11 @@ public class EmberContext implements AutoCloseable {
     return env;
   }
 
+  /** Reports the progress of this application's jobs and stages. */
+  public EmberStatusTracker statusTracker() {
+    return new EmberStatusTracker(statusStore);
+  }
+
   /** The DAG scheduler, for components that submit jobs directly. */
   public DAGScheduler dagScheduler() {
     return dagScheduler;
@@ -209,6 +243,53 @@ public class EmberContext implements AutoCloseable {
     return range(start, end, 1, defaultParallelism());
   }
 
+  /**
+   * The lines of the text files at {@code path}, in at least {@link #defaultMinPartitions()} partitions where
+   * sizes allow. {@code path} is a file, a directory, a glob or a comma-separated list of them; files ending in
+   * {@code .gz}, {@code .bz2}, {@code .zst} or {@code .lz4} are decompressed. A missing path fails the first
+   * action with {@code PATH_NOT_FOUND}.
+   */
+  public RDD<String> textFile(String path) {
+    return textFile(path, defaultMinPartitions());
+  }
+
+  /** The lines of the text files at {@code path}, in at least {@code minPartitions} partitions where sizes allow. */
+  public RDD<String> textFile(String path, int minPartitions) {
+    assertNotStopped();
+    return new TextFileRDD(this, path, minPartitions);
+  }
+
+  /** Each file at {@code path} as one (path, content) pair. */
+  public PairRDD<String, String> wholeTextFiles(String path) {
+    return wholeTextFiles(path, defaultMinPartitions());
+  }
+
+  /** Each file at {@code path} as one (path, content) pair, packed into about {@code minPartitions} partitions. */
+  public PairRDD<String, String> wholeTextFiles(String path, int minPartitions) {
+    assertNotStopped();
+    return new PairRDD<>(new WholeTextFileRDD(this, path, minPartitions));
+  }
+
+  /**
+   * The elements of all {@code rdds}, one after the other, without a shuffle. When all share one partitioner,
+   * the result keeps it, partition {@code i} holding partition {@code i} of each.
+   */
+  public <T> RDD<T> union(List<RDD<T>> rdds) {
+    assertNotStopped();
+    return UnionRDD.of(this, rdds);
+  }
+
+  /** Reads the object files {@link RDD#saveAsObjectFile} wrote under {@code path}, one partition per file. */
+  public <T> RDD<T> objectFile(String path) {
+    return objectFile(path, defaultMinPartitions());
+  }
+
+  /** Reads the object files under {@code path} into at least {@code minPartitions} partitions where possible. */
+  public <T> RDD<T> objectFile(String path, int minPartitions) {
+    assertNotStopped();
+    return new ObjectFileRDD<>(this, path, minPartitions);
+  }
+
   /** An RDD with no partitions and no elements. */
   public <T> RDD<T> emptyRDD() {
     return new ParallelCollectionRDD<>(this, new ArrayList<>(), 0);
@@ -231,6 +312,7 @@ public class EmberContext implements AutoCloseable {
     PartitionFunction<T, U> clean = clean(function);
     Object[] results = new Object[partitions.length];
     dagScheduler.runJob(rdd, clean, partitions, (index, result) -> results[index] = result, jobProperties());
+    rdd.doCheckpoint();
     List<U> list = new ArrayList<>(results.length);
     for (Object result : results) {
       list.add((U) result);
@@ -257,9 +339,11 @@ public class EmberContext implements AutoCloseable {
     try {
       env.closureSerializer().newInstance().serialize(closure);
     } catch (SerializationFailedException e) {
+      java.io.NotSerializableException cause = SerializationDebugger.notSerializableCause(e);
+      String detail = cause == null ? String.valueOf(e.getCause()) : SerializationDebugger.describe(closure, cause);
       throw new EmberException("TASK_NOT_SERIALIZABLE", "Task not serializable: " + closure.getClass().getName()
-          + " cannot be sent to executors: " + e.getCause() + ". Make the captured objects Serializable, or "
-          + "create them inside the function.", e);
+          + " cannot be sent to executors. Make the captured objects Serializable, mark the fields that hold "
+          + "them transient, or create them inside the function.\n" + detail, e);
     }
     return closure;
   }
@@ -267,6 +351,9 @@ public class EmberContext implements AutoCloseable {
   private Properties jobProperties() {
     Properties copy = new Properties();
     copy.putAll(localProperties.get());
+    if (!copy.containsKey(JobProperties.CALL_SITE)) {
+      copy.setProperty(JobProperties.CALL_SITE, CallSite.capture());
+    }
     return copy;
   }
 
@@ -320,6 +407,41 @@ public class EmberContext implements AutoCloseable {
   /** Cancels every active job. */
   public void cancelAllJobs() {
     dagScheduler.cancelAllJobs();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Broadcast variables and checkpoints
+
+  /**
+   * Ships {@code value} to each executor once; tasks read it with {@link Broadcast#value()}.
+   *
+   * <pre>{@code
+   * Broadcast<Set<String>> stop = sc.broadcast(Set.of("a", "the"));
+   * words.filter(w -> !stop.value().contains(w));
+   * }</pre>
+   */
+  public <T> Broadcast<T> broadcast(T value) {
+    assertNotStopped();
+    return env.broadcastManager().newBroadcast(value);
+  }
+
+  /**
+   * Sets the directory RDDs are checkpointed to; a fresh sub-directory is created under {@code directory}
+   * for this application.
+   */
+  public void setCheckpointDir(String directory) {
+    Path dir = LocalPaths.toLocal(directory).resolve(UUID.randomUUID().toString());
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create checkpoint directory " + dir, e);
+    }
+    checkpointDir = dir.toString();
+  }
+
+  /** The directory RDDs are checkpointed to, once set. */
+  public java.util.Optional<String> getCheckpointDir() {
+    return java.util.Optional.ofNullable(checkpointDir);
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -404,10 +526,21 @@ public class EmberContext implements AutoCloseable {
     persistentRdds.put(rdd.id(), rdd);
   }
 
-  /** Drops the cached blocks of RDD {@code rddId}. */
+  /** Drops the cached blocks of RDD {@code rddId} from every executor. */
   public void unpersistRDD(int rddId, boolean blocking) {
     persistentRdds.remove(rddId);
-    env.blockManager().removeRdd(rddId);
+    env.blockManagerMaster().removeRdd(rddId);
+  }
+
+  /** What each persisted RDD has cached, as the storage page of the UI shows it. */
+  public List<RDDInfo> getRDDStorageInfo() {
+    List<RDDInfo> infos = new ArrayList<>();
+    for (RDD<?> rdd : persistentRdds.values()) {
+      String name = rdd.name() != null ? rdd.name() : rdd.toString();
+      infos.add(env.blockManagerMaster().rddInfo(rdd.id(), name, rdd.getNumPartitions(), rdd.getStorageLevel()));
+    }
+    infos.sort(java.util.Comparator.comparingInt(RDDInfo::id));
+    return infos;
   }
 
   /** The persisted RDDs by id. */
@@ -436,6 +569,9 @@ public class EmberContext implements AutoCloseable {
       return;
     }
     listenerBus.post(new EmberListenerEvent.ApplicationEnd(System.currentTimeMillis()));
+    if (progressBar != null) {
+      progressBar.stop();
+    }
     if (cleaner != null) {
       cleaner.stop();
     }

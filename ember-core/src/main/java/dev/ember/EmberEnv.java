@@ -1,5 +1,6 @@
 package dev.ember;
 
+import dev.ember.broadcast.BroadcastManager;
 import dev.ember.memory.MemoryManager;
 import dev.ember.serializer.JavaSerializer;
 import dev.ember.serializer.Serializer;
@@ -10,6 +11,7 @@ import dev.ember.shuffle.ShuffleManager;
 import dev.ember.shuffle.SortShuffleManager;
 import dev.ember.storage.BlockManager;
 import dev.ember.storage.BlockManagerId;
+import dev.ember.storage.BlockManagerMaster;
 import dev.ember.storage.DiskBlockManager;
 import java.nio.file.Path;
 
@@ -30,10 +32,13 @@ public final class EmberEnv {
   private final BlockManager blockManager;
   private final ShuffleManager shuffleManager;
   private final MapOutputTracker mapOutputTracker;
+  private final BlockManagerMaster blockManagerMaster;
+  private final BroadcastManager broadcastManager;
 
   private EmberEnv(String executorId, EmberConf conf, Serializer closureSerializer, Serializer serializer,
       MemoryManager memoryManager, BlockManager blockManager, ShuffleManager shuffleManager,
-      MapOutputTracker mapOutputTracker) {
+      MapOutputTracker mapOutputTracker, BlockManagerMaster blockManagerMaster,
+      BroadcastManager broadcastManager) {
     this.executorId = executorId;
     this.conf = conf;
     this.closureSerializer = closureSerializer;
@@ -42,6 +47,8 @@ public final class EmberEnv {
     this.blockManager = blockManager;
     this.shuffleManager = shuffleManager;
     this.mapOutputTracker = mapOutputTracker;
+    this.blockManagerMaster = blockManagerMaster;
+    this.broadcastManager = broadcastManager;
   }
 
   /** Creates the environment of a local-mode driver, which also serves as its executor's. */
@@ -50,14 +57,20 @@ public final class EmberEnv {
     MemoryManager memoryManager = MemoryManager.fromConf(conf);
     Path localDir = Path.of(conf.get("ember.local.dir", System.getProperty("java.io.tmpdir")));
     DiskBlockManager disk = new DiskBlockManager(localDir);
-    BlockManager blockManager = new BlockManager(new BlockManagerId(executorId, "localhost", 0), memoryManager, disk,
-        serializer);
+    BlockManagerMaster master = new BlockManagerMaster();
+    BlockManagerId blockManagerId = new BlockManagerId(executorId, "localhost", 0);
+    BlockManager blockManager = new BlockManager(blockManagerId, memoryManager, disk, serializer, master,
+        conf.getSizeAsBytes("ember.storage.unrollMemoryThreshold", "1m"));
+    master.registerBlockManager(blockManagerId, blockManager);
+    // The local executor's block manager is the driver's, so broadcast pieces are fetched from it directly.
+    BroadcastManager broadcastManager = new BroadcastManager(blockManager, serializer, blockManager::getLocalBytes,
+        master, (int) conf.getSizeAsBytes("ember.broadcast.blockSize", "4m"));
     MapOutputTracker tracker = new MapOutputTracker();
     IndexShuffleBlockResolver resolver = new IndexShuffleBlockResolver(disk);
     ShuffleManager shuffleManager = new SortShuffleManager(resolver, serializer, () -> tracker,
         new LocalShuffleBlockClient(resolver), conf);
     return new EmberEnv(executorId, conf, new JavaSerializer(), serializer, memoryManager, blockManager,
-        shuffleManager, tracker);
+        shuffleManager, tracker, master, broadcastManager);
   }
 
   /** The environment of this process; fails if no context or executor is running. */
@@ -107,6 +120,16 @@ public final class EmberEnv {
 
   public MapOutputTracker mapOutputTracker() {
     return mapOutputTracker;
+  }
+
+  /** The driver's registry of where blocks live; in local mode the driver's environment is the executor's. */
+  public BlockManagerMaster blockManagerMaster() {
+    return blockManagerMaster;
+  }
+
+  /** Creates broadcast variables (driver) and reads their values (executors). */
+  public BroadcastManager broadcastManager() {
+    return broadcastManager;
   }
 
   /** Stops the shuffle and block services and deletes local files. */

@@ -49,6 +49,29 @@ class LaunchersIT {
   }
 
   @Test
+  void runExampleWordCountPrintsOneLinePerWord() throws Exception {
+    Path input = write(temp, "words.txt", "a b a\nc  a\n\nb\n");
+    Result result = run(List.of(HOME.resolve("bin/run-example").toString(), "--master", "local[2]", "WordCount",
+        input.toString()));
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout().lines().sorted()).containsExactly("a: 3", "b: 2", "c: 1");
+  }
+
+  @Test
+  void runExamplePageRankMatchesHandComputedRanks() throws Exception {
+    // Ten iterations of rank = 0.15 + 0.85 * sum(rank(src) / outDegree(src)) over these edges; node 4 has no
+    // incoming edge, so, as in Spark's example, it drops out after the first iteration.
+    Path edges = write(temp, "edges.txt", "1 2\n1 3\n2 3\n3 1\n4 1\n1 2\n");
+    Result result = run(List.of(HOME.resolve("bin/run-example").toString(), "--master", "local[2]", "PageRank",
+        edges.toString(), "10"));
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout().lines().sorted()).containsExactly(
+        "1 has rank: 1.2405670780305078.",
+        "2 has rank: 0.6863156877380461.",
+        "3 has rank: 1.2699916385721675.");
+  }
+
+  @Test
   void emberSubmitReportsAMissingJarAndExitsNonZero() throws Exception {
     Result result = run(List.of(HOME.resolve("bin/ember-submit").toString(), "--class", "x.Y", "nope.jar"));
     assertThat(result.exitCode()).isEqualTo(1);

@@ -6,6 +6,7 @@ import dev.ember.scheduler.DirectTaskResult;
 import dev.ember.scheduler.Task;
 import dev.ember.scheduler.TaskDescription;
 import dev.ember.scheduler.TaskEndReason;
+import dev.ember.scheduler.TaskFailure;
 import dev.ember.scheduler.TaskState;
 import dev.ember.serializer.SerializerInstance;
 import dev.ember.shuffle.FetchFailedException;
@@ -112,9 +113,11 @@ public final class Executor {
       if (current != null) {
         current.kill(reason);
       }
-      Thread running = thread;
-      if (interruptThread && running != null) {
-        running.interrupt();
+      // Under the lock, so the interrupt cannot land on the pool thread after it has moved to another task.
+      synchronized (this) {
+        if (interruptThread && thread != null) {
+          thread.interrupt();
+        }
       }
     }
 
@@ -123,14 +126,11 @@ public final class Executor {
       thread = Thread.currentThread();
       Thread.currentThread().setContextClassLoader(userClassLoader);
       SerializerInstance closureSerializer = env.closureSerializer().newInstance();
-      long gcBefore = totalGcTimeMs();
-      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      long cpuBefore = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
-      long start = System.currentTimeMillis();
+      MetricsClock clock = new MetricsClock();
       backend.statusUpdate(description.taskId(), TaskState.RUNNING, ByteBuffer.allocate(0));
       try {
         task = closureSerializer.deserialize(ByteBuffer.wrap(description.serializedTask()), userClassLoader);
-        long deserialized = System.currentTimeMillis();
+        clock.deserialized();
         if (killReason != null) {
           task.kill(killReason);
           throw new TaskKilledException(killReason);
@@ -140,26 +140,22 @@ public final class Executor {
           throw new TaskKilledException(task.context().killReason());
         }
         byte[] valueBytes = toArray(env.serializer().newInstance().serialize(value));
-        TaskMetrics metrics = task.context().taskMetrics();
-        metrics.setExecutorDeserializeTimeMs(deserialized - start);
-        metrics.setExecutorRunTimeMs(System.currentTimeMillis() - deserialized);
-        metrics.setJvmGcTimeMs(totalGcTimeMs() - gcBefore);
-        if (threads.isCurrentThreadCpuTimeSupported()) {
-          metrics.setExecutorCpuTimeNs(threads.getCurrentThreadCpuTime() - cpuBefore);
-        }
+        TaskMetrics metrics = clock.fill(task);
         metrics.setResultSize(valueBytes.length);
         DirectTaskResult result = new DirectTaskResult(valueBytes, task.context().accumulators(), metrics);
         backend.statusUpdate(description.taskId(), TaskState.FINISHED, closureSerializer.serialize(result));
       } catch (Throwable t) {
-        reportFailure(closureSerializer, t);
+        reportFailure(closureSerializer, t, clock.fill(task));
       } finally {
         runningTasks.remove(description.taskId());
+        synchronized (this) {
+          thread = null;
+        }
         Thread.interrupted();
-        thread = null;
       }
     }
 
-    private void reportFailure(SerializerInstance closureSerializer, Throwable t) {
+    private void reportFailure(SerializerInstance closureSerializer, Throwable t, TaskMetrics metrics) {
       FetchFailedException fetchFailure = findCause(t, FetchFailedException.class);
       TaskEndReason reason;
       TaskState state;
@@ -185,12 +181,41 @@ public final class Executor {
       }
       ByteBuffer data;
       try {
-        data = closureSerializer.serialize(reason);
+        data = closureSerializer.serialize(new TaskFailure(reason, metrics));
       } catch (RuntimeException e) {
-        data = closureSerializer.serialize(new TaskEndReason.ExceptionFailure(t.getClass().getName(),
-            String.valueOf(t.getMessage()), stackTraceOf(t), null, List.of()));
+        data = closureSerializer.serialize(new TaskFailure(new TaskEndReason.ExceptionFailure(
+            t.getClass().getName(), String.valueOf(t.getMessage()), stackTraceOf(t), null, List.of()), metrics));
       }
       backend.statusUpdate(description.taskId(), state, data);
+    }
+  }
+
+  /** Measures one task attempt's time, CPU and GC from the executor thread, for its metrics. */
+  private static final class MetricsClock {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private final long gcBefore = totalGcTimeMs();
+    private final boolean cpuSupported = THREADS.isCurrentThreadCpuTimeSupported();
+    private final long cpuBefore = cpuSupported ? THREADS.getCurrentThreadCpuTime() : 0;
+    private final long start = System.currentTimeMillis();
+    private long deserialized;
+
+    void deserialized() {
+      deserialized = System.currentTimeMillis();
+    }
+
+    /** The task's metrics with times filled in; fresh metrics if the task never got a context. */
+    TaskMetrics fill(Task<?> task) {
+      TaskMetrics metrics = task != null && task.context() != null ? task.context().taskMetrics() : new TaskMetrics();
+      long now = System.currentTimeMillis();
+      long deserializedAt = deserialized == 0 ? now : deserialized;
+      long binary = task == null ? 0 : task.binaryDeserializeTimeMs();
+      metrics.setExecutorDeserializeTimeMs(deserializedAt - start + binary);
+      metrics.setExecutorRunTimeMs(Math.max(0, now - deserializedAt - binary));
+      metrics.setJvmGcTimeMs(totalGcTimeMs() - gcBefore);
+      if (cpuSupported) {
+        metrics.setExecutorCpuTimeNs(THREADS.getCurrentThreadCpuTime() - cpuBefore);
+      }
+      return metrics;
     }
   }
 

@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
 public final class MapPartitionsRDD<U, T> extends RDD<U> {
 
   private static final long serialVersionUID = 1L;
-  private final RDD<T> parent;
+  private RDD<T> parent;
   private final IteratorFunction<T, U> function;
   private final boolean preservesPartitioning;
 
@@ -36,7 +36,7 @@ public final class MapPartitionsRDD<U, T> extends RDD<U> {
 
   @Override
   public Optional<Partitioner> partitioner() {
-    return preservesPartitioning ? parent.partitioner() : Optional.empty();
+    return preservesPartitioning ? this.<T>firstParent().partitioner() : Optional.empty();
   }
 
   @Override
@@ -46,5 +46,10 @@ public final class MapPartitionsRDD<U, T> extends RDD<U> {
     } catch (Exception e) {
       throw UserFunctionException.wrap(e);
     }
+  }
+
+  @Override
+  protected void clearDependencies() {
+    parent = null;
   }
 }

@@ -38,7 +38,7 @@ public final class ParallelCollectionRDD<T> extends RDD<T> {
   @SuppressWarnings("unchecked")
   @Override
   public Iterator<T> compute(Partition split, TaskContext context) {
-    return ((Slice<T>) split).values().iterator();
+    return InputMetricsIterator.wrap(((Slice<T>) split).values().iterator(), context);
   }
 
   /** One slice of the list. */

@@ -3,25 +3,34 @@ package dev.ember.rdd;
 import dev.ember.Dependency;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
+import dev.ember.FutureAction;
 import dev.ember.OneToOneDependency;
 import dev.ember.Partition;
 import dev.ember.Partitioner;
 import dev.ember.TaskContext;
 import dev.ember.Tuple2;
+import dev.ember.api.function.DoubleFlatMapFunction;
+import dev.ember.api.function.DoubleFunction;
 import dev.ember.api.function.FlatMapFunction;
+import dev.ember.api.function.FlatMapFunction2;
 import dev.ember.api.function.Function;
 import dev.ember.api.function.Function2;
 import dev.ember.api.function.MapPartitionsFunction;
 import dev.ember.api.function.MapPartitionsWithIndexFunction;
+import dev.ember.api.function.PairFlatMapFunction;
 import dev.ember.api.function.PairFunction;
 import dev.ember.api.function.VoidFunction;
 import dev.ember.storage.StorageLevel;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * A Resilient Distributed Dataset: an immutable, partitioned collection computed lazily from its lineage.
@@ -41,10 +50,12 @@ public abstract class RDD<T> implements Serializable {
 
   private final transient EmberContext context;
   private final int id;
-  private List<Dependency<?>> dependencies;
-  private transient Partition[] partitions;
+  private volatile List<Dependency<?>> dependencies;
+  private transient volatile Partition[] partitions;
   private StorageLevel storageLevel = StorageLevel.NONE;
   private String name;
+  private RDDCheckpointData<T> checkpointData;
+  private transient boolean doCheckpointCalled;
 
   /** Creates an RDD with the given dependencies (none for a source RDD). */
   protected RDD(EmberContext context, List<Dependency<?>> dependencies) {
@@ -156,8 +167,11 @@ public abstract class RDD<T> implements Serializable {
     return computeOrReadCheckpoint(split, taskContext);
   }
 
-  /** Computes {@code split}; the hook checkpointing overrides to read saved data instead. */
+  /** Computes {@code split}, or reads it from the checkpoint once this RDD is checkpointed. */
   final Iterator<T> computeOrReadCheckpoint(Partition split, TaskContext taskContext) {
+    if (isCheckpointed()) {
+      return this.<T>firstParent().iterator(split, taskContext);
+    }
     return compute(split, taskContext);
   }
 
@@ -241,6 +255,156 @@ public abstract class RDD<T> implements Serializable {
     return keyBy(f).sortByKey(comparator, ascending, numPartitions).values();
   }
 
+  /** The distinct elements, in as many partitions as this RDD has. */
+  public RDD<T> distinct() {
+    return distinct(getNumPartitions());
+  }
+
+  /** The distinct elements, in {@code numPartitions} partitions (one shuffle). */
+  public RDD<T> distinct(int numPartitions) {
+    return SetOperations.distinct(this, numPartitions);
+  }
+
+  /** A random sample of about {@code fraction} of the elements, with a random seed. */
+  public RDD<T> sample(boolean withReplacement, double fraction) {
+    return sample(withReplacement, fraction, new Random().nextLong());
+  }
+
+  /**
+   * A random sample: each element kept with probability {@code fraction} (Bernoulli), or, with replacement,
+   * repeated a Poisson-distributed number of times with mean {@code fraction}. The same seed gives the same sample.
+   */
+  public RDD<T> sample(boolean withReplacement, double fraction, long seed) {
+    return RDDSampling.sample(this, withReplacement, fraction, seed);
+  }
+
+  /** Splits the elements randomly by {@code weights} (normalized), with a random seed. */
+  public RDD<T>[] randomSplit(double[] weights) {
+    return randomSplit(weights, new Random().nextLong());
+  }
+
+  /** Splits the elements randomly by {@code weights} (normalized) into disjoint RDDs that together hold all. */
+  public RDD<T>[] randomSplit(double[] weights, long seed) {
+    return RDDSampling.randomSplit(this, weights, seed);
+  }
+
+  /** The elements of this RDD followed by those of {@code other}, duplicates kept; no shuffle. */
+  public RDD<T> union(RDD<T> other) {
+    return context.union(List.of(this, other));
+  }
+
+  /** The distinct elements present in both RDDs (one shuffle, into the larger partition count). */
+  public RDD<T> intersection(RDD<T> other) {
+    return intersection(other, SetOperations.maxPartitions(List.of(this, other)));
+  }
+
+  /** The distinct elements present in both RDDs, in {@code numPartitions} partitions. */
+  public RDD<T> intersection(RDD<T> other, int numPartitions) {
+    return SetOperations.intersection(this, other, numPartitions);
+  }
+
+  /** The elements of this RDD not in {@code other}, duplicates kept, in as many partitions as this RDD has. */
+  public RDD<T> subtract(RDD<T> other) {
+    return subtract(other, getNumPartitions());
+  }
+
+  /** The elements of this RDD not in {@code other}, in {@code numPartitions} partitions. */
+  public RDD<T> subtract(RDD<T> other, int numPartitions) {
+    return SetOperations.subtract(this, other, numPartitions);
+  }
+
+  /** Every pair {@code (a, b)} of an element of this RDD and one of {@code other}. */
+  public <U> PairRDD<T, U> cartesian(RDD<U> other) {
+    return new PairRDD<>(new CartesianRDD<>(this, other));
+  }
+
+  /**
+   * Pairs the i-th element of each partition with the i-th of the same partition of {@code other}. Both RDDs
+   * must have the same number of partitions and of elements in each partition, else the job fails.
+   */
+  public <U> PairRDD<T, U> zip(RDD<U> other) {
+    return new PairRDD<>(zipPartitions(other, ZipIterator::new));
+  }
+
+  /** Combines partition i of this RDD with partition i of {@code other}; partition counts must match. */
+  public <U, V> RDD<V> zipPartitions(RDD<U> other, FlatMapFunction2<Iterator<T>, Iterator<U>, V> f) {
+    return new ZippedPartitionsRDD<>(this, other, context.clean(f));
+  }
+
+  /** Pairs each element with its index in the RDD; runs a job to count the partitions first. */
+  public PairRDD<T, Long> zipWithIndex() {
+    return new PairRDD<>(new ZippedWithIndexRDD<>(this));
+  }
+
+  /** Pairs each element with a unique id: element i of partition k gets {@code i * n + k}; no job. */
+  public PairRDD<T, Long> zipWithUniqueId() {
+    long n = getNumPartitions();
+    return new PairRDD<>(mapPartitionsWithIndex((k, it) -> {
+      long[] i = {0};
+      return Iterators.map(it, x -> new Tuple2<>(x, i[0]++ * n + k));
+    }, false));
+  }
+
+  /** Each partition as one list. */
+  public RDD<List<T>> glom() {
+    return mapPartitions(it -> {
+      List<T> all = new ArrayList<>();
+      it.forEachRemaining(all::add);
+      return List.of(all).iterator();
+    });
+  }
+
+  /** At most {@code numPartitions} partitions, by merging neighbouring ones; no shuffle. */
+  public RDD<T> coalesce(int numPartitions) {
+    return coalesce(numPartitions, false);
+  }
+
+  /**
+   * {@code numPartitions} partitions: without {@code shuffle}, neighbouring partitions are merged (never more
+   * than now); with it, elements are redistributed round-robin through a shuffle.
+   */
+  public RDD<T> coalesce(int numPartitions, boolean shuffle) {
+    return shuffle ? SetOperations.coalesceWithShuffle(this, numPartitions) : new CoalescedRDD<>(this, numPartitions);
+  }
+
+  /** Exactly {@code numPartitions} partitions, through a shuffle: {@code coalesce(numPartitions, true)}. */
+  public RDD<T> repartition(int numPartitions) {
+    return coalesce(numPartitions, true);
+  }
+
+  /** Pipes each partition through {@code command} (split at whitespace), returning its output lines. */
+  public RDD<String> pipe(String command) {
+    return pipe(Arrays.asList(command.trim().split("\\s+")));
+  }
+
+  /** Pipes each partition through the process {@code command} (program and arguments). */
+  public RDD<String> pipe(List<String> command) {
+    return pipe(command, Map.of());
+  }
+
+  /** Pipes each partition through {@code command} run with {@code env} added to its environment. */
+  public RDD<String> pipe(List<String> command, Map<String, String> env) {
+    return new PipedRDD<>(this, command, env);
+  }
+
+  /** Turns each element into a double. */
+  public DoubleRDD mapToDouble(DoubleFunction<T> f) {
+    DoubleFunction<T> clean = context.clean(f);
+    return new DoubleRDD(map(x -> clean.call(x)));
+  }
+
+  /** Turns each element into zero or more key-value pairs. */
+  public <K, V> PairRDD<K, V> flatMapToPair(PairFlatMapFunction<T, K, V> f) {
+    PairFlatMapFunction<T, K, V> clean = context.clean(f);
+    return new PairRDD<>(flatMap(clean::call));
+  }
+
+  /** Turns each element into zero or more doubles. */
+  public DoubleRDD flatMapToDouble(DoubleFlatMapFunction<T> f) {
+    DoubleFlatMapFunction<T> clean = context.clean(f);
+    return new DoubleRDD(flatMap(clean::call));
+  }
+
   // ---------------------------------------------------------------------------------------------------------
   // Persistence
 
@@ -278,6 +442,83 @@ public abstract class RDD<T> implements Serializable {
   public StorageLevel getStorageLevel() {
     return storageLevel;
   }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Checkpointing
+
+  /**
+   * Marks this RDD for checkpointing: after the next job that computes it, its partitions are saved to files
+   * under the context's checkpoint directory and its lineage is cut, so its parents are no longer needed.
+   * Call it before any job runs on this RDD; persisting it first avoids computing it twice.
+   *
+   * @throws EmberException {@code CHECKPOINT_DIR_NOT_SET} if {@code setCheckpointDir} was not called
+   */
+  public void checkpoint() {
+    String dir = context.getCheckpointDir().orElseThrow(() -> new EmberException("CHECKPOINT_DIR_NOT_SET",
+        "Checkpoint directory has not been set in the EmberContext: call sc.setCheckpointDir(dir) first."));
+    if (checkpointData == null) {
+      checkpointData = new ReliableRDDCheckpointData<>(this, dir);
+    }
+  }
+
+  /**
+   * Marks this RDD for local checkpointing: its partitions are kept in the executors' block managers (with a
+   * storage level that uses disk) and its lineage is cut after the next job. Faster than {@link #checkpoint()}
+   * but not fault-tolerant: a lost block cannot be recomputed.
+   */
+  public RDD<T> localCheckpoint() {
+    if (!storageLevel.isValid()) {
+      persist(StorageLevel.MEMORY_AND_DISK);
+    } else if (!storageLevel.useDisk()) {
+      storageLevel = new StorageLevel(true, storageLevel.useMemory(), storageLevel.deserialized(),
+          storageLevel.replication());
+    }
+    if (checkpointData == null) {
+      checkpointData = new LocalRDDCheckpointData<>(this);
+    }
+    return this;
+  }
+
+  /** Whether this RDD has been checkpointed (reliably or locally) and its lineage cut. */
+  public boolean isCheckpointed() {
+    return checkpointData != null && checkpointData.isCheckpointed();
+  }
+
+  /** Whether this RDD is marked for local checkpointing. */
+  public boolean isLocallyCheckpointed() {
+    return checkpointData instanceof LocalRDDCheckpointData<T>;
+  }
+
+  /** The directory this RDD was checkpointed to, once reliably checkpointed. */
+  public Optional<String> getCheckpointFile() {
+    return checkpointData == null ? Optional.empty() : checkpointData.checkpointPath();
+  }
+
+  /**
+   * Checkpoints this RDD if it is marked, else looks for marked ancestors. The context calls this after each
+   * job on the RDD; it acts once per RDD.
+   */
+  public final void doCheckpoint() {
+    if (doCheckpointCalled) {
+      return;
+    }
+    doCheckpointCalled = true;
+    if (checkpointData != null) {
+      checkpointData.checkpoint();
+    } else {
+      dependencies().forEach(dependency -> dependency.rdd().doCheckpoint());
+    }
+  }
+
+  /** Cuts the lineage: from now on this RDD's only parent is {@code checkpointRdd}. */
+  final void markCheckpointed(RDD<T> checkpointRdd) {
+    partitions = checkpointRdd.partitions();
+    dependencies = List.of(new OneToOneDependency<>(checkpointRdd));
+    clearDependencies();
+  }
+
+  /** Drops references to parents once checkpointed, so they need not travel with tasks; override to do so. */
+  protected void clearDependencies() {}
 
   // ---------------------------------------------------------------------------------------------------------
   // Actions
@@ -362,6 +603,147 @@ public abstract class RDD<T> implements Serializable {
       clean.call(it);
       return Boolean.TRUE;
     });
+  }
+
+  /** The first element; throws {@link UnsupportedOperationException} ("empty collection") when empty. */
+  public T first() {
+    return RDDActions.first(this);
+  }
+
+  /** The first {@code num} elements, scanning one partition first and then four times more each round. */
+  public List<T> take(int num) {
+    return RDDActions.take(this, num);
+  }
+
+  /** The {@code num} smallest elements in natural order, ascending. Elements must be Comparable. */
+  @SuppressWarnings("unchecked")
+  public List<T> takeOrdered(int num) {
+    return takeOrdered(num, (Comparator<T>) Comparator.naturalOrder());
+  }
+
+  /** The {@code num} smallest elements by {@code comparator} (which must be Serializable), ascending. */
+  public List<T> takeOrdered(int num, Comparator<T> comparator) {
+    return RDDActions.takeOrdered(this, num, comparator);
+  }
+
+  /** The {@code num} largest elements in natural order, descending. Elements must be Comparable. */
+  @SuppressWarnings("unchecked")
+  public List<T> top(int num) {
+    return top(num, (Comparator<T>) Comparator.naturalOrder());
+  }
+
+  /** The {@code num} largest elements by {@code comparator} (which must be Serializable), descending. */
+  public List<T> top(int num, Comparator<T> comparator) {
+    RDDActions.serializable(context, comparator);
+    return RDDActions.takeOrdered(this, num, Collections.reverseOrder(comparator));
+  }
+
+  /** Exactly {@code num} random elements (fewer if there are fewer without replacement), random seed. */
+  public List<T> takeSample(boolean withReplacement, int num) {
+    return takeSample(withReplacement, num, new Random().nextLong());
+  }
+
+  /** Exactly {@code num} random elements, the same for the same seed; runs a count job first. */
+  public List<T> takeSample(boolean withReplacement, int num, long seed) {
+    return RDDSampling.takeSample(this, withReplacement, num, seed);
+  }
+
+  /** Folds each partition from a copy of {@code zero} with {@code op}, then the partial results. */
+  public T fold(T zero, Function2<T, T, T> op) {
+    return RDDActions.fold(this, zero, op);
+  }
+
+  /** Aggregates each partition with {@code seqOp} from a copy of {@code zero}, then merges with {@code combOp}. */
+  public <U> U aggregate(U zero, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
+    return RDDActions.aggregate(this, zero, seqOp, combOp);
+  }
+
+  /** As {@link #aggregate}, merging partial results in a tree of depth 2 through shuffles. */
+  public <U> U treeAggregate(U zero, Function2<U, T, U> seqOp, Function2<U, U, U> combOp) {
+    return treeAggregate(zero, seqOp, combOp, 2);
+  }
+
+  /** As {@link #aggregate}, merging partial results in a tree of the given depth. */
+  public <U> U treeAggregate(U zero, Function2<U, T, U> seqOp, Function2<U, U, U> combOp, int depth) {
+    return RDDActions.treeAggregate(this, zero, seqOp, combOp, depth);
+  }
+
+  /** How many times each distinct element occurs. */
+  public Map<T, Long> countByValue() {
+    return RDDActions.countByValue(this);
+  }
+
+  /** The smallest element by {@code comparator} (Serializable); fails when empty. */
+  public T min(Comparator<T> comparator) {
+    Comparator<T> order = RDDActions.serializable(context, comparator);
+    return reduce((a, b) -> order.compare(a, b) <= 0 ? a : b);
+  }
+
+  /** The largest element by {@code comparator} (Serializable); fails when empty. */
+  public T max(Comparator<T> comparator) {
+    Comparator<T> order = RDDActions.serializable(context, comparator);
+    return reduce((a, b) -> order.compare(a, b) >= 0 ? a : b);
+  }
+
+  /** Whether the RDD has no element; scans as little as {@link #take} does. */
+  public boolean isEmpty() {
+    return getNumPartitions() == 0 || take(1).isEmpty();
+  }
+
+  /** Writes the elements as lines into files {@code part-NNNNN} under the new directory {@code path}. */
+  public void saveAsTextFile(String path) {
+    TextFileSaver.save(this, path, null);
+  }
+
+  /**
+   * As {@link #saveAsTextFile(String)}, compressed by {@code codec}: {@code gzip}, {@code bzip2}, {@code zstd},
+   * {@code lz4} or a Hadoop codec class name such as {@code org.apache.hadoop.io.compress.GzipCodec}.
+   */
+  public void saveAsTextFile(String path, String codec) {
+    TextFileSaver.save(this, path, codec);
+  }
+
+  /** Saves the elements as Java-serialized batches, one file {@code part-NNNNN} per partition under {@code path}. */
+  public void saveAsObjectFile(String path) {
+    ObjectFileOutput.save(this, path);
+  }
+
+  /** The elements on the driver, one partition at a time, each fetched by its own job when reached. */
+  public Iterator<T> toLocalIterator() {
+    return RDDActions.toLocalIterator(this);
+  }
+
+  /** The lineage of this RDD, one line per RDD, with partition counts, shuffle boundaries and storage levels. */
+  public String toDebugString() {
+    return RDDDebugString.of(this);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Asynchronous actions
+
+  /** Counts the elements without waiting: the job runs in the background. */
+  public FutureAction<Long> countAsync() {
+    return AsyncRDDActions.countAsync(this);
+  }
+
+  /** Returns all elements to the driver without waiting. */
+  public FutureAction<List<T>> collectAsync() {
+    return AsyncRDDActions.collectAsync(this);
+  }
+
+  /** Returns the first {@code num} elements without waiting; may run several jobs, as {@code take} does. */
+  public FutureAction<List<T>> takeAsync(int num) {
+    return AsyncRDDActions.takeAsync(this, num);
+  }
+
+  /** Runs {@code f} on each element, on the executors, without waiting. */
+  public FutureAction<Void> foreachAsync(VoidFunction<T> f) {
+    return AsyncRDDActions.foreachAsync(this, f);
+  }
+
+  /** Runs {@code f} on each partition's iterator, on the executors, without waiting. */
+  public FutureAction<Void> foreachPartitionAsync(VoidFunction<Iterator<T>> f) {
+    return AsyncRDDActions.foreachPartitionAsync(this, f);
   }
 
   @Override

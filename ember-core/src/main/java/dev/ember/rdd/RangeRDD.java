@@ -53,7 +53,7 @@ public final class RangeRDD extends RDD<Long> {
   public Iterator<Long> compute(Partition split, TaskContext context) {
     Slice slice = (Slice) split;
     long first = start + slice.offset() * step;
-    return new Iterator<>() {
+    return InputMetricsIterator.wrap(new Iterator<>() {
       private long produced;
 
       @Override
@@ -68,7 +68,7 @@ public final class RangeRDD extends RDD<Long> {
         }
         return first + step * produced++;
       }
-    };
+    }, context);
   }
 
   /** Numbers {@code offset} to {@code offset + count - 1} of the range. */

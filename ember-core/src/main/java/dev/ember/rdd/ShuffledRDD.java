@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class ShuffledRDD<K, V, C> extends RDD<Tuple2<K, C>> {
 
   private static final long serialVersionUID = 1L;
-  private final RDD<Tuple2<K, V>> parent;
+  private RDD<Tuple2<K, V>> parent;
   private final Partitioner partitioner;
   private Serializer serializer;
   private Comparator<? super K> keyOrdering;
@@ -91,4 +91,9 @@ public final class ShuffledRDD<K, V, C> extends RDD<Tuple2<K, C>> {
 
   /** A reduce partition of the shuffle. */
   record ShuffledPartition(int index) implements Partition {}
+
+  @Override
+  protected void clearDependencies() {
+    parent = null;
+  }
 }

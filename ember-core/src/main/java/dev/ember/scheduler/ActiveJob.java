@@ -20,6 +20,15 @@ final class ActiveJob {
     this.finished = new boolean[finalStage.partitions.length];
   }
 
+  /** What the job is, for logs: its description if one was set, else its call site, else its final RDD. */
+  String description() {
+    String description = properties == null ? null : properties.getProperty(JobProperties.JOB_DESCRIPTION);
+    if (description == null && properties != null) {
+      description = properties.getProperty(JobProperties.CALL_SITE);
+    }
+    return description != null ? description : finalStage.name();
+  }
+
   /** The job group set with {@code setJobGroup}, or {@code null}. */
   String jobGroup() {
     return properties == null ? null : properties.getProperty(JobProperties.JOB_GROUP_ID);

@@ -6,6 +6,7 @@ import dev.ember.EmberException;
 import dev.ember.ShuffleDependency;
 import dev.ember.Tuple2;
 import dev.ember.rdd.RDD;
+import dev.ember.serializer.SerializationDebugger;
 import dev.ember.shuffle.MapOutputTracker;
 import dev.ember.util.AccumulatorContext;
 import dev.ember.util.AccumulatorV2;
@@ -350,16 +351,19 @@ public final class DAGScheduler {
     stage.pendingPartitions.clear();
     listenerBus.post(new EmberListenerEvent.StageSubmitted(stage.info(0, null), properties));
 
+    Object binary = stage instanceof ShuffleMapStage map
+        ? new Tuple2<>(stage.rdd, map.shuffleDependency)
+        : new Tuple2<>(stage.rdd, ((ResultStage) stage).function);
     byte[] taskBinary;
     try {
-      Object binary = stage instanceof ShuffleMapStage map
-          ? new Tuple2<>(stage.rdd, map.shuffleDependency)
-          : new Tuple2<>(stage.rdd, ((ResultStage) stage).function);
       ByteBuffer bytes = env.closureSerializer().newInstance().serialize(binary);
       taskBinary = new byte[bytes.remaining()];
       bytes.get(taskBinary);
     } catch (RuntimeException e) {
-      abortStage(stage, "Task not serializable: " + e.getMessage(), e);
+      java.io.NotSerializableException cause = SerializationDebugger.notSerializableCause(e);
+      String detail = cause == null ? e.getMessage() : SerializationDebugger.describe(binary, cause);
+      abortStage(stage, "Task not serializable: " + detail,
+          new EmberException("TASK_NOT_SERIALIZABLE", "Task not serializable: " + detail, e));
       runningStages.remove(stage);
       return;
     }
@@ -474,17 +478,17 @@ public final class DAGScheduler {
       }
     }
     cleanupStateForJobAndIndependentStages(job);
-    LOG.info("Job {} failed: {}", job.jobId, error.getMessage());
-    job.listener.jobFailed(error);
+    LOG.info("Job {} failed: {}: {}", job.jobId, job.description(), error.getMessage());
     listenerBus.post(new EmberListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), error));
+    job.listener.jobFailed(error);
   }
 
   /** Marks a job finished and forgets the stages no other job needs. */
   void finishJob(ActiveJob job) {
+    Long start = jobStartTimes.get(job.jobId);
     cleanupStateForJobAndIndependentStages(job);
-    Long start = jobStartTimes.remove(job.jobId);
     double seconds = start == null ? 0 : (System.nanoTime() - start) / 1e9;
-    LOG.info("Job {} finished: {} with {} tasks, took {} s", job.jobId, job.finalStage.name(),
+    LOG.info("Job {} finished: {} with {} tasks, took {} s", job.jobId, job.description(),
         job.finished.length, String.format("%.3f", seconds));
     listenerBus.post(new EmberListenerEvent.JobEnd(job.jobId, System.currentTimeMillis(), null));
   }

@@ -52,8 +52,11 @@ abstract class Stage {
   }
 
   StageInfo info(long completionTime, String failureReason) {
+    // A copy: listeners read it on their own thread while later tasks may still add to the live totals.
+    TaskMetrics snapshot = new TaskMetrics();
+    snapshot.merge(attemptMetrics);
     return new StageInfo(id, Math.max(latestAttemptId, 0), name(), numPartitions(),
-        parents.stream().map(p -> p.id).toList(), submissionTime, completionTime, failureReason, attemptMetrics);
+        parents.stream().map(p -> p.id).toList(), submissionTime, completionTime, failureReason, snapshot);
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.List;
  * @param submissionTime 0 until submitted
  * @param completionTime 0 until completed
  * @param failureReason {@code null} unless the attempt failed
- * @param taskMetrics the sum of the metrics of the attempt's finished tasks
+ * @param taskMetrics the sum of the metrics of the attempt's successful tasks (a snapshot)
  */
 public record StageInfo(int stageId, int attemptNumber, String name, int numTasks, List<Integer> parentIds,
     long submissionTime, long completionTime, String failureReason, TaskMetrics taskMetrics) {}

@@ -24,7 +24,9 @@ public abstract class Task<R> implements Serializable {
   private final Partition partition;
   private final byte[] taskBinary;
   private final Properties localProperties;
-  private transient TaskContextImpl context;
+  private transient volatile TaskContextImpl context;
+  private transient volatile String killReason;
+  private transient long binaryDeserializeTimeMs;
 
   protected Task(int stageId, int stageAttemptId, int jobId, Partition partition, byte[] taskBinary,
       Properties localProperties) {
@@ -43,6 +45,10 @@ public abstract class Task<R> implements Serializable {
   public final R run(long taskAttemptId, int attemptNumber, EmberEnv env) throws Exception {
     context = new TaskContextImpl(stageId, stageAttemptId, partition.index(), taskAttemptId, attemptNumber,
         localProperties, new TaskMemoryManager(env.memoryManager(), taskAttemptId));
+    if (killReason != null) {
+      // The kill arrived while the task was being deserialized, before it had a context to mark.
+      context.markInterrupted(killReason);
+    }
     TaskContextImpl.setCurrentContext(context);
     Throwable failure = null;
     try {
@@ -66,8 +72,16 @@ public abstract class Task<R> implements Serializable {
 
   /** Deserializes the stage's shared bytes: the RDD and the function or dependency. */
   protected final <T> T deserializeBinary(EmberEnv env) {
-    return env.closureSerializer().newInstance().deserialize(ByteBuffer.wrap(taskBinary),
+    long start = System.nanoTime();
+    T binary = env.closureSerializer().newInstance().deserialize(ByteBuffer.wrap(taskBinary),
         Thread.currentThread().getContextClassLoader());
+    binaryDeserializeTimeMs += (System.nanoTime() - start) / 1_000_000;
+    return binary;
+  }
+
+  /** How long deserializing the stage's RDD and function took, part of the task's deserialization time. */
+  public final long binaryDeserializeTimeMs() {
+    return binaryDeserializeTimeMs;
   }
 
   /** The context of the running task; {@code null} before {@link #run}. */
@@ -97,6 +111,7 @@ public abstract class Task<R> implements Serializable {
 
   /** Asks the running task to stop. */
   public final void kill(String reason) {
+    killReason = reason;
     TaskContextImpl running = context;
     if (running != null) {
       running.markInterrupted(reason);

@@ -21,7 +21,9 @@ final class TaskCompletionHandler {
     if (stage == null) {
       return;
     }
-    if (event.metrics() != null && task.stageAttemptId() == stage.latestAttemptId) {
+    // Stage totals count successful attempts only, so a retried task's input is not counted twice.
+    if (event.metrics() != null && task.stageAttemptId() == stage.latestAttemptId
+        && event.reason() instanceof TaskEndReason.Success) {
       stage.attemptMetrics.merge(event.metrics());
     }
     if (event.reason() instanceof TaskEndReason.Success) {
@@ -44,11 +46,13 @@ final class TaskCompletionHandler {
     job.finished[task.outputId()] = true;
     job.numFinished++;
     stage.pendingPartitions.remove(task.partitionId());
-    job.listener.taskSucceeded(task.outputId(), event.result());
+    // Post the stage and job end before the waiter hears of the last result, as Spark does: once an action
+    // returns, listeners (the status tracker among them) will see its job end without racing it.
     if (job.numFinished == job.finished.length) {
       scheduler.markStageAsFinished(stage, null);
       scheduler.finishJob(job);
     }
+    job.listener.taskSucceeded(task.outputId(), event.result());
   }
 
   private void mapTaskSucceeded(ShuffleMapStage stage, Task<?> task, DAGSchedulerEvent.CompletionEvent event) {

@@ -142,9 +142,10 @@ public final class TaskSchedulerImpl {
             result.metrics(), info);
       }
     } else {
-      TaskEndReason reason = state == TaskState.LOST
-          ? new TaskEndReason.ExecutorLostFailure("unknown", true, "lost")
+      TaskFailure failure = state == TaskState.LOST
+          ? new TaskFailure(new TaskEndReason.ExecutorLostFailure("unknown", true, "lost"), null)
           : closures.deserialize(data);
+      TaskEndReason reason = failure.reason();
       String abortMessage;
       Task<?> task;
       TaskInfo info;
@@ -154,9 +155,9 @@ public final class TaskSchedulerImpl {
         task = manager.taskSet().tasks().get(info.index());
         activeTaskSets.removeIf(TaskSetManager::isFinished);
       }
-      dagScheduler.taskEnded(task, reason, null, List.of(), null, info);
+      dagScheduler.taskEnded(task, reason, null, List.of(), failure.metrics(), info);
       if (abortMessage != null) {
-        Throwable cause = reason instanceof TaskEndReason.ExceptionFailure failure ? failure.exception() : null;
+        Throwable cause = reason instanceof TaskEndReason.ExceptionFailure thrown ? thrown.exception() : null;
         dagScheduler.taskSetFailed(manager.taskSet(), abortMessage, cause);
       }
     }

@@ -1,6 +1,9 @@
 package dev.ember.scheduler;
 
+import dev.ember.serializer.SerializationDebugger;
+import dev.ember.serializer.SerializationFailedException;
 import dev.ember.serializer.SerializerInstance;
+import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -85,7 +88,13 @@ final class TaskSetManager {
     }
     Task<?> task = taskSet.tasks().get(index);
     int attempt = attempts[index]++;
-    ByteBuffer serialized = closureSerializer.serialize(task);
+    ByteBuffer serialized;
+    try {
+      serialized = closureSerializer.serialize(task);
+    } catch (SerializationFailedException e) {
+      NotSerializableException cause = SerializationDebugger.notSerializableCause(e);
+      throw cause == null ? e : new SerializationFailedException(SerializationDebugger.describe(task, cause), e);
+    }
     byte[] bytes = new byte[serialized.remaining()];
     serialized.get(bytes);
     copiesRunning[index]++;

@@ -79,23 +79,24 @@ public abstract class AccumulatorV2<IN, OUT> implements Serializable {
     return copy;
   }
 
-  /** Deserialized copies register with the task that deserializes them. */
+  /** Deserialized copies are not the driver's. */
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
     in.defaultReadObject();
     atDriverSide = false;
-    TaskContext context = TaskContext.get();
-    if (context instanceof AccumulatorRegistrar registrar) {
-      registrar.registerAccumulator(this);
-    }
   }
 
   /**
-   * Copies deserialized in a task start from zero. This runs after the subclass's fields are read; resetting in
-   * {@link #readObject} would be undone by them, and a task would start from the driver's current value.
+   * Copies deserialized in a task start from zero and register with that task. This runs once the whole object
+   * is read: a reset in {@link #readObject} would be undone by the subclass's fields, which are read after this
+   * class's, and a task would start from the driver's current value.
    */
   protected Object readResolve() {
-    if (TaskContext.get() != null) {
+    TaskContext context = TaskContext.get();
+    if (context != null) {
       reset();
+      if (context instanceof AccumulatorRegistrar registrar) {
+        registrar.registerAccumulator(this);
+      }
     }
     return this;
   }

@@ -49,5 +49,10 @@ final class SpillTestSupport implements AutoCloseable {
     public int hashCode() {
       return id % 3;
     }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CollidingKey that && that.id == id;
+    }
   }
 }

@@ -1,0 +1,52 @@
+package dev.ember.util;
+
+import java.security.CodeSource;
+import java.util.Optional;
+
+/**
+ * Where in the user's program a job was started, as Spark shows it: {@code collect at WordCount.java:38}.
+ * The action is the last RDD method on the stack before the first frame of the user's code. Ember's own
+ * classes count as user code when they are examples or tests, which is how people read them.
+ */
+public final class CallSite {
+
+  private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+
+  private CallSite() {}
+
+  /** The call site of the current thread's stack, or {@code "unknown"} if none can be found. */
+  public static String capture() {
+    return WALKER.walk(frames -> {
+      String[] action = new String[1];
+      Optional<StackWalker.StackFrame> user = frames.filter(frame -> {
+        Class<?> type = frame.getDeclaringClass();
+        String name = type.getName();
+        if (name.startsWith("java.") || name.startsWith("jdk.") || name.startsWith("sun.")) {
+          return false;
+        }
+        if (isEmberInternal(type)) {
+          if (name.startsWith("dev.ember.rdd.") && !frame.getMethodName().startsWith("lambda$")) {
+            action[0] = frame.getMethodName();
+          }
+          return false;
+        }
+        return true;
+      }).findFirst();
+      return user.map(frame -> {
+        String file = frame.getFileName() == null ? frame.getClassName() : frame.getFileName();
+        String location = frame.getLineNumber() >= 0 ? file + ":" + frame.getLineNumber() : file;
+        return (action[0] == null ? frame.getMethodName() : action[0]) + " at " + location;
+      }).orElse("unknown");
+    });
+  }
+
+  private static boolean isEmberInternal(Class<?> type) {
+    String name = type.getName();
+    if (!name.startsWith("dev.ember.") || name.startsWith("dev.ember.examples.")) {
+      return false;
+    }
+    CodeSource source = type.getProtectionDomain().getCodeSource();
+    return source == null || source.getLocation() == null
+        || !source.getLocation().getPath().endsWith("test-classes/");
+  }
+}

@@ -1,0 +1,83 @@
+package dev.ember.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ember.EmberConf;
+import dev.ember.EmberContext;
+import dev.ember.EmberException;
+import dev.ember.api.function.Function;
+import dev.ember.storage.BlockId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BroadcastTest {
+
+  private EmberContext sc;
+
+  @BeforeEach
+  void start() {
+    sc = new EmberContext(new EmberConf(false).setMaster("local[2]").setAppName("BroadcastTest")
+        .set("ember.broadcast.blockSize", "1m"));
+  }
+
+  @AfterEach
+  void stop() {
+    sc.stop();
+  }
+
+  @Test
+  void tasksReadTheValue() {
+    Broadcast<Map<Integer, String>> names = sc.broadcast(Map.of(1, "one", 2, "two", 3, "three"));
+    List<String> result = sc.parallelize(List.of(1, 2, 3, 2), 2).map(x -> names.value().get(x)).collect();
+    assertThat(result).containsExactly("one", "two", "three", "two");
+    assertThat(names.value()).containsEntry(1, "one");
+  }
+
+  @Test
+  void largeValueTravelsOnceNotInsideEachTask() {
+    // Values near Long.MAX_VALUE take nine bytes each in any encoding: over 4 MB, so at least four 1 MB pieces.
+    long[] big = new long[500_000];
+    for (int i = 0; i < big.length; i++) {
+      big[i] = Long.MAX_VALUE - i;
+    }
+    Broadcast<long[]> table = sc.broadcast(big);
+    Function<Integer, Long> lookup = i -> table.value()[i];
+    int closureBytes = sc.env().closureSerializer().newInstance().serialize(lookup).remaining();
+    assertThat(closureBytes).isLessThan(2_000);
+    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), 3))).isTrue();
+
+    List<Long> values = sc.parallelize(List.of(0, 1, 499_999), 3).map(lookup).collect();
+    assertThat(values).containsExactly(Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - 499_999);
+    // The executor kept its deserialized copy next to the driver's pieces.
+    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), -1))).isTrue();
+
+    table.unpersist();
+    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), -1))).isFalse();
+    assertThat(sc.parallelize(List.of(7), 1).map(lookup).collect()).containsExactly(Long.MAX_VALUE - 7);
+  }
+
+  @Test
+  void destroyedBroadcastFailsClearly() {
+    Broadcast<String> word = sc.broadcast("hello");
+    word.destroy();
+    assertThat(word.isValid()).isFalse();
+    assertThat(sc.env().blockManager().blockIds()).isEmpty();
+    assertThatThrownBy(word::value).isInstanceOf(EmberException.class)
+        .hasMessageContaining("BROADCAST_DESTROYED").hasMessageContaining("Broadcast(" + word.id() + ")");
+    assertThatThrownBy(() -> sc.parallelize(List.of(1), 1).map(x -> word.value() + x).collect())
+        .isInstanceOf(EmberException.class).hasMessageContaining("after it was destroyed");
+  }
+
+  @Test
+  void valueWhosePiecesAreGoneFailsInTheTask() {
+    Broadcast<String> word = sc.broadcast("hello");
+    Function<Integer, String> use = x -> word.value() + x;
+    sc.env().blockManager().removeBroadcast(word.id(), true); // the pieces are lost
+    assertThatThrownBy(() -> sc.parallelize(List.of(1), 1).map(use).collect())
+        .isInstanceOf(EmberException.class).hasMessageContaining("Failed to get piece 0 of Broadcast");
+  }
+}
