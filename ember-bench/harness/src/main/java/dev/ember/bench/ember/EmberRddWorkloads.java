@@ -11,7 +11,8 @@ import java.util.Random;
 
 /**
  * The RDD workloads on Ember: line for line the Spark runner's versions of Spark's classic examples
- * (JavaWordCount, JavaPageRank, JavaHdfsLR), with Ember's imports.
+ * (JavaWordCount, JavaPageRank, JavaHdfsLR), with Ember's imports. Each takes its input as an RDD of
+ * lines ({@code textFile} in the benchmark, {@code parallelize} in tests).
  */
 final class EmberRddWorkloads {
 

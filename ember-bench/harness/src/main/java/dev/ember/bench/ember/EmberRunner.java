@@ -29,9 +29,7 @@ public final class EmberRunner {
     ChildArgs parsed = ChildArgs.parse(args);
     ResultLine result = switch (parsed.workload()) {
       case "tpch" -> tpch(parsed);
-      case "wordcount", "pagerank", "logreg" ->
-          EmberApiGaps.hasTextFile() ? rdd(parsed, start) : ResultLine.notYet();
-      case "startup", "cache" -> rdd(parsed, start);
+      case "startup", "cache", "wordcount", "pagerank", "logreg" -> rdd(parsed, start);
       default -> throw new IllegalArgumentException("unknown workload " + parsed.workload());
     };
     System.out.println(result.format());
@@ -67,10 +65,10 @@ public final class EmberRunner {
 
   private static List<Double> workload(EmberContext ctx, ChildArgs args) {
     return switch (args.workload()) {
-      case "wordcount" -> EmberRddWorkloads.wordCount(EmberApiGaps.textFile(ctx, args.get("input")));
-      case "pagerank" -> EmberRddWorkloads.pageRank(EmberApiGaps.textFile(ctx, args.get("input")),
+      case "wordcount" -> EmberRddWorkloads.wordCount(ctx.textFile(args.get("input")));
+      case "pagerank" -> EmberRddWorkloads.pageRank(ctx.textFile(args.get("input")),
           args.intValue("iterations", 10));
-      case "logreg" -> EmberRddWorkloads.logisticRegression(EmberApiGaps.textFile(ctx, args.get("input")),
+      case "logreg" -> EmberRddWorkloads.logisticRegression(ctx.textFile(args.get("input")),
           args.intValue("features", 20), args.intValue("iterations", 20));
       default -> throw new IllegalArgumentException("unknown workload " + args.workload());
     };
