@@ -18,10 +18,14 @@ fi
 ember_ensure_built() {
   if ! ls "$EMBER_LIB"/ember-core-*.jar >/dev/null 2>&1; then
     echo "ember: building (first run): mvn -q -DskipTests package" >&2
-    (cd "$EMBER_HOME" && mvn -q -B -ntp -DskipTests -Dcheckstyle.skip package) >&2 || {
+    local log
+    log="$(mktemp)"
+    if ! (cd "$EMBER_HOME" && mvn -q -B -ntp -DskipTests -Dcheckstyle.skip package) > "$log" 2>&1; then
+      cat "$log" >&2
       echo "ember: the build failed; run 'mvn -DskipTests package' in $EMBER_HOME to see why." >&2
       exit 1
-    }
+    fi
+    rm -f "$log"
   fi
 }
 

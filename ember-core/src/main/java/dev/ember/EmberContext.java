@@ -114,32 +114,49 @@ public class EmberContext implements AutoCloseable {
           + "stop the running one (application " + ACTIVE.get().applicationId + ") first.");
     }
     this.applicationId = "local-" + startTime;
-    this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
-    EmberEnv.set(env);
-    this.listenerBus = new LiveListenerBus();
-    this.statusStore = new AppStatusStore(this.conf.getInt("ember.ui.retainedJobs", 1000),
-        this.conf.getInt("ember.ui.retainedStages", 1000));
-    listenerBus.addListener(statusStore);
-    int maxFailures = master.maxTaskFailures() > 0
-        ? master.maxTaskFailures()
-        : this.conf.getInt("ember.task.maxFailures", 4);
-    this.taskScheduler = new TaskSchedulerImpl(env, maxFailures, this.conf.getInt("ember.task.cpus", 1));
-    Executor executor = new Executor(LocalSchedulerBackend.EXECUTOR_ID, env, userClassLoader());
-    this.backend = new LocalSchedulerBackend(taskScheduler, executor, master.cores());
-    this.dagScheduler = new DAGScheduler(taskScheduler, env.mapOutputTracker(), listenerBus, env,
-        this.conf.getInt("ember.stage.maxConsecutiveAttempts", 4));
-    taskScheduler.initialize(backend, dagScheduler);
-    this.cleaner = this.conf.getBoolean("ember.cleaner.referenceTracking", true)
-        ? new ContextCleaner(env.mapOutputTracker(), env.shuffleManager())
-        : null;
-    if (cleaner != null) {
-      cleaner.start();
-    }
-    backend.start();
-    this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
-        ? ConsoleProgressBar.onStandardError(statusStore) : null;
-    if (progressBar != null) {
-      progressBar.start();
+    // A failure from here on (a bad serializer name, a bad memory setting) must not leave this half-built
+    // context registered as the active one, or no context could ever be created again in this JVM.
+    StartupRollback rollback = new StartupRollback();
+    rollback.onFailure(() -> ACTIVE.compareAndSet(this, null));
+    try {
+      this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
+      EmberEnv.set(env);
+      rollback.onFailure(() -> {
+        env.stop();
+        EmberEnv.set(null);
+      });
+      this.listenerBus = new LiveListenerBus();
+      rollback.onFailure(listenerBus::stop);
+      this.statusStore = new AppStatusStore(this.conf.getInt("ember.ui.retainedJobs", 1000),
+          this.conf.getInt("ember.ui.retainedStages", 1000));
+      listenerBus.addListener(statusStore);
+      int maxFailures = master.maxTaskFailures() > 0
+          ? master.maxTaskFailures()
+          : this.conf.getInt("ember.task.maxFailures", 4);
+      this.taskScheduler = new TaskSchedulerImpl(env, maxFailures, this.conf.getInt("ember.task.cpus", 1));
+      Executor executor = new Executor(LocalSchedulerBackend.EXECUTOR_ID, env, userClassLoader());
+      this.backend = new LocalSchedulerBackend(taskScheduler, executor, master.cores());
+      rollback.onFailure(backend::stop); // stops the executor too
+      this.dagScheduler = new DAGScheduler(taskScheduler, env.mapOutputTracker(), listenerBus, env,
+          this.conf.getInt("ember.stage.maxConsecutiveAttempts", 4));
+      rollback.onFailure(dagScheduler::stop);
+      taskScheduler.initialize(backend, dagScheduler);
+      this.cleaner = this.conf.getBoolean("ember.cleaner.referenceTracking", true)
+          ? new ContextCleaner(env.mapOutputTracker(), env.shuffleManager())
+          : null;
+      if (cleaner != null) {
+        cleaner.start();
+        rollback.onFailure(cleaner::stop);
+      }
+      backend.start();
+      this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
+          ? ConsoleProgressBar.onStandardError(statusStore) : null;
+      if (progressBar != null) {
+        progressBar.start();
+      }
+    } catch (RuntimeException | Error e) {
+      rollback.rollBack(e);
+      throw e;
     }
     listenerBus.post(new EmberListenerEvent.ApplicationStart(appName(), applicationId, startTime));
     LOG.debug("Started application {} ({}) with master {}", appName(), applicationId, master());

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import net.jpountz.lz4.LZ4BlockInputStream;
 import net.jpountz.lz4.LZ4BlockOutputStream;
 
-/** LZ4 block streams: fast compression with a modest ratio, the default codec. */
+/** LZ4 block streams: fast compression with a modest ratio, the default shuffle and spill codec. */
 final class Lz4CompressionCodec implements CompressionCodec {
 
   private static final long serialVersionUID = 1L;
@@ -23,5 +23,10 @@ final class Lz4CompressionCodec implements CompressionCodec {
   @Override
   public InputStream compressedInputStream(InputStream in) {
     return new LZ4BlockInputStream(in);
+  }
+
+  @Override
+  public String fileExtension() {
+    return ".lz4";
   }
 }

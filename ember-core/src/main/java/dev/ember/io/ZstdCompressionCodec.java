@@ -29,4 +29,9 @@ final class ZstdCompressionCodec implements CompressionCodec {
   public InputStream compressedInputStream(InputStream in) throws IOException {
     return new BufferedInputStream(new ZstdInputStream(in), bufferSize);
   }
+
+  @Override
+  public String fileExtension() {
+    return ".zst";
+  }
 }

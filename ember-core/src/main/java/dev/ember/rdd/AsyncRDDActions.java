@@ -5,7 +5,6 @@ import dev.ember.FutureAction;
 import dev.ember.api.function.VoidFunction;
 import dev.ember.scheduler.JobWaiter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,44 +76,15 @@ final class AsyncRDDActions {
       throw new IllegalArgumentException("takeAsync needs a non-negative number of elements, got " + num + ".");
     }
     EmberContext context = rdd.context();
-    int totalParts = rdd.getNumPartitions();
-    int scaleUp = Math.max(context.getConf().getInt("ember.rdd.limit.scaleUpFactor", 4), 2);
-    return ComplexFutureAction.start(action -> {
-      List<T> results = new ArrayList<>();
-      int scanned = 0;
-      while (results.size() < num && scanned < totalParts) {
-        int[] partitions = IntStream.range(scanned, Math.min(totalParts, scanned + partsToTry(num, scanned,
-            results.size(), scaleUp))).toArray();
-        int left = num - results.size();
-        Object[] parts = new Object[partitions.length];
-        action.runJob(context, rdd, (tc, it) -> {
-          ArrayList<T> out = new ArrayList<>();
-          while (out.size() < left && it.hasNext()) {
-            out.add(it.next());
-          }
-          return out;
-        }, partitions, (index, part) -> parts[index] = part);
-        Arrays.stream(parts).flatMap(part -> ((List<T>) part).stream()).limit(left).forEach(results::add);
-        scanned += partitions.length;
+    return ComplexFutureAction.start(action -> PartialScan.scan(rdd, num, (partitions, firstElements) -> {
+      Object[] parts = new Object[partitions.length];
+      action.runJob(context, rdd, firstElements, partitions, (index, part) -> parts[index] = part);
+      List<List<T>> results = new ArrayList<>(parts.length);
+      for (Object part : parts) {
+        results.add((List<T>) part);
       }
       return results;
-    });
-  }
-
-  /**
-   * How many partitions the next round of {@code takeAsync} scans: one at first, then {@code scaleUp} times
-   * the scanned ones while nothing is found, else an estimate from the yield so far
-   * ({@code spark.rdd.limit.scaleUpFactor}, as {@code take}).
-   */
-  static int partsToTry(int num, int scanned, int found, int scaleUp) {
-    if (scanned == 0) {
-      return 1;
-    }
-    if (found == 0) {
-      return scanned * scaleUp;
-    }
-    int estimate = (int) Math.ceil(1.5 * num * scanned / found) - scanned;
-    return Math.max(1, Math.min(estimate, scanned * scaleUp));
+    }));
   }
 
   private static int[] allPartitions(RDD<?> rdd) {

@@ -1,7 +1,6 @@
 package dev.ember.rdd;
 
 import dev.ember.EmberContext;
-import dev.ember.FutureAction;
 import dev.ember.scheduler.JobWaiter;
 import dev.ember.scheduler.PartitionFunction;
 import java.util.List;
@@ -9,15 +8,13 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The future of an action that may run several jobs one after another (like {@code takeAsync}, which scans
  * more partitions until it has enough elements). The action's body runs on a thread of its own, which
  * inherits the caller's local properties, so its jobs belong to the caller's job group.
  */
-final class ComplexFutureAction<T> implements FutureAction<T> {
+final class ComplexFutureAction<T> extends AbstractFutureAction<T> {
 
   /** The work of the action; it submits its jobs through {@link ComplexFutureAction#runJob}. */
   @FunctionalInterface
@@ -25,12 +22,13 @@ final class ComplexFutureAction<T> implements FutureAction<T> {
     T run(ComplexFutureAction<T> action) throws Exception;
   }
 
-  private final CompletableFuture<T> result = new CompletableFuture<>();
   private final List<Integer> jobIds = new CopyOnWriteArrayList<>();
   private boolean cancelled;
   private JobWaiter<?> runningJob;
 
-  private ComplexFutureAction() {}
+  private ComplexFutureAction() {
+    super(new CompletableFuture<>());
+  }
 
   /** Starts {@code body} on a new daemon thread and returns its future. */
   static <T> ComplexFutureAction<T> start(Body<T> body) {
@@ -76,38 +74,13 @@ final class ComplexFutureAction<T> implements FutureAction<T> {
   }
 
   @Override
-  public boolean cancel(boolean mayInterruptIfRunning) {
-    // Settle the future first: the job's own failure would otherwise race the cancellation to complete it.
-    if (!result.completeExceptionally(new CancellationException("The action was cancelled."))) {
-      return false;
-    }
+  void cancelJobs() {
     synchronized (this) {
       cancelled = true;
       if (runningJob != null) {
         runningJob.cancel("cancelled through its FutureAction");
       }
     }
-    return true;
-  }
-
-  @Override
-  public boolean isCancelled() {
-    return result.isCancelled();
-  }
-
-  @Override
-  public boolean isDone() {
-    return result.isDone();
-  }
-
-  @Override
-  public T get() throws InterruptedException, ExecutionException {
-    return result.get();
-  }
-
-  @Override
-  public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-    return result.get(timeout, unit);
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.ember.rdd;
 
 import dev.ember.TaskContext;
-import dev.ember.rdd.io.OutputCommitter;
+import dev.ember.rdd.io.FileCommitProtocol;
 import dev.ember.serializer.JavaSerializer;
 import dev.ember.serializer.SerializerInstance;
 import java.io.BufferedOutputStream;
@@ -27,7 +27,7 @@ final class ObjectFileOutput {
 
   /** Runs the write job; on failure nothing is left at {@code path}. */
   static <T> void save(RDD<T> rdd, String path) {
-    OutputCommitter committer = OutputCommitter.forPath(path);
+    FileCommitProtocol committer = new FileCommitProtocol(path);
     committer.setupJob();
     try {
       rdd.context().runJob(rdd, (context, records) -> {
@@ -41,16 +41,18 @@ final class ObjectFileOutput {
     }
   }
 
-  private static void writeTask(OutputCommitter committer, TaskContext context, Iterator<?> records)
+  private static void writeTask(FileCommitProtocol committer, TaskContext context, Iterator<?> records)
       throws IOException {
-    Path file = committer.taskAttemptFile(context, ReliableCheckpointRDD.fileName(context.partitionId()));
+    int partition = context.partitionId();
+    int attempt = context.attemptNumber();
+    Path file = committer.newTaskTempFile(partition, attempt, ReliableCheckpointRDD.fileName(partition));
     try {
       long count = write(file, records);
       long bytes = Files.size(file);
-      committer.commitTask(context);
+      committer.commitTask(partition, attempt);
       context.taskMetrics().incOutput(count, bytes);
     } catch (IOException | RuntimeException e) {
-      committer.abortTask(context);
+      committer.abortTask(partition, attempt);
       throw e;
     }
   }

@@ -454,7 +454,7 @@ public class PairRDD<K, V> {
    * keeps it; otherwise its partitions are this RDD's followed by {@code other}'s.
    */
   public PairRDD<K, V> union(PairRDD<K, V> other) {
-    return new PairRDD<>(new PairUnionRDD<>(List.of(rdd, other.rdd)));
+    return new PairRDD<>(rdd.union(other.rdd));
   }
 
   /** The keys. */
@@ -514,7 +514,7 @@ public class PairRDD<K, V> {
 
   /** The first {@code n} pairs, computing as few partitions as it can. */
   public List<Tuple2<K, V>> take(int n) {
-    return PartialScan.take(rdd, n);
+    return rdd.take(n);
   }
 
   /**

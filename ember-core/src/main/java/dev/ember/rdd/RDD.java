@@ -612,7 +612,7 @@ public abstract class RDD<T> implements Serializable {
 
   /** The first {@code num} elements, scanning one partition first and then four times more each round. */
   public List<T> take(int num) {
-    return RDDActions.take(this, num);
+    return PartialScan.take(this, num);
   }
 
   /** The {@code num} smallest elements in natural order, ascending. Elements must be Comparable. */

@@ -20,49 +20,11 @@ import java.util.PriorityQueue;
 /** The logic of RDD actions beyond the basic ones; {@link RDD} holds only their entry points. */
 final class RDDActions {
 
-  /** How much {@code take} widens its scan each round when earlier partitions held too little. */
-  private static final int SCALE_UP_FACTOR = 4;
-
   private RDDActions() {}
-
-  /** The first {@code num} elements, scanning one partition first and then growing by a factor of 4. */
-  static <T> List<T> take(RDD<T> rdd, int num) {
-    List<T> buffer = new ArrayList<>();
-    int totalParts = rdd.getNumPartitions();
-    int scanned = 0;
-    while (buffer.size() < num && scanned < totalParts) {
-      int partsToTry = 1;
-      if (scanned > 0) {
-        if (buffer.isEmpty()) {
-          partsToTry = scanned * SCALE_UP_FACTOR;
-        } else {
-          partsToTry = Math.max((int) (1.5 * num * scanned / buffer.size()) - scanned, 1);
-          partsToTry = Math.min(partsToTry, scanned * SCALE_UP_FACTOR);
-        }
-      }
-      int[] partitions = new int[Math.min(partsToTry, totalParts - scanned)];
-      for (int i = 0; i < partitions.length; i++) {
-        partitions[i] = scanned + i;
-      }
-      int left = num - buffer.size();
-      List<ArrayList<T>> results = rdd.context().runJob(rdd, (tc, it) -> {
-        ArrayList<T> taken = new ArrayList<>();
-        while (taken.size() < left && it.hasNext()) {
-          taken.add(it.next());
-        }
-        return taken;
-      }, partitions);
-      for (ArrayList<T> result : results) {
-        buffer.addAll(result.subList(0, Math.min(result.size(), num - buffer.size())));
-      }
-      scanned += partitions.length;
-    }
-    return buffer;
-  }
 
   /** The first element; fails on an empty RDD as Spark does. */
   static <T> T first(RDD<T> rdd) {
-    List<T> taken = take(rdd, 1);
+    List<T> taken = PartialScan.take(rdd, 1);
     if (taken.isEmpty()) {
       throw new UnsupportedOperationException("empty collection: first() needs at least one element");
     }

@@ -1,6 +1,6 @@
 package dev.ember.rdd;
 
-import dev.ember.rdd.io.CompressionCodec;
+import dev.ember.io.CompressionCodec;
 import dev.ember.rdd.io.FileCommitProtocol;
 import dev.ember.rdd.io.TextOutputWriter;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ final class TextFileSaver {
   /** Saves {@code rdd} as text under {@code path}, compressed with the codec named {@code codecName} if not null. */
   static <T> void save(RDD<T> rdd, String path, String codecName) {
     CompressionCodec codec = codecName == null ? null : CompressionCodec.forName(codecName);
-    String extension = codec == null ? "" : codec.defaultExtension();
+    String extension = codec == null ? "" : codec.fileExtension();
     FileCommitProtocol protocol = new FileCommitProtocol(path);
     protocol.setupJob();
     try {

@@ -4,7 +4,7 @@ import dev.ember.EmberContext;
 import dev.ember.Partition;
 import dev.ember.TaskContext;
 import dev.ember.Tuple2;
-import dev.ember.rdd.io.CompressionCodec;
+import dev.ember.io.CompressionCodec;
 import dev.ember.rdd.io.InputPaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +80,7 @@ public final class WholeTextFileRDD extends RDD<Tuple2<String, String>> {
     if (codec.isEmpty()) {
       return Files.readAllBytes(file);
     }
-    try (InputStream in = codec.get().wrapInput(Files.newInputStream(file))) {
+    try (InputStream in = codec.get().compressedInputStream(Files.newInputStream(file))) {
       return in.readAllBytes();
     }
   }

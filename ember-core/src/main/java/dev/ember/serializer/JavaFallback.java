@@ -5,10 +5,8 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 
 /**
  * Wraps a record Kryo failed to write, so it travels with Java serialization inside a Kryo stream. The
@@ -43,25 +41,6 @@ final class JavaFallback {
         return new JavaFallback(objects.readObject());
       } catch (IOException | ClassNotFoundException e) {
         throw new KryoException("Java deserialization failed: " + e, e);
-      }
-    }
-  }
-
-  /** Resolves classes through a given loader so executors find application classes. */
-  private static final class LoaderObjectInputStream extends ObjectInputStream {
-    private final ClassLoader loader;
-
-    LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
-      super(in);
-      this.loader = loader;
-    }
-
-    @Override
-    protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-      try {
-        return Class.forName(desc.getName(), false, loader);
-      } catch (ClassNotFoundException e) {
-        return super.resolveClass(desc);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.ember.storage;
 import dev.ember.memory.MemoryManager;
 import dev.ember.serializer.SerializationStream;
 import dev.ember.serializer.SerializerInstance;
+import dev.ember.util.SizeEstimator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;

@@ -71,18 +71,6 @@ class AsyncActionsTest {
   }
 
   @Test
-  void partsToTryGrowsLikeSparkTake() {
-    assertThat(AsyncRDDActions.partsToTry(10, 0, 0, 4)).isEqualTo(1);
-    assertThat(AsyncRDDActions.partsToTry(10, 1, 0, 4)).isEqualTo(4);
-    assertThat(AsyncRDDActions.partsToTry(10, 5, 0, 4)).isEqualTo(20);
-    assertThat(AsyncRDDActions.partsToTry(10, 5, 0, 2)).isEqualTo(10);
-    // 2 found in 4 partitions, 10 wanted: ceil(1.5 * 10 * 4 / 2) - 4 = 26, capped at 4 * 4.
-    assertThat(AsyncRDDActions.partsToTry(10, 4, 2, 4)).isEqualTo(16);
-    // 9 found in 2 partitions: ceil(1.5 * 10 * 2 / 9) - 2 = 2.
-    assertThat(AsyncRDDActions.partsToTry(10, 2, 9, 4)).isEqualTo(2);
-  }
-
-  @Test
   void failedJobSurfacesAsExecutionExceptionWithTheRootCause() {
     FutureAction<Long> failing = sc.parallelize(List.of(1, 2), 2).map(x -> {
       if (x == 2) {

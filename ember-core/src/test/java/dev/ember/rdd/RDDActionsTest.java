@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.EmberException;
+import dev.ember.Tuple2;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
 import java.io.Serializable;
@@ -63,13 +64,27 @@ class RDDActionsTest {
     assertThat(rdd.first()).isEqualTo(0);
     assertThat(tasksRun()).isEqualTo(1);
     assertThat(rdd.take(3)).containsExactly(0, 1, 2);
-    // round 1: 1 partition gives 2; round 2: max(1.5 * 3 * 1 / 2 - 1, 1) = 1 more partition
+    // round 1: 1 partition gives 2; round 2: 1 left, ceil(1.5 * 1 * 1 / 2) = 1 more partition
     assertThat(tasksRun()).isEqualTo(2);
     assertThat(rdd.take(100)).hasSize(20);
     // rounds of 1, 4 and the remaining 5 partitions
     assertThat(tasksRun()).isEqualTo(10);
     assertThat(rdd.take(0)).isEmpty();
     assertThat(tasksRun()).isZero();
+  }
+
+  @Test
+  void partsToTryGrowsLikeSparkTake() {
+    assertThat(PartialScan.partsToTry(10, 0, 0, 4)).isEqualTo(1);
+    assertThat(PartialScan.partsToTry(10, 1, 0, 4)).isEqualTo(4);
+    assertThat(PartialScan.partsToTry(10, 5, 0, 4)).isEqualTo(20);
+    assertThat(PartialScan.partsToTry(10, 5, 0, 2)).isEqualTo(10);
+    // 2 found in 4 partitions, 8 still wanted: ceil(1.5 * 8 * 4 / 2) = 24, capped at 4 * 4.
+    assertThat(PartialScan.partsToTry(10, 4, 2, 4)).isEqualTo(16);
+    // 9 found in 2 partitions, 1 still wanted: ceil(1.5 * 1 * 2 / 9) = 1.
+    assertThat(PartialScan.partsToTry(10, 2, 9, 4)).isEqualTo(1);
+    // 2 found in 1 partition, 1 of 3 still wanted: ceil(1.5 * 1 * 1 / 2) = 1, as the incremental take counts.
+    assertThat(PartialScan.partsToTry(3, 1, 2, 4)).isEqualTo(1);
   }
 
   @Test
@@ -81,6 +96,22 @@ class RDDActionsTest {
     RDD<Integer> early = range(0, 10, 10).filter(x -> x == 3);
     assertThat(early.take(1)).containsExactly(3);   // partition 3 is in round 2 (partitions 1 to 4)
     assertThat(tasksRun()).isEqualTo(5);
+  }
+
+  @Test
+  void takeHonoursTheScaleUpFactorForRddsAndPairRdds() throws InterruptedException {
+    sc.stop();
+    sc = new EmberContext(new EmberConf(false).setMaster("local[2]").setAppName("RDDActionsTest")
+        .set("spark.rdd.limit.scaleUpFactor", "2"));
+    countTasks();
+    // 10 partitions, only the last holds data: rounds scan 1, then 1 * 2, then 3 * 2, then the last 1
+    RDD<Integer> rdd = range(0, 10, 10).filter(x -> x == 9);
+    assertThat(rdd.take(1)).containsExactly(9);
+    assertThat(tasksRun()).isEqualTo(10);
+    // partition 3 is in round 3 (partitions 3 to 8) after rounds of 1 and 2 partitions
+    assertThat(range(0, 10, 10).filter(x -> x == 3).mapToPair(x -> new Tuple2<>(x, x)).take(1))
+        .extracting(Tuple2::_1).containsExactly(3);
+    assertThat(tasksRun()).isEqualTo(9);
   }
 
   @Test

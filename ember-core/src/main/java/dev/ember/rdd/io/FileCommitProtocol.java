@@ -23,7 +23,17 @@ import java.util.stream.Stream;
  * job moves every committed file into {@code <output>}, deletes {@code _temporary} and writes an empty
  * {@code _SUCCESS} marker. Aborting the job deletes the output directory it created.
  *
+ * <pre>{@code
+ * FileCommitProtocol protocol = new FileCommitProtocol("/data/out");
+ * protocol.setupJob();                                          // driver; fails if /data/out exists
+ * // in each task:
+ * Path file = protocol.newTaskTempFile(partition, attempt, "part-00000");
+ * ... write file ...; protocol.commitTask(partition, attempt);  // or abortTask(partition, attempt)
+ * protocol.commitJob();                                         // driver, after every task succeeded
+ * }</pre>
+ *
  * <p>Instances are serializable and travel inside tasks; executors must see the same file system as the driver.
+ * Text files and object files are both written through it.
  */
 public final class FileCommitProtocol implements Serializable {
 
@@ -35,12 +45,14 @@ public final class FileCommitProtocol implements Serializable {
 
   private final String outputDir;
 
-  /** A protocol writing into {@code outputDir} (a local path, optionally with a {@code file:} scheme). */
+  /**
+   * A protocol writing into {@code outputDir} (a local path or a {@code file:} URI).
+   *
+   * @throws EmberException {@code UNSUPPORTED_FILE_SYSTEM} for other schemes such as {@code hdfs:}
+   */
   public FileCommitProtocol(String outputDir) {
     requireNonNull(outputDir, "outputDir is null");
-    String local = outputDir.startsWith("file://") ? outputDir.substring(7)
-        : outputDir.startsWith("file:") ? outputDir.substring(5) : outputDir;
-    this.outputDir = Paths.get(local).toAbsolutePath().toString();
+    this.outputDir = LocalPaths.toLocal(outputDir).toString();
   }
 
   private Path output() {

@@ -1,5 +1,6 @@
 package dev.ember.rdd.io;
 
+import dev.ember.io.CompressionCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package dev.ember.rdd.io;
 
 import dev.ember.TaskContext;
+import dev.ember.io.CompressionCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public final class SplitLineIterator implements Iterator<String>, AutoCloseable 
       return raw;
     }
     try {
-      return CompressionCodec.forFileName(split.path()).orElseThrow().wrapInput(raw);
+      return CompressionCodec.forFileName(split.path()).orElseThrow().compressedInputStream(raw);
     } catch (IOException | RuntimeException e) {
       raw.close();
       throw e;

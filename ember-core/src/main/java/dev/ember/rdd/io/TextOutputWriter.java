@@ -1,5 +1,6 @@
 package dev.ember.rdd.io;
 
+import dev.ember.io.CompressionCodec;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ public final class TextOutputWriter {
   public static long[] write(Iterator<?> records, Path file, CompressionCodec codec) throws IOException {
     long count = 0;
     try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
-        OutputStream out = codec == null ? raw : codec.wrapOutput(raw)) {
+        OutputStream out = codec == null ? raw : codec.compressedOutputStream(raw)) {
       while (records.hasNext()) {
         out.write(String.valueOf(records.next()).getBytes(StandardCharsets.UTF_8));
         out.write('\n');

@@ -2,6 +2,7 @@ package dev.ember.util.collection;
 
 import dev.ember.Partitioner;
 import dev.ember.Tuple2;
+import dev.ember.util.SizeEstimator;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -32,7 +33,6 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
   private V nullValue;
   private boolean destroyed;
 
-  private final SizeEstimator estimator = new SizeEstimator();
   private long updates;
   private long nextSampleAt = SAMPLED_ENTRIES;
   private double bytesPerEntry = 64;
@@ -132,7 +132,7 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
     for (int probes = 0; probes < capacity && found < SAMPLED_ENTRIES; probes++) {
       Object key = data[2 * position];
       if (key != null) {
-        bytes += estimator.estimate(key) + estimator.estimate(data[2 * position + 1]);
+        bytes += SizeEstimator.estimate(key) + SizeEstimator.estimate(data[2 * position + 1]);
         found++;
       }
       position = (position + stride) & mask;

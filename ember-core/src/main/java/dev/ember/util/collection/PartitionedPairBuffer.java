@@ -1,5 +1,6 @@
 package dev.ember.util.collection;
 
+import dev.ember.util.SizeEstimator;
 import java.util.Comparator;
 
 /**
@@ -16,7 +17,6 @@ final class PartitionedPairBuffer {
   private int[] partitions = new int[INITIAL_CAPACITY];
   private int size;
 
-  private final SizeEstimator estimator = new SizeEstimator();
   private long sampledBytes;
   private long sampledRecords;
 
@@ -29,7 +29,7 @@ final class PartitionedPairBuffer {
     kv[2 * size + 1] = value;
     partitions[size] = partition;
     if (size % SAMPLE_EVERY == 0) {
-      sampledBytes += estimator.estimate(key) + estimator.estimate(value);
+      sampledBytes += SizeEstimator.estimate(key) + SizeEstimator.estimate(value);
       sampledRecords++;
     }
     size++;

@@ -1,4 +1,4 @@
-package dev.ember.util.collection;
+package dev.ember.util;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -16,8 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Estimates how many bytes of heap an object graph occupies, assuming a 64-bit JVM with compressed
  * references (12-byte headers, 4-byte references, 8-byte alignment). Plain objects are walked field by
  * field; JDK types whose fields are closed to reflection (strings, boxed numbers, collections, maps) are
- * estimated from their public shape; large arrays and collections are sampled. Used by spilling collections
- * to decide when to ask for memory; an instance is for one thread.
+ * estimated from their public shape; large arrays and collections are sampled. Classes, class loaders and
+ * threads are shared by the whole JVM and not counted. Used by the memory store to account cached values and by
+ * spilling collections to decide when to ask for memory.
+ *
+ * <pre>{@code
+ * long bytes = SizeEstimator.estimate(List.of("a", "b"));
+ * }</pre>
  */
 public final class SizeEstimator {
 
@@ -31,24 +36,32 @@ public final class SizeEstimator {
   private final IdentityHashMap<Object, Boolean> visited = new IdentityHashMap<>();
   private final ArrayDeque<Object> pending = new ArrayDeque<>();
 
-  /** The estimated deep size of {@code value} in bytes (shared sub-objects counted once). */
-  public long estimate(Object value) {
-    visited.clear();
-    pending.clear();
+  private SizeEstimator() {}
+
+  /** The estimated deep size of {@code value} in bytes (shared sub-objects counted once); 0 for null. */
+  public static long estimate(Object value) {
+    return new SizeEstimator().walk(value);
+  }
+
+  private long walk(Object value) {
     long total = 0;
     enqueue(value);
     while (!pending.isEmpty()) {
       total += shallowAndEnqueueChildren(pending.pop());
     }
-    visited.clear();
     return total;
   }
 
   private void enqueue(Object value) {
-    if (value != null && !(value instanceof Class<?>) && !(value instanceof Enum<?>)
-        && visited.put(value, Boolean.TRUE) == null) {
+    if (value != null && !isSharedByTheJvm(value) && visited.put(value, Boolean.TRUE) == null) {
       pending.push(value);
     }
+  }
+
+  /** Objects a value points at but does not own. */
+  private static boolean isSharedByTheJvm(Object value) {
+    return value instanceof Class<?> || value instanceof Enum<?> || value instanceof ClassLoader
+        || value instanceof Thread;
   }
 
   private long shallowAndEnqueueChildren(Object value) {
@@ -100,11 +113,10 @@ public final class SizeEstimator {
 
   /** Estimates {@code SAMPLES} evenly spread elements on their own and scales to the whole array. */
   private long sampleElements(Object[] objects, int length) {
-    SizeEstimator nested = new SizeEstimator();
     long sampled = 0;
     int step = length / SAMPLES;
     for (int i = 0; i < SAMPLES; i++) {
-      sampled += nested.estimate(objects[i * step]);
+      sampled += estimate(objects[i * step]);
     }
     return sampled * length / SAMPLES;
   }
@@ -128,10 +140,9 @@ public final class SizeEstimator {
       }
       first[i++] = element;
     }
-    SizeEstimator nested = new SizeEstimator();
     long sampled = 0;
     for (Object element : first) {
-      sampled += nested.estimate(element);
+      sampled += estimate(element);
     }
     return sampled * size / SAMPLES;
   }

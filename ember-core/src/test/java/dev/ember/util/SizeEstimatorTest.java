@@ -1,4 +1,4 @@
-package dev.ember.util.collection;
+package dev.ember.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SizeEstimatorTest {
-
-  private final SizeEstimator estimator = new SizeEstimator();
 
   /** Two references and an int: 12 header + 4 + 4 + 4 = 24 bytes. */
   static final class Node {
@@ -19,11 +17,27 @@ class SizeEstimatorTest {
 
   @Test
   void primitiveArraysAndStrings() {
-    assertThat(estimator.estimate(new int[100])).isEqualTo(16 + 400);
-    assertThat(estimator.estimate(new long[3])).isEqualTo(40);
+    assertThat(SizeEstimator.estimate(new int[100])).isEqualTo(16 + 400);
+    assertThat(SizeEstimator.estimate(new long[3])).isEqualTo(40);
     // String object 24 bytes plus its Latin-1 byte array: 16 + 3 rounded up to 24.
-    assertThat(estimator.estimate("abc")).isEqualTo(48);
-    assertThat(estimator.estimate(null)).isZero();
+    assertThat(SizeEstimator.estimate("abc")).isEqualTo(48);
+    assertThat(SizeEstimator.estimate(null)).isZero();
+  }
+
+  /** One reference: 12 header + 4 = 16 bytes. */
+  static final class Owner {
+    Object shared;
+  }
+
+  @Test
+  void jvmWideObjectsAreNotCountedAsOwned() {
+    Owner owner = new Owner();
+    owner.shared = Thread.currentThread();
+    assertThat(SizeEstimator.estimate(owner)).isEqualTo(16);
+    owner.shared = Owner.class.getClassLoader();
+    assertThat(SizeEstimator.estimate(owner)).isEqualTo(16);
+    owner.shared = Owner.class;
+    assertThat(SizeEstimator.estimate(owner)).isEqualTo(16);
   }
 
   @Test
@@ -34,7 +48,7 @@ class SizeEstimatorTest {
     b.next = a;
     a.name = "abc";
     b.name = a.name;
-    assertThat(estimator.estimate(a)).isEqualTo(24 + 24 + 48);
+    assertThat(SizeEstimator.estimate(a)).isEqualTo(24 + 24 + 48);
   }
 
   @Test
@@ -44,7 +58,7 @@ class SizeEstimatorTest {
       strings.add("s" + (10_000 + i));
     }
     // Each string is 24 + align(16 + 6) = 48 bytes; the list adds its header and a reference per element.
-    long estimate = estimator.estimate(strings);
+    long estimate = SizeEstimator.estimate(strings);
     assertThat(estimate).isBetween(48L * 10_000, 48L * 10_000 + 4L * 10_000 + 200);
   }
 }
