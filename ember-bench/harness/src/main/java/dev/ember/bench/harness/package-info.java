@@ -1,0 +1,2 @@
+/** The harness: launching each engine's child JVM, interleaving runs, checking answers, reporting. */
+package dev.ember.bench.harness;
