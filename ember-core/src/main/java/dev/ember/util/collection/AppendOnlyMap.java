@@ -9,9 +9,11 @@ import java.util.NoSuchElementException;
 
 /**
  * An open-addressing hash map for combining values by key, keys and values interleaved in one array
- * (quadratic probing, no entry objects, no removal). Supports a {@code null} key. Tracks an estimate of its
- * size by sampling entries with a {@link SizeEstimator}. Once {@link #destructiveSortedRun} is called the
- * map must not be used again.
+ * (quadratic probing, no entry objects, no removal). The spread hash of each slot is kept in a parallel int
+ * array, so a probe that lands on another key is rejected without loading that key object: with many
+ * distinct keys, those loads are cache misses and dominate the cost of combining. Supports a {@code null}
+ * key. Tracks an estimate of its size by sampling entries with a {@link SizeEstimator}. Once
+ * {@link #destructiveSortedRun} is called the map must not be used again.
  */
 final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
 
@@ -25,6 +27,7 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
   private static final int SAMPLED_ENTRIES = 32;
 
   private Object[] data;
+  private int[] hashes;
   private int capacity;
   private int mask;
   private int size;
@@ -45,6 +48,7 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
     capacity = newCapacity;
     mask = newCapacity - 1;
     data = new Object[2 * newCapacity];
+    hashes = new int[newCapacity];
     growThreshold = (int) (LOAD_FACTOR * newCapacity);
   }
 
@@ -65,7 +69,8 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
       haveNullValue = true;
       return nullValue;
     }
-    int position = spread(key.hashCode()) & mask;
+    int hash = spread(key.hashCode());
+    int position = hash & mask;
     int step = 1;
     while (true) {
       Object current = data[2 * position];
@@ -73,12 +78,13 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
         V value = updater.update(false, null);
         data[2 * position] = key;
         data[2 * position + 1] = value;
+        hashes[position] = hash;
         if (++size > growThreshold) {
           grow();
         }
         return value;
       }
-      if (current == key || current.equals(key)) {
+      if (hashes[position] == hash && (current == key || current.equals(key))) {
         V value = updater.update(true, (V) data[2 * position + 1]);
         data[2 * position + 1] = value;
         return value;
@@ -89,17 +95,20 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
 
   private void grow() {
     Object[] old = data;
+    int[] oldHashes = hashes;
     allocate(capacity * 2);
-    for (int i = 0; i < old.length; i += 2) {
-      Object key = old[i];
+    for (int i = 0; i < oldHashes.length; i++) {
+      Object key = old[2 * i];
       if (key != null) {
-        int position = spread(key.hashCode()) & mask;
+        int hash = oldHashes[i];
+        int position = hash & mask;
         int step = 1;
         while (data[2 * position] != null) {
           position = (position + step++) & mask;
         }
         data[2 * position] = key;
-        data[2 * position + 1] = old[i + 1];
+        data[2 * position + 1] = old[2 * i + 1];
+        hashes[position] = hash;
       }
     }
   }
@@ -118,7 +127,7 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
       sampleEntries();
       nextSampleAt = (long) (updates * 1.1) + 1;
     }
-    return 16L + 4L * data.length + (long) (size() * bytesPerEntry);
+    return 16L + 8L * capacity + 4L * capacity + (long) (size() * bytesPerEntry);
   }
 
   private void sampleEntries() {
