@@ -1,0 +1,122 @@
+package dev.ember.sql.execution;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.aggregate.AggregateBuffers;
+import dev.ember.sql.execution.aggregate.AggregateMode;
+import dev.ember.sql.execution.aggregate.HashAggregateExec;
+import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
+import dev.ember.sql.execution.sort.SortExec;
+import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Limit;
+import dev.ember.sql.plan.LocalRelation;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.OneRowRelation;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.NamedExpression;
+import dev.ember.sql.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an optimized logical plan into a physical plan, inserting exchanges where an operator needs rows
+ * together: hash exchange between partial and final aggregation, single-partition exchange under a global
+ * sort and a global limit.
+ */
+public final class QueryPlanner {
+
+  private final int defaultParallelism;
+  private final int shufflePartitions;
+
+  /** A planner splitting local data into {@code defaultParallelism} slices. */
+  public QueryPlanner(int defaultParallelism, int shufflePartitions) {
+    this.defaultParallelism = defaultParallelism;
+    this.shufflePartitions = shufflePartitions;
+  }
+
+  /** The physical plan of {@code plan}. */
+  public PhysicalPlan plan(LogicalPlan plan) {
+    if (plan instanceof LocalRelation relation) {
+      return new LocalTableScanExec(relation.output(), relation.rows(), defaultParallelism);
+    }
+    if (plan instanceof OneRowRelation) {
+      return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
+    }
+    if (plan instanceof Project project) {
+      return new ProjectExec(project.projectList(), plan(project.child()));
+    }
+    if (plan instanceof Filter filter) {
+      return new FilterExec(filter.condition(), plan(filter.child()));
+    }
+    if (plan instanceof Aggregate aggregate) {
+      return planAggregate(aggregate);
+    }
+    if (plan instanceof Sort sort) {
+      PhysicalPlan child = plan(sort.child());
+      return new SortExec(sort.order(), sort.global(), sort.global() ? single(child) : child);
+    }
+    if (plan instanceof Limit limit) {
+      int n = (Integer) ((Literal) limit.limit()).value();
+      PhysicalPlan child = plan(limit.child());
+      if (child.outputPartitioning() instanceof Partitioning.Single) {
+        return new LimitExec(n, true, child);
+      }
+      return new LimitExec(n, true, single(new LimitExec(n, false, child)));
+    }
+    throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
+  }
+
+  private static PhysicalPlan single(PhysicalPlan child) {
+    return child.outputPartitioning() instanceof Partitioning.Single ? child
+        : new ShuffleExchangeExec(new Partitioning.Single(), child);
+  }
+
+  private PhysicalPlan planAggregate(Aggregate aggregate) {
+    List<NamedExpression> grouping = new ArrayList<>();
+    for (Expression g : aggregate.grouping()) {
+      grouping.add(g instanceof AttributeReference a ? a : new Alias(g, g.sql()));
+    }
+    List<AttributeReference> groupingAttributes = grouping.stream().map(NamedExpression::toAttribute).toList();
+    List<AggregateFunction> functions = new ArrayList<>();
+    for (Expression e : aggregate.aggregates()) {
+      e.exists(node -> {
+        if (node instanceof AggregateFunction f && !functions.contains(f)) {
+          functions.add(f);
+        }
+        return false;
+      });
+    }
+    List<AttributeReference> resultAttributes = new ArrayList<>();
+    List<AttributeReference> bufferAttributes = new ArrayList<>();
+    for (AggregateFunction f : functions) {
+      resultAttributes.add(AttributeReference.create(f.sql(), f.dataType(), f.nullable()));
+      for (DataType type : AggregateBuffers.types(f)) {
+        bufferAttributes.add(AttributeReference.create(f.prettyName() + "_buffer", type, true));
+      }
+    }
+    List<Expression> resultExpressions = new ArrayList<>();
+    for (Expression e : aggregate.aggregates()) {
+      resultExpressions.add(e.transformDown(node -> {
+        int g = aggregate.grouping().indexOf(node);
+        if (g >= 0 && !(node instanceof Alias)) {
+          return groupingAttributes.get(g);
+        }
+        int f = node instanceof AggregateFunction fn ? functions.indexOf(fn) : -1;
+        return f >= 0 ? resultAttributes.get(f) : node;
+      }));
+    }
+    PhysicalPlan partial = new HashAggregateExec(AggregateMode.PARTIAL, grouping, functions, bufferAttributes,
+        resultAttributes, List.of(), plan(aggregate.child()));
+    PhysicalPlan exchange = grouping.isEmpty() ? new ShuffleExchangeExec(new Partitioning.Single(), partial)
+        : new ShuffleExchangeExec(new Partitioning.Hash(new ArrayList<>(groupingAttributes), shufflePartitions),
+            partial);
+    return new HashAggregateExec(AggregateMode.FINAL, new ArrayList<>(groupingAttributes), functions,
+        bufferAttributes, resultAttributes, resultExpressions, exchange);
+  }
+}

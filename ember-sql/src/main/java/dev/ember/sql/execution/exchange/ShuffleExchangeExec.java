@@ -1,0 +1,130 @@
+package dev.ember.sql.execution.exchange;
+
+import dev.ember.HashPartitioner;
+import dev.ember.Tuple2;
+import dev.ember.rdd.RDD;
+import dev.ember.rdd.ShuffledRDD;
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.Partitioning;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Redistributes batches through a core shuffle: each input batch is split into one sub-batch per target
+ * partition (by hash of the keys, or all to partition 0), and the sub-batches travel as
+ * {@code (partition id, batch)} pairs partitioned by that id. SQL so inherits the core's shuffle files,
+ * fetch-failure handling and stage retries.
+ */
+public final class ShuffleExchangeExec extends PhysicalPlan {
+
+  private static final long serialVersionUID = 1L;
+  private final Partitioning partitioning;
+  private final PhysicalPlan child;
+
+  /** An exchange of {@code child} into {@code partitioning} (hash or single). */
+  public ShuffleExchangeExec(Partitioning partitioning, PhysicalPlan child) {
+    if (partitioning instanceof Partitioning.Unknown) {
+      throw new IllegalArgumentException("an exchange needs a hash or single partitioning");
+    }
+    this.partitioning = partitioning;
+    this.child = child;
+  }
+
+  @Override
+  public List<PhysicalPlan> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public List<AttributeReference> output() {
+    return child.output();
+  }
+
+  @Override
+  public Partitioning outputPartitioning() {
+    return partitioning;
+  }
+
+  @Override
+  public RDD<ColumnarBatch> execute(ExecutionContext context) {
+    int n = partitioning.numPartitions();
+    List<Expression> keys = partitioning instanceof Partitioning.Hash hash
+        ? BindReferences.bindAll(hash.expressions(), child.output()) : List.of();
+    RDD<Tuple2<Integer, ColumnarBatch>> pieces = child.execute(context)
+        .mapPartitions(batches -> split(batches, keys, n));
+    ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
+    return shuffled.mapPartitions(ShuffleExchangeExec::values);
+  }
+
+  // Static, so the function shipped to tasks does not capture this operator.
+  private static Iterator<ColumnarBatch> values(Iterator<Tuple2<Integer, ColumnarBatch>> pairs) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return pairs.hasNext();
+      }
+
+      @Override
+      public ColumnarBatch next() {
+        return pairs.next()._2();
+      }
+    };
+  }
+
+  private static Iterator<Tuple2<Integer, ColumnarBatch>> split(Iterator<ColumnarBatch> batches,
+      List<Expression> keys, int partitions) {
+    List<Tuple2<Integer, ColumnarBatch>> out = new ArrayList<>();
+    while (batches.hasNext()) {
+      ColumnarBatch batch = batches.next();
+      int rows = batch.numRows();
+      if (keys.isEmpty() || partitions == 1) {
+        out.add(new Tuple2<>(0, batch));
+        continue;
+      }
+      int[] hashes = new int[rows];
+      for (Expression key : keys) {
+        RowHashes.combine(hashes, VectorizedEvaluator.evaluate(key, batch), rows);
+      }
+      int[] counts = new int[partitions];
+      int[][] selections = new int[partitions][];
+      for (int i = 0; i < rows; i++) {
+        int p = Math.floorMod(hashes[i], partitions);
+        hashes[i] = p;
+        counts[p]++;
+      }
+      for (int p = 0; p < partitions; p++) {
+        selections[p] = new int[counts[p]];
+        counts[p] = 0;
+      }
+      for (int i = 0; i < rows; i++) {
+        int p = hashes[i];
+        selections[p][counts[p]++] = i;
+      }
+      for (int p = 0; p < partitions; p++) {
+        if (counts[p] > 0) {
+          out.add(new Tuple2<>(p, batch.gather(selections[p], counts[p])));
+        }
+      }
+    }
+    return out.iterator();
+  }
+
+  @Override
+  public String simpleString() {
+    if (partitioning instanceof Partitioning.Hash hash) {
+      StringBuilder sb = new StringBuilder("Exchange hashpartitioning(");
+      for (Expression e : hash.expressions()) {
+        sb.append(e instanceof AttributeReference a ? a.name() + "#" + a.exprId() : e.sql()).append(", ");
+      }
+      return sb.append(hash.numPartitions()).append(')').toString();
+    }
+    return "Exchange SinglePartition";
+  }
+}

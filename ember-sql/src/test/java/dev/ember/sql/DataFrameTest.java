@@ -1,0 +1,129 @@
+package dev.ember.sql;
+
+import static dev.ember.sql.functions.avg;
+import static dev.ember.sql.functions.col;
+import static dev.ember.sql.functions.count;
+import static dev.ember.sql.functions.lit;
+import static dev.ember.sql.functions.max;
+import static dev.ember.sql.functions.sum;
+import static dev.ember.sql.functions.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructType;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DataFrameTest {
+
+  private static EmberSession session;
+  private static Dataset<Row> people;
+
+  @BeforeAll
+  static void start() {
+    session = EmberSession.builder().master("local[2]").appName("DataFrameTest")
+        .config("spark.sql.shuffle.partitions", "3").getOrCreate();
+    StructType schema = new StructType().add("name", DataTypes.StringType).add("dept", DataTypes.StringType)
+        .add("salary", DataTypes.IntegerType).add("hired", DataTypes.DateType);
+    people = session.createDataFrame(List.of(
+        RowFactory.create("ann", "eng", 100, LocalDate.of(2020, 1, 2)),
+        RowFactory.create("bob", "eng", 80, null),
+        RowFactory.create("cat", "ops", 70, LocalDate.of(2021, 5, 6)),
+        RowFactory.create("dan", null, null, null)), schema);
+  }
+
+  @AfterAll
+  static void stop() {
+    session.stop();
+  }
+
+  @Test
+  void selectFilterAndArithmetic() {
+    List<Row> rows = people.filter(col("salary").gt(75)).select(col("name"), col("salary").plus(1).as("s"))
+        .orderBy("name").collectAsList();
+    assertThat(rows).containsExactly(RowFactory.create("ann", 101), RowFactory.create("bob", 81));
+    assertThat(rows.get(0).<Integer>getAs("s")).isEqualTo(101);
+  }
+
+  @Test
+  void groupByWithEveryAggregate() {
+    List<Row> rows = people.groupBy("dept").agg(count("name"), sum("salary"), avg("salary"), max("salary"))
+        .orderBy(col("dept").asc_nulls_last()).collectAsList();
+    assertThat(rows).containsExactly(
+        RowFactory.create("eng", 2L, 180L, 90.0, 100),
+        RowFactory.create("ops", 1L, 70L, 70.0, 70),
+        RowFactory.create(null, 1L, null, null, null));
+  }
+
+  @Test
+  void globalAggregateOverNoRowsReturnsOneRow() {
+    Row row = people.filter(col("salary").gt(1000)).agg(count(lit(1)), sum("salary")).first();
+    assertThat(row).isEqualTo(RowFactory.create(0L, null));
+  }
+
+  @Test
+  void countDistinctLimitAndDates() {
+    assertThat(people.count()).isEqualTo(4);
+    assertThat(people.select("dept").distinct().count()).isEqualTo(3);
+    assertThat(people.orderBy(col("salary").desc()).limit(1).first().getString(0)).isEqualTo("ann");
+    assertThat(people.filter("hired >= DATE '2021-01-01'").first().getLocalDate(3))
+        .isEqualTo(LocalDate.of(2021, 5, 6));
+  }
+
+  @Test
+  void caseWhenAndCast() {
+    List<Row> rows = people.select(when(col("salary").geq(80), "high").when(col("salary").lt(80), "low")
+        .otherwise("none").as("band"), col("salary").cast("string")).orderBy("name").collectAsList();
+    assertThat(rows).containsExactly(RowFactory.create("high", "100"), RowFactory.create("high", "80"),
+        RowFactory.create("low", "70"), RowFactory.create("none", null));
+  }
+
+  @Test
+  void schemaAndShowUseSparksFormats() {
+    Dataset<Row> df = people.select(col("name"), col("salary"));
+    assertThat(df.schema().treeString()).isEqualTo(
+        "root\n |-- name: string (nullable = true)\n |-- salary: integer (nullable = true)\n");
+    assertThat(df.orderBy("name").showString(3, 20)).isEqualTo(
+        "+----+------+\n"
+        + "|name|salary|\n"
+        + "+----+------+\n"
+        + "| ann|   100|\n"
+        + "| bob|    80|\n"
+        + "| cat|    70|\n"
+        + "+----+------+\n"
+        + "only showing top 3 rows\n");
+    assertThat(df.filter("name = 'dan'").showString(20, 0)).isEqualTo(
+        "+----+------+\n|name|salary|\n+----+------+\n|dan |NULL  |\n+----+------+\n");
+  }
+
+  @Test
+  void unresolvedColumnSuggestsClosestNames() {
+    assertThatThrownBy(() -> people.select(col("salry")))
+        .isInstanceOfSatisfying(AnalysisException.class, e -> {
+          assertThat(e.getCondition()).isEqualTo("UNRESOLVED_COLUMN.WITH_SUGGESTION");
+          assertThat(e.getSqlState()).isEqualTo("42703");
+          assertThat(e.getMessageParameters().get("proposal")).startsWith("`salary`");
+        });
+  }
+
+  @Test
+  void tempViewsAreVisibleToSql() {
+    people.createOrReplaceTempView("people");
+    Row row = session.sql("SELECT count(*) AS n, max(salary) FROM people WHERE dept = 'eng'").first();
+    assertThat(row).isEqualTo(RowFactory.create(2L, 100));
+    assertThat(session.sql("SELECT count(*) AS n, max(salary) FROM people").columns())
+        .containsExactly("n", "max(salary)");
+  }
+
+  @Test
+  void explainShowsTwoPhaseAggregationAroundAnExchange() {
+    String plan = people.groupBy("dept").agg(sum("salary")).queryExecution().explainString(false);
+    assertThat(plan).startsWith("== Physical Plan ==\nHashAggregate(keys=[dept#");
+    assertThat(plan).contains("+- Exchange hashpartitioning(dept#").contains(", 3)")
+        .contains("functions=[partial_sum(CAST(salary#").contains("+- LocalTableScan [name#");
+  }
+}
