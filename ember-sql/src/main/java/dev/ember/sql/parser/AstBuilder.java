@@ -125,12 +125,23 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   public LogicalPlan visitTableName(TableNameContext ctx) {
     List<String> name = ExpressionBuilder.identifiers(ctx.multipartIdentifier().identifier());
     LogicalPlan relation = new UnresolvedRelation(name, ExpressionBuilder.origin(ctx));
-    return aliased(relation, ctx.tableAlias(), false);
+    return aliased(relation, ctx.tableAlias());
   }
 
   @Override
   public LogicalPlan visitAliasedQuery(AliasedQueryContext ctx) {
-    return aliased(query(ctx.query()), ctx.tableAlias(), true);
+    LogicalPlan query = query(ctx.query());
+    TableAliasContext alias = ctx.tableAlias();
+    if (alias.identifierList() != null && query instanceof UnresolvedInlineTable table) {
+      // (VALUES ...) AS t(a, b): the names are the inline table's column names.
+      List<String> names = ExpressionBuilder.identifiers(alias.identifierList().identifier());
+      if (names.size() != table.columnNames().size()) {
+        throw AnalysisException.unsupported("column aliases whose count differs from the VALUES columns");
+      }
+      return new SubqueryAlias(ExpressionBuilder.identifier(alias.strictIdentifier()),
+          new UnresolvedInlineTable(names, table.rows()));
+    }
+    return aliased(query, alias);
   }
 
   @Override
@@ -143,7 +154,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
         : new SubqueryAlias(ExpressionBuilder.identifier(alias.strictIdentifier()), table);
   }
 
-  private LogicalPlan aliased(LogicalPlan plan, TableAliasContext alias, boolean subquery) {
+  private LogicalPlan aliased(LogicalPlan plan, TableAliasContext alias) {
     if (alias.identifierList() != null) {
       throw AnalysisException.unsupported("column aliases on a table or subquery (t(a, b))");
     }
