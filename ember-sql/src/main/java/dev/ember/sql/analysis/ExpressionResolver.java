@@ -98,7 +98,8 @@ final class ExpressionResolver {
         continue;
       }
       Expression resolved = resolve(item, input);
-      out.add(resolved instanceof NamedExpression ? resolved : new Alias(resolved, prettyName(resolved)));
+      // Named from the expression as written, before implicit casts, as Spark names columns.
+      out.add(resolved instanceof NamedExpression ? resolved : new Alias(resolved, prettyName(item)));
     }
     return out;
   }
@@ -117,14 +118,21 @@ final class ExpressionResolver {
     return matched;
   }
 
-  /** The column name Spark gives an unaliased expression. */
+  /** The column name Spark gives an unaliased expression: its SQL with literals and names unquoted. */
   static String prettyName(Expression e) {
-    if (e instanceof Literal literal) {
-      return literal.prettyName();
-    }
-    String sql = e.transformUp(node -> node instanceof Literal l && l.value() instanceof String
-        ? new PrettyLiteral(l) : node).sql();
-    return sql;
+    return e.transformUp(node -> {
+      if (node instanceof Literal literal) {
+        return new PrettyText(literal.prettyName());
+      }
+      if (node instanceof UnresolvedAttribute u) {
+        return new PrettyText(u.nameParts().get(u.nameParts().size() - 1));
+      }
+      if (node instanceof UnresolvedFunction f) {
+        return new UnresolvedFunction(f.name().toLowerCase(java.util.Locale.ROOT), f.arguments(), f.distinct(),
+            f.origin());
+      }
+      return node;
+    }).sql();
   }
 
   static boolean containsAggregate(Expression e) {

@@ -136,7 +136,8 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
       return new Literal(-i, DataTypes.IntegerType);
     }
     if (v instanceof Long l) {
-      return new Literal(-l, DataTypes.LongType);
+      // -2147483648 is an int, as in Spark, whose grammar puts the sign inside the literal.
+      return -l == Integer.MIN_VALUE ? Literal.of(Integer.MIN_VALUE) : new Literal(-l, DataTypes.LongType);
     }
     return new Literal(-((Double) v), DataTypes.DoubleType);
   }
