@@ -126,4 +126,24 @@ class DataFrameTest {
     assertThat(plan).contains("+- Exchange hashpartitioning(dept#").contains(", 3)")
         .contains("functions=[partial_sum(CAST(salary#").contains("+- LocalTableScan [name#");
   }
+
+  @Test
+  void aggregationAcrossManyBatchesAndPartitions() {
+    StructType schema = new StructType().add("n", DataTypes.LongType);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (long i = 1; i <= 10_000; i++) {
+      rows.add(RowFactory.create(i));
+    }
+    Dataset<Row> numbers = session.createDataFrame(rows, schema);
+    List<Row> byRemainder = numbers.groupBy(col("n").mod(3).as("r")).agg(count(lit(1)), sum("n"))
+        .orderBy("r").collectAsList();
+    // 1..10000: remainder 0 is 3k for k=1..3333; remainder 1 is 3k+1 for k=0..3333; 2 is 3k+2 for k=0..3332.
+    assertThat(byRemainder).containsExactly(
+        RowFactory.create(0L, 3333L, 3L * 3333 * 3334 / 2),
+        RowFactory.create(1L, 3334L, 3L * 3333 * 3334 / 2 + 3334),
+        RowFactory.create(2L, 3333L, 3L * 3332 * 3333 / 2 + 2 * 3333));
+    assertThat(numbers.filter(col("n").gt(9_990)).count()).isEqualTo(10);
+    assertThat(numbers.orderBy(col("n").desc()).limit(2).collectAsList())
+        .containsExactly(RowFactory.create(10_000L), RowFactory.create(9_999L));
+  }
 }

@@ -132,7 +132,8 @@ public final class Analyzer {
         }
       }
     }
-    return ExpressionResolver.resolve(partly, child.output());
+    // groupBy(col("a").as("x")) in the DataFrame API groups by the expression; the alias names the output.
+    return AggregateResolver.stripAlias(ExpressionResolver.resolve(partly, child.output()));
   }
 
   private static Aggregate checkedAggregate(List<Expression> grouping, List<Expression> aggregates,

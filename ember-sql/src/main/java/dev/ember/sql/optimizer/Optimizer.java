@@ -26,9 +26,11 @@ public final class Optimizer {
       new ReplaceDistinctWithAggregate());
 
   // Run to fixpoint. Filters are pushed down before being combined, so that filters meeting below a
-  // project merge into one; constant folding last, so it sees the combined conditions.
+  // project merge into one; projects that then meet are collapsed; constant folding last, so it sees the
+  // combined conditions and the substituted projections.
   private static final List<Rule> OPERATOR_OPTIMIZATIONS = List.of(
       new PushFilterThroughProject(),
+      new CollapseProject(),
       new CombineFilters(),
       new ConstantFolding());
 
