@@ -146,4 +146,20 @@ class DataFrameTest {
     assertThat(numbers.orderBy(col("n").desc()).limit(2).collectAsList())
         .containsExactly(RowFactory.create(10_000L), RowFactory.create(9_999L));
   }
+
+  @Test
+  void explainStatementReturnsThePlanAsOneRow() {
+    people.createOrReplaceTempView("staff");
+    Row row = session.sql("EXPLAIN SELECT dept, count(*) FROM staff WHERE salary > 1 GROUP BY dept ORDER BY dept")
+        .first();
+    String[] lines = row.getString(0).split("\n");
+    assertThat(lines[0]).isEqualTo("== Physical Plan ==");
+    assertThat(lines[1]).startsWith("Sort [dept#").endsWith(" ASC NULLS FIRST], true");
+    assertThat(lines[2]).isEqualTo("+- Exchange SinglePartition");
+    assertThat(lines[3]).startsWith("   +- HashAggregate(keys=[dept#").contains("functions=[count(1)]");
+    assertThat(lines[4]).startsWith("      +- Exchange hashpartitioning(dept#");
+    assertThat(lines[5]).contains("functions=[partial_count(1)]");
+    assertThat(lines[6]).startsWith("            +- Filter (salary#").endsWith(" > 1)");
+    assertThat(lines[7]).startsWith("               +- LocalTableScan [name#");
+  }
 }

@@ -55,6 +55,11 @@ final class CheckAnalysis {
       throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_UNFOLDABLE", Map.of("expr",
           "\"" + limit.sql() + "\""));
     }
+    if (limit instanceof dev.ember.sql.plan.expressions.Literal literal && literal.value() instanceof Integer n
+        && n < 0) {
+      throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", Map.of("expr",
+          "\"" + limit.sql() + "\"", "value", String.valueOf(n)));
+    }
   }
 
   private static void checkNoNestedAggregate(Expression e, boolean insideAggregate) {

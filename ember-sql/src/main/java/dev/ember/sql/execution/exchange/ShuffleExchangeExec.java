@@ -78,42 +78,61 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     };
   }
 
+  /** The pieces of each input batch, one per target partition, produced lazily batch by batch. */
   private static Iterator<Tuple2<Integer, ColumnarBatch>> split(Iterator<ColumnarBatch> batches,
       List<Expression> keys, int partitions) {
-    List<Tuple2<Integer, ColumnarBatch>> out = new ArrayList<>();
-    while (batches.hasNext()) {
-      ColumnarBatch batch = batches.next();
-      int rows = batch.numRows();
-      if (keys.isEmpty() || partitions == 1) {
-        out.add(new Tuple2<>(0, batch));
-        continue;
-      }
-      int[] hashes = new int[rows];
-      for (Expression key : keys) {
-        RowHashes.combine(hashes, VectorizedEvaluator.evaluate(key, batch), rows);
-      }
-      int[] counts = new int[partitions];
-      int[][] selections = new int[partitions][];
-      for (int i = 0; i < rows; i++) {
-        int p = Math.floorMod(hashes[i], partitions);
-        hashes[i] = p;
-        counts[p]++;
-      }
-      for (int p = 0; p < partitions; p++) {
-        selections[p] = new int[counts[p]];
-        counts[p] = 0;
-      }
-      for (int i = 0; i < rows; i++) {
-        int p = hashes[i];
-        selections[p][counts[p]++] = i;
-      }
-      for (int p = 0; p < partitions; p++) {
-        if (counts[p] > 0) {
-          out.add(new Tuple2<>(p, batch.gather(selections[p], counts[p])));
+    return new Iterator<>() {
+      private final java.util.ArrayDeque<Tuple2<Integer, ColumnarBatch>> pending = new java.util.ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (pending.isEmpty() && batches.hasNext()) {
+          pending.addAll(pieces(batches.next(), keys, partitions));
         }
+        return !pending.isEmpty();
+      }
+
+      @Override
+      public Tuple2<Integer, ColumnarBatch> next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return pending.poll();
+      }
+    };
+  }
+
+  private static List<Tuple2<Integer, ColumnarBatch>> pieces(ColumnarBatch batch, List<Expression> keys,
+      int partitions) {
+    int rows = batch.numRows();
+    if (keys.isEmpty() || partitions == 1) {
+      return List.of(new Tuple2<>(0, batch));
+    }
+    int[] hashes = new int[rows];
+    for (Expression key : keys) {
+      RowHashes.combine(hashes, VectorizedEvaluator.evaluate(key, batch), rows);
+    }
+    int[] counts = new int[partitions];
+    for (int i = 0; i < rows; i++) {
+      hashes[i] = Math.floorMod(hashes[i], partitions);
+      counts[hashes[i]]++;
+    }
+    int[][] selections = new int[partitions][];
+    for (int p = 0; p < partitions; p++) {
+      selections[p] = new int[counts[p]];
+      counts[p] = 0;
+    }
+    for (int i = 0; i < rows; i++) {
+      int p = hashes[i];
+      selections[p][counts[p]++] = i;
+    }
+    List<Tuple2<Integer, ColumnarBatch>> out = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      if (counts[p] > 0) {
+        out.add(new Tuple2<>(p, batch.gather(selections[p], counts[p])));
       }
     }
-    return out.iterator();
+    return out;
   }
 
   @Override
