@@ -3,9 +3,12 @@ package dev.ember.sql.parser;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.function.Function;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Turns SQL text into unresolved logical plans and expressions. Syntax errors become
@@ -29,11 +32,22 @@ public final class SqlParser {
     EmberSqlLexer lexer = new EmberSqlLexer(CharStreams.fromString(sql));
     lexer.removeErrorListeners();
     lexer.addErrorListener(errors);
-    EmberSqlParser parser = new EmberSqlParser(new CommonTokenStream(lexer));
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    EmberSqlParser parser = new EmberSqlParser(tokens);
     parser.removeErrorListeners();
-    parser.addErrorListener(errors);
-    // SLL is fast and almost always enough; the grammar is unambiguous, so LL only matters for error recovery.
-    parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-    return entry.apply(parser);
+    // As Spark does: the fast SLL mode first, bailing out at the first problem; only then full LL, whose
+    // errors are real and reported with their position.
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return entry.apply(parser);
+    } catch (ParseCancellationException e) {
+      tokens.seek(0);
+      parser.reset();
+      parser.addErrorListener(errors);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      return entry.apply(parser);
+    }
   }
 }
