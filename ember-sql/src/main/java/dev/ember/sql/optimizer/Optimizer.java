@@ -26,13 +26,16 @@ public final class Optimizer {
       new ReplaceDistinctWithAggregate());
 
   // Run to fixpoint. Filters are pushed down before being combined, so that filters meeting below a
-  // project merge into one; projects that then meet are collapsed; constant folding last, so it sees the
-  // combined conditions and the substituted projections.
+  // project merge into one; projects that then meet are collapsed and no-op ones removed; constant folding
+  // after those, so it sees the combined conditions and the substituted projections; column pruning last,
+  // once folding has removed the references it can.
   private static final List<Rule> OPERATOR_OPTIMIZATIONS = List.of(
       new PushFilterThroughProject(),
       new CollapseProject(),
+      new RemoveRedundantProject(),
       new CombineFilters(),
-      new ConstantFolding());
+      new ConstantFolding(),
+      new PruneColumns());
 
   private final Set<String> excludedRules;
 

@@ -54,7 +54,8 @@ class OptimizerTest {
   void excludedRulesDoNotRunAndAcceptSparkNames() {
     Set<String> excluded = Set.of("org.apache.spark.sql.catalyst.optimizer.CombineFilters", "ConstantFolding");
     Optimizer optimizer = new Optimizer(excluded);
-    assertThat(optimizer.activeRules()).containsExactly("PushFilterThroughProject", "CollapseProject");
+    assertThat(optimizer.activeRules()).containsExactly("PushFilterThroughProject", "CollapseProject",
+        "RemoveRedundantProject", "PruneColumns");
     LogicalPlan plan = optimize("SELECT x FROM (SELECT a AS x FROM t WHERE a > 1 + 1) s WHERE x < 9", excluded);
     Filter outer = (Filter) ((Project) plan).child();
     assertThat(outer.child()).isInstanceOf(Filter.class);
@@ -72,5 +73,27 @@ class OptimizerTest {
   void optimizingIsIdempotent() {
     LogicalPlan once = optimize("SELECT a FROM t WHERE a > 1 AND 2 > 1", Set.of());
     assertThat(new Optimizer(Set.of()).optimize(once)).isEqualTo(once);
+  }
+
+  @Test
+  void pruneColumnsKeepsOnlyWhatTheQueryReads() {
+    catalog.createTempView("v", new SqlParserBacked().values(), true);
+    LogicalPlan plan = optimize("SELECT count(*) FROM v WHERE x > 1", Set.of());
+    // The view's SELECT * is removed as a no-op; count(*) reads no column, the filter reads x.
+    LocalRelation relation = (LocalRelation) ((Filter) ((Aggregate) plan).child()).child();
+    assertThat(relation.output()).extracting(AttributeReference::name).containsExactly("x");
+    assertThat(relation.rows()).containsExactly(List.of(1), List.of(2));
+    LogicalPlan all = optimize("SELECT * FROM v", Set.of());
+    assertThat(((LocalRelation) all).output()).hasSize(2);
+    Project renamed = (Project) optimize("SELECT x AS z, y FROM v", Set.of());
+    assertThat(renamed.output()).extracting(AttributeReference::name).containsExactly("z", "y");
+  }
+
+  /** Analyzes VALUES into a relation with two columns, as the catalog would hold it. */
+  private final class SqlParserBacked {
+    LogicalPlan values() {
+      return new Analyzer(catalog).analyze(new SqlParser().parsePlan(
+          "SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v(x, y)"));
+    }
   }
 }
