@@ -6,6 +6,8 @@ import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.CountDistinct;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.DataTypes;
 import java.util.LinkedHashMap;
@@ -30,6 +32,7 @@ final class CheckAnalysis {
       for (Expression e : aggregate.aggregates()) {
         checkNoNestedAggregate(e, false);
       }
+      checkDistinctAggregates(aggregate);
     } else {
       for (Expression e : plan.expressions()) {
         if (ExpressionResolver.containsAggregate(e)) {
@@ -59,6 +62,26 @@ final class CheckAnalysis {
         && n < 0) {
       throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", Map.of("expr",
           "\"" + limit.sql() + "\"", "value", String.valueOf(n)));
+    }
+  }
+
+  /** The shapes of count(DISTINCT x) the optimizer can rewrite (see RewriteDistinctAggregates). */
+  private static void checkDistinctAggregates(Aggregate aggregate) {
+    java.util.Set<Expression> distinctInputs = new java.util.HashSet<>();
+    java.util.List<AggregateFunction> all = new java.util.ArrayList<>();
+    for (Expression e : aggregate.aggregates()) {
+      e.exists(x -> x instanceof AggregateFunction f && all.add(f) && false);
+    }
+    for (AggregateFunction f : all) {
+      if (f instanceof CountDistinct distinct) {
+        distinctInputs.add(distinct.input());
+      }
+    }
+    boolean others = all.stream().anyMatch(f -> !(f instanceof CountDistinct));
+    boolean columnsOnly = aggregate.grouping().stream().allMatch(g -> g instanceof AttributeReference);
+    if (!distinctInputs.isEmpty() && (distinctInputs.size() > 1 || others || !columnsOnly)) {
+      throw AnalysisException.unsupported("count(DISTINCT ...) together with other aggregates, over several "
+          + "expressions, or with grouping by expressions");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.ember.sql.analysis;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.plan.expressions.Average;
 import dev.ember.sql.plan.expressions.Count;
+import dev.ember.sql.plan.expressions.CountDistinct;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Max;
 import dev.ember.sql.plan.expressions.Min;
@@ -39,15 +40,17 @@ final class FunctionRegistry {
           "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"),
           call.origin().line(), call.origin().startPosition(), "");
     }
-    if (call.distinct()) {
-      throw AnalysisException.unsupported("DISTINCT in aggregate functions (" + name + "(DISTINCT ...))");
-    }
     List<Expression> arguments = call.arguments();
+    boolean distinctMatters = call.distinct() && !name.equals("min") && !name.equals("max");
+    if (distinctMatters && !name.equals("count")) {
+      throw AnalysisException.unsupported("DISTINCT in aggregate functions other than count (" + name
+          + "(DISTINCT ...))");
+    }
     if (arguments.size() != 1) {
       throw new AnalysisException("WRONG_NUM_ARGS.WITHOUT_SUGGESTION", Map.of("functionName", "`" + name + "`",
           "expectedNum", "1", "actualNum", String.valueOf(arguments.size())),
           call.origin().line(), call.origin().startPosition(), "");
     }
-    return builder.apply(arguments.get(0));
+    return distinctMatters ? new CountDistinct(arguments.get(0)) : builder.apply(arguments.get(0));
   }
 }

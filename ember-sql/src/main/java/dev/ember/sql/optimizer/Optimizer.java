@@ -20,10 +20,12 @@ public final class Optimizer {
   public static final int MAX_PASSES = 100;
   private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
 
-  // Run once, first: later rules and the planner assume no SubqueryAlias and no Distinct. Not excludable.
+  // Run once, first: later rules and the planner assume no SubqueryAlias, no Distinct and no DISTINCT
+  // aggregate. Not excludable.
   private static final List<Rule> FINISH_ANALYSIS = List.of(
       new EliminateSubqueryAliases(),
-      new ReplaceDistinctWithAggregate());
+      new ReplaceDistinctWithAggregate(),
+      new RewriteDistinctAggregates());
 
   // Run to fixpoint. Filters are pushed down before being combined, so that filters meeting below a
   // project merge into one; projects that then meet are collapsed and no-op ones removed; constant folding
