@@ -106,6 +106,44 @@ public final class Dataset<T> {
     return select(columns);
   }
 
+  /** Every column, with {@code name} added, or replaced when a column of that name exists. */
+  public Dataset<Row> withColumn(String name, Column value) {
+    List<Expression> list = new ArrayList<>();
+    boolean replaced = false;
+    for (AttributeReference a : logicalPlan().output()) {
+      if (a.name().equalsIgnoreCase(name)) {
+        list.add(value.as(name).expr());
+        replaced = true;
+      } else {
+        list.add(a);
+      }
+    }
+    if (!replaced) {
+      list.add(value.as(name).expr());
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
+  /** Every column, with {@code existing} renamed to {@code newName}; no-op when there is no such column. */
+  public Dataset<Row> withColumnRenamed(String existing, String newName) {
+    List<Expression> list = new ArrayList<>();
+    for (AttributeReference a : logicalPlan().output()) {
+      list.add(a.name().equalsIgnoreCase(existing) ? new Column(a).as(newName).expr() : a);
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
+  /** Every column except the named ones; names that match no column are ignored, as in Spark. */
+  public Dataset<Row> drop(String... names) {
+    List<Expression> list = new ArrayList<>();
+    for (AttributeReference a : logicalPlan().output()) {
+      if (java.util.Arrays.stream(names).noneMatch(a.name()::equalsIgnoreCase)) {
+        list.add(a);
+      }
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
   /** The rows where {@code condition} is true. */
   public Dataset<Row> filter(Column condition) {
     return withPlan(new Filter(condition.expr(), logicalPlan()));

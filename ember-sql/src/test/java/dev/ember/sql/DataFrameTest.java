@@ -163,4 +163,14 @@ class DataFrameTest {
     // Column pruning leaves the scan with only the columns the query reads.
     assertThat(lines[7]).startsWith("               +- LocalTableScan [dept#").contains(", salary#").endsWith("]");
   }
+
+  @Test
+  void withColumnRenameDropAndSelectExpr() {
+    Dataset<Row> df = people.withColumn("bonus", col("salary").divide(10)).withColumn("salary", lit(0))
+        .withColumnRenamed("name", "who").drop("hired", "dept", "nope");
+    assertThat(df.columns()).containsExactly("who", "salary", "bonus");
+    assertThat(df.orderBy("who").first()).isEqualTo(RowFactory.create("ann", 0, 10.0));
+    assertThat(people.selectExpr("name", "salary * 2 AS doubled").columns())
+        .containsExactly("name", "doubled");
+  }
 }
