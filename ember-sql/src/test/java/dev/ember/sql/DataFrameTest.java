@@ -26,7 +26,8 @@ class DataFrameTest {
   @BeforeAll
   static void start() {
     session = EmberSession.builder().master("local[2]").appName("DataFrameTest")
-        .config("spark.sql.shuffle.partitions", "3").getOrCreate();
+        .config("spark.sql.shuffle.partitions", "3")
+        .config("spark.sql.optimizer.excludedRules", "ConstantFolding").getOrCreate();
     StructType schema = new StructType().add("name", DataTypes.StringType).add("dept", DataTypes.StringType)
         .add("salary", DataTypes.IntegerType).add("hired", DataTypes.DateType);
     people = session.createDataFrame(List.of(
@@ -162,6 +163,14 @@ class DataFrameTest {
     assertThat(lines[6]).startsWith("            +- Filter (salary#").endsWith(" > 1)");
     // Column pruning leaves the scan with only the columns the query reads.
     assertThat(lines[7]).startsWith("               +- LocalTableScan [dept#").contains(", salary#").endsWith("]");
+  }
+
+  @Test
+  void likeWithAComputedPatternRunsWithoutConstantFolding() {
+    // This session excludes ConstantFolding, so the patterns below reach execution unfolded.
+    assertThat(people.filter("name LIKE CASE WHEN salary > 90 THEN 'a%' ELSE '%o%' END").orderBy("name")
+        .select("name").collectAsList()).containsExactly(RowFactory.create("ann"), RowFactory.create("bob"));
+    assertThat(people.filter(col("name").like("c" + "%")).count()).isEqualTo(1);
   }
 
   @Test

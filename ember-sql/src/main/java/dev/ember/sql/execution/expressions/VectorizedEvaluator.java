@@ -83,12 +83,13 @@ public final class VectorizedEvaluator {
       return result;
     }
     if (e instanceof Like like) {
-      if (!(like.pattern() instanceof Literal pattern)) {
-        throw new IllegalStateException("LIKE with a non-constant pattern reached execution");
-      }
       ColumnVector input = evaluate(like.left(), batch);
-      return StringKernels.like(input, pattern.value() == null ? null
-          : Pattern.compile(Like.toRegex((String) pattern.value()), Pattern.DOTALL), n);
+      if (like.pattern() instanceof Literal pattern) {
+        // The common case: one pattern, compiled once for the batch.
+        return StringKernels.like(input, pattern.value() == null ? null
+            : Pattern.compile(Like.toRegex((String) pattern.value()), Pattern.DOTALL), n);
+      }
+      return StringKernels.like(input, evaluate(like.pattern(), batch), n);
     }
     if (e instanceof CaseWhen caseWhen) {
       return caseWhen(caseWhen, batch, n);
