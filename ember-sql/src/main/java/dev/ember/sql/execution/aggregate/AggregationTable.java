@@ -7,55 +7,74 @@ import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.DataType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The hash table of one aggregation task: group key to a flat buffer holding every function's slots.
- * Keys and inputs are evaluated a batch at a time; the table is then updated row by row.
+ * The hash table of one aggregation task. A batch is processed in two steps: each row's key is looked up
+ * to a dense group id (the one per-row step), then every function's state takes the whole batch of group
+ * ids and input values in one primitive loop. Without grouping, every row is group 0 and no key is built.
  */
 final class AggregationTable {
 
-  private final List<AggregateEvaluator> evaluators;
+  private final GroupedState[] states;
   private final int[] offsets;
   private final int bufferWidth;
-  private final Map<GroupKey, Object[]> groups = new LinkedHashMap<>();
+  private final Map<GroupKey, Integer> ids = new HashMap<>();
+  private final List<Object[]> keys = new ArrayList<>();
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
-    this.evaluators = evaluators;
+    this.states = new GroupedState[evaluators.size()];
     this.offsets = new int[evaluators.size()];
     int width = 0;
-    for (int f = 0; f < evaluators.size(); f++) {
+    for (int f = 0; f < states.length; f++) {
+      states[f] = evaluators.get(f).newState();
       offsets[f] = width;
       width += evaluators.get(f).bufferTypes().size();
     }
     this.bufferWidth = width;
   }
 
-  private Object[] newBuffer() {
-    Object[] buffer = new Object[bufferWidth];
-    for (int f = 0; f < evaluators.size(); f++) {
-      evaluators.get(f).initialize(buffer, offsets[f]);
+  private int newGroup(Object[] key) {
+    keys.add(key);
+    for (GroupedState state : states) {
+      state.ensureCapacity(keys.size());
     }
-    return buffer;
+    return keys.size() - 1;
   }
 
-  private Object[] bufferFor(Object[] key) {
-    return groups.computeIfAbsent(new GroupKey(key), k -> newBuffer());
+  private int[] groupIds(ColumnVector[] keyColumns, int n) {
+    int[] groupIds = new int[n];
+    if (keyColumns.length == 0) {
+      if (keys.isEmpty() && n > 0) {
+        newGroup(new Object[0]);
+      }
+      return groupIds;
+    }
+    for (int i = 0; i < n; i++) {
+      Object[] key = new Object[keyColumns.length];
+      for (int g = 0; g < key.length; g++) {
+        key[g] = keyColumns[g].getBoxed(i);
+      }
+      GroupKey groupKey = new GroupKey(key);
+      Integer id = ids.get(groupKey);
+      if (id == null) {
+        id = newGroup(groupKey.values());
+        ids.put(groupKey, id);
+      }
+      groupIds[i] = id;
+    }
+    return groupIds;
   }
 
   /** PARTIAL: adds the rows of {@code batch}. */
-  void update(ColumnarBatch batch, List<Expression> keys, List<Expression> inputs) {
+  void update(ColumnarBatch batch, List<Expression> keyExpressions, List<Expression> inputs) {
     int n = batch.numRows();
-    ColumnVector[] keyColumns = evaluate(keys, batch);
-    ColumnVector[] inputColumns = evaluate(inputs, batch);
-    for (int r = 0; r < n; r++) {
-      Object[] buffer = bufferFor(keyOf(keyColumns, r));
-      for (int f = 0; f < inputColumns.length; f++) {
-        evaluators.get(f).update(buffer, offsets[f], inputColumns[f], r);
-      }
+    int[] groupIds = groupIds(evaluate(keyExpressions, batch), n);
+    for (int f = 0; f < states.length; f++) {
+      states[f].update(groupIds, VectorizedEvaluator.evaluate(inputs.get(f), batch), n);
     }
   }
 
@@ -65,38 +84,39 @@ final class AggregationTable {
     for (int g = 0; g < groupCount; g++) {
       keyColumns[g] = batch.column(g);
     }
-    for (int r = 0; r < batch.numRows(); r++) {
-      Object[] buffer = bufferFor(keyOf(keyColumns, r));
-      for (int f = 0; f < evaluators.size(); f++) {
-        evaluators.get(f).merge(buffer, offsets[f], batch, groupCount + offsets[f], r);
-      }
+    int n = batch.numRows();
+    int[] groupIds = groupIds(keyColumns, n);
+    for (int f = 0; f < states.length; f++) {
+      states[f].merge(groupIds, batch, groupCount + offsets[f], n);
     }
   }
 
   Iterator<ColumnarBatch> partialOutput(List<DataType> types) {
     BatchBuilder builder = new BatchBuilder(types);
-    for (Map.Entry<GroupKey, Object[]> group : groups.entrySet()) {
-      Object[] key = group.getKey().values();
+    for (int group = 0; group < keys.size(); group++) {
+      Object[] key = keys.get(group);
       Object[] row = new Object[key.length + bufferWidth];
       System.arraycopy(key, 0, row, 0, key.length);
-      System.arraycopy(group.getValue(), 0, row, key.length, bufferWidth);
+      for (int f = 0; f < states.length; f++) {
+        states[f].writeBuffer(group, row, key.length + offsets[f]);
+      }
       builder.add(row);
     }
     return builder.build();
   }
 
   Iterator<ColumnarBatch> finalOutput(int groupCount, List<DataType> intermediateTypes, List<Expression> results) {
-    if (groups.isEmpty() && groupCount == 0) {
+    if (keys.isEmpty() && groupCount == 0) {
       // An aggregate without GROUP BY returns one row even for no input: count 0, sum NULL.
-      groups.put(new GroupKey(new Object[0]), newBuffer());
+      newGroup(new Object[0]);
     }
     BatchBuilder builder = new BatchBuilder(intermediateTypes);
-    for (Map.Entry<GroupKey, Object[]> group : groups.entrySet()) {
-      Object[] key = group.getKey().values();
-      Object[] row = new Object[key.length + evaluators.size()];
+    for (int group = 0; group < keys.size(); group++) {
+      Object[] key = keys.get(group);
+      Object[] row = new Object[key.length + states.length];
       System.arraycopy(key, 0, row, 0, key.length);
-      for (int f = 0; f < evaluators.size(); f++) {
-        row[key.length + f] = evaluators.get(f).result(group.getValue(), offsets[f]);
+      for (int f = 0; f < states.length; f++) {
+        row[key.length + f] = states[f].result(group);
       }
       builder.add(row);
     }
@@ -115,13 +135,5 @@ final class AggregationTable {
       columns[i] = VectorizedEvaluator.evaluate(expressions.get(i), batch);
     }
     return columns;
-  }
-
-  private static Object[] keyOf(ColumnVector[] keyColumns, int row) {
-    Object[] key = new Object[keyColumns.length];
-    for (int g = 0; g < key.length; g++) {
-      key[g] = keyColumns[g].getBoxed(row);
-    }
-    return key;
   }
 }
