@@ -43,6 +43,9 @@ public final class EmberSession implements AutoCloseable {
   /** {@code spark.sql.optimizer.excludedRules}: comma-separated optimizer rules to skip. */
   public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
 
+  /** {@code spark.sql.ansi.enabled}: only false (Spark's non-ANSI semantics) is supported yet. */
+  public static final String ANSI_ENABLED = "ember.sql.ansi.enabled";
+
   private static EmberSession active;
 
   private final EmberContext emberContext;
@@ -55,6 +58,11 @@ public final class EmberSession implements AutoCloseable {
   private EmberSession(EmberContext emberContext) {
     this.emberContext = emberContext;
     EmberConf conf = emberContext.getConf();
+    if (conf.getBoolean(ANSI_ENABLED, false)) {
+      // Ember SQL implements Spark's non-ANSI semantics (overflow wraps, bad casts give NULL) so far.
+      throw AnalysisException.unsupported("ANSI mode (spark.sql.ansi.enabled=true); Ember SQL follows "
+          + "Spark's non-ANSI semantics for now, so leave it unset or false");
+    }
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
     Set<String> excluded = new HashSet<>();
     for (String rule : conf.get(EXCLUDED_RULES, "").split(",")) {
@@ -182,12 +190,21 @@ public final class EmberSession implements AutoCloseable {
         if (active != null && !active.emberContext.isStopped()) {
           return active;
         }
-        EmberContext context = EmberContext.getActive().filter(c -> !c.isStopped()).orElseGet(() -> {
+        EmberContext running = EmberContext.getActive().filter(c -> !c.isStopped()).orElse(null);
+        EmberContext context = running;
+        if (context == null) {
           EmberConf conf = new EmberConf();
           options.forEach(conf::set);
-          return new EmberContext(conf);
-        });
-        active = new EmberSession(context);
+          context = new EmberContext(conf);
+        }
+        try {
+          active = new EmberSession(context);
+        } catch (RuntimeException e) {
+          if (running == null) {
+            context.stop();
+          }
+          throw e;
+        }
         return active;
       }
     }

@@ -182,4 +182,11 @@ class DataFrameTest {
     assertThat(people.selectExpr("name", "salary * 2 AS doubled").columns())
         .containsExactly("name", "doubled");
   }
+
+  @Test
+  void extendedExplainShowsEveryStage() {
+    String text = people.filter("salary > 1").groupBy("dept").count().queryExecution().explainString(true);
+    assertThat(text).contains("== Parsed Logical Plan ==\nAggregate [").contains("== Analyzed Logical Plan ==")
+        .contains("== Optimized Logical Plan ==").contains("\n+- Filter ").contains("== Physical Plan ==");
+  }
 }
