@@ -189,4 +189,14 @@ class DataFrameTest {
     assertThat(text).contains("== Parsed Logical Plan ==\nAggregate [").contains("== Analyzed Logical Plan ==")
         .contains("== Optimized Logical Plan ==").contains("\n+- Filter ").contains("== Physical Plan ==");
   }
+
+  @Test
+  void negativeZeroAndNaNGroupLikeSpark() {
+    StructType schema = new StructType().add("d", DataTypes.DoubleType);
+    Dataset<Row> df = session.createDataFrame(List.of(RowFactory.create(0.0), RowFactory.create(-0.0),
+        RowFactory.create(Double.NaN), RowFactory.create(Double.NaN), RowFactory.create((Object) null)), schema);
+    // -0.0 and 0.0 are one group (shown as 0.0), NaN values one group, NULL its own; NaN sorts last.
+    assertThat(df.groupBy("d").count().orderBy("d").collectAsList()).containsExactly(
+        RowFactory.create(null, 1L), RowFactory.create(0.0, 2L), RowFactory.create(Double.NaN, 2L));
+  }
 }
