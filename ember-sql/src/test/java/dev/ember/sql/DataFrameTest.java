@@ -199,4 +199,13 @@ class DataFrameTest {
     assertThat(df.groupBy("d").count().orderBy("d").collectAsList()).containsExactly(
         RowFactory.create(null, 1L), RowFactory.create(0.0, 2L), RowFactory.create(Double.NaN, 2L));
   }
+
+  @Test
+  void anAggregateOverAnAggregateOnTheSameKeysNeedsNoSecondExchange() {
+    Dataset<Row> twice = people.groupBy("dept").agg(sum("salary").as("total")).groupBy("dept").count();
+    String plan = twice.queryExecution().explainString(false);
+    assertThat(plan.split("Exchange", -1)).hasSize(2);
+    assertThat(twice.orderBy(col("dept").asc_nulls_last()).collectAsList()).containsExactly(
+        RowFactory.create("eng", 1L), RowFactory.create("ops", 1L), RowFactory.create(null, 1L));
+  }
 }

@@ -33,6 +33,11 @@ public final class FilterExec extends PhysicalPlan {
   }
 
   @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new FilterExec(condition, newChildren.get(0));
+  }
+
+  @Override
   public List<AttributeReference> output() {
     return child.output();
   }

@@ -31,6 +31,16 @@ public final class LimitExec extends PhysicalPlan {
   }
 
   @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new LimitExec(limit, global, newChildren.get(0));
+  }
+
+  @Override
+  public List<Distribution> requiredChildDistribution() {
+    return List.of(global ? new Distribution.AllTuples() : new Distribution.Unspecified());
+  }
+
+  @Override
   public List<AttributeReference> output() {
     return child.output();
   }

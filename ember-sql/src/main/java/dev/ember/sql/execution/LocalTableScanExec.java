@@ -29,6 +29,11 @@ public final class LocalTableScanExec extends PhysicalPlan {
   }
 
   @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return this;
+  }
+
+  @Override
   public List<AttributeReference> output() {
     return output;
   }

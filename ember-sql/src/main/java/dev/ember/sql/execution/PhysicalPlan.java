@@ -25,6 +25,14 @@ public abstract class PhysicalPlan implements Serializable {
   /** How the output is partitioned. */
   public abstract Partitioning outputPartitioning();
 
+  /** What each child's partitioning must satisfy; EnsureRequirements adds exchanges where it does not. */
+  public List<Distribution> requiredChildDistribution() {
+    return children().stream().map(c -> (Distribution) new Distribution.Unspecified()).toList();
+  }
+
+  /** This operator over new children (same count and order). */
+  public abstract PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren);
+
   /** The RDD computing this operator's output. */
   public abstract RDD<ColumnarBatch> execute(ExecutionContext context);
 

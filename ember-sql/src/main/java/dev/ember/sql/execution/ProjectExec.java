@@ -30,6 +30,11 @@ public final class ProjectExec extends PhysicalPlan {
   }
 
   @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new ProjectExec(projectList, newChildren.get(0));
+  }
+
+  @Override
   public List<AttributeReference> output() {
     return projectList.stream().map(e -> ((NamedExpression) e).toAttribute()).toList();
   }

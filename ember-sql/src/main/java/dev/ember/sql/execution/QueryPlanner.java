@@ -4,7 +4,7 @@ import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.aggregate.AggregateBuffers;
 import dev.ember.sql.execution.aggregate.AggregateMode;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
-import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
+import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
@@ -25,9 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an optimized logical plan into a physical plan, inserting exchanges where an operator needs rows
- * together: hash exchange between partial and final aggregation, single-partition exchange under a global
- * sort and a global limit.
+ * Turns an optimized logical plan into a physical plan: one operator per logical node (two for an
+ * aggregate: partial and final; two for a limit: local and global), then {@link EnsureRequirements} adds
+ * the exchanges the operators' required distributions call for.
  */
 public final class QueryPlanner {
 
@@ -40,8 +40,12 @@ public final class QueryPlanner {
     this.shufflePartitions = shufflePartitions;
   }
 
-  /** The physical plan of {@code plan}. */
+  /** The physical plan of {@code plan}, with the exchanges its operators require. */
   public PhysicalPlan plan(LogicalPlan plan) {
+    return EnsureRequirements.apply(planOperators(plan), shufflePartitions);
+  }
+
+  private PhysicalPlan planOperators(LogicalPlan plan) {
     if (plan instanceof LocalRelation relation) {
       return new LocalTableScanExec(relation.output(), relation.rows(), defaultParallelism);
     }
@@ -49,32 +53,24 @@ public final class QueryPlanner {
       return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
     }
     if (plan instanceof Project project) {
-      return new ProjectExec(project.projectList(), plan(project.child()));
+      return new ProjectExec(project.projectList(), planOperators(project.child()));
     }
     if (plan instanceof Filter filter) {
-      return new FilterExec(filter.condition(), plan(filter.child()));
+      return new FilterExec(filter.condition(), planOperators(filter.child()));
     }
     if (plan instanceof Aggregate aggregate) {
       return planAggregate(aggregate);
     }
     if (plan instanceof Sort sort) {
-      PhysicalPlan child = plan(sort.child());
-      return new SortExec(sort.order(), sort.global(), sort.global() ? single(child) : child);
+      return new SortExec(sort.order(), sort.global(), planOperators(sort.child()));
     }
     if (plan instanceof Limit limit) {
       int n = (Integer) ((Literal) limit.limit()).value();
-      PhysicalPlan child = plan(limit.child());
-      if (child.outputPartitioning() instanceof Partitioning.Single) {
-        return new LimitExec(n, true, child);
-      }
-      return new LimitExec(n, true, single(new LimitExec(n, false, child)));
+      PhysicalPlan child = planOperators(limit.child());
+      // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
+      return new LimitExec(n, true, new LimitExec(n, false, child));
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
-  }
-
-  private static PhysicalPlan single(PhysicalPlan child) {
-    return child.outputPartitioning() instanceof Partitioning.Single ? child
-        : new ShuffleExchangeExec(new Partitioning.Single(), child);
   }
 
   private PhysicalPlan planAggregate(Aggregate aggregate) {
@@ -112,11 +108,9 @@ public final class QueryPlanner {
       }));
     }
     PhysicalPlan partial = new HashAggregateExec(AggregateMode.PARTIAL, grouping, functions, bufferAttributes,
-        resultAttributes, List.of(), plan(aggregate.child()));
-    PhysicalPlan exchange = grouping.isEmpty() ? new ShuffleExchangeExec(new Partitioning.Single(), partial)
-        : new ShuffleExchangeExec(new Partitioning.Hash(new ArrayList<>(groupingAttributes), shufflePartitions),
-            partial);
+        resultAttributes, List.of(), planOperators(aggregate.child()));
+    // The final phase requires rows clustered by the grouping keys; EnsureRequirements adds the exchange.
     return new HashAggregateExec(AggregateMode.FINAL, new ArrayList<>(groupingAttributes), functions,
-        bufferAttributes, resultAttributes, resultExpressions, exchange);
+        bufferAttributes, resultAttributes, resultExpressions, partial);
   }
 }

@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.aggregate;
 
 import dev.ember.rdd.RDD;
+import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.Partitioning;
@@ -56,6 +57,21 @@ public final class HashAggregateExec extends PhysicalPlan {
   @Override
   public List<PhysicalPlan> children() {
     return List.of(child);
+  }
+
+  @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new HashAggregateExec(mode, grouping, functions, bufferAttributes, resultAttributes, resultExpressions,
+        newChildren.get(0));
+  }
+
+  @Override
+  public List<Distribution> requiredChildDistribution() {
+    if (mode == AggregateMode.PARTIAL) {
+      return List.of(new Distribution.Unspecified());
+    }
+    return List.of(grouping.isEmpty() ? new Distribution.AllTuples()
+        : new Distribution.Clustered(new ArrayList<>(groupingAttributes())));
   }
 
   private List<AttributeReference> groupingAttributes() {

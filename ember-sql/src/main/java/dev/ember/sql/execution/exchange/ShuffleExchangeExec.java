@@ -43,6 +43,11 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
   }
 
   @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new ShuffleExchangeExec(partitioning, newChildren.get(0));
+  }
+
+  @Override
   public List<AttributeReference> output() {
     return child.output();
   }

@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.sort;
 
 import dev.ember.rdd.RDD;
+import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.ExplainStrings;
@@ -40,6 +41,16 @@ public final class SortExec extends PhysicalPlan {
   @Override
   public List<PhysicalPlan> children() {
     return List.of(child);
+  }
+
+  @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new SortExec(order, global, newChildren.get(0));
+  }
+
+  @Override
+  public List<Distribution> requiredChildDistribution() {
+    return List.of(global ? new Distribution.AllTuples() : new Distribution.Unspecified());
   }
 
   @Override
