@@ -2,11 +2,14 @@ package dev.ember.sql.execution.aggregate;
 
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DoubleColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
 import java.util.Arrays;
 
 /**
- * min(x) or max(x): the extreme non-NULL value per group, NULL when there is none. Works on boxed values for
- * every orderable type; typed primitive loops are a later optimization.
+ * min(x) or max(x): the extreme non-NULL value per group, NULL when there is none. Bigint and double inputs
+ * run in primitive loops that only box when a group's extreme changes; other types compare boxed values.
+ * Doubles order as Spark orders them (NaN above everything) through {@link Double#compare}.
  */
 final class ExtremumState implements GroupedState {
 
@@ -26,11 +29,34 @@ final class ExtremumState implements GroupedState {
 
   @Override
   public void update(int[] groupIds, ColumnVector input, int n) {
-    for (int i = 0; i < n; i++) {
-      if (!input.nulls[i]) {
-        offer(groupIds[i], input.getBoxed(i));
+    boolean[] nulls = input.nulls;
+    if (input instanceof LongColumnVector longs) {
+      long[] v = longs.values;
+      for (int i = 0; i < n; i++) {
+        Object current = values[groupIds[i]];
+        if (!nulls[i] && (current == null || (max ? v[i] > (Long) current : v[i] < (Long) current))) {
+          values[groupIds[i]] = v[i];
+        }
+      }
+    } else if (input instanceof DoubleColumnVector doubles) {
+      double[] v = doubles.values;
+      for (int i = 0; i < n; i++) {
+        Object current = values[groupIds[i]];
+        if (!nulls[i] && (current == null || better(Double.compare(v[i], (Double) current)))) {
+          values[groupIds[i]] = v[i];
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        if (!nulls[i]) {
+          offer(groupIds[i], input.getBoxed(i));
+        }
       }
     }
+  }
+
+  private boolean better(int compare) {
+    return max ? compare > 0 : compare < 0;
   }
 
   @Override
@@ -45,8 +71,7 @@ final class ExtremumState implements GroupedState {
       values[group] = value;
       return;
     }
-    int c = ((Comparable) value).compareTo(current);
-    if (max ? c > 0 : c < 0) {
+    if (better(((Comparable) value).compareTo(current))) {
       values[group] = value;
     }
   }
