@@ -156,7 +156,7 @@ class DataFrameTest {
     String[] lines = row.getString(0).split("\n");
     assertThat(lines[0]).isEqualTo("== Physical Plan ==");
     assertThat(lines[1]).startsWith("Sort [dept#").endsWith(" ASC NULLS FIRST], true");
-    assertThat(lines[2]).isEqualTo("+- Exchange SinglePartition");
+    assertThat(lines[2]).startsWith("+- Exchange rangepartitioning(dept#").endsWith(" ASC NULLS FIRST, 3)");
     assertThat(lines[3]).startsWith("   +- HashAggregate(keys=[dept#").contains("functions=[count(1)]");
     assertThat(lines[4]).startsWith("      +- Exchange hashpartitioning(dept#");
     assertThat(lines[5]).contains("functions=[partial_count(1)]");
@@ -207,5 +207,32 @@ class DataFrameTest {
     assertThat(plan.split("Exchange", -1)).hasSize(2);
     assertThat(twice.orderBy(col("dept").asc_nulls_last()).collectAsList()).containsExactly(
         RowFactory.create("eng", 1L), RowFactory.create("ops", 1L), RowFactory.create(null, 1L));
+  }
+
+  @Test
+  void globalSortRangePartitionsThenSortsEachRange() {
+    StructType schema = new StructType().add("n", DataTypes.LongType).add("s", DataTypes.StringType);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (long i = 0; i < 5_000; i++) {
+      long n = (i * 7919) % 5_000;
+      rows.add(RowFactory.create(n % 10 == 0 ? null : n, "v" + (n % 3)));
+    }
+    Dataset<Row> sorted = session.createDataFrame(rows, schema).orderBy(col("s").desc(), col("n").asc());
+    assertThat(sorted.queryExecution().explainString(false)).contains("Exchange rangepartitioning(s#");
+    List<Row> result = sorted.collectAsList();
+    assertThat(result).hasSize(5_000);
+    for (int i = 1; i < result.size(); i++) {
+      Row a = result.get(i - 1);
+      Row b = result.get(i);
+      int bySuffix = b.getString(1).compareTo(a.getString(1));
+      assertThat(bySuffix).as("row %d", i).isLessThanOrEqualTo(0);
+      if (bySuffix == 0 && !a.isNullAt(0)) {
+        assertThat(b.isNullAt(0)).as("nulls first within a group, row %d", i).isFalse();
+        assertThat(b.getLong(0)).isGreaterThan(a.getLong(0));
+      }
+    }
+    assertThat(result.get(0)).isEqualTo(RowFactory.create(null, "v2"));
+    assertThat(sorted.limit(2).collectAsList()).containsExactly(RowFactory.create(null, "v2"),
+        RowFactory.create(null, "v2"));
   }
 }

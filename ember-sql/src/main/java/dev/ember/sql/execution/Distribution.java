@@ -1,6 +1,7 @@
 package dev.ember.sql.execution;
 
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.List;
 
 /**
@@ -29,6 +30,18 @@ public sealed interface Distribution {
     }
   }
 
+  /**
+   * Rows range-partitioned by {@code ordering}, so sorting each partition sorts the whole (global sort).
+   *
+   * @param ordering the sort keys
+   */
+  record Ordered(List<SortOrder> ordering) implements Distribution {
+    /** Copies the ordering. */
+    public Ordered {
+      ordering = List.copyOf(ordering);
+    }
+  }
+
   /** Whether {@code partitioning} satisfies this requirement. */
   default boolean satisfiedBy(Partitioning partitioning) {
     if (this instanceof Unspecified || partitioning instanceof Partitioning.Single) {
@@ -37,6 +50,9 @@ public sealed interface Distribution {
     if (this instanceof Clustered clustered && partitioning instanceof Partitioning.Hash hash) {
       // Rows equal on all required expressions are equal on any subset, so hashing on a subset clusters them.
       return !hash.expressions().isEmpty() && clustered.clustering().containsAll(hash.expressions());
+    }
+    if (this instanceof Ordered ordered && partitioning instanceof Partitioning.Range range) {
+      return range.ordering().equals(ordered.ordering());
     }
     return false;
   }

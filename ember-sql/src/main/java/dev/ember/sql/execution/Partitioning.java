@@ -1,6 +1,7 @@
 package dev.ember.sql.execution;
 
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.List;
 
 /**
@@ -29,6 +30,14 @@ public sealed interface Partitioning extends java.io.Serializable {
     /** Copies the expressions. */
     public Hash {
       expressions = List.copyOf(expressions);
+    }
+  }
+
+  /** Rows ordered by {@code ordering} across partitions: every row of partition i sorts before those of i+1. */
+  record Range(List<SortOrder> ordering, int numPartitions) implements Partitioning {
+    /** Copies the ordering. */
+    public Range {
+      ordering = List.copyOf(ordering);
     }
   }
 }

@@ -62,15 +62,29 @@ public final class QueryPlanner {
       return planAggregate(aggregate);
     }
     if (plan instanceof Sort sort) {
-      return new SortExec(sort.order(), sort.global(), planOperators(sort.child()));
+      return new SortExec(sort.order(), sort.global(), false, planOperators(sort.child()));
     }
     if (plan instanceof Limit limit) {
       int n = (Integer) ((Literal) limit.limit()).value();
-      PhysicalPlan child = planOperators(limit.child());
+      PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
+  }
+
+  /**
+   * Under a limit, a global sort (possibly below projects) sorts in one partition: a range-partitioned sort
+   * would need its partitions read in order, which a shuffle to one partition does not promise.
+   */
+  private static PhysicalPlan sortInOnePartition(PhysicalPlan plan) {
+    if (plan instanceof SortExec sort) {
+      return sort.inSinglePartition();
+    }
+    if (plan instanceof ProjectExec project) {
+      return project.withNewChildren(List.of(sortInOnePartition(project.children().get(0))));
+    }
+    return plan;
   }
 
   private PhysicalPlan planAggregate(Aggregate aggregate) {

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Inserts a {@link ShuffleExchangeExec} under every operator whose child's partitioning does not satisfy
  * the distribution the operator requires: a single partition for {@code AllTuples}, a hash partitioning on
- * the clustering expressions (with {@code spark.sql.shuffle.partitions} partitions) for {@code Clustered}.
+ * the clustering expressions for {@code Clustered}, a range partitioning for {@code Ordered} (both with
+ * {@code spark.sql.shuffle.partitions} partitions).
  * A child already partitioned suitably, such as an aggregate's output feeding another aggregate on the
  * same keys, is left as it is.
  */
@@ -39,6 +40,9 @@ public final class EnsureRequirements {
   private static Partitioning partitioningFor(Distribution distribution, int shufflePartitions) {
     if (distribution instanceof Distribution.Clustered clustered && !clustered.clustering().isEmpty()) {
       return new Partitioning.Hash(clustered.clustering(), shufflePartitions);
+    }
+    if (distribution instanceof Distribution.Ordered ordered && shufflePartitions > 1) {
+      return new Partitioning.Range(ordered.ordering(), shufflePartitions);
     }
     return new Partitioning.Single();
   }

@@ -5,13 +5,15 @@ import dev.ember.Tuple2;
 import dev.ember.rdd.RDD;
 import dev.ember.rdd.ShuffledRDD;
 import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
-import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.sort.RowComparator;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -60,12 +62,26 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
   @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     int n = partitioning.numPartitions();
-    List<Expression> keys = partitioning instanceof Partitioning.Hash hash
-        ? BindReferences.bindAll(hash.expressions(), child.output()) : List.of();
-    RDD<Tuple2<Integer, ColumnarBatch>> pieces = child.execute(context)
-        .mapPartitions(batches -> split(batches, keys, n));
+    RDD<ColumnarBatch> input = child.execute(context);
+    PartitionIds ids = partitionIds(input);
+    RDD<Tuple2<Integer, ColumnarBatch>> pieces = input.mapPartitions(batches -> split(batches, ids, n));
     ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
     return shuffled.mapPartitions(ShuffleExchangeExec::values);
+  }
+
+  /** How rows find their partition; a range partitioning first runs a job sampling its bounds. */
+  private PartitionIds partitionIds(RDD<ColumnarBatch> input) {
+    if (partitioning instanceof Partitioning.Hash hash && hash.numPartitions() > 1) {
+      return PartitionIds.hash(BindReferences.bindAll(hash.expressions(), child.output()), hash.numPartitions());
+    }
+    if (partitioning instanceof Partitioning.Range range && range.numPartitions() > 1) {
+      List<Expression> keys = BindReferences.bindAll(range.ordering().stream().map(SortOrder::child).toList(),
+          child.output());
+      RowComparator comparator = RowComparator.forKeys(range.ordering());
+      return PartitionIds.range(keys, RangeBounds.compute(input, keys, comparator, range.numPartitions()),
+          comparator);
+    }
+    return PartitionIds.single();
   }
 
   // Static, so the function shipped to tasks does not capture this operator.
@@ -84,15 +100,15 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
   }
 
   /** The pieces of each input batch, one per target partition, produced lazily batch by batch. */
-  private static Iterator<Tuple2<Integer, ColumnarBatch>> split(Iterator<ColumnarBatch> batches,
-      List<Expression> keys, int partitions) {
+  private static Iterator<Tuple2<Integer, ColumnarBatch>> split(Iterator<ColumnarBatch> batches, PartitionIds ids,
+      int partitions) {
     return new Iterator<>() {
       private final java.util.ArrayDeque<Tuple2<Integer, ColumnarBatch>> pending = new java.util.ArrayDeque<>();
 
       @Override
       public boolean hasNext() {
         while (pending.isEmpty() && batches.hasNext()) {
-          pending.addAll(pieces(batches.next(), keys, partitions));
+          pending.addAll(pieces(batches.next(), ids, partitions));
         }
         return !pending.isEmpty();
       }
@@ -107,20 +123,15 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     };
   }
 
-  private static List<Tuple2<Integer, ColumnarBatch>> pieces(ColumnarBatch batch, List<Expression> keys,
-      int partitions) {
-    int rows = batch.numRows();
-    if (keys.isEmpty() || partitions == 1) {
+  private static List<Tuple2<Integer, ColumnarBatch>> pieces(ColumnarBatch batch, PartitionIds ids, int partitions) {
+    if (partitions == 1) {
       return List.of(new Tuple2<>(0, batch));
     }
-    int[] hashes = new int[rows];
-    for (Expression key : keys) {
-      RowHashes.combine(hashes, VectorizedEvaluator.evaluate(key, batch), rows);
-    }
+    int rows = batch.numRows();
+    int[] target = ids.of(batch);
     int[] counts = new int[partitions];
     for (int i = 0; i < rows; i++) {
-      hashes[i] = Math.floorMod(hashes[i], partitions);
-      counts[hashes[i]]++;
+      counts[target[i]]++;
     }
     int[][] selections = new int[partitions][];
     for (int p = 0; p < partitions; p++) {
@@ -128,13 +139,13 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
       counts[p] = 0;
     }
     for (int i = 0; i < rows; i++) {
-      int p = hashes[i];
+      int p = target[i];
       selections[p][counts[p]++] = i;
     }
     List<Tuple2<Integer, ColumnarBatch>> out = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
       if (counts[p] > 0) {
-        out.add(new Tuple2<>(p, batch.gather(selections[p], counts[p])));
+        out.add(new Tuple2<>(p, counts[p] == rows ? batch : batch.gather(selections[p], counts[p])));
       }
     }
     return out;
@@ -142,6 +153,10 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
 
   @Override
   public String simpleString() {
+    if (partitioning instanceof Partitioning.Range range) {
+      return "Exchange rangepartitioning(" + String.join(", ", range.ordering().stream()
+          .map(ExplainStrings::expr).toList()) + ", " + range.numPartitions() + ")";
+    }
     if (partitioning instanceof Partitioning.Hash hash) {
       StringBuilder sb = new StringBuilder("Exchange hashpartitioning(");
       for (Expression e : hash.expressions()) {

@@ -1,23 +1,40 @@
 package dev.ember.sql.execution.sort;
 
 import java.io.Serializable;
+import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Compares rows of boxed values on key positions, each ascending or descending with its NULL placement.
  * Doubles order as Spark orders them: NaN greater than any other value.
  */
-final class RowComparator implements Comparator<Object[]>, Serializable {
+public final class RowComparator implements Comparator<Object[]>, Serializable {
 
   private static final long serialVersionUID = 1L;
   private final int[] keyPositions;
   private final boolean[] ascending;
   private final boolean[] nullsFirst;
 
-  RowComparator(int[] keyPositions, boolean[] ascending, boolean[] nullsFirst) {
+  /** Compares on {@code keyPositions}, each with its direction and NULL placement. */
+  public RowComparator(int[] keyPositions, boolean[] ascending, boolean[] nullsFirst) {
     this.keyPositions = keyPositions;
     this.ascending = ascending;
     this.nullsFirst = nullsFirst;
+  }
+
+  /** A comparator of key rows holding exactly the keys of {@code order}, in order. */
+  public static RowComparator forKeys(List<SortOrder> order) {
+    int k = order.size();
+    int[] positions = new int[k];
+    boolean[] ascending = new boolean[k];
+    boolean[] nullsFirst = new boolean[k];
+    for (int i = 0; i < k; i++) {
+      positions[i] = i;
+      ascending[i] = order.get(i).ascending();
+      nullsFirst[i] = order.get(i).nullsFirst();
+    }
+    return new RowComparator(positions, ascending, nullsFirst);
   }
 
   @Override

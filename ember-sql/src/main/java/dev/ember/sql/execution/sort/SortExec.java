@@ -21,21 +21,32 @@ import java.util.List;
 
 /**
  * Sorts each partition: sort keys are evaluated a batch at a time and appended to the rows, the rows are
- * sorted in memory, and batches are rebuilt. A global ORDER BY is planned over a single-partition
- * exchange, so this slice sorts globally in one task and does not spill; a range exchange comes later.
+ * sorted in memory (no spilling yet), and batches are rebuilt. A global ORDER BY requires its input
+ * range-partitioned on the sort keys, so each task sorts one range and the partitions in order form the
+ * result; under a LIMIT it sorts in a single partition instead.
  */
 public final class SortExec extends PhysicalPlan {
 
   private static final long serialVersionUID = 1L;
   private final List<SortOrder> order;
   private final boolean global;
+  private final boolean singlePartition;
   private final PhysicalPlan child;
 
-  /** A sort of {@code child} by {@code order}. */
-  public SortExec(List<SortOrder> order, boolean global, PhysicalPlan child) {
+  /**
+   * A sort of {@code child} by {@code order}. A global sort requires its input range-partitioned, or in one
+   * partition when {@code singlePartition} (under a LIMIT, which must read the rows in order from one task).
+   */
+  public SortExec(List<SortOrder> order, boolean global, boolean singlePartition, PhysicalPlan child) {
     this.order = List.copyOf(order);
     this.global = global;
+    this.singlePartition = singlePartition;
     this.child = child;
+  }
+
+  /** This sort, required to produce a single partition. */
+  public SortExec inSinglePartition() {
+    return new SortExec(order, global, true, child);
   }
 
   @Override
@@ -45,12 +56,15 @@ public final class SortExec extends PhysicalPlan {
 
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
-    return new SortExec(order, global, newChildren.get(0));
+    return new SortExec(order, global, singlePartition, newChildren.get(0));
   }
 
   @Override
   public List<Distribution> requiredChildDistribution() {
-    return List.of(global ? new Distribution.AllTuples() : new Distribution.Unspecified());
+    if (!global) {
+      return List.of(new Distribution.Unspecified());
+    }
+    return List.of(singlePartition ? new Distribution.AllTuples() : new Distribution.Ordered(order));
   }
 
   @Override
