@@ -1,0 +1,321 @@
+package dev.ember.sql;
+
+import dev.ember.sql.parser.SqlParser;
+import dev.ember.sql.plan.Distinct;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Limit;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.SortOrder;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A distributed collection of rows with a schema, computed lazily from a logical plan; {@code Dataset<Row>}
+ * is the DataFrame. Transformations return new Datasets and are checked at once (a misspelled column fails
+ * where it is written); actions ({@code collectAsList}, {@code count}, {@code show}) run jobs on the core.
+ *
+ * <pre>{@code
+ * Dataset<Row> df = session.sql("SELECT k, v FROM t");
+ * df.filter(col("v").gt(1)).groupBy("k").agg(sum("v")).show();
+ * }</pre>
+ *
+ * <p>Typed Datasets (Encoders) are not built yet: every Dataset holds {@link Row}s.
+ *
+ * @param <T> the row type, {@link Row}
+ */
+public final class Dataset<T> {
+
+  private final EmberSession session;
+  private final QueryExecution queryExecution;
+
+  Dataset(EmberSession session, LogicalPlan plan) {
+    this.session = session;
+    this.queryExecution = new QueryExecution(session, plan);
+  }
+
+  LogicalPlan logicalPlan() {
+    return queryExecution.analyzed();
+  }
+
+  Dataset<Row> withPlan(LogicalPlan plan) {
+    return new Dataset<>(session, plan);
+  }
+
+  /** The session this Dataset belongs to. */
+  public EmberSession sparkSession() {
+    return session;
+  }
+
+  /** The stages of this Dataset's query. */
+  public QueryExecution queryExecution() {
+    return queryExecution;
+  }
+
+  /** The schema. */
+  public StructType schema() {
+    List<StructField> fields = new ArrayList<>();
+    for (AttributeReference a : logicalPlan().output()) {
+      fields.add(new StructField(a.name(), a.dataType(), a.nullable()));
+    }
+    return new StructType(fields);
+  }
+
+  /** The column names. */
+  public String[] columns() {
+    return schema().fieldNames();
+  }
+
+  /** Prints the schema as a tree. */
+  public void printSchema() {
+    schema().printTreeString();
+  }
+
+  /** The column named {@code name} of this Dataset. */
+  public Column col(String name) {
+    return functions.col(name);
+  }
+
+  /** The named columns. */
+  public Dataset<Row> select(String... names) {
+    return select(toColumns(names));
+  }
+
+  /** The given columns or expressions. */
+  public Dataset<Row> select(Column... columns) {
+    List<Expression> list = new ArrayList<>();
+    for (Column c : columns) {
+      list.add(c.expr());
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
+  /** The given SQL expressions: {@code selectExpr("a + 1 AS b")}. */
+  public Dataset<Row> selectExpr(String... expressions) {
+    Column[] columns = new Column[expressions.length];
+    for (int i = 0; i < expressions.length; i++) {
+      LogicalPlan parsed = new SqlParser().parsePlan("SELECT " + expressions[i]);
+      columns[i] = new Column(((Project) parsed).projectList().get(0));
+    }
+    return select(columns);
+  }
+
+  /** Every column, with {@code name} added, or replaced when a column of that name exists. */
+  public Dataset<Row> withColumn(String name, Column value) {
+    List<Expression> list = new ArrayList<>();
+    boolean replaced = false;
+    for (AttributeReference a : logicalPlan().output()) {
+      if (a.name().equalsIgnoreCase(name)) {
+        list.add(value.as(name).expr());
+        replaced = true;
+      } else {
+        list.add(a);
+      }
+    }
+    if (!replaced) {
+      list.add(value.as(name).expr());
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
+  /** Every column, with {@code existing} renamed to {@code newName}; no-op when there is no such column. */
+  public Dataset<Row> withColumnRenamed(String existing, String newName) {
+    List<Expression> list = new ArrayList<>();
+    for (AttributeReference a : logicalPlan().output()) {
+      list.add(a.name().equalsIgnoreCase(existing) ? new Column(a).as(newName).expr() : a);
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
+  /** Every column except the named ones; names that match no column are ignored, as in Spark. */
+  public Dataset<Row> drop(String... names) {
+    List<Expression> list = new ArrayList<>();
+    for (AttributeReference a : logicalPlan().output()) {
+      if (java.util.Arrays.stream(names).noneMatch(a.name()::equalsIgnoreCase)) {
+        list.add(a);
+      }
+    }
+    return withPlan(new Project(list, logicalPlan()));
+  }
+
+  /** The rows where {@code condition} is true. */
+  public Dataset<Row> filter(Column condition) {
+    return withPlan(new Filter(condition.expr(), logicalPlan()));
+  }
+
+  /** The rows where the SQL {@code condition} is true: {@code filter("a > 1")}. */
+  public Dataset<Row> filter(String condition) {
+    return filter(functions.expr(condition));
+  }
+
+  /** Same as {@link #filter(Column)}. */
+  public Dataset<Row> where(Column condition) {
+    return filter(condition);
+  }
+
+  /** Same as {@link #filter(String)}. */
+  public Dataset<Row> where(String condition) {
+    return filter(condition);
+  }
+
+  /** Groups by the named columns. */
+  public RelationalGroupedDataset groupBy(String... names) {
+    return groupBy(toColumns(names));
+  }
+
+  /** Groups by the given columns. */
+  public RelationalGroupedDataset groupBy(Column... columns) {
+    @SuppressWarnings("unchecked")
+    Dataset<Row> self = (Dataset<Row>) this;
+    return new RelationalGroupedDataset(self, List.of(columns));
+  }
+
+  /** Aggregates over all rows: {@code df.agg(max("a"))}. */
+  public Dataset<Row> agg(Column first, Column... rest) {
+    return groupBy(new Column[0]).agg(first, rest);
+  }
+
+  /** Sorted by the named columns, ascending. */
+  public Dataset<Row> orderBy(String... names) {
+    return orderBy(toColumns(names));
+  }
+
+  /** Sorted by the given columns (use {@code desc()} etc. for direction). */
+  public Dataset<Row> orderBy(Column... columns) {
+    List<SortOrder> order = new ArrayList<>();
+    for (Column c : columns) {
+      order.add(c.expr() instanceof SortOrder s ? s : SortOrder.of(c.expr(), true));
+    }
+    return withPlan(new Sort(order, true, logicalPlan()));
+  }
+
+  /** Same as {@link #orderBy(String...)}. */
+  public Dataset<Row> sort(String... names) {
+    return orderBy(names);
+  }
+
+  /** Same as {@link #orderBy(Column...)}. */
+  public Dataset<Row> sort(Column... columns) {
+    return orderBy(columns);
+  }
+
+  /** The first {@code n} rows. */
+  public Dataset<Row> limit(int n) {
+    if (n < 0) {
+      throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", java.util.Map.of("expr",
+          "\"" + n + "\"", "value", String.valueOf(n)));
+    }
+    return withPlan(new Limit(Literal.of(n), logicalPlan()));
+  }
+
+  /** The distinct rows. */
+  public Dataset<Row> distinct() {
+    return withPlan(new Distinct(logicalPlan()));
+  }
+
+  /** Registers this Dataset as a temporary view, replacing one of the same name. */
+  public void createOrReplaceTempView(String name) {
+    session.catalog().createTempView(name, logicalPlan(), true);
+  }
+
+  /** Registers this Dataset as a temporary view; fails if the name is taken. */
+  public void createTempView(String name) {
+    session.catalog().createTempView(name, logicalPlan(), false);
+  }
+
+  /** Runs the query and returns every row. */
+  @SuppressWarnings("unchecked")
+  public List<T> collectAsList() {
+    StructType schema = schema();
+    List<T> rows = new ArrayList<>();
+    for (Object[] values : queryExecution.collectInternal()) {
+      rows.add((T) RowConversion.toExternal(values, schema));
+    }
+    return rows;
+  }
+
+  /** The number of rows. */
+  public long count() {
+    Row row = (Row) groupBy(new Column[0]).count().collectAsList().get(0);
+    return row.getLong(0);
+  }
+
+  /** The first {@code n} rows. */
+  @SuppressWarnings("unchecked")
+  public List<T> takeAsList(int n) {
+    return (List<T>) limit(n).collectAsList();
+  }
+
+  /** The first row; fails when there is none. */
+  public T first() {
+    List<T> rows = takeAsList(1);
+    if (rows.isEmpty()) {
+      throw new java.util.NoSuchElementException("next on empty iterator");
+    }
+    return rows.get(0);
+  }
+
+  /** Same as {@link #first()}. */
+  public T head() {
+    return first();
+  }
+
+  /** The table {@link #show()} prints. */
+  public String showString(int numRows, int truncate) {
+    List<Row> rows = limit(numRows + 1).collectAsList();
+    return ShowString.format(columns(), rows, numRows, truncate);
+  }
+
+  /** Prints the first 20 rows, cells truncated to 20 characters. */
+  public void show() {
+    show(20, true);
+  }
+
+  /** Prints the first {@code numRows} rows, cells truncated to 20 characters. */
+  public void show(int numRows) {
+    show(numRows, true);
+  }
+
+  /** Prints the first {@code numRows} rows, truncating cells to 20 characters when {@code truncate}. */
+  public void show(int numRows, boolean truncate) {
+    show(numRows, truncate ? 20 : 0);
+  }
+
+  /** Prints the first {@code numRows} rows, cells truncated to {@code truncate} characters (0: no limit). */
+  public void show(int numRows, int truncate) {
+    Console.print(showString(numRows, truncate));
+  }
+
+  /** Prints the physical plan. */
+  public void explain() {
+    explain(false);
+  }
+
+  /** Prints the physical plan, and the logical plans when {@code extended}. */
+  public void explain(boolean extended) {
+    Console.print(queryExecution.explainString(extended) + "\n");
+  }
+
+  private static Column[] toColumns(String[] names) {
+    Column[] columns = new Column[names.length];
+    for (int i = 0; i < names.length; i++) {
+      columns[i] = functions.col(names[i]);
+    }
+    return columns;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("[");
+    for (StructField f : schema()) {
+      sb.append(sb.length() == 1 ? "" : ", ").append(f.name()).append(": ").append(f.dataType().simpleString());
+    }
+    return sb.append(']').toString();
+  }
+}

@@ -1,0 +1,212 @@
+package dev.ember.sql;
+
+import dev.ember.EmberConf;
+import dev.ember.EmberContext;
+import dev.ember.sql.analysis.Analyzer;
+import dev.ember.sql.analysis.SessionCatalog;
+import dev.ember.sql.execution.QueryPlanner;
+import dev.ember.sql.optimizer.Optimizer;
+import dev.ember.sql.parser.SqlParser;
+import dev.ember.sql.plan.CreateTempView;
+import dev.ember.sql.plan.ExplainCommand;
+import dev.ember.sql.plan.LocalRelation;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Origin;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The entry point of Ember SQL, as SparkSession is Spark's: it runs SQL, builds DataFrames and holds the
+ * session's temporary views, over one {@link EmberContext}.
+ *
+ * <pre>{@code
+ * EmberSession session = EmberSession.builder().master("local[2]").appName("demo").getOrCreate();
+ * session.sql("SELECT 1 AS one").show();
+ * session.stop();
+ * }</pre>
+ */
+public final class EmberSession implements AutoCloseable {
+
+  /** {@code spark.sql.shuffle.partitions}; defaults to the context's default parallelism (not Spark's 200,
+   *  since partitions are not coalesced yet). */
+  public static final String SHUFFLE_PARTITIONS = "ember.sql.shuffle.partitions";
+  /** {@code spark.sql.optimizer.excludedRules}: comma-separated optimizer rules to skip. */
+  public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
+
+  /** {@code spark.sql.ansi.enabled}: only false (Spark's non-ANSI semantics) is supported yet. */
+  public static final String ANSI_ENABLED = "ember.sql.ansi.enabled";
+
+  private static EmberSession active;
+
+  private final EmberContext emberContext;
+  private final SessionCatalog catalog = new SessionCatalog();
+  private final Analyzer analyzer = new Analyzer(catalog);
+  private final Optimizer optimizer;
+  private final QueryPlanner planner;
+  private final int shufflePartitions;
+
+  private EmberSession(EmberContext emberContext) {
+    this.emberContext = emberContext;
+    EmberConf conf = emberContext.getConf();
+    if (conf.getBoolean(ANSI_ENABLED, false)) {
+      // Ember SQL implements Spark's non-ANSI semantics (overflow wraps, bad casts give NULL) so far.
+      throw AnalysisException.unsupported("ANSI mode (spark.sql.ansi.enabled=true); Ember SQL follows "
+          + "Spark's non-ANSI semantics for now, so leave it unset or false");
+    }
+    this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
+    Set<String> excluded = new HashSet<>();
+    for (String rule : conf.get(EXCLUDED_RULES, "").split(",")) {
+      if (!rule.isBlank()) {
+        excluded.add(rule.trim());
+      }
+    }
+    this.optimizer = new Optimizer(excluded);
+    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions);
+  }
+
+  /** A builder of the session. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The core context under this session (Spark's {@code sparkContext()}). */
+  public EmberContext emberContext() {
+    return emberContext;
+  }
+
+  /** The session's catalog of temporary views. */
+  public SessionCatalog catalog() {
+    return catalog;
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  Optimizer optimizer() {
+    return optimizer;
+  }
+
+  QueryPlanner planner() {
+    return planner;
+  }
+
+  int shufflePartitions() {
+    return shufflePartitions;
+  }
+
+  /**
+   * Runs one SQL statement. A query returns its (lazy) result; CREATE TEMPORARY VIEW registers the view and
+   * returns an empty DataFrame; EXPLAIN returns one row with the plan.
+   */
+  public Dataset<Row> sql(String sqlText) {
+    LogicalPlan parsed = new SqlParser().parsePlan(sqlText);
+    if (parsed instanceof CreateTempView create) {
+      LogicalPlan view = analyzer.analyze(create.child());
+      catalog.createTempView(create.name(), view, create.replace());
+      return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
+    }
+    if (parsed instanceof ExplainCommand explain) {
+      String text = new QueryExecution(this, explain.child()).explainString(false);
+      AttributeReference plan = AttributeReference.create("plan", DataTypes.StringType, false);
+      return new Dataset<>(this, new LocalRelation(List.of(plan), List.of(List.of(text))));
+    }
+    return new Dataset<>(this, parsed);
+  }
+
+  /** A DataFrame of {@code rows}, whose values must match {@code schema}'s types. */
+  public Dataset<Row> createDataFrame(List<Row> rows, StructType schema) {
+    List<AttributeReference> output = new ArrayList<>();
+    for (StructField field : schema) {
+      output.add(AttributeReference.create(field.name(), field.dataType(), field.nullable()));
+    }
+    List<List<Object>> data = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      data.add(RowConversion.toInternal(row, schema));
+    }
+    return new Dataset<>(this, new LocalRelation(output, data));
+  }
+
+  /** The temporary view named {@code name} as a DataFrame. */
+  public Dataset<Row> table(String name) {
+    return new Dataset<>(this, new UnresolvedRelation(Arrays.asList(name.split("\\.")), Origin.NONE));
+  }
+
+  /** Stops the session and its context. */
+  public void stop() {
+    synchronized (EmberSession.class) {
+      if (active == this) {
+        active = null;
+      }
+    }
+    emberContext.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Builds or returns the active session, as SparkSession.Builder does. */
+  public static final class Builder {
+    private final Map<String, String> options = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The master URL, e.g. {@code local[2]}. */
+    public Builder master(String master) {
+      return config("ember.master", master);
+    }
+
+    /** The application name. */
+    public Builder appName(String name) {
+      return config("ember.app.name", name);
+    }
+
+    /** Any {@code ember.*} or {@code spark.*} setting. */
+    public Builder config(String key, String value) {
+      options.put(key, value);
+      return this;
+    }
+
+    /** Any setting, from a number. */
+    public Builder config(String key, long value) {
+      return config(key, String.valueOf(value));
+    }
+
+    /** The active session if one is running, else a new one over the running or a new context. */
+    public EmberSession getOrCreate() {
+      synchronized (EmberSession.class) {
+        if (active != null && !active.emberContext.isStopped()) {
+          return active;
+        }
+        EmberContext running = EmberContext.getActive().filter(c -> !c.isStopped()).orElse(null);
+        EmberContext context = running;
+        if (context == null) {
+          EmberConf conf = new EmberConf();
+          options.forEach(conf::set);
+          context = new EmberContext(conf);
+        }
+        try {
+          active = new EmberSession(context);
+        } catch (RuntimeException e) {
+          if (running == null) {
+            context.stop();
+          }
+          throw e;
+        }
+        return active;
+      }
+    }
+  }
+}

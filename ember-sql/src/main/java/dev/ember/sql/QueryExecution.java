@@ -1,0 +1,76 @@
+package dev.ember.sql;
+
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stages of one query, each computed once when first needed: analyzed (eagerly, so errors surface
+ * where the DataFrame is built, as in Spark), optimized, and physical.
+ */
+public final class QueryExecution {
+
+  private final EmberSession session;
+  private final LogicalPlan logical;
+  private final LogicalPlan analyzed;
+  private LogicalPlan optimized;
+  private PhysicalPlan physical;
+
+  QueryExecution(EmberSession session, LogicalPlan logical) {
+    this.session = session;
+    this.logical = logical;
+    this.analyzed = session.analyzer().analyze(logical);
+  }
+
+  /** The plan as built by the parser or the DataFrame API. */
+  public LogicalPlan logical() {
+    return logical;
+  }
+
+  /** The resolved plan. */
+  public LogicalPlan analyzed() {
+    return analyzed;
+  }
+
+  /** The plan after the optimizer's rules. */
+  public synchronized LogicalPlan optimizedPlan() {
+    if (optimized == null) {
+      optimized = session.optimizer().optimize(analyzed);
+    }
+    return optimized;
+  }
+
+  /** The physical plan that runs. */
+  public synchronized PhysicalPlan executedPlan() {
+    if (physical == null) {
+      physical = session.planner().plan(optimizedPlan());
+    }
+    return physical;
+  }
+
+  /** Runs the query and returns its rows in internal representation, in partition order. */
+  List<Object[]> collectInternal() {
+    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
+    List<ColumnarBatch> batches = executedPlan().execute(context).collect();
+    List<Object[]> rows = new ArrayList<>();
+    for (ColumnarBatch batch : batches) {
+      rows.addAll(batch.rows());
+    }
+    return rows;
+  }
+
+  /** The text of EXPLAIN: the physical plan, or every stage when {@code extended}. */
+  public String explainString(boolean extended) {
+    StringBuilder sb = new StringBuilder();
+    if (extended) {
+      sb.append("== Parsed Logical Plan ==\n").append(logical.treeString()).append('\n');
+      sb.append("== Analyzed Logical Plan ==\n").append(analyzed.treeString()).append('\n');
+      sb.append("== Optimized Logical Plan ==\n").append(optimizedPlan().treeString()).append('\n');
+    }
+    sb.append("== Physical Plan ==\n").append(executedPlan().treeString());
+    return sb.toString();
+  }
+}

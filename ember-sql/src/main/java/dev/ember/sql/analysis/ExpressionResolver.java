@@ -1,0 +1,141 @@
+package dev.ember.sql.analysis;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.NamedExpression;
+import dev.ember.sql.plan.expressions.UnresolvedAttribute;
+import dev.ember.sql.plan.expressions.UnresolvedFunction;
+import dev.ember.sql.plan.expressions.UnresolvedStar;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves the names in an expression against the columns an operator can see: attributes (case-insensitive,
+ * optionally qualified), functions, and stars; then applies type coercion.
+ */
+final class ExpressionResolver {
+
+  private ExpressionResolver() {}
+
+  /** {@code e} fully resolved against {@code input}, or an UNRESOLVED_COLUMN error naming the closest names. */
+  static Expression resolve(Expression e, List<AttributeReference> input) {
+    Expression resolved = resolvePartially(e, input);
+    resolved.transformUp(node -> {
+      if (node instanceof UnresolvedAttribute u) {
+        throw unresolvedColumn(u, input);
+      }
+      return node;
+    });
+    return resolved;
+  }
+
+  /** {@code e} with what can be resolved against {@code input} resolved; other names left unresolved. */
+  static Expression resolvePartially(Expression e, List<AttributeReference> input) {
+    return e.transformUp(node -> {
+      if (node instanceof UnresolvedAttribute u) {
+        return lookup(u, input).map(a -> (Expression) a).orElse(u);
+      }
+      if (node instanceof UnresolvedFunction f && f.arguments().stream().allMatch(Expression::resolved)) {
+        return TypeCoercion.coerce(FunctionRegistry.lookup(f));
+      }
+      if (node.resolved() && !(node instanceof AttributeReference) && !(node instanceof Literal)) {
+        return TypeCoercion.coerce(node);
+      }
+      return node;
+    });
+  }
+
+  /** The attribute of {@code input} that {@code u} names, if exactly one. */
+  static Optional<AttributeReference> lookup(UnresolvedAttribute u, List<AttributeReference> input) {
+    List<String> parts = u.nameParts();
+    List<AttributeReference> matches = new ArrayList<>();
+    for (AttributeReference a : input) {
+      boolean nameMatches = a.name().equalsIgnoreCase(parts.get(parts.size() - 1));
+      boolean qualifierMatches = parts.size() == 1 || (parts.size() == 2 && !a.qualifier().isEmpty()
+          && a.qualifier().get(a.qualifier().size() - 1).equalsIgnoreCase(parts.get(0)));
+      if (nameMatches && qualifierMatches && !matches.contains(a)) {
+        matches.add(a);
+      }
+    }
+    if (matches.size() > 1) {
+      throw AnalysisException.unsupported("ambiguous column reference " + u.quotedName()
+          + " (AMBIGUOUS_REFERENCE is not reported precisely yet)");
+    }
+    return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
+  }
+
+  static AnalysisException unresolvedColumn(UnresolvedAttribute u, List<AttributeReference> input) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("objectName", u.quotedName());
+    if (input.isEmpty()) {
+      return new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", parameters, u.origin().line(),
+          u.origin().startPosition(), "");
+    }
+    List<String> names = new ArrayList<>();
+    for (AttributeReference a : input) {
+      names.add("`" + a.name() + "`");
+    }
+    String name = u.nameParts().get(u.nameParts().size() - 1);
+    List<String> ranked = NameSuggestions.rank("`" + name + "`", names);
+    parameters.put("proposal", String.join(", ", ranked));
+    return new AnalysisException("UNRESOLVED_COLUMN.WITH_SUGGESTION", parameters, u.origin().line(),
+        u.origin().startPosition(), "");
+  }
+
+  /** A select list with stars expanded and every item named (Spark names {@code a + 1} as {@code (a + 1)}). */
+  static List<Expression> resolveSelectList(List<Expression> list, List<AttributeReference> input) {
+    List<Expression> out = new ArrayList<>();
+    for (Expression item : list) {
+      if (item instanceof UnresolvedStar star) {
+        out.addAll(expandStar(star, input));
+        continue;
+      }
+      Expression resolved = resolve(item, input);
+      // Named from the expression as written, before implicit casts, as Spark names columns.
+      out.add(resolved instanceof NamedExpression ? resolved : new Alias(resolved, prettyName(item)));
+    }
+    return out;
+  }
+
+  private static List<AttributeReference> expandStar(UnresolvedStar star, List<AttributeReference> input) {
+    if (star.qualifier().isEmpty()) {
+      return input;
+    }
+    String qualifier = star.qualifier().get(0);
+    List<AttributeReference> matched = input.stream().filter(a -> !a.qualifier().isEmpty()
+        && a.qualifier().get(a.qualifier().size() - 1).equalsIgnoreCase(qualifier)).toList();
+    if (matched.isEmpty()) {
+      throw new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName",
+          "`" + qualifier + "`.`*`"));
+    }
+    return matched;
+  }
+
+  /** The column name Spark gives an unaliased expression: its SQL with literals and names unquoted. */
+  static String prettyName(Expression e) {
+    return e.transformUp(node -> {
+      if (node instanceof Literal literal) {
+        return new PrettyText(literal.prettyName());
+      }
+      if (node instanceof UnresolvedAttribute u) {
+        return new PrettyText(u.nameParts().get(u.nameParts().size() - 1));
+      }
+      if (node instanceof UnresolvedFunction f) {
+        return new UnresolvedFunction(f.name().toLowerCase(java.util.Locale.ROOT), f.arguments(), f.distinct(),
+            f.origin());
+      }
+      return node;
+    }).sql();
+  }
+
+  static boolean containsAggregate(Expression e) {
+    return e.exists(node -> node instanceof AggregateFunction);
+  }
+}

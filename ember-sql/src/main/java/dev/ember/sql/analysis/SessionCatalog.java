@@ -1,0 +1,43 @@
+package dev.ember.sql.analysis;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.plan.LogicalPlan;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The temporary views of one session, by case-insensitive name (Spark's default). Views hold analyzed plans.
+ * Persistent tables and databases come later.
+ */
+public final class SessionCatalog {
+
+  private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+
+  /** Registers {@code plan} as view {@code name}; fails if it exists and {@code replace} is false. */
+  public void createTempView(String name, LogicalPlan plan, boolean replace) {
+    String key = name.toLowerCase(Locale.ROOT);
+    if (!replace && tempViews.containsKey(key)) {
+      throw new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS", Map.of("relationName", "`" + name + "`"));
+    }
+    tempViews.put(key, plan);
+  }
+
+  /** The view named {@code name}, if any. */
+  public Optional<LogicalPlan> lookupTempView(String name) {
+    return Optional.ofNullable(tempViews.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Drops view {@code name}; whether it existed. */
+  public boolean dropTempView(String name) {
+    return tempViews.remove(name.toLowerCase(Locale.ROOT)) != null;
+  }
+
+  /** The view names, sorted. */
+  public List<String> listTempViews() {
+    return List.copyOf(new TreeSet<>(tempViews.keySet()));
+  }
+}

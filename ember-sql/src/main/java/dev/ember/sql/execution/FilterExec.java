@@ -1,0 +1,72 @@
+package dev.ember.sql.execution;
+
+import dev.ember.rdd.RDD;
+import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.vector.BatchIterators;
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import java.util.List;
+
+/**
+ * Keeps the rows whose condition is true: the condition is evaluated for the whole batch, the positions of
+ * the true rows form a selection vector, and the batch is compacted to them.
+ */
+public final class FilterExec extends PhysicalPlan {
+
+  private static final long serialVersionUID = 1L;
+  private final Expression condition;
+  private final PhysicalPlan child;
+
+  /** A filter of {@code child} by {@code condition}. */
+  public FilterExec(Expression condition, PhysicalPlan child) {
+    this.condition = condition;
+    this.child = child;
+  }
+
+  @Override
+  public List<PhysicalPlan> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new FilterExec(condition, newChildren.get(0));
+  }
+
+  @Override
+  public List<AttributeReference> output() {
+    return child.output();
+  }
+
+  @Override
+  public Partitioning outputPartitioning() {
+    return child.outputPartitioning();
+  }
+
+  @Override
+  public RDD<ColumnarBatch> execute(ExecutionContext context) {
+    Expression bound = BindReferences.bind(condition, child.output());
+    return child.execute(context).mapPartitions(batches -> BatchIterators.map(batches, batch -> {
+      ColumnVector result = VectorizedEvaluator.evaluate(bound, batch);
+      int n = batch.numRows();
+      int[] selected = new int[n];
+      int count = 0;
+      if (result instanceof BooleanColumnVector keep) {
+        for (int i = 0; i < n; i++) {
+          selected[count] = i;
+          count += keep.values[i] & !keep.nulls[i] ? 1 : 0;
+        }
+      }
+      return count == n ? batch : batch.gather(selected, count);
+    }));
+  }
+
+  @Override
+  public String simpleString() {
+    return "Filter " + ExplainStrings.expr(condition);
+  }
+}

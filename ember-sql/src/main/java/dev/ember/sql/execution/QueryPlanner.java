@@ -1,0 +1,130 @@
+package dev.ember.sql.execution;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.aggregate.AggregateBuffers;
+import dev.ember.sql.execution.aggregate.AggregateMode;
+import dev.ember.sql.execution.aggregate.HashAggregateExec;
+import dev.ember.sql.execution.exchange.EnsureRequirements;
+import dev.ember.sql.execution.sort.SortExec;
+import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Limit;
+import dev.ember.sql.plan.LocalRelation;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.OneRowRelation;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.NamedExpression;
+import dev.ember.sql.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an optimized logical plan into a physical plan: one operator per logical node (two for an
+ * aggregate: partial and final; two for a limit: local and global), then {@link EnsureRequirements} adds
+ * the exchanges the operators' required distributions call for.
+ */
+public final class QueryPlanner {
+
+  private final int defaultParallelism;
+  private final int shufflePartitions;
+
+  /** A planner splitting local data into {@code defaultParallelism} slices. */
+  public QueryPlanner(int defaultParallelism, int shufflePartitions) {
+    this.defaultParallelism = defaultParallelism;
+    this.shufflePartitions = shufflePartitions;
+  }
+
+  /** The physical plan of {@code plan}, with the exchanges its operators require. */
+  public PhysicalPlan plan(LogicalPlan plan) {
+    return EnsureRequirements.apply(planOperators(plan), shufflePartitions);
+  }
+
+  private PhysicalPlan planOperators(LogicalPlan plan) {
+    if (plan instanceof LocalRelation relation) {
+      return new LocalTableScanExec(relation.output(), relation.rows(), defaultParallelism);
+    }
+    if (plan instanceof OneRowRelation) {
+      return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
+    }
+    if (plan instanceof Project project) {
+      return new ProjectExec(project.projectList(), planOperators(project.child()));
+    }
+    if (plan instanceof Filter filter) {
+      return new FilterExec(filter.condition(), planOperators(filter.child()));
+    }
+    if (plan instanceof Aggregate aggregate) {
+      return planAggregate(aggregate);
+    }
+    if (plan instanceof Sort sort) {
+      return new SortExec(sort.order(), sort.global(), false, planOperators(sort.child()));
+    }
+    if (plan instanceof Limit limit) {
+      int n = (Integer) ((Literal) limit.limit()).value();
+      PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
+      // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
+      return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
+  }
+
+  /**
+   * Under a limit, a global sort (possibly below projects) sorts in one partition: a range-partitioned sort
+   * would need its partitions read in order, which a shuffle to one partition does not promise.
+   */
+  private static PhysicalPlan sortInOnePartition(PhysicalPlan plan) {
+    if (plan instanceof SortExec sort) {
+      return sort.inSinglePartition();
+    }
+    if (plan instanceof ProjectExec project) {
+      return project.withNewChildren(List.of(sortInOnePartition(project.children().get(0))));
+    }
+    return plan;
+  }
+
+  private PhysicalPlan planAggregate(Aggregate aggregate) {
+    List<NamedExpression> grouping = new ArrayList<>();
+    for (Expression g : aggregate.grouping()) {
+      grouping.add(g instanceof AttributeReference a ? a : new Alias(g, g.sql()));
+    }
+    List<AttributeReference> groupingAttributes = grouping.stream().map(NamedExpression::toAttribute).toList();
+    List<AggregateFunction> functions = new ArrayList<>();
+    for (Expression e : aggregate.aggregates()) {
+      e.exists(node -> {
+        if (node instanceof AggregateFunction f && !functions.contains(f)) {
+          functions.add(f);
+        }
+        return false;
+      });
+    }
+    List<AttributeReference> resultAttributes = new ArrayList<>();
+    List<AttributeReference> bufferAttributes = new ArrayList<>();
+    for (AggregateFunction f : functions) {
+      resultAttributes.add(AttributeReference.create(f.sql(), f.dataType(), f.nullable()));
+      for (DataType type : AggregateBuffers.types(f)) {
+        bufferAttributes.add(AttributeReference.create(f.prettyName() + "_buffer", type, true));
+      }
+    }
+    List<Expression> resultExpressions = new ArrayList<>();
+    for (Expression e : aggregate.aggregates()) {
+      resultExpressions.add(e.transformDown(node -> {
+        int g = aggregate.grouping().indexOf(node);
+        if (g >= 0 && !(node instanceof Alias)) {
+          return groupingAttributes.get(g);
+        }
+        int f = node instanceof AggregateFunction fn ? functions.indexOf(fn) : -1;
+        return f >= 0 ? resultAttributes.get(f) : node;
+      }));
+    }
+    PhysicalPlan partial = new HashAggregateExec(AggregateMode.PARTIAL, grouping, functions, bufferAttributes,
+        resultAttributes, List.of(), planOperators(aggregate.child()));
+    // The final phase requires rows clustered by the grouping keys; EnsureRequirements adds the exchange.
+    return new HashAggregateExec(AggregateMode.FINAL, new ArrayList<>(groupingAttributes), functions,
+        bufferAttributes, resultAttributes, resultExpressions, partial);
+  }
+}

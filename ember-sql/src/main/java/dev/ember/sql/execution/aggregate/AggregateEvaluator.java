@@ -1,0 +1,59 @@
+package dev.ember.sql.execution.aggregate;
+
+import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.Average;
+import dev.ember.sql.plan.expressions.Count;
+import dev.ember.sql.plan.expressions.Max;
+import dev.ember.sql.plan.expressions.Min;
+import dev.ember.sql.plan.expressions.Sum;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * How one aggregate function computes in two phases: the types of its buffer (the partial aggregate's
+ * output columns) and a factory of per-task {@link GroupedState}s. Travels to tasks, so it is Serializable.
+ */
+interface AggregateEvaluator extends Serializable {
+
+  /** The types of the buffer slots, as the partial aggregate's output columns. */
+  List<DataType> bufferTypes();
+
+  /** Empty buffers for the groups of one task. */
+  GroupedState newState();
+
+  /** The evaluator for {@code function}. */
+  static AggregateEvaluator of(AggregateFunction function) {
+    if (function instanceof Count) {
+      return new Simple(List.of(DataTypes.LongType), CountState::new);
+    }
+    if (function instanceof Sum sum) {
+      DataType type = sum.dataType();
+      return new Simple(List.of(type), () -> new SumState(type));
+    }
+    if (function instanceof Average) {
+      return new Simple(List.of(DataTypes.DoubleType, DataTypes.LongType), AverageState::new);
+    }
+    if (function instanceof Min min) {
+      return new Simple(List.of(min.dataType()), () -> new ExtremumState(false));
+    }
+    if (function instanceof Max max) {
+      return new Simple(List.of(max.dataType()), () -> new ExtremumState(true));
+    }
+    throw new IllegalStateException("no evaluator for aggregate " + function.sql() + "; this is a bug");
+  }
+
+  /** A serializable factory of states. */
+  interface StateFactory extends Serializable {
+    GroupedState create();
+  }
+
+  /** An evaluator from its buffer types and a state factory. */
+  record Simple(List<DataType> bufferTypes, StateFactory factory) implements AggregateEvaluator {
+    @Override
+    public GroupedState newState() {
+      return factory.create();
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.ember.sql.execution.aggregate;
+
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.LongColumnVector;
+import java.util.Arrays;
+
+/** count(x): a bigint per group counting non-NULL inputs; never NULL. */
+final class CountState implements GroupedState {
+
+  private long[] counts = new long[16];
+
+  @Override
+  public void ensureCapacity(int groups) {
+    if (groups > counts.length) {
+      counts = Arrays.copyOf(counts, Math.max(groups, counts.length * 2));
+    }
+  }
+
+  @Override
+  public void update(int[] groupIds, ColumnVector input, int n) {
+    boolean[] nulls = input.nulls;
+    for (int i = 0; i < n; i++) {
+      counts[groupIds[i]] += nulls[i] ? 0 : 1;
+    }
+  }
+
+  @Override
+  public void merge(int[] groupIds, ColumnarBatch partial, int column, int n) {
+    long[] values = ((LongColumnVector) partial.column(column)).values;
+    for (int i = 0; i < n; i++) {
+      counts[groupIds[i]] += values[i];
+    }
+  }
+
+  @Override
+  public void writeBuffer(int group, Object[] row, int offset) {
+    row[offset] = counts[group];
+  }
+
+  @Override
+  public Object result(int group) {
+    return counts[group];
+  }
+}

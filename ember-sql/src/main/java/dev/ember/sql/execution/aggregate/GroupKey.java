@@ -1,0 +1,34 @@
+package dev.ember.sql.execution.aggregate;
+
+import java.util.Arrays;
+
+/** The grouping values of a row, equal by content; NULLs are equal to each other and -0.0 equals 0.0. */
+final class GroupKey {
+
+  private final Object[] values;
+  private final int hash;
+
+  GroupKey(Object[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof Double d && d == 0.0) {
+        values[i] = 0.0;
+      }
+    }
+    this.values = values;
+    this.hash = Arrays.hashCode(values);
+  }
+
+  Object[] values() {
+    return values;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GroupKey that && hash == that.hash && Arrays.equals(values, that.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+}

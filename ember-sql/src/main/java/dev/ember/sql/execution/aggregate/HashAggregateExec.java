@@ -1,0 +1,141 @@
+package dev.ember.sql.execution.aggregate;
+
+import dev.ember.rdd.RDD;
+import dev.ember.sql.execution.Distribution;
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.ExplainStrings;
+import dev.ember.sql.execution.Partitioning;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.NamedExpression;
+import dev.ember.sql.types.DataType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hash aggregation, planned in two phases around an exchange as in Spark: PARTIAL groups the rows of each
+ * input partition into buffers; the exchange brings equal keys together; FINAL merges the buffers and
+ * computes the select list. The per-partition hash table lives in memory and does not spill yet.
+ */
+public final class HashAggregateExec extends PhysicalPlan {
+
+  private static final long serialVersionUID = 1L;
+  private final AggregateMode mode;
+  private final List<NamedExpression> grouping;
+  private final List<AggregateFunction> functions;
+  private final List<AttributeReference> bufferAttributes;
+  private final List<AttributeReference> resultAttributes;
+  private final List<Expression> resultExpressions;
+  private final PhysicalPlan child;
+
+  /**
+   * An aggregation phase.
+   *
+   * @param grouping the grouping expressions (PARTIAL) or the grouping attributes the partial output starts
+   *     with (FINAL)
+   * @param functions the distinct aggregate functions, over the original input
+   * @param bufferAttributes the columns of the partial output after the grouping columns
+   * @param resultAttributes one attribute per function standing for its result in {@code resultExpressions}
+   * @param resultExpressions the FINAL output, over grouping attributes and result attributes
+   */
+  public HashAggregateExec(AggregateMode mode, List<NamedExpression> grouping, List<AggregateFunction> functions,
+      List<AttributeReference> bufferAttributes, List<AttributeReference> resultAttributes,
+      List<Expression> resultExpressions, PhysicalPlan child) {
+    this.mode = mode;
+    this.grouping = List.copyOf(grouping);
+    this.functions = List.copyOf(functions);
+    this.bufferAttributes = List.copyOf(bufferAttributes);
+    this.resultAttributes = List.copyOf(resultAttributes);
+    this.resultExpressions = List.copyOf(resultExpressions);
+    this.child = child;
+  }
+
+  @Override
+  public List<PhysicalPlan> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new HashAggregateExec(mode, grouping, functions, bufferAttributes, resultAttributes, resultExpressions,
+        newChildren.get(0));
+  }
+
+  @Override
+  public List<Distribution> requiredChildDistribution() {
+    if (mode == AggregateMode.PARTIAL) {
+      return List.of(new Distribution.Unspecified());
+    }
+    return List.of(grouping.isEmpty() ? new Distribution.AllTuples()
+        : new Distribution.Clustered(new ArrayList<>(groupingAttributes())));
+  }
+
+  private List<AttributeReference> groupingAttributes() {
+    return grouping.stream().map(NamedExpression::toAttribute).toList();
+  }
+
+  @Override
+  public List<AttributeReference> output() {
+    if (mode == AggregateMode.PARTIAL) {
+      List<AttributeReference> out = new ArrayList<>(groupingAttributes());
+      out.addAll(bufferAttributes);
+      return out;
+    }
+    return resultExpressions.stream().map(e -> ((NamedExpression) e).toAttribute()).toList();
+  }
+
+  @Override
+  public Partitioning outputPartitioning() {
+    return child.outputPartitioning();
+  }
+
+  @Override
+  public RDD<ColumnarBatch> execute(ExecutionContext context) {
+    List<AggregateEvaluator> evaluators = functions.stream().map(AggregateEvaluator::of).toList();
+    List<DataType> groupTypes = grouping.stream().map(Expression::dataType).toList();
+    if (mode == AggregateMode.PARTIAL) {
+      List<Expression> keys = BindReferences.bindAll(grouping.stream().map(HashAggregateExec::unalias).toList(),
+          child.output());
+      List<Expression> inputs = BindReferences.bindAll(functions.stream().map(AggregateFunction::input).toList(),
+          child.output());
+      List<DataType> outputTypes = output().stream().map(AttributeReference::dataType).toList();
+      return child.execute(context).mapPartitions(batches -> {
+        AggregationTable table = new AggregationTable(evaluators);
+        while (batches.hasNext()) {
+          table.update(batches.next(), keys, inputs);
+        }
+        return table.partialOutput(outputTypes);
+      });
+    }
+    List<AttributeReference> intermediate = new ArrayList<>(groupingAttributes());
+    intermediate.addAll(resultAttributes);
+    List<DataType> intermediateTypes = intermediate.stream().map(AttributeReference::dataType).toList();
+    List<Expression> results = BindReferences.bindAll(resultExpressions, intermediate);
+    int groupCount = grouping.size();
+    return child.execute(context).mapPartitions(batches -> {
+      AggregationTable table = new AggregationTable(evaluators);
+      while (batches.hasNext()) {
+        table.merge(batches.next(), groupCount);
+      }
+      return table.finalOutput(groupCount, intermediateTypes, results);
+    });
+  }
+
+  private static Expression unalias(NamedExpression e) {
+    return e instanceof dev.ember.sql.plan.expressions.Alias alias ? alias.child() : e;
+  }
+
+  @Override
+  public String simpleString() {
+    List<String> names = new ArrayList<>();
+    for (AggregateFunction f : functions) {
+      names.add((mode == AggregateMode.PARTIAL ? "partial_" : "") + ExplainStrings.expr(f));
+    }
+    return "HashAggregate(keys=" + ExplainStrings.list(groupingAttributes()) + ", functions="
+        + "[" + String.join(", ", names) + "]" + ")";
+  }
+}

@@ -1,0 +1,2 @@
+/** Two-phase hash aggregation over columnar batches. */
+package dev.ember.sql.execution.aggregate;

@@ -1,0 +1,169 @@
+package dev.ember.sql.execution.exchange;
+
+import dev.ember.HashPartitioner;
+import dev.ember.Tuple2;
+import dev.ember.rdd.RDD;
+import dev.ember.rdd.ShuffledRDD;
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.ExplainStrings;
+import dev.ember.sql.execution.Partitioning;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.sort.RowComparator;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.SortOrder;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Redistributes batches through a core shuffle: each input batch is split into one sub-batch per target
+ * partition (by hash of the keys, or all to partition 0), and the sub-batches travel as
+ * {@code (partition id, batch)} pairs partitioned by that id. SQL so inherits the core's shuffle files,
+ * fetch-failure handling and stage retries.
+ */
+public final class ShuffleExchangeExec extends PhysicalPlan {
+
+  private static final long serialVersionUID = 1L;
+  private final Partitioning partitioning;
+  private final PhysicalPlan child;
+
+  /** An exchange of {@code child} into {@code partitioning} (hash or single). */
+  public ShuffleExchangeExec(Partitioning partitioning, PhysicalPlan child) {
+    if (partitioning instanceof Partitioning.Unknown) {
+      throw new IllegalArgumentException("an exchange needs a hash or single partitioning");
+    }
+    this.partitioning = partitioning;
+    this.child = child;
+  }
+
+  @Override
+  public List<PhysicalPlan> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return new ShuffleExchangeExec(partitioning, newChildren.get(0));
+  }
+
+  @Override
+  public List<AttributeReference> output() {
+    return child.output();
+  }
+
+  @Override
+  public Partitioning outputPartitioning() {
+    return partitioning;
+  }
+
+  @Override
+  public RDD<ColumnarBatch> execute(ExecutionContext context) {
+    int n = partitioning.numPartitions();
+    RDD<ColumnarBatch> input = child.execute(context);
+    PartitionIds ids = partitionIds(input);
+    RDD<Tuple2<Integer, ColumnarBatch>> pieces = input.mapPartitions(batches -> split(batches, ids, n));
+    ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
+    return shuffled.mapPartitions(ShuffleExchangeExec::values);
+  }
+
+  /** How rows find their partition; a range partitioning first runs a job sampling its bounds. */
+  private PartitionIds partitionIds(RDD<ColumnarBatch> input) {
+    if (partitioning instanceof Partitioning.Hash hash && hash.numPartitions() > 1) {
+      return PartitionIds.hash(BindReferences.bindAll(hash.expressions(), child.output()), hash.numPartitions());
+    }
+    if (partitioning instanceof Partitioning.Range range && range.numPartitions() > 1) {
+      List<Expression> keys = BindReferences.bindAll(range.ordering().stream().map(SortOrder::child).toList(),
+          child.output());
+      RowComparator comparator = RowComparator.forKeys(range.ordering());
+      return PartitionIds.range(keys, RangeBounds.compute(input, keys, comparator, range.numPartitions()),
+          comparator);
+    }
+    return PartitionIds.single();
+  }
+
+  // Static, so the function shipped to tasks does not capture this operator.
+  private static Iterator<ColumnarBatch> values(Iterator<Tuple2<Integer, ColumnarBatch>> pairs) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return pairs.hasNext();
+      }
+
+      @Override
+      public ColumnarBatch next() {
+        return pairs.next()._2();
+      }
+    };
+  }
+
+  /** The pieces of each input batch, one per target partition, produced lazily batch by batch. */
+  private static Iterator<Tuple2<Integer, ColumnarBatch>> split(Iterator<ColumnarBatch> batches, PartitionIds ids,
+      int partitions) {
+    return new Iterator<>() {
+      private final java.util.ArrayDeque<Tuple2<Integer, ColumnarBatch>> pending = new java.util.ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (pending.isEmpty() && batches.hasNext()) {
+          pending.addAll(pieces(batches.next(), ids, partitions));
+        }
+        return !pending.isEmpty();
+      }
+
+      @Override
+      public Tuple2<Integer, ColumnarBatch> next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return pending.poll();
+      }
+    };
+  }
+
+  private static List<Tuple2<Integer, ColumnarBatch>> pieces(ColumnarBatch batch, PartitionIds ids, int partitions) {
+    if (partitions == 1) {
+      return List.of(new Tuple2<>(0, batch));
+    }
+    int rows = batch.numRows();
+    int[] target = ids.of(batch);
+    int[] counts = new int[partitions];
+    for (int i = 0; i < rows; i++) {
+      counts[target[i]]++;
+    }
+    int[][] selections = new int[partitions][];
+    for (int p = 0; p < partitions; p++) {
+      selections[p] = new int[counts[p]];
+      counts[p] = 0;
+    }
+    for (int i = 0; i < rows; i++) {
+      int p = target[i];
+      selections[p][counts[p]++] = i;
+    }
+    List<Tuple2<Integer, ColumnarBatch>> out = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      if (counts[p] > 0) {
+        out.add(new Tuple2<>(p, counts[p] == rows ? batch : batch.gather(selections[p], counts[p])));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String simpleString() {
+    if (partitioning instanceof Partitioning.Range range) {
+      return "Exchange rangepartitioning(" + String.join(", ", range.ordering().stream()
+          .map(ExplainStrings::expr).toList()) + ", " + range.numPartitions() + ")";
+    }
+    if (partitioning instanceof Partitioning.Hash hash) {
+      StringBuilder sb = new StringBuilder("Exchange hashpartitioning(");
+      for (Expression e : hash.expressions()) {
+        sb.append(e instanceof AttributeReference a ? a.name() + "#" + a.exprId() : e.sql()).append(", ");
+      }
+      return sb.append(hash.numPartitions()).append(')').toString();
+    }
+    return "Exchange SinglePartition";
+  }
+}

@@ -1,0 +1,2 @@
+/** Exchanges: redistribution of batches between stages through the core shuffle. */
+package dev.ember.sql.execution.exchange;

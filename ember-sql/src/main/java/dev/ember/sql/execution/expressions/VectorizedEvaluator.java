@@ -1,0 +1,134 @@
+package dev.ember.sql.execution.expressions;
+
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.And;
+import dev.ember.sql.plan.expressions.BinaryArithmetic;
+import dev.ember.sql.plan.expressions.BinaryComparison;
+import dev.ember.sql.plan.expressions.BoundReference;
+import dev.ember.sql.plan.expressions.CaseWhen;
+import dev.ember.sql.plan.expressions.Cast;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.In;
+import dev.ember.sql.plan.expressions.IsNotNull;
+import dev.ember.sql.plan.expressions.IsNull;
+import dev.ember.sql.plan.expressions.Like;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.Not;
+import dev.ember.sql.plan.expressions.Or;
+import dev.ember.sql.plan.expressions.UnaryMinus;
+import dev.ember.sql.types.DataTypes;
+import java.util.regex.Pattern;
+
+/**
+ * Evaluates a bound expression over a whole batch, one column at a time: the dispatch on the expression kind
+ * happens once per node and batch, and the kernels it calls loop over primitive arrays.
+ */
+public final class VectorizedEvaluator {
+
+  private VectorizedEvaluator() {}
+
+  /** The value of {@code e} for every row of {@code batch}; {@code e} must be bound (no attributes). */
+  public static ColumnVector evaluate(Expression e, ColumnarBatch batch) {
+    int n = batch.numRows();
+    if (e instanceof BoundReference ref) {
+      return batch.column(ref.ordinal());
+    }
+    if (e instanceof Literal literal) {
+      return ColumnVectors.constant(literal.dataType(), literal.value(), n);
+    }
+    if (e instanceof Alias alias) {
+      return evaluate(alias.child(), batch);
+    }
+    if (e instanceof BinaryArithmetic a) {
+      return ArithmeticKernels.apply(a.operator(), evaluate(a.left(), batch), evaluate(a.right(), batch), n);
+    }
+    if (e instanceof UnaryMinus minus) {
+      return ArithmeticKernels.negate(evaluate(minus.child(), batch), n);
+    }
+    if (e instanceof BinaryComparison c) {
+      return ComparisonKernels.compare(c.operator(), evaluate(c.left(), batch), evaluate(c.right(), batch), n);
+    }
+    if (e instanceof And and) {
+      return LogicKernels.and(bool(evaluate(and.left(), batch)), bool(evaluate(and.right(), batch)), n);
+    }
+    if (e instanceof Or or) {
+      return LogicKernels.or(bool(evaluate(or.left(), batch)), bool(evaluate(or.right(), batch)), n);
+    }
+    if (e instanceof Not not) {
+      return LogicKernels.not(bool(evaluate(not.child(), batch)), n);
+    }
+    if (e instanceof IsNull isNull) {
+      return LogicKernels.isNull(evaluate(isNull.child(), batch), n, true);
+    }
+    if (e instanceof IsNotNull isNotNull) {
+      return LogicKernels.isNull(evaluate(isNotNull.child(), batch), n, false);
+    }
+    return evaluateComposite(e, batch, n);
+  }
+
+  private static ColumnVector evaluateComposite(Expression e, ColumnarBatch batch, int n) {
+    if (e instanceof In in) {
+      ColumnVector value = evaluate(in.value(), batch);
+      BooleanColumnVector result = LogicKernels.allFalse(n);
+      for (Expression candidate : in.list()) {
+        ColumnVector equal = ComparisonKernels.compare(ComparisonOperator.EQUAL, value,
+            evaluate(candidate, batch), n);
+        result = LogicKernels.or(result, bool(equal), n);
+      }
+      return result;
+    }
+    if (e instanceof Like like) {
+      ColumnVector input = evaluate(like.left(), batch);
+      if (like.pattern() instanceof Literal pattern) {
+        // The common case: one pattern, compiled once for the batch.
+        return StringKernels.like(input, pattern.value() == null ? null
+            : Pattern.compile(Like.toRegex((String) pattern.value()), Pattern.DOTALL), n);
+      }
+      return StringKernels.like(input, evaluate(like.pattern(), batch), n);
+    }
+    if (e instanceof CaseWhen caseWhen) {
+      return caseWhen(caseWhen, batch, n);
+    }
+    if (e instanceof Cast cast) {
+      return CastKernels.cast(evaluate(cast.child(), batch), cast.dataType(), n);
+    }
+    throw new IllegalStateException("Expression " + e.sql() + " (" + e.getClass().getSimpleName()
+        + ") cannot be evaluated; the analyzer should have rejected or rewritten it. This is a bug.");
+  }
+
+  private static ColumnVector caseWhen(CaseWhen caseWhen, ColumnarBatch batch, int n) {
+    ColumnVector out = ColumnVectors.allocate(caseWhen.dataType(), n);
+    boolean[] decided = new boolean[n];
+    for (int b = 0; b < caseWhen.conditions().size(); b++) {
+      BooleanColumnVector condition = bool(evaluate(caseWhen.conditions().get(b), batch));
+      ColumnVector value = evaluate(caseWhen.values().get(b), batch);
+      for (int i = 0; i < n; i++) {
+        if (!decided[i] && !condition.nulls[i] && condition.values[i]) {
+          out.copyFrom(i, value, i);
+          decided[i] = true;
+        }
+      }
+    }
+    ColumnVector otherwise = evaluate(caseWhen.elseValue(), batch);
+    boolean nullElse = caseWhen.elseValue().dataType() == DataTypes.NullType;
+    for (int i = 0; i < n; i++) {
+      if (!decided[i]) {
+        if (nullElse) {
+          out.nulls[i] = true;
+        } else {
+          out.copyFrom(i, otherwise, i);
+        }
+      }
+    }
+    return out;
+  }
+
+  static BooleanColumnVector bool(ColumnVector v) {
+    return (BooleanColumnVector) v;
+  }
+}

@@ -1,0 +1,2 @@
+/** Sorting of columnar batches. */
+package dev.ember.sql.execution.sort;

@@ -1,0 +1,60 @@
+package dev.ember.sql.execution.vector;
+
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import java.util.List;
+
+/** Allocates vectors by type and builds them from values. */
+public final class ColumnVectors {
+
+  private ColumnVectors() {}
+
+  /** A vector for {@code type} with {@code capacity} rows (NULL type vectors are all NULL). */
+  public static ColumnVector allocate(DataType type, int capacity) {
+    if (type == DataTypes.BooleanType) {
+      return new BooleanColumnVector(type, capacity);
+    }
+    if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
+      return new IntColumnVector(type, capacity);
+    }
+    if (type == DataTypes.LongType) {
+      return new LongColumnVector(type, capacity);
+    }
+    if (type == DataTypes.DoubleType) {
+      return new DoubleColumnVector(type, capacity);
+    }
+    if (type == DataTypes.StringType) {
+      return new StringColumnVector(type, capacity);
+    }
+    if (type == DataTypes.NullType) {
+      // NULL-typed columns carry no values; a boolean vector with every row NULL stands in.
+      BooleanColumnVector v = new BooleanColumnVector(type, capacity);
+      java.util.Arrays.fill(v.nulls, true);
+      return v;
+    }
+    throw new IllegalArgumentException("No column vector for type " + type.simpleString());
+  }
+
+  /** A vector holding {@code values} (internal representation, null for NULL). */
+  public static ColumnVector of(DataType type, List<?> values) {
+    ColumnVector v = allocate(type, values.size());
+    for (int i = 0; i < values.size(); i++) {
+      if (type != DataTypes.NullType) {
+        v.setBoxed(i, values.get(i));
+      }
+    }
+    return v;
+  }
+
+  /** A vector repeating one value {@code rows} times. */
+  public static ColumnVector constant(DataType type, Object value, int rows) {
+    ColumnVector v = allocate(type, rows);
+    if (type == DataTypes.NullType) {
+      return v;
+    }
+    for (int i = 0; i < rows; i++) {
+      v.setBoxed(i, value);
+    }
+    return v;
+  }
+}

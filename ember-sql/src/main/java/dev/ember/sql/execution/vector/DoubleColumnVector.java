@@ -1,0 +1,38 @@
+package dev.ember.sql.execution.vector;
+
+import dev.ember.sql.types.DataType;
+
+/** A column of double values in a {@code double[]}. */
+public final class DoubleColumnVector extends ColumnVector {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The values; a slot whose null flag is set holds an arbitrary value. */
+  public final double[] values;
+
+  /** An all-zero vector of {@code capacity} rows. */
+  public DoubleColumnVector(DataType type, int capacity) {
+    super(type, capacity);
+    this.values = new double[capacity];
+  }
+
+  @Override
+  public Object getBoxed(int i) {
+    return nulls[i] ? null : (Double) values[i];
+  }
+
+  @Override
+  public void setBoxed(int i, Object value) {
+    nulls[i] = value == null;
+    if (value != null) {
+      values[i] = (Double) value;
+    }
+  }
+
+  @Override
+  public void copyFrom(int i, ColumnVector src, int srcRow) {
+    DoubleColumnVector source = (DoubleColumnVector) src;
+    nulls[i] = source.nulls[srcRow];
+    values[i] = source.values[srcRow];
+  }
+}

@@ -1,0 +1,38 @@
+package dev.ember.sql.execution.vector;
+
+import dev.ember.sql.types.DataType;
+
+/** A column of int (and date, as days since 1970-01-01) values in a {@code int[]}. */
+public final class IntColumnVector extends ColumnVector {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The values; a slot whose null flag is set holds an arbitrary value. */
+  public final int[] values;
+
+  /** An all-zero vector of {@code capacity} rows. */
+  public IntColumnVector(DataType type, int capacity) {
+    super(type, capacity);
+    this.values = new int[capacity];
+  }
+
+  @Override
+  public Object getBoxed(int i) {
+    return nulls[i] ? null : (Integer) values[i];
+  }
+
+  @Override
+  public void setBoxed(int i, Object value) {
+    nulls[i] = value == null;
+    if (value != null) {
+      values[i] = (Integer) value;
+    }
+  }
+
+  @Override
+  public void copyFrom(int i, ColumnVector src, int srcRow) {
+    IntColumnVector source = (IntColumnVector) src;
+    nulls[i] = source.nulls[srcRow];
+    values[i] = source.values[srcRow];
+  }
+}

@@ -1,0 +1,38 @@
+package dev.ember.sql.execution.vector;
+
+import dev.ember.sql.types.DataType;
+
+/** A column of bigint values in a {@code long[]}. */
+public final class LongColumnVector extends ColumnVector {
+
+  private static final long serialVersionUID = 1L;
+
+  /** The values; a slot whose null flag is set holds an arbitrary value. */
+  public final long[] values;
+
+  /** An all-zero vector of {@code capacity} rows. */
+  public LongColumnVector(DataType type, int capacity) {
+    super(type, capacity);
+    this.values = new long[capacity];
+  }
+
+  @Override
+  public Object getBoxed(int i) {
+    return nulls[i] ? null : (Long) values[i];
+  }
+
+  @Override
+  public void setBoxed(int i, Object value) {
+    nulls[i] = value == null;
+    if (value != null) {
+      values[i] = (Long) value;
+    }
+  }
+
+  @Override
+  public void copyFrom(int i, ColumnVector src, int srcRow) {
+    LongColumnVector source = (LongColumnVector) src;
+    nulls[i] = source.nulls[srcRow];
+    values[i] = source.values[srcRow];
+  }
+}

@@ -1,0 +1,109 @@
+package dev.ember.sql.optimizer;
+
+import dev.ember.EmberException;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs rule batches over an analyzed plan: the finishing rules once, then the operator rules in order,
+ * again and again, until a pass changes nothing or {@link #MAX_PASSES} is reached. After every rule the
+ * plan's output must be unchanged; a rule that breaks it is named in an internal error.
+ */
+public final class Optimizer {
+
+  /** Spark's default for spark.sql.optimizer.maxIterations. */
+  public static final int MAX_PASSES = 100;
+  private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
+
+  // Run once, first: later rules and the planner assume no SubqueryAlias, no Distinct and no DISTINCT
+  // aggregate. Not excludable.
+  private static final List<Rule> FINISH_ANALYSIS = List.of(
+      new EliminateSubqueryAliases(),
+      new ReplaceDistinctWithAggregate(),
+      new RewriteDistinctAggregates());
+
+  // Run to fixpoint. Filters are pushed down before being combined, so that filters meeting below a
+  // project merge into one; projects that then meet are collapsed and no-op ones removed; constant folding
+  // after those, so it sees the combined conditions and the substituted projections; column pruning last,
+  // once folding has removed the references it can.
+  private static final List<Rule> OPERATOR_OPTIMIZATIONS = List.of(
+      new PushFilterThroughProject(),
+      new CollapseProject(),
+      new RemoveRedundantProject(),
+      new CombineFilters(),
+      new ConstantFolding(),
+      new PruneColumns());
+
+  private final Set<String> excludedRules;
+
+  /**
+   * An optimizer that skips the rules named in {@code excludedRules} (simple class names, or Spark's
+   * {@code org.apache.spark.sql.catalyst.optimizer.X} names).
+   */
+  public Optimizer(Set<String> excludedRules) {
+    Set<String> simple = new java.util.HashSet<>();
+    for (String name : excludedRules) {
+      simple.add(name.substring(name.lastIndexOf('.') + 1).trim());
+    }
+    this.excludedRules = Set.copyOf(simple);
+  }
+
+  /** The rules run to fixpoint, in order, minus the excluded ones. */
+  public List<String> activeRules() {
+    List<String> names = new ArrayList<>();
+    for (Rule rule : OPERATOR_OPTIMIZATIONS) {
+      if (!excludedRules.contains(rule.name())) {
+        names.add(rule.name());
+      }
+    }
+    return names;
+  }
+
+  /** The optimized plan. */
+  public LogicalPlan optimize(LogicalPlan analyzed) {
+    LogicalPlan plan = analyzed;
+    for (Rule rule : FINISH_ANALYSIS) {
+      plan = run(rule, plan);
+    }
+    for (int pass = 1; pass <= MAX_PASSES; pass++) {
+      LogicalPlan before = plan;
+      for (Rule rule : OPERATOR_OPTIMIZATIONS) {
+        if (!excludedRules.contains(rule.name())) {
+          plan = run(rule, plan);
+        }
+      }
+      if (plan.equals(before)) {
+        return plan;
+      }
+    }
+    LOG.warn("Optimizer stopped after {} passes without reaching a fixpoint", MAX_PASSES);
+    return plan;
+  }
+
+  private static LogicalPlan run(Rule rule, LogicalPlan plan) {
+    long start = System.nanoTime();
+    LogicalPlan result = rule.apply(plan);
+    if (result != plan) {
+      checkSameOutput(rule, plan.output(), result.output());
+      LOG.debug("{} rewrote the plan in {} us", rule.name(), (System.nanoTime() - start) / 1000);
+    }
+    return result;
+  }
+
+  private static void checkSameOutput(Rule rule, List<AttributeReference> before, List<AttributeReference> after) {
+    boolean same = before.size() == after.size();
+    for (int i = 0; same && i < before.size(); i++) {
+      same = before.get(i).exprId() == after.get(i).exprId()
+          && before.get(i).dataType().equals(after.get(i).dataType());
+    }
+    if (!same) {
+      throw new EmberException("INTERNAL_ERROR", "Optimizer rule " + rule.name() + " changed the plan's output "
+          + "from " + before + " to " + after + ". This is a bug in Ember; please report it.");
+    }
+  }
+}

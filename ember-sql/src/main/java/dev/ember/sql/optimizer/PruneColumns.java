@@ -1,0 +1,91 @@
+package dev.ember.sql.optimizer;
+
+import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Limit;
+import dev.ember.sql.plan.LocalRelation;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Drops columns no operator above reads from local relations, so scans, filters and exchanges carry only
+ * what the query needs. Walks top-down with the set of attributes required from each node; the root keeps
+ * its whole output. Operators bind their inputs by identity, so a narrower child output is safe.
+ */
+final class PruneColumns implements Rule {
+
+  @Override
+  public LogicalPlan apply(LogicalPlan plan) {
+    return prune(plan, new LinkedHashSet<>(plan.output()));
+  }
+
+  private static LogicalPlan prune(LogicalPlan plan, Set<AttributeReference> required) {
+    if (plan instanceof LocalRelation relation) {
+      return narrow(relation, required);
+    }
+    if (plan instanceof Project project) {
+      List<Expression> kept = new ArrayList<>();
+      for (Expression e : project.projectList()) {
+        if (required.contains(((dev.ember.sql.plan.expressions.NamedExpression) e).toAttribute())) {
+          kept.add(e);
+        }
+      }
+      Project narrowed = kept.size() == project.projectList().size() ? project : new Project(kept, project.child());
+      return withChild(narrowed, narrowed.child(), references(narrowed.projectList(), Set.of()));
+    }
+    if (plan instanceof Aggregate aggregate) {
+      return withChild(aggregate, aggregate.child(), references(aggregate.expressions(), Set.of()));
+    }
+    if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
+      LogicalPlan child = plan.children().get(0);
+      return withChild(plan, child, references(plan.expressions(), required));
+    }
+    // Unknown operators keep everything below them.
+    return plan;
+  }
+
+  private static LogicalPlan withChild(LogicalPlan plan, LogicalPlan child, Set<AttributeReference> required) {
+    LogicalPlan pruned = prune(child, required);
+    return pruned == child ? plan : plan.withNewChildren(List.of(pruned));
+  }
+
+  private static Set<AttributeReference> references(List<Expression> expressions, Set<AttributeReference> also) {
+    Set<AttributeReference> all = new LinkedHashSet<>(also);
+    for (Expression e : expressions) {
+      all.addAll(e.references());
+    }
+    return all;
+  }
+
+  private static LogicalPlan narrow(LocalRelation relation, Set<AttributeReference> required) {
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < relation.output().size(); i++) {
+      if (required.contains(relation.output().get(i))) {
+        kept.add(i);
+      }
+    }
+    if (kept.size() == relation.output().size()) {
+      return relation;
+    }
+    List<AttributeReference> output = new ArrayList<>();
+    for (int i : kept) {
+      output.add(relation.output().get(i));
+    }
+    List<List<Object>> rows = new ArrayList<>(relation.rows().size());
+    for (List<Object> row : relation.rows()) {
+      List<Object> narrowed = new ArrayList<>(kept.size());
+      for (int i : kept) {
+        narrowed.add(row.get(i));
+      }
+      rows.add(narrowed);
+    }
+    return new LocalRelation(output, rows);
+  }
+}

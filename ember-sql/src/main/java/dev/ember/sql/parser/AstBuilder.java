@@ -1,0 +1,181 @@
+package dev.ember.sql.parser;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.parser.EmberSqlParser.AliasedQueryContext;
+import dev.ember.sql.parser.EmberSqlParser.InlineTableContext;
+import dev.ember.sql.parser.EmberSqlParser.InlineTableRelationContext;
+import dev.ember.sql.parser.EmberSqlParser.QueryContext;
+import dev.ember.sql.parser.EmberSqlParser.QuerySpecificationContext;
+import dev.ember.sql.parser.EmberSqlParser.SortItemContext;
+import dev.ember.sql.parser.EmberSqlParser.TableAliasContext;
+import dev.ember.sql.parser.EmberSqlParser.TableNameContext;
+import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.CreateTempView;
+import dev.ember.sql.plan.Distinct;
+import dev.ember.sql.plan.ExplainCommand;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Limit;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.OneRowRelation;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.SubqueryAlias;
+import dev.ember.sql.plan.UnresolvedHaving;
+import dev.ember.sql.plan.UnresolvedInlineTable;
+import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.SortOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds unresolved logical plans from parse trees. Clause order follows SQL's evaluation order:
+ * FROM, WHERE, GROUP BY / aggregation, HAVING, SELECT, DISTINCT, ORDER BY, LIMIT. Expressions are built by
+ * {@link ExpressionBuilder}.
+ */
+final class AstBuilder extends EmberSqlBaseVisitor<Object> {
+
+  private final ExpressionBuilder expressions = new ExpressionBuilder();
+
+  @Override
+  public LogicalPlan visitSingleStatement(EmberSqlParser.SingleStatementContext ctx) {
+    return (LogicalPlan) visit(ctx.statement());
+  }
+
+  @Override
+  public Expression visitSingleExpression(EmberSqlParser.SingleExpressionContext ctx) {
+    return expressions.visit(ctx.booleanExpression());
+  }
+
+  @Override
+  public LogicalPlan visitQueryStatement(EmberSqlParser.QueryStatementContext ctx) {
+    return query(ctx.query());
+  }
+
+  @Override
+  public LogicalPlan visitCreateTempView(EmberSqlParser.CreateTempViewContext ctx) {
+    return new CreateTempView(ExpressionBuilder.identifier(ctx.identifier()), ctx.REPLACE() != null,
+        query(ctx.query()));
+  }
+
+  @Override
+  public LogicalPlan visitExplain(EmberSqlParser.ExplainContext ctx) {
+    return new ExplainCommand(query(ctx.query()));
+  }
+
+  LogicalPlan query(QueryContext ctx) {
+    LogicalPlan plan = (LogicalPlan) visit(ctx.queryPrimary());
+    if (!ctx.sortItem().isEmpty()) {
+      List<SortOrder> order = new ArrayList<>();
+      for (SortItemContext item : ctx.sortItem()) {
+        boolean ascending = item.DESC() == null;
+        boolean nullsFirst = item.nullOrder == null ? ascending : item.FIRST() != null;
+        order.add(new SortOrder(expressions.visit(item.expression()), ascending, nullsFirst));
+      }
+      plan = new Sort(order, true, plan);
+    }
+    if (ctx.limit != null) {
+      plan = new Limit(expressions.visit(ctx.limit), plan);
+    }
+    return plan;
+  }
+
+  @Override
+  public LogicalPlan visitQueryPrimaryNested(EmberSqlParser.QueryPrimaryNestedContext ctx) {
+    return query(ctx.query());
+  }
+
+  @Override
+  public LogicalPlan visitQueryPrimaryValues(EmberSqlParser.QueryPrimaryValuesContext ctx) {
+    return inlineTable(ctx.inlineTable(), List.of());
+  }
+
+  @Override
+  public LogicalPlan visitQuerySpecification(QuerySpecificationContext ctx) {
+    LogicalPlan plan = ctx.relation() == null ? new OneRowRelation() : (LogicalPlan) visit(ctx.relation());
+    if (ctx.where != null) {
+      plan = new Filter(expressions.visit(ctx.where), plan);
+    }
+    List<Expression> selectList = new ArrayList<>();
+    for (EmberSqlParser.NamedExpressionContext item : ctx.namedExpression()) {
+      Expression e = expressions.visit(item.expression());
+      selectList.add(item.name == null ? e : new Alias(e, ExpressionBuilder.identifier(item.name)));
+    }
+    if (ctx.GROUP() != null) {
+      List<Expression> grouping = new ArrayList<>();
+      for (EmberSqlParser.ExpressionContext e : ctx.groupBy) {
+        grouping.add(expressions.visit(e));
+      }
+      plan = new Aggregate(grouping, selectList, plan);
+    } else {
+      // Aggregates without GROUP BY are recognized by the analyzer, once function names are known.
+      plan = new Project(selectList, plan);
+    }
+    if (ctx.having != null) {
+      plan = new UnresolvedHaving(expressions.visit(ctx.having), plan);
+    }
+    if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) {
+      plan = new Distinct(plan);
+    }
+    return plan;
+  }
+
+  @Override
+  public LogicalPlan visitTableName(TableNameContext ctx) {
+    List<String> name = ExpressionBuilder.identifiers(ctx.multipartIdentifier().identifier());
+    LogicalPlan relation = new UnresolvedRelation(name, ExpressionBuilder.origin(ctx));
+    return aliased(relation, ctx.tableAlias());
+  }
+
+  @Override
+  public LogicalPlan visitAliasedQuery(AliasedQueryContext ctx) {
+    LogicalPlan query = query(ctx.query());
+    TableAliasContext alias = ctx.tableAlias();
+    if (alias.identifierList() != null && query instanceof UnresolvedInlineTable table) {
+      // (VALUES ...) AS t(a, b): the names are the inline table's column names.
+      List<String> names = ExpressionBuilder.identifiers(alias.identifierList().identifier());
+      if (names.size() != table.columnNames().size()) {
+        throw AnalysisException.unsupported("column aliases whose count differs from the VALUES columns");
+      }
+      return new SubqueryAlias(ExpressionBuilder.identifier(alias.strictIdentifier()),
+          new UnresolvedInlineTable(names, table.rows()));
+    }
+    return aliased(query, alias);
+  }
+
+  @Override
+  public LogicalPlan visitInlineTableRelation(InlineTableRelationContext ctx) {
+    TableAliasContext alias = ctx.tableAlias();
+    List<String> columns = alias.identifierList() == null ? List.of()
+        : ExpressionBuilder.identifiers(alias.identifierList().identifier());
+    LogicalPlan table = inlineTable(ctx.inlineTable(), columns);
+    return alias.strictIdentifier() == null ? table
+        : new SubqueryAlias(ExpressionBuilder.identifier(alias.strictIdentifier()), table);
+  }
+
+  private LogicalPlan aliased(LogicalPlan plan, TableAliasContext alias) {
+    if (alias.identifierList() != null) {
+      throw AnalysisException.unsupported("column aliases on a table or subquery (t(a, b))");
+    }
+    if (alias.strictIdentifier() == null) {
+      return plan;
+    }
+    return new SubqueryAlias(ExpressionBuilder.identifier(alias.strictIdentifier()), plan);
+  }
+
+  private LogicalPlan inlineTable(InlineTableContext ctx, List<String> columnNames) {
+    List<List<Expression>> rows = new ArrayList<>();
+    for (EmberSqlParser.ExpressionContext row : ctx.expression()) {
+      rows.add(expressions.rowValues(row));
+    }
+    int width = rows.get(0).size();
+    List<String> names = new ArrayList<>(columnNames);
+    if (names.isEmpty()) {
+      for (int i = 1; i <= width; i++) {
+        names.add("col" + i);
+      }
+    }
+    return new UnresolvedInlineTable(names, rows);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.ember.sql.plan.expressions;
+
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import java.util.List;
+
+/**
+ * {@code child IS NOT NULL}; never NULL itself.
+ *
+ * @param child the operand
+ */
+public record IsNotNull(Expression child) implements Expression {
+
+  @Override
+  public List<Expression> children() {
+    return List.of(child);
+  }
+
+  @Override
+  public Expression withNewChildren(List<Expression> c) {
+    return new IsNotNull(c.get(0));
+  }
+
+  @Override
+  public DataType dataType() {
+    return DataTypes.BooleanType;
+  }
+
+  @Override
+  public boolean nullable() {
+    return false;
+  }
+
+  @Override
+  public boolean foldable() {
+    return child.foldable();
+  }
+
+  @Override
+  public String sql() {
+    return "(" + child.sql() + " IS NOT NULL)";
+  }
+}
