@@ -14,7 +14,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +168,7 @@ public final class BlockManager implements StorageEndpoint {
     if (entry.isPresent()) {
       countBytesRead(entry.get().size());
       if (entry.get() instanceof MemoryEntry.Values values) {
-        return Optional.of((Iterator<T>) Arrays.asList(values.values()).iterator());
+        return Optional.of((Iterator<T>) values.values().iterator());
       }
       byte[] bytes = ((MemoryEntry.Bytes) entry.get()).bytes();
       return Optional.of(serializer.newInstance().deserializeStream(new ByteArrayInputStream(bytes)).asIterator());
@@ -190,7 +189,7 @@ public final class BlockManager implements StorageEndpoint {
       }
       MemoryEntry.Values values = (MemoryEntry.Values) entry.get();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      writeValues(out, Arrays.asList(values.values()).iterator());
+      writeValues(out, values.values().iterator());
       return Optional.of(ByteBuffer.wrap(out.toByteArray()));
     }
     if (diskStore.contains(blockId)) {
@@ -240,8 +239,8 @@ public final class BlockManager implements StorageEndpoint {
       if (entry instanceof MemoryEntry.Bytes bytes) {
         diskStore.putBytes(blockId, bytes.bytes());
       } else {
-        Object[] values = ((MemoryEntry.Values) entry).values();
-        diskStore.put(blockId, out -> writeValues(out, Arrays.asList(values).iterator()));
+        StoredValues values = ((MemoryEntry.Values) entry).values();
+        diskStore.put(blockId, out -> writeValues(out, values.iterator()));
       }
     } else if (!diskStore.contains(blockId)) {
       LOG.debug("Evicted block {} from memory", blockId.name());

@@ -6,8 +6,13 @@ sealed interface MemoryEntry permits MemoryEntry.Values, MemoryEntry.Bytes {
   /** The bytes of storage memory this entry holds. */
   long size();
 
-  /** The block's records as objects, with their estimated size. */
-  record Values(Object[] values, long size) implements MemoryEntry {}
+  /** The block's records as values, in the most compact form their types allow. */
+  record Values(StoredValues values) implements MemoryEntry {
+    @Override
+    public long size() {
+      return values.sizeInBytes();
+    }
+  }
 
   /** The block as serialized bytes (a record stream of the data serializer, or raw bytes put as such). */
   record Bytes(byte[] bytes) implements MemoryEntry {

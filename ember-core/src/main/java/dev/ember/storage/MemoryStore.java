@@ -83,10 +83,11 @@ final class MemoryStore {
       return new PutResult<>(false, 0, new PartiallyUnrolledIterator<>(buffer.iterator(), values, memoryManager,
           reserved));
     }
-    long size = estimate + 16 + 4L * buffer.size();
+    StoredValues stored = StoredValues.of(buffer, estimate + 16 + 4L * buffer.size());
+    long size = stored.sizeInBytes();
     memoryManager.releaseStorageMemory(reserved - size);
-    boolean stored = insert(blockId, new MemoryEntry.Values(buffer.toArray(), size));
-    return new PutResult<>(stored, stored ? size : 0, null);
+    boolean inserted = insert(blockId, new MemoryEntry.Values(stored));
+    return new PutResult<>(inserted, inserted ? size : 0, null);
   }
 
   /** Serializes {@code values} into bytes, reserving memory as the bytes grow. */

@@ -70,9 +70,9 @@ class CacheTest {
     assertThat(info.numPartitions()).isEqualTo(4);
     assertThat(info.numCachedPartitions()).isEqualTo(4);
     assertThat(info.storageLevel()).isEqualTo(StorageLevel.MEMORY_AND_DISK);
-    // 250 boxed longs per partition: 250 * 24 + 16 + 250 * 4 = 7,016 bytes, four times.
-    assertThat(info.memorySize()).isEqualTo(4 * 7016);
-    assertThat(sc.env().memoryManager().storageMemoryUsed()).isEqualTo(4 * 7016);
+    // 250 longs per partition, kept as a long[]: 16 + 250 * 8 = 2,016 bytes, four times.
+    assertThat(info.memorySize()).isEqualTo(4 * 2016);
+    assertThat(sc.env().memoryManager().storageMemoryUsed()).isEqualTo(4 * 2016);
 
     numbers.unpersist();
     assertThat(sc.getRDDStorageInfo()).isEmpty();

@@ -37,8 +37,11 @@ class BlockManagerTest {
     blocks.stop();
   }
 
-  private static List<Long> numbers(long count) {
-    return LongStream.range(0, count).boxed().toList();
+  /** A small object as large as a boxed long (24 bytes), which the store keeps as an object. */
+  record Num(long value) implements java.io.Serializable {}
+
+  private static List<Num> numbers(long count) {
+    return LongStream.range(0, count).mapToObj(Num::new).toList();
   }
 
   private static <T> List<T> drain(Iterator<T> values) {
@@ -53,17 +56,17 @@ class BlockManagerTest {
 
   @Test
   void memoryOnlyBlockIsStoredAccountedAndReportedToTheMaster() {
-    List<Long> values = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY,
+    List<Num> values = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY,
         () -> numbers(100).iterator()));
     assertThat(values).isEqualTo(numbers(100));
     assertThat(blocks.contains(rdd(1, 0))).isTrue();
-    // 100 boxed longs: 100 * 24 bytes (12-byte header, 8-byte value, aligned) + 100 references and an
+    // 100 small objects: 100 * 24 bytes (12-byte header, 8-byte value, aligned) + 100 references and an
     // array header (16 + 400): 2816 bytes.
     assertThat(blocks.getStatus(rdd(1, 0))).isEqualTo(new BlockStatus(StorageLevel.MEMORY_ONLY, 2816, 0));
     assertThat(memory.storageMemoryUsed()).isEqualTo(2816);
     assertThat(master.getLocations(rdd(1, 0))).containsExactly(id);
 
-    List<Long> again = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY, () -> {
+    List<Num> again = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY, () -> {
       throw new AssertionError("a cached block must not be recomputed");
     }));
     assertThat(again).isEqualTo(numbers(100));
@@ -76,7 +79,7 @@ class BlockManagerTest {
   @Test
   void partitionBiggerThanMemoryIsReturnedUncachedWithoutKeepingItsMemory() {
     // 100,000 boxed longs take about 2 MB, five times the pool.
-    List<Long> values = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY,
+    List<Num> values = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY,
         () -> numbers(100_000).iterator()));
     assertThat(values).isEqualTo(numbers(100_000));
     assertThat(blocks.contains(rdd(1, 0))).isFalse();
@@ -105,7 +108,7 @@ class BlockManagerTest {
     for (int split = 0; split < 3; split++) {
       drain(blocks.putIterator(rdd(1, split), numbers(4_000).iterator(), StorageLevel.MEMORY_ONLY));
     }
-    List<Long> fourth = drain(blocks.putIterator(rdd(1, 3), numbers(4_000).iterator(), StorageLevel.MEMORY_ONLY));
+    List<Num> fourth = drain(blocks.putIterator(rdd(1, 3), numbers(4_000).iterator(), StorageLevel.MEMORY_ONLY));
     assertThat(fourth).isEqualTo(numbers(4_000));
     assertThat(blocks.contains(rdd(1, 3))).isFalse();
     assertThat(blocks.contains(rdd(1, 0))).isTrue();
@@ -121,9 +124,9 @@ class BlockManagerTest {
     BlockStatus evicted = blocks.getStatus(rdd(1, 0));
     assertThat(evicted.memorySize()).isZero();
     assertThat(evicted.diskSize()).isPositive();
-    assertThat(drain(blocks.<Long>getLocalValues(rdd(1, 0)).orElseThrow())).isEqualTo(numbers(4_000));
+    assertThat(drain(blocks.<Num>getLocalValues(rdd(1, 0)).orElseThrow())).isEqualTo(numbers(4_000));
 
-    List<Long> big = drain(blocks.putIterator(rdd(9, 0), numbers(100_000).iterator(),
+    List<Num> big = drain(blocks.putIterator(rdd(9, 0), numbers(100_000).iterator(),
         StorageLevel.MEMORY_AND_DISK));
     assertThat(big).isEqualTo(numbers(100_000));
     assertThat(blocks.getStatus(rdd(9, 0)).diskSize()).isPositive();
@@ -153,5 +156,25 @@ class BlockManagerTest {
     assertThat(master.removeRdd(1)).isEqualTo(2);
     assertThat(blocks.blockIds()).containsExactly(rdd(2, 0));
     assertThat(master.getRddBlocks(1)).isEmpty();
+  }
+
+  @Test
+  void blockOfLongsIsKeptAsAPrimitiveArray() {
+    List<Long> longs = LongStream.range(0, 100).boxed().toList();
+    List<Long> values = drain(blocks.getOrElseUpdate(rdd(1, 0), StorageLevel.MEMORY_ONLY, longs::iterator));
+    assertThat(values).isEqualTo(longs);
+    // A long[] of 100: a 16-byte header and 800 bytes, instead of 2,816 bytes of boxed longs and references.
+    assertThat(blocks.getStatus(rdd(1, 0))).isEqualTo(new BlockStatus(StorageLevel.MEMORY_ONLY, 816, 0));
+    assertThat(memory.storageMemoryUsed()).isEqualTo(816);
+    assertThat(drain(blocks.<Long>getLocalValues(rdd(1, 0)).orElseThrow())).isEqualTo(longs);
+  }
+
+  @Test
+  void mixedOrNullRecordsStayObjects() {
+    List<Object> mixed = new ArrayList<>(List.of(1L, 2.0, 3));
+    mixed.add(null);
+    assertThat(drain(blocks.getOrElseUpdate(rdd(2, 0), StorageLevel.MEMORY_ONLY, mixed::iterator)))
+        .isEqualTo(mixed);
+    assertThat(drain(blocks.getLocalValues(rdd(2, 0)).orElseThrow())).isEqualTo(mixed);
   }
 }
