@@ -3,7 +3,6 @@ package dev.ember.storage;
 import dev.ember.memory.MemoryManager;
 import dev.ember.serializer.SerializationStream;
 import dev.ember.serializer.SerializerInstance;
-import dev.ember.util.SizeEstimator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -57,21 +56,18 @@ final class MemoryStore {
     return insert(blockId, new MemoryEntry.Bytes(bytes));
   }
 
-  /** Unrolls {@code values} into an object array, reserving memory as it grows. */
+  /**
+   * Unrolls {@code values} into a block, reserving memory as it grows; numeric records are kept in a primitive
+   * array from the start (see {@link ValuesBuilder}).
+   */
   <T> PutResult<T> putIteratorAsValues(BlockId blockId, Iterator<T> values) {
-    List<Object> buffer = new ArrayList<>();
+    ValuesBuilder builder = new ValuesBuilder();
     long reserved = acquire(blockId, initialUnrollBytes) ? initialUnrollBytes : 0;
     boolean fits = reserved > 0;
-    long estimate = 0;
-    long sinceCheck = 0;
     while (fits && values.hasNext()) {
-      T value = values.next();
-      buffer.add(value);
-      sinceCheck += SizeEstimator.estimate(value);
-      if (buffer.size() % CHECK_PERIOD == 0 || !values.hasNext()) {
-        estimate += sinceCheck;
-        sinceCheck = 0;
-        long needed = estimate + 16 + 4L * buffer.size();
+      builder.add(values.next());
+      if (builder.count() % CHECK_PERIOD == 0 || !values.hasNext()) {
+        long needed = builder.estimatedBytes();
         if (needed > reserved) {
           long granted = grow(blockId, reserved, needed);
           fits = granted > 0;
@@ -80,10 +76,10 @@ final class MemoryStore {
       }
     }
     if (!fits) {
-      return new PutResult<>(false, 0, new PartiallyUnrolledIterator<>(buffer.iterator(), values, memoryManager,
+      return new PutResult<>(false, 0, new PartiallyUnrolledIterator<>(builder.iterator(), values, memoryManager,
           reserved));
     }
-    StoredValues stored = StoredValues.of(buffer, estimate + 16 + 4L * buffer.size());
+    StoredValues stored = builder.build();
     long size = stored.sizeInBytes();
     memoryManager.releaseStorageMemory(reserved - size);
     boolean inserted = insert(blockId, new MemoryEntry.Values(stored));

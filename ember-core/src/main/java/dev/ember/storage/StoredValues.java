@@ -2,7 +2,6 @@ package dev.ember.storage;
 
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.IntFunction;
 
@@ -23,33 +22,6 @@ sealed interface StoredValues {
   /** The records, in order. */
   Iterator<Object> iterator();
 
-  /** Keeps {@code records} in the most compact form their types allow. */
-  static StoredValues of(List<Object> records, long estimatedObjectBytes) {
-    int n = records.size();
-    if (n > 0 && allOf(records, Long.class)) {
-      long[] values = new long[n];
-      for (int i = 0; i < n; i++) {
-        values[i] = (Long) records.get(i);
-      }
-      return new Longs(values);
-    }
-    if (n > 0 && allOf(records, Double.class)) {
-      double[] values = new double[n];
-      for (int i = 0; i < n; i++) {
-        values[i] = (Double) records.get(i);
-      }
-      return new Doubles(values);
-    }
-    if (n > 0 && allOf(records, Integer.class)) {
-      int[] values = new int[n];
-      for (int i = 0; i < n; i++) {
-        values[i] = (Integer) records.get(i);
-      }
-      return new Ints(values);
-    }
-    return new Objects(records.toArray(), estimatedObjectBytes);
-  }
-
   /** The elements {@code get(0)} to {@code get(count - 1)}, boxed one at a time as they are read. */
   private static Iterator<Object> indexed(int count, IntFunction<Object> get) {
     return new Iterator<>() {
@@ -68,15 +40,6 @@ sealed interface StoredValues {
         return get.apply(next++);
       }
     };
-  }
-
-  private static boolean allOf(List<Object> records, Class<?> type) {
-    for (Object record : records) {
-      if (record == null || record.getClass() != type) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Records of any type, with their estimated size. */
