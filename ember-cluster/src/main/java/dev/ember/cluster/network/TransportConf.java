@@ -28,4 +28,13 @@ public final class TransportConf {
     }
     return secret;
   }
+
+  /**
+   * The secret of an executor process: the one its worker handed over in {@value #SECRET_ENV}, else what its
+   * own configuration says.
+   */
+  public static String executorSecret(EmberConf conf) {
+    String handedOver = System.getenv(SECRET_ENV);
+    return handedOver != null && !handedOver.isEmpty() ? handedOver : secret(conf);
+  }
 }

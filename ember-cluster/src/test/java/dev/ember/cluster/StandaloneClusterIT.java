@@ -1,0 +1,163 @@
+package dev.ember.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ember.EmberConf;
+import dev.ember.EmberContext;
+import dev.ember.EmberException;
+import dev.ember.Tuple2;
+import dev.ember.broadcast.Broadcast;
+import dev.ember.rdd.RDD;
+import dev.ember.util.LongAccumulator;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs jobs on a real standalone cluster: a master and two one-core workers as separate processes, with
+ * authentication on, and compares the answers with local mode's and with hand-computed ones.
+ */
+class StandaloneClusterIT {
+
+  @TempDir
+  static Path dir;
+  private static LocalCluster cluster;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    cluster = new LocalCluster(dir, 2);
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    cluster.close();
+    assertThat(cluster.liveProcesses()).as("processes left behind").isEmpty();
+  }
+
+  private static EmberConf clusterConf(String appName) {
+    return new EmberConf(false).setMaster(cluster.masterUrl()).setAppName(appName)
+        .set("spark.authenticate", "true")
+        .set("spark.authenticate.secret", LocalCluster.SECRET)
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.executor.memory", "256m")
+        .set("spark.cores.max", "2")
+        .set("spark.scheduler.minRegisteredResourcesRatio", "1.0")
+        .set("spark.scheduler.maxRegisteredResourcesWaitingTime", "20s")
+        .set("spark.executor.heartbeatInterval", "1s")
+        .set("spark.ui.showConsoleProgress", "false");
+  }
+
+  private static <T> T onCluster(String appName, Function<EmberContext, T> job) throws Exception {
+    try (EmberContext sc = new EmberContext(clusterConf(appName))) {
+      return within60s(() -> job.apply(sc));
+    }
+  }
+
+  /** Runs {@code job} with a bound on its time, so a broken cluster fails the test instead of hanging it. */
+  private static <T> T within60s(java.util.function.Supplier<T> job) throws Exception {
+    return CompletableFuture.supplyAsync(job).get(60, TimeUnit.SECONDS);
+  }
+
+  private static <T> T locally(Function<EmberContext, T> job) {
+    try (EmberContext sc = new EmberContext(new EmberConf(false).setMaster("local[2]").setAppName("local")
+        .set("spark.ui.showConsoleProgress", "false"))) {
+      return job.apply(sc);
+    }
+  }
+
+  static Map<String, Integer> wordCount(EmberContext sc) {
+    List<String> lines = List.of("the quick brown fox", "the lazy dog", "the fox jumps", "quick quick dog");
+    return sc.parallelize(lines, 3)
+        .flatMap(line -> Arrays.stream(line.split(" ")).iterator())
+        .mapToPair(word -> new Tuple2<>(word, 1))
+        .reduceByKey(Integer::sum)
+        .collectAsMap();
+  }
+
+  @Test
+  void wordCountMatchesLocalMode() throws Exception {
+    Map<String, Integer> counts = onCluster("wordcount", StandaloneClusterIT::wordCount);
+
+    assertThat(counts).isEqualTo(Map.of("the", 3, "quick", 3, "brown", 1, "fox", 2, "lazy", 1, "dog", 2,
+        "jumps", 1));
+    assertThat(counts).isEqualTo(locally(StandaloneClusterIT::wordCount));
+  }
+
+  /** Sums 1..100 by the name of n mod 3 (a broadcast map), counting records in an accumulator, over a cached RDD. */
+  static List<Object> broadcastAccumulatorAndCache(EmberContext sc) {
+    Broadcast<Map<Integer, String>> names = sc.broadcast(Map.of(0, "zero", 1, "one", 2, "two"));
+    LongAccumulator records = sc.longAccumulator("records");
+    RDD<Integer> numbers = sc.parallelize(IntStream.rangeClosed(1, 100).boxed().toList(), 4).cache();
+    long firstCount = numbers.count();
+    Map<String, Integer> sums = numbers
+        .mapToPair(n -> {
+          records.add(1);
+          return new Tuple2<>(names.value().get(n % 3), n);
+        })
+        .reduceByKey(Integer::sum, 2)
+        .collectAsMap();
+    return List.of(firstCount, numbers.count(), sums, records.value());
+  }
+
+  @Test
+  void shuffleBroadcastAccumulatorAndCacheMatchLocalMode() throws Exception {
+    List<Object> results = onCluster("broadcast", StandaloneClusterIT::broadcastAccumulatorAndCache);
+
+    assertThat(results).containsExactly(100L, 100L, Map.of("zero", 1683, "one", 1717, "two", 1650), 100L);
+    assertThat(results).isEqualTo(locally(StandaloneClusterIT::broadcastAccumulatorAndCache));
+  }
+
+  static Map<Integer, Integer> slowSumByKey(EmberContext sc) {
+    return sc.parallelize(IntStream.range(0, 800).boxed().toList(), 8)
+        .mapPartitions(numbers -> {
+          Thread.sleep(500);
+          return numbers;
+        })
+        .mapToPair(n -> new Tuple2<>(n % 4, n))
+        .reduceByKey(Integer::sum, 2)
+        .collectAsMap();
+  }
+
+  @Test
+  void aJobSurvivesAnExecutorKilledMidJob() throws Exception {
+    try (EmberContext sc = new EmberContext(clusterConf("kill"))) {
+      String state = cluster.awaitState(json -> cluster.executorPids(json).size() == 2, "two running executors");
+      long victim = cluster.executorPids(state).get(0);
+      CompletableFuture<Map<Integer, Integer>> job = CompletableFuture.supplyAsync(() -> slowSumByKey(sc));
+      Thread.sleep(1200);
+
+      ProcessHandle.of(victim).ifPresent(ProcessHandle::destroyForcibly);
+
+      assertThat(job.get(60, TimeUnit.SECONDS)).isEqualTo(Map.of(0, 79600, 1, 79800, 2, 80000, 3, 80200));
+      assertThat(ProcessHandle.of(victim).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      // The master launches a replacement for the lost executor.
+      cluster.awaitState(json -> cluster.executorPids(json).size() == 2 && !cluster.executorPids(json)
+          .contains(victim), "a replacement executor");
+    }
+  }
+
+  @Test
+  void aDriverWithTheWrongSecretIsRefused() throws Exception {
+    EmberConf wrong = clusterConf("intruder").set("spark.authenticate.secret", "not-the-secret");
+
+    assertThatThrownBy(() -> new EmberContext(wrong))
+        .isInstanceOf(EmberException.class)
+        .satisfies(e -> assertThat(((EmberException) e).condition()).isEqualTo("AUTHENTICATION_FAILED"));
+    assertThat(EmberContext.getActive()).isEmpty();
+    long deadline = System.currentTimeMillis() + 5000;
+    while (!cluster.masterLog().contains("Refused a connection") && System.currentTimeMillis() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(cluster.masterLog()).contains("WARN").contains("Refused a connection");
+  }
+}
