@@ -10,6 +10,8 @@ import dev.ember.Tuple2;
 import dev.ember.broadcast.Broadcast;
 import dev.ember.rdd.RDD;
 import dev.ember.util.LongAccumulator;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -143,6 +145,21 @@ class StandaloneClusterIT {
       // The master launches a replacement for the lost executor.
       cluster.awaitState(json -> cluster.executorPids(json).size() == 2 && !cluster.executorPids(json)
           .contains(victim), "a replacement executor");
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void userClassesFromSparkJarsAreLoadedByExecutors() throws Exception {
+    Path jar = UserJar.build(dir.resolve("user-jar"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, getClass().getClassLoader());
+        EmberContext sc = new EmberContext(clusterConf("user-jar").set("spark.jars", jar.toString()))) {
+      dev.ember.api.function.Function<Integer, Integer> tripler = (dev.ember.api.function.Function<Integer, Integer>)
+          loader.loadClass(UserJar.CLASS_NAME).getConstructor().newInstance();
+
+      List<Integer> tripled = within60s(() -> sc.parallelize(List.of(1, 2, 3, 4), 2).map(tripler).collect());
+
+      assertThat(tripled).containsExactly(3, 6, 9, 12);
     }
   }
 
