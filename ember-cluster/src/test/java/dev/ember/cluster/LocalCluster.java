@@ -27,19 +27,41 @@ final class LocalCluster implements AutoCloseable {
   private final int masterPort = freePort();
   private final int webUiPort = freePort();
   private final List<Process> processes = new ArrayList<>();
+  private final List<Process> workerProcesses = new ArrayList<>();
+  private Process master;
   private final List<ProcessHandle> seen = new ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
   LocalCluster(Path dir, int workers) throws Exception {
     this.dir = dir;
-    processes.add(start("master", "dev.ember.cluster.master.Master", "--host", "127.0.0.1",
-        "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(webUiPort)));
+    startMaster("master");
     awaitState(json -> json.contains("\"aliveworkers\":0"), "the master to answer");
     for (int i = 0; i < workers; i++) {
-      processes.add(start("worker-" + i, "dev.ember.cluster.worker.Worker", masterUrl(), "--cores", "1",
-          "--memory", "512m", "--host", "127.0.0.1", "--work-dir", dir.resolve("work-" + i).toString()));
+      Process worker = start("worker-" + i, "dev.ember.cluster.worker.Worker", masterUrl(), "--cores", "1",
+          "--memory", "512m", "--host", "127.0.0.1", "--work-dir", dir.resolve("work-" + i).toString());
+      processes.add(worker);
+      workerProcesses.add(worker);
     }
     awaitState(json -> json.contains("\"aliveworkers\":" + workers), workers + " workers to register");
+  }
+
+  private void startMaster(String logName) throws IOException {
+    master = start(logName, "dev.ember.cluster.master.Master", "--host", "127.0.0.1",
+        "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(webUiPort));
+    processes.add(master);
+  }
+
+  /** Kills the master with SIGKILL and starts a new one on the same ports. */
+  void restartMaster() throws Exception {
+    master.destroyForcibly().waitFor();
+    startMaster("master-restarted");
+  }
+
+  /** Kills worker {@code index} with SIGKILL, as a machine that dies would. */
+  void killWorker(int index) throws InterruptedException {
+    Process worker = workerProcesses.get(index);
+    worker.descendants().forEach(seen::add);
+    worker.destroyForcibly().waitFor();
   }
 
   String masterUrl() {
@@ -48,7 +70,15 @@ final class LocalCluster implements AutoCloseable {
 
   /** The master's log so far. */
   String masterLog() throws IOException {
-    return Files.readString(dir.resolve("master.log"));
+    return masterLog("master");
+  }
+
+  String masterLog(String name) throws IOException {
+    return Files.readString(dir.resolve(name + ".log"));
+  }
+
+  String workerLog(int index) throws IOException {
+    return Files.readString(dir.resolve("worker-" + index + ".log"));
   }
 
   String stateJson() throws IOException, InterruptedException {
