@@ -119,6 +119,28 @@ class StandaloneClusterIT {
     assertThat(results).isEqualTo(locally(StandaloneClusterIT::broadcastAccumulatorAndCache));
   }
 
+  /** Shuffle slices of a few megabytes, so executors fetch them from each other in several chunks. */
+  static Map<Integer, Long> largeSlices(EmberContext sc) {
+    return sc.parallelize(IntStream.range(0, 400_000).boxed().toList(), 2)
+        .mapToPair(n -> new Tuple2<>(n % 2, "value-" + (n * 7919L) + "-" + Integer.toHexString(n * 31)))
+        .groupByKey(1)
+        .mapValues(values -> {
+          long count = 0;
+          for (String value : values) {
+            count += value.startsWith("value-") ? 1 : 0;
+          }
+          return count;
+        })
+        .collectAsMap();
+  }
+
+  @Test
+  void largeShuffleSlicesArriveWhole() throws Exception {
+    Map<Integer, Long> counts = onCluster("large-slices", StandaloneClusterIT::largeSlices);
+
+    assertThat(counts).isEqualTo(Map.of(0, 200_000L, 1, 200_000L));
+  }
+
   static Map<Integer, Integer> slowSumByKey(EmberContext sc) {
     return sc.parallelize(IntStream.range(0, 800).boxed().toList(), 8)
         .mapPartitions(numbers -> {

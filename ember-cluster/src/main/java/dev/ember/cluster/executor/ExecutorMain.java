@@ -44,7 +44,10 @@ public final class ExecutorMain {
     TransportServer blockServer = TransportServer.bind(hostname, 0, secret, (connection, message) -> {
       ClusterMessages.FetchShuffleBlock fetch = (ClusterMessages.FetchShuffleBlock) message;
       try (InputStream in = resolver[0].openBlock(fetch.blockId())) {
-        return new RawBytes(in.readAllBytes());
+        in.skipNBytes(fetch.offset());
+        return new RawBytes(in.readNBytes(fetch.length()));
+      } catch (java.io.EOFException e) {
+        return new RawBytes(new byte[0]);
       }
     });
     ClusterExecutorBackend backend = new ClusterExecutorBackend(executorId);

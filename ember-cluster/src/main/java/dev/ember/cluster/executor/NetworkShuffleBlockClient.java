@@ -9,7 +9,6 @@ import dev.ember.shuffle.IndexShuffleBlockResolver;
 import dev.ember.shuffle.ShuffleBlockClient;
 import dev.ember.storage.BlockId;
 import dev.ember.storage.BlockManagerId;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -40,12 +39,20 @@ final class NetworkShuffleBlockClient implements ShuffleBlockClient {
     if (location.executorId().equals(executorId)) {
       return resolver.openBlock(blockId);
     }
+    TransportConnection connection;
     try {
-      RawBytes bytes = connection(location).askSync(new ClusterMessages.FetchShuffleBlock(blockId), timeout);
-      return new ByteArrayInputStream(bytes.bytes());
+      connection = connection(location);
     } catch (EmberException e) {
-      throw new IOException("Could not fetch " + blockId + " from " + location + ": " + e.getMessage(), e);
+      throw new IOException("Could not reach " + location + " for " + blockId + ": " + e.getMessage(), e);
     }
+    return new RemoteBlockInputStream((offset, length) -> {
+      try {
+        RawBytes chunk = connection.askSync(new ClusterMessages.FetchShuffleBlock(blockId, offset, length), timeout);
+        return chunk.bytes();
+      } catch (EmberException e) {
+        throw new IOException("Could not fetch " + blockId + " from " + location + ": " + e.getMessage(), e);
+      }
+    });
   }
 
   private TransportConnection connection(BlockManagerId location) {

@@ -57,8 +57,11 @@ public final class ClusterMessages {
   /** Executor to driver (request): the bytes of one of the application's jars, by file name. */
   public record FetchFile(String name) implements Serializable {}
 
-  /** Executor to executor (request): the bytes of a shuffle block slice. */
-  public record FetchShuffleBlock(BlockId.ShuffleBlockId blockId) implements Serializable {}
+  /**
+   * Executor to executor (request): up to {@code length} bytes of a shuffle block slice from {@code offset}; a
+   * shorter answer means the slice ends there. Slices travel in chunks so neither side holds a whole one.
+   */
+  public record FetchShuffleBlock(BlockId.ShuffleBlockId blockId, long offset, int length) implements Serializable {}
 
   /** Executor to driver (one-way): a block's status changed on this executor (for locality and unpersist). */
   public record BlockUpdated(BlockManagerId location, BlockId blockId, BlockStatus status) implements Serializable {}
