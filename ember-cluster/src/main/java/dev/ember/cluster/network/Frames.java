@@ -25,8 +25,11 @@ final class Frames {
   static final byte FAILURE = 7;
   static final byte ONE_WAY = 8;
 
-  /** The largest frame accepted: a shuffle slice or a jar must fit. */
-  static final int MAX_FRAME = Integer.MAX_VALUE - 8;
+  /**
+   * The largest frame accepted (256 MiB): an application jar or a serialized task must fit; shuffle slices
+   * travel in 1 MiB chunks. The bound also caps what an unauthenticated peer can make this side buffer.
+   */
+  static final int MAX_FRAME = 256 << 20;
 
   private Frames() {}
 

@@ -110,6 +110,10 @@ public final class ClusterSchedulerBackend implements SchedulerBackend {
   public void stop() {
     stopping = true;
     timer.shutdownNow();
+    // Unregister first, so the master does not relaunch the executors about to exit.
+    if (masterConnection != null && masterConnection.isOpen()) {
+      masterConnection.send(new DeployMessages.UnregisterApplication(appId));
+    }
     submit(() -> executors.values().forEach(e -> e.connection.send(new ClusterMessages.StopExecutor())));
     endpoint.shutdown();
     try {
@@ -117,8 +121,7 @@ public final class ClusterSchedulerBackend implements SchedulerBackend {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (masterConnection != null && masterConnection.isOpen()) {
-      masterConnection.send(new DeployMessages.UnregisterApplication(appId));
+    if (masterConnection != null) {
       masterConnection.close();
     }
     if (server != null) {

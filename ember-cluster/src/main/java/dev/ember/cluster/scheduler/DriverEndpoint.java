@@ -29,7 +29,10 @@ final class DriverEndpoint implements RpcHandler {
   DriverEndpoint(ClusterSchedulerBackend backend, EmberEnv env, EmberConf conf) {
     this.backend = backend;
     this.env = env;
-    this.conf = conf.getAll();
+    // Executors get the secret from their worker; it does not travel again.
+    Map<String, String> shared = new LinkedHashMap<>(conf.getAll());
+    shared.remove("ember.authenticate.secret");
+    this.conf = Map.copyOf(shared);
     for (String jar : conf.get("ember.jars", "").split(",")) {
       if (!jar.isBlank()) {
         Path path = Path.of(jar.trim().replaceFirst("^file:", ""));
