@@ -116,7 +116,6 @@ public class EmberContext implements AutoCloseable {
       throw new EmberException("CONTEXT_ALREADY_ACTIVE", "Only one EmberContext may be running in this JVM; "
           + "stop the running one (application " + ACTIVE.get().applicationId + ") first.");
     }
-    this.applicationId = (master != null ? "local-" : "app-") + startTime;
     this.env = EmberEnv.createLocal(this.conf, LocalSchedulerBackend.EXECUTOR_ID);
     EmberEnv.set(env);
     this.listenerBus = new LiveListenerBus();
@@ -155,6 +154,8 @@ public class EmberContext implements AutoCloseable {
       ACTIVE.compareAndSet(this, null);
       throw e;
     }
+    // A cluster names the application (the standalone master's app-...); local mode names it itself.
+    this.applicationId = backend.applicationId().orElse("local-" + startTime);
     this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
         ? ConsoleProgressBar.onStandardError(statusStore) : null;
     if (progressBar != null) {

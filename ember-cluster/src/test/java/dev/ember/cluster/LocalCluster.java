@@ -81,6 +81,15 @@ final class LocalCluster implements AutoCloseable {
     return Files.readString(dir.resolve("worker-" + index + ".log"));
   }
 
+  /** The master's state now, failing the test if the master does not answer. */
+  String currentState() {
+    try {
+      return stateJson();
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError("The master's web UI did not answer", e);
+    }
+  }
+
   String stateJson() throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json"))
         .timeout(Duration.ofSeconds(5)).build();

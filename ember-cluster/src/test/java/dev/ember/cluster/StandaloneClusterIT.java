@@ -9,6 +9,9 @@ import dev.ember.EmberException;
 import dev.ember.Tuple2;
 import dev.ember.broadcast.Broadcast;
 import dev.ember.rdd.RDD;
+import dev.ember.scheduler.EmberListener;
+import dev.ember.scheduler.EmberListenerEvent;
+import dev.ember.scheduler.TaskEndReason;
 import dev.ember.util.LongAccumulator;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -88,7 +92,11 @@ class StandaloneClusterIT {
 
   @Test
   void wordCountMatchesLocalMode() throws Exception {
-    Map<String, Integer> counts = onCluster("wordcount", StandaloneClusterIT::wordCount);
+    Map<String, Integer> counts = onCluster("wordcount", sc -> {
+      assertThat(sc.applicationId()).as("the master's id for the application").startsWith("app-");
+      assertThat(cluster.currentState()).contains("\"id\":\"" + sc.applicationId() + "\"");
+      return wordCount(sc);
+    });
 
     assertThat(counts).isEqualTo(Map.of("the", 3, "quick", 3, "brown", 1, "fox", 2, "lazy", 1, "dog", 2,
         "jumps", 1));
@@ -182,6 +190,34 @@ class StandaloneClusterIT {
       List<Integer> tripled = within60s(() -> sc.parallelize(List.of(1, 2, 3, 4), 2).map(tripler).collect());
 
       assertThat(tripled).containsExactly(3, 6, 9, 12);
+    }
+  }
+
+  @Test
+  void anExecutorThatStopsHeartbeatingIsLostAndItsTasksRunElsewhere() throws Exception {
+    List<TaskEndReason> reasons = new CopyOnWriteArrayList<>();
+    long frozen = -1;
+    try (EmberContext sc = new EmberContext(clusterConf("frozen").set("spark.network.timeout", "3s"))) {
+      sc.addEmberListener(new EmberListener() {
+        @Override
+        public void onTaskEnd(EmberListenerEvent.TaskEnd taskEnd) {
+          reasons.add(taskEnd.reason());
+        }
+      });
+      String state = cluster.awaitState(json -> cluster.executorPids(json).size() == 2, "two running executors");
+      frozen = cluster.executorPids(state).get(1);
+      CompletableFuture<Map<Integer, Integer>> job = CompletableFuture.supplyAsync(() -> slowSumByKey(sc));
+      Thread.sleep(1200);
+
+      // SIGSTOP: the process and its connection stay up, but it answers nothing and sends no heartbeat.
+      new ProcessBuilder("kill", "-STOP", String.valueOf(frozen)).start().waitFor();
+
+      assertThat(job.get(60, TimeUnit.SECONDS)).isEqualTo(Map.of(0, 79600, 1, 79800, 2, 80000, 3, 80200));
+      assertThat(reasons).anySatisfy(reason -> assertThat(reason.toErrorString()).contains("no heartbeat"));
+    } finally {
+      if (frozen > 0) {
+        new ProcessBuilder("kill", "-KILL", String.valueOf(frozen)).start().waitFor();
+      }
     }
   }
 

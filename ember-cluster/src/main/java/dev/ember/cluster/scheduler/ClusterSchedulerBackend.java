@@ -102,8 +102,9 @@ public final class ClusterSchedulerBackend implements SchedulerBackend {
   }
 
   /** The id the master gave this application. */
-  public String applicationId() {
-    return appId;
+  @Override
+  public java.util.Optional<String> applicationId() {
+    return java.util.Optional.ofNullable(appId);
   }
 
   @Override
