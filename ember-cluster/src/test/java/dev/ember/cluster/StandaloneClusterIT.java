@@ -12,6 +12,7 @@ import dev.ember.rdd.RDD;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
 import dev.ember.scheduler.TaskEndReason;
+import dev.ember.storage.BlockId;
 import dev.ember.util.LongAccumulator;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -217,6 +218,32 @@ class StandaloneClusterIT {
     } finally {
       if (frozen > 0) {
         new ProcessBuilder("kill", "-KILL", String.valueOf(frozen)).start().waitFor();
+      }
+    }
+  }
+
+  @Test
+  void aPartitionCachedOnOneExecutorIsReadByAnotherInsteadOfRecomputed() throws Exception {
+    try (EmberContext sc = new EmberContext(clusterConf("remote-cache"))) {
+      LongAccumulator computed = sc.longAccumulator("computed");
+      RDD<Integer> cached = sc.parallelize(IntStream.rangeClosed(1, 40).boxed().toList(), 4)
+          .map(n -> {
+            computed.add(1);
+            return n;
+          })
+          .cache();
+      long firstSum = within60s(() -> cached.reduce(Integer::sum)).longValue();
+
+      // Tasks land on either executor, so over several actions most partitions are read where they are not held.
+      for (int i = 0; i < 5; i++) {
+        assertThat(within60s(() -> cached.reduce(Integer::sum)).longValue()).isEqualTo(firstSum);
+      }
+
+      assertThat(firstSum).isEqualTo(820);
+      assertThat(computed.value()).as("records computed: each partition once").isEqualTo(40);
+      for (int partition = 0; partition < 4; partition++) {
+        assertThat(sc.env().blockManagerMaster().getLocations(new BlockId.RDDBlockId(cached.id(), partition)))
+            .as("holders of partition " + partition).hasSize(1);
       }
     }
   }

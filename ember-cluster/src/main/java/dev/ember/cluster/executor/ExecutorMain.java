@@ -33,6 +33,12 @@ public final class ExecutorMain {
 
   private ExecutorMain() {}
 
+  private static RawBytes toRaw(java.nio.ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return new RawBytes(bytes);
+  }
+
   /** Runs the executor; exits the JVM when the driver is done with it. */
   public static void main(String[] args) {
     CommandLine line = CommandLine.parse(args);
@@ -41,7 +47,11 @@ public final class ExecutorMain {
     String secret = TransportConf.executorSecret(new EmberConf());
     Duration timeout = Duration.ofSeconds(120);
     IndexShuffleBlockResolver[] resolver = new IndexShuffleBlockResolver[1];
+    EmberEnv[] envHolder = new EmberEnv[1];
     TransportServer blockServer = TransportServer.bind(hostname, 0, secret, (connection, message) -> {
+      if (message instanceof ClusterMessages.FetchBlock fetch) {
+        return envHolder[0].blockManager().getLocalBytes(fetch.blockId()).map(ExecutorMain::toRaw).orElse(null);
+      }
       ClusterMessages.FetchShuffleBlock fetch = (ClusterMessages.FetchShuffleBlock) message;
       try (InputStream in = resolver[0].openBlock(fetch.blockId())) {
         in.skipNBytes(fetch.offset());
@@ -72,6 +82,9 @@ public final class ExecutorMain {
           return java.util.Optional.ofNullable(bytes).map(raw -> java.nio.ByteBuffer.wrap(raw.bytes()));
         },
         (location, blockId, status) -> driver.send(new ClusterMessages.BlockUpdated(location, blockId, status)));
+    envHolder[0] = env;
+    env.blockManager().setRemoteBlockFetcher(
+        new RemoteBlocks(executorId, driver, shuffleClient[0], timeout)::fetchBlock);
     EmberEnv.set(env);
     Executor executor = new Executor(executorId, env, userLoader);
     backend.ready(driver, executor, env);

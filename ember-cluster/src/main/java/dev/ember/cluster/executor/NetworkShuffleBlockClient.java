@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens shuffle slices in a cluster: this executor's own from its files, others' over the network from the
- * block server of the executor that wrote them (one cached connection per server).
+ * block server of the executor that wrote them (one cached connection per server). Also fetches cached blocks
+ * from other executors.
  */
 final class NetworkShuffleBlockClient implements ShuffleBlockClient {
 
@@ -53,6 +54,19 @@ final class NetworkShuffleBlockClient implements ShuffleBlockClient {
         throw new IOException("Could not fetch " + blockId + " from " + location + ": " + e.getMessage(), e);
       }
     });
+  }
+
+  /**
+   * The bytes of cached block {@code blockId} held by the block manager at {@code location}, or empty if it is
+   * gone or cannot be reached.
+   */
+  java.util.Optional<byte[]> fetchBlock(BlockManagerId location, BlockId blockId) {
+    try {
+      RawBytes bytes = connection(location).askSync(new ClusterMessages.FetchBlock(blockId), timeout);
+      return java.util.Optional.ofNullable(bytes).map(RawBytes::bytes);
+    } catch (EmberException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private TransportConnection connection(BlockManagerId location) {

@@ -63,6 +63,15 @@ public final class ClusterMessages {
    */
   public record FetchShuffleBlock(BlockId.ShuffleBlockId blockId, long offset, int length) implements Serializable {}
 
+  /** Executor to driver (request): which block managers hold a block; answered with {@link BlockLocations}. */
+  public record GetBlockLocations(BlockId blockId) implements Serializable {}
+
+  /** Driver to executor: the block managers holding a block. */
+  public record BlockLocations(List<BlockManagerId> locations) implements Serializable {}
+
+  /** Executor to executor (request): the serialized bytes of a cached block, or {@code null} if it is gone. */
+  public record FetchBlock(BlockId blockId) implements Serializable {}
+
   /** Executor to driver (one-way): a block's status changed on this executor (for locality and unpersist). */
   public record BlockUpdated(BlockManagerId location, BlockId blockId, BlockStatus status) implements Serializable {}
 

@@ -52,6 +52,8 @@ final class DriverEndpoint implements RpcHandler {
     } else if (message instanceof ClusterMessages.FetchBroadcastPiece fetch) {
       Optional<ByteBuffer> piece = env.blockManager().getLocalBytes(fetch.piece());
       return piece.map(DriverEndpoint::toRaw).orElse(null);
+    } else if (message instanceof ClusterMessages.GetBlockLocations get) {
+      return new ClusterMessages.BlockLocations(env.blockManagerMaster().getLocations(get.blockId()));
     } else if (message instanceof ClusterMessages.BlockUpdated update) {
       env.blockManagerMaster().blockUpdated(update.location(), update.blockId(), update.status());
     } else if (message instanceof ClusterMessages.FetchFile fetch) {
