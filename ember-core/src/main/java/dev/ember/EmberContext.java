@@ -14,11 +14,13 @@ import dev.ember.rdd.io.LocalPaths;
 import dev.ember.scheduler.DAGScheduler;
 import dev.ember.scheduler.EmberListener;
 import dev.ember.scheduler.EmberListenerEvent;
+import dev.ember.scheduler.ExternalClusterManager;
 import dev.ember.scheduler.JobProperties;
 import dev.ember.scheduler.JobWaiter;
 import dev.ember.scheduler.LiveListenerBus;
 import dev.ember.scheduler.LocalSchedulerBackend;
 import dev.ember.scheduler.PartitionFunction;
+import dev.ember.scheduler.SchedulerBackend;
 import dev.ember.scheduler.TaskSchedulerImpl;
 import dev.ember.serializer.SerializationDebugger;
 import dev.ember.serializer.SerializationFailedException;
@@ -73,7 +75,7 @@ public class EmberContext implements AutoCloseable {
   private final EmberEnv env;
   private final LiveListenerBus listenerBus;
   private final TaskSchedulerImpl taskScheduler;
-  private final LocalSchedulerBackend backend;
+  private final SchedulerBackend backend;
   private final DAGScheduler dagScheduler;
   private final ContextCleaner cleaner;
   private final AppStatusStore statusStore;
@@ -108,12 +110,13 @@ public class EmberContext implements AutoCloseable {
       throw new EmberException("MISSING_APP_NAME", "An application name must be set in your configuration: "
           + "call setAppName(...) or pass --name to ember-submit.");
     }
-    MasterUrl master = MasterUrl.parse(this.conf.master());
+    MasterUrl master = SchedulerBackends.isLocal(this.conf.master()) ? MasterUrl.parse(this.conf.master()) : null;
+    ExternalClusterManager clusterManager = master == null
+        ? SchedulerBackends.clusterManagerFor(this.conf.master(), userClassLoader()) : null;
     if (!ACTIVE.compareAndSet(null, this)) {
       throw new EmberException("CONTEXT_ALREADY_ACTIVE", "Only one EmberContext may be running in this JVM; "
           + "stop the running one (application " + ACTIVE.get().applicationId + ") first.");
     }
-    this.applicationId = "local-" + startTime;
     // A failure from here on (a bad serializer name, a bad memory setting) must not leave this half-built
     // context registered as the active one, or no context could ever be created again in this JVM.
     StartupRollback rollback = new StartupRollback();
@@ -130,13 +133,15 @@ public class EmberContext implements AutoCloseable {
       this.statusStore = new AppStatusStore(this.conf.getInt("ember.ui.retainedJobs", 1000),
           this.conf.getInt("ember.ui.retainedStages", 1000));
       listenerBus.addListener(statusStore);
-      int maxFailures = master.maxTaskFailures() > 0
+      int maxFailures = master != null && master.maxTaskFailures() > 0
           ? master.maxTaskFailures()
           : this.conf.getInt("ember.task.maxFailures", 4);
       this.taskScheduler = new TaskSchedulerImpl(env, maxFailures, this.conf.getInt("ember.task.cpus", 1));
-      Executor executor = new Executor(LocalSchedulerBackend.EXECUTOR_ID, env, userClassLoader());
-      this.backend = new LocalSchedulerBackend(taskScheduler, executor, master.cores());
-      rollback.onFailure(backend::stop); // stops the executor too
+      this.backend = master != null
+          ? new LocalSchedulerBackend(taskScheduler,
+              new Executor(LocalSchedulerBackend.EXECUTOR_ID, env, userClassLoader()), master.cores())
+          : clusterManager.createSchedulerBackend(this.conf.master(), this.conf, taskScheduler, env);
+      rollback.onFailure(backend::stop); // stops the executors too
       this.dagScheduler = new DAGScheduler(taskScheduler, env.mapOutputTracker(), listenerBus, env,
           this.conf.getInt("ember.stage.maxConsecutiveAttempts", 4));
       rollback.onFailure(dagScheduler::stop);
@@ -149,6 +154,8 @@ public class EmberContext implements AutoCloseable {
         rollback.onFailure(cleaner::stop);
       }
       backend.start();
+      // A cluster names the application (the standalone master's app-...); local mode names it itself.
+      this.applicationId = backend.applicationId().orElse("local-" + startTime);
       this.progressBar = this.conf.getBoolean("ember.ui.showConsoleProgress", true) && System.console() != null
           ? ConsoleProgressBar.onStandardError(statusStore) : null;
       if (progressBar != null) {

@@ -1,5 +1,6 @@
 package dev.ember;
 
+import dev.ember.broadcast.BroadcastFetcher;
 import dev.ember.broadcast.BroadcastManager;
 import dev.ember.memory.MemoryManager;
 import dev.ember.serializer.JavaSerializer;
@@ -7,13 +8,16 @@ import dev.ember.serializer.Serializer;
 import dev.ember.shuffle.IndexShuffleBlockResolver;
 import dev.ember.shuffle.LocalShuffleBlockClient;
 import dev.ember.shuffle.MapOutputTracker;
+import dev.ember.shuffle.ShuffleBlockClient;
 import dev.ember.shuffle.ShuffleManager;
 import dev.ember.shuffle.SortShuffleManager;
 import dev.ember.storage.BlockManager;
 import dev.ember.storage.BlockManagerId;
 import dev.ember.storage.BlockManagerMaster;
+import dev.ember.storage.BlockStatusListener;
 import dev.ember.storage.DiskBlockManager;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * The runtime services of one executor process: serializers, memory, block storage and shuffle. Tasks reach
@@ -73,6 +77,32 @@ public final class EmberEnv {
         shuffleManager, tracker, master, broadcastManager);
   }
 
+  /**
+   * Creates the environment of an executor in its own process. Its block manager reports to {@code listener}
+   * (there is no driver registry in this JVM), broadcast pieces come through {@code broadcastFetcher}, map
+   * output locations from {@code tracker}, and shuffle slices through the client {@code shuffleClients}
+   * builds from this executor's own shuffle files.
+   *
+   * @param blockManagerId this executor's id, host and block-transfer port
+   */
+  public static EmberEnv createExecutor(EmberConf conf, BlockManagerId blockManagerId, MapOutputTracker tracker,
+      Function<IndexShuffleBlockResolver, ShuffleBlockClient> shuffleClients, BroadcastFetcher broadcastFetcher,
+      BlockStatusListener listener) {
+    Serializer serializer = SerializerChoice.fromConf(conf);
+    MemoryManager memoryManager = MemoryManager.fromConf(conf);
+    Path localDir = Path.of(conf.get("ember.local.dir", System.getProperty("java.io.tmpdir")));
+    DiskBlockManager disk = new DiskBlockManager(localDir);
+    BlockManager blockManager = new BlockManager(blockManagerId, memoryManager, disk, serializer, listener,
+        conf.getSizeAsBytes("ember.storage.unrollMemoryThreshold", "1m"));
+    BroadcastManager broadcastManager = new BroadcastManager(blockManager, serializer, broadcastFetcher, null,
+        (int) conf.getSizeAsBytes("ember.broadcast.blockSize", "4m"));
+    IndexShuffleBlockResolver resolver = new IndexShuffleBlockResolver(disk);
+    ShuffleManager shuffleManager = new SortShuffleManager(resolver, serializer, () -> tracker,
+        shuffleClients.apply(resolver), conf);
+    return new EmberEnv(blockManagerId.executorId(), conf, new JavaSerializer(), serializer, memoryManager,
+        blockManager, shuffleManager, tracker, null, broadcastManager);
+  }
+
   /** The environment of this process; fails if no context or executor is running. */
   public static EmberEnv get() {
     EmberEnv env = current;
@@ -122,7 +152,10 @@ public final class EmberEnv {
     return mapOutputTracker;
   }
 
-  /** The driver's registry of where blocks live; in local mode the driver's environment is the executor's. */
+  /**
+   * The driver's registry of where blocks live; in local mode the driver's environment is the executor's.
+   * {@code null} in an executor process.
+   */
   public BlockManagerMaster blockManagerMaster() {
     return blockManagerMaster;
   }

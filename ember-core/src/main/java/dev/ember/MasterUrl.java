@@ -29,7 +29,7 @@ record MasterUrl(int cores, int maxTaskFailures) {
       return new MasterUrl(cores(nf.group(1), master), Integer.parseInt(nf.group(2)));
     }
     throw new EmberException("INVALID_MASTER_URL", "Could not parse master URL '" + master + "'. Use local, "
-        + "local[N], local[*] or local[N,F]; cluster masters (ember://HOST:PORT) are not available yet.");
+        + "local[N], local[*] or local[N,F].");
   }
 
   private static int cores(String text, String master) {

@@ -73,6 +73,10 @@ public final class EmberSubmit {
     } else if (System.getProperty("spark.app.name") == null && System.getProperty("ember.app.name") == null) {
       System.setProperty("spark.app.name", mainClassName);
     }
+    // The driver serves the application jar to cluster executors, which load the job's classes from it.
+    String jars = System.getProperty("ember.jars", System.getProperty("spark.jars", ""));
+    System.clearProperty("spark.jars");
+    System.setProperty("ember.jars", jars.isBlank() ? jar.getAbsolutePath() : jars + "," + jar.getAbsolutePath());
     URLClassLoader loader = new URLClassLoader(new URL[] {jar.toURI().toURL()},
         EmberSubmit.class.getClassLoader());
     Thread.currentThread().setContextClassLoader(loader);

@@ -20,4 +20,12 @@ public interface SchedulerBackend {
 
   /** The default number of partitions: the total number of cores. */
   int defaultParallelism();
+
+  /**
+   * The id the cluster manager gave this application once {@link #start()} returned, or empty to let the
+   * context name it (local mode).
+   */
+  default java.util.Optional<String> applicationId() {
+    return java.util.Optional.empty();
+  }
 }

@@ -142,25 +142,52 @@ public final class TaskSchedulerImpl {
             result.metrics(), info);
       }
     } else {
-      TaskFailure failure = state == TaskState.LOST
+      TaskFailure failure = state == TaskState.LOST && data.remaining() == 0
           ? new TaskFailure(new TaskEndReason.ExecutorLostFailure("unknown", true, "lost"), null)
           : closures.deserialize(data);
-      TaskEndReason reason = failure.reason();
-      String abortMessage;
-      Task<?> task;
-      TaskInfo info;
-      synchronized (this) {
-        abortMessage = manager.handleFailedTask(taskId, state, reason);
-        info = manager.taskInfo(taskId);
-        task = manager.taskSet().tasks().get(info.index());
-        activeTaskSets.removeIf(TaskSetManager::isFinished);
-      }
-      dagScheduler.taskEnded(task, reason, null, List.of(), failure.metrics(), info);
-      if (abortMessage != null) {
-        Throwable cause = reason instanceof TaskEndReason.ExceptionFailure thrown ? thrown.exception() : null;
-        dagScheduler.taskSetFailed(manager.taskSet(), abortMessage, cause);
-      }
+      taskFailed(manager, taskId, state, failure);
     }
+    backend.reviveOffers();
+  }
+
+  private void taskFailed(TaskSetManager manager, long taskId, TaskState state, TaskFailure failure) {
+    TaskEndReason reason = failure.reason();
+    String abortMessage;
+    Task<?> task;
+    TaskInfo info;
+    synchronized (this) {
+      abortMessage = manager.handleFailedTask(taskId, state, reason);
+      info = manager.taskInfo(taskId);
+      task = manager.taskSet().tasks().get(info.index());
+      activeTaskSets.removeIf(TaskSetManager::isFinished);
+    }
+    dagScheduler.taskEnded(task, reason, null, List.of(), failure.metrics(), info);
+    if (abortMessage != null) {
+      Throwable cause = reason instanceof TaskEndReason.ExceptionFailure thrown ? thrown.exception() : null;
+      dagScheduler.taskSetFailed(manager.taskSet(), abortMessage, cause);
+    }
+  }
+
+  /**
+   * Handles the loss of executor {@code executorId} (its process died or stopped answering): its running
+   * tasks fail with an {@link TaskEndReason.ExecutorLostFailure} and are offered again elsewhere, and the DAG
+   * scheduler forgets the shuffle outputs it held so they are recomputed from lineage.
+   */
+  public void executorLost(String executorId, String reason) {
+    Map<Long, TaskSetManager> lost = new HashMap<>();
+    synchronized (this) {
+      for (Map.Entry<Long, TaskSetManager> entry : taskIdToManager.entrySet()) {
+        TaskInfo info = entry.getValue().taskInfo(entry.getKey());
+        if (info != null && executorId.equals(info.executorId())) {
+          lost.put(entry.getKey(), entry.getValue());
+        }
+      }
+      taskIdToManager.keySet().removeAll(lost.keySet());
+    }
+    LOG.warn("Lost executor {} ({}); {} running tasks will be retried", executorId, reason, lost.size());
+    dagScheduler.executorLost(executorId, reason);
+    TaskFailure failure = new TaskFailure(new TaskEndReason.ExecutorLostFailure(executorId, true, reason), null);
+    lost.forEach((taskId, manager) -> taskFailed(manager, taskId, TaskState.LOST, failure));
     backend.reviveOffers();
   }
 

@@ -42,6 +42,7 @@ public final class BlockManager implements StorageEndpoint {
   private final MemoryStore memoryStore;
   private final DiskStore diskStore;
   private final Map<BlockId, StorageLevel> levels = new ConcurrentHashMap<>();
+  private volatile RemoteBlockFetcher remoteFetcher = RemoteBlockFetcher.NONE;
 
   /** A block manager that reports block changes nowhere. */
   public BlockManager(BlockManagerId id, MemoryManager memoryManager, DiskBlockManager diskBlockManager,
@@ -88,8 +89,9 @@ public final class BlockManager implements StorageEndpoint {
   // Reading and writing blocks
 
   /**
-   * The records of {@code blockId} if it is stored here; otherwise computes them with {@code compute}, stores
-   * them at {@code level} (as far as memory allows) and returns them. A block too big for memory at a
+   * The records of {@code blockId} if it is stored here or, through the {@link RemoteBlockFetcher}, on another
+   * executor; otherwise computes them with {@code compute}, stores them at {@code level} (as far as memory
+   * allows) and returns them. A block too big for memory at a
    * memory-only level is not stored: the computed records are returned as they come.
    */
   public <T> Iterator<T> getOrElseUpdate(BlockId blockId, StorageLevel level, Supplier<Iterator<T>> compute) {
@@ -97,7 +99,22 @@ public final class BlockManager implements StorageEndpoint {
     if (cached.isPresent()) {
       return cached.get();
     }
+    Optional<ByteBuffer> remote = remoteFetcher.fetchBlock(blockId);
+    if (remote.isPresent()) {
+      byte[] bytes = new byte[remote.get().remaining()];
+      remote.get().duplicate().get(bytes);
+      countBytesRead(bytes.length);
+      return serializer.newInstance().deserializeStream(new ByteArrayInputStream(bytes)).asIterator();
+    }
     return putIterator(blockId, compute.get(), level);
+  }
+
+  /**
+   * Lets {@link #getOrElseUpdate} read blocks other executors hold before computing them (a cluster executor
+   * sets this once at start).
+   */
+  public void setRemoteBlockFetcher(RemoteBlockFetcher fetcher) {
+    this.remoteFetcher = java.util.Objects.requireNonNull(fetcher, "fetcher is null");
   }
 
   /**
