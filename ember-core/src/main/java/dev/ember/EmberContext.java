@@ -600,6 +600,7 @@ public class EmberContext implements AutoCloseable {
       cleaner.stop();
     }
     dagScheduler.stop();
+    taskScheduler.stop();
     backend.stop();
     env.stop();
     listenerBus.stop();

@@ -57,6 +57,7 @@ public final class DAGScheduler {
   private final Set<Stage> runningStages = new LinkedHashSet<>();
   private final Set<Stage> failedStages = new LinkedHashSet<>();
   private final Map<Integer, Long> jobStartTimes = new HashMap<>();
+  private final PreferredLocations preferredLocations;
 
   public DAGScheduler(TaskSchedulerImpl taskScheduler, MapOutputTracker mapOutputTracker,
       LiveListenerBus listenerBus, EmberEnv env, int maxConsecutiveStageAttempts) {
@@ -65,6 +66,7 @@ public final class DAGScheduler {
     this.listenerBus = listenerBus;
     this.env = env;
     this.maxConsecutiveStageAttempts = maxConsecutiveStageAttempts;
+    this.preferredLocations = new PreferredLocations(env.blockManagerMaster());
     this.eventThread = new Thread(this::eventLoop, "dag-scheduler-event-loop");
     eventThread.setDaemon(true);
     eventThread.start();
@@ -369,24 +371,42 @@ public final class DAGScheduler {
     }
 
     List<Task<?>> tasks = new ArrayList<>();
+    List<List<TaskLocation>> locations = new ArrayList<>();
+    boolean anyLocation = false;
     dev.ember.Partition[] partitions = stage.rdd.partitions();
     for (int index : missing) {
+      int partition = stage instanceof ResultStage result ? result.partitions[index] : index;
       if (stage instanceof ShuffleMapStage) {
         tasks.add(new ShuffleMapTask(stage.id, attempt, jobId, partitions[index], taskBinary, properties));
-        stage.pendingPartitions.add(index);
       } else {
-        ResultStage result = (ResultStage) stage;
-        int partition = result.partitions[index];
         tasks.add(new ResultTask<>(stage.id, attempt, jobId, partitions[partition], taskBinary, properties, index));
-        stage.pendingPartitions.add(partition);
       }
+      stage.pendingPartitions.add(partition);
+      List<TaskLocation> preferred = preferredLocationsOrNull(stage, partition);
+      if (preferred == null) {
+        return;
+      }
+      anyLocation |= !preferred.isEmpty();
+      locations.add(preferred);
     }
     if (tasks.isEmpty()) {
       markStageAsFinished(stage, null);
       submitWaitingChildStages(stage);
       return;
     }
-    taskScheduler.submitTasks(new TaskSet(tasks, stage.id, attempt, jobId, properties));
+    taskScheduler.submitTasks(new TaskSet(tasks, stage.id, attempt, jobId, properties,
+        anyLocation ? locations : List.of()));
+  }
+
+  /** The preferred locations of a task; {@code null} (with the stage aborted) if the RDD failed to give them. */
+  private List<TaskLocation> preferredLocationsOrNull(Stage stage, int partition) {
+    try {
+      return preferredLocations.of(stage.rdd, partition);
+    } catch (RuntimeException e) {
+      abortStage(stage, "Computing the preferred locations of partition " + partition + " failed: " + e, e);
+      runningStages.remove(stage);
+      return null;
+    }
   }
 
   void submitWaitingChildStages(Stage parent) {

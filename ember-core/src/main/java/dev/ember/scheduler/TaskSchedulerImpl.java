@@ -7,18 +7,22 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns task sets into task attempts on executor cores: takes offers of free cores from the backend, picks
- * tasks (earlier jobs and stages first), and routes status updates to the task set managers and the DAG
- * scheduler.
+ * tasks (earlier jobs and stages first, each task set from its closest locality level outwards), and routes
+ * status updates to the task set managers and the DAG scheduler. When delay scheduling holds tasks back for
+ * busy preferred executors, it asks the backend to offer again once the locality wait has run out, so a
+ * declined offer never leaves a job waiting for an event that may not come.
  */
-public final class TaskSchedulerImpl {
+public final class TaskSchedulerImpl implements LiveExecutors {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskSchedulerImpl.class);
 
@@ -28,6 +32,10 @@ public final class TaskSchedulerImpl {
   private final AtomicLong nextTaskId = new AtomicLong();
   private final List<TaskSetManager> activeTaskSets = new ArrayList<>();
   private final Map<Long, TaskSetManager> taskIdToManager = new HashMap<>();
+  private final Map<String, String> executorIdToHost = new HashMap<>();
+  private final Map<String, Set<String>> hostToExecutors = new HashMap<>();
+  private final LocalityWaits localityWaits;
+  private final LocalityRevival revival = new LocalityRevival(this::reviveOffersNow);
   private SchedulerBackend backend;
   private DAGScheduler dagScheduler;
 
@@ -35,6 +43,7 @@ public final class TaskSchedulerImpl {
     this.env = env;
     this.maxTaskFailures = maxTaskFailures;
     this.cpusPerTask = cpusPerTask;
+    this.localityWaits = LocalityWaits.fromConf(env.conf());
   }
 
   /** Wires the backend and the DAG scheduler; called once before use. */
@@ -59,49 +68,153 @@ public final class TaskSchedulerImpl {
           existing.markZombie();
         }
       }
-      activeTaskSets.add(new TaskSetManager(taskSet, maxTaskFailures, env.closureSerializer().newInstance()));
+      activeTaskSets.add(new TaskSetManager(taskSet, maxTaskFailures, env.closureSerializer().newInstance(),
+          localityWaits, this, System::currentTimeMillis));
       activeTaskSets.sort(Comparator.comparingInt((TaskSetManager m) -> m.taskSet().jobId())
           .thenComparingInt(m -> m.taskSet().stageId()));
     }
     backend.reviveOffers();
   }
 
-  /** Assigns tasks to the offered cores; the backend launches what is returned. */
+  /**
+   * Assigns tasks to the offered cores; the backend launches what is returned. Each task set is offered every
+   * core at its closest locality level first, one task per executor per round so tasks spread, then at the
+   * next level, as far as delay scheduling allows.
+   */
   public List<TaskDescription> resourceOffers(List<WorkerOffer> offers) {
     List<TaskDescription> launched = new ArrayList<>();
     List<Runnable> afterLock = new ArrayList<>();
+    long revivalDelayMs = -1;
     synchronized (this) {
-      for (WorkerOffer offer : offers) {
-        int free = offer.cores();
-        for (TaskSetManager manager : List.copyOf(activeTaskSets)) {
-          while (free >= cpusPerTask && !manager.isZombie()) {
-            long taskId = nextTaskId.getAndIncrement();
-            TaskDescription description;
-            try {
-              description = manager.resourceOffer(offer.executorId(), offer.host(), taskId);
-            } catch (SerializationFailedException e) {
-              manager.markZombie();
-              TaskSet failed = manager.taskSet();
-              afterLock.add(() -> dagScheduler.taskSetFailed(failed, "Failed to serialize a task: " + e.getMessage(),
-                  e));
-              break;
-            }
-            if (description == null) {
-              break;
-            }
-            taskIdToManager.put(taskId, manager);
-            launched.add(description);
-            free -= cpusPerTask;
-            Task<?> task = manager.taskSet().tasks().get(description.index());
-            TaskInfo info = manager.taskInfo(taskId);
-            afterLock.add(() -> dagScheduler.taskStarted(task, info));
+      registerOfferedExecutors(offers);
+      int[] free = new int[offers.size()];
+      for (int i = 0; i < free.length; i++) {
+        free[i] = offers.get(i).cores();
+      }
+      for (TaskSetManager manager : List.copyOf(activeTaskSets)) {
+        for (TaskLocality level : manager.localityLevels()) {
+          while (offerRound(manager, offers, free, level, launched, afterLock)) {
+            // Keep offering at this level while it launches tasks.
           }
         }
       }
       activeTaskSets.removeIf(TaskSetManager::isFinished);
+      if (hasFreeCores(free)) {
+        revivalDelayMs = localityRevivalDelayMs();
+      }
+    }
+    if (revivalDelayMs >= 0) {
+      revival.reviveIn(revivalDelayMs);
     }
     afterLock.forEach(Runnable::run);
     return launched;
+  }
+
+  /** Offers each executor's free cores once to {@code manager} at {@code level}; whether any task launched. */
+  private boolean offerRound(TaskSetManager manager, List<WorkerOffer> offers, int[] free, TaskLocality level,
+      List<TaskDescription> launched, List<Runnable> afterLock) {
+    boolean launchedAny = false;
+    for (int i = 0; i < offers.size() && !manager.isZombie(); i++) {
+      if (free[i] < cpusPerTask) {
+        continue;
+      }
+      WorkerOffer offer = offers.get(i);
+      long taskId = nextTaskId.getAndIncrement();
+      TaskDescription description;
+      try {
+        description = manager.resourceOffer(offer.executorId(), offer.host(), level, taskId);
+      } catch (SerializationFailedException e) {
+        manager.markZombie();
+        TaskSet failed = manager.taskSet();
+        afterLock.add(() -> dagScheduler.taskSetFailed(failed, "Failed to serialize a task: " + e.getMessage(), e));
+        return false;
+      }
+      if (description == null) {
+        continue;
+      }
+      taskIdToManager.put(taskId, manager);
+      launched.add(description);
+      free[i] -= cpusPerTask;
+      launchedAny = true;
+      Task<?> task = manager.taskSet().tasks().get(description.index());
+      TaskInfo info = manager.taskInfo(taskId);
+      afterLock.add(() -> dagScheduler.taskStarted(task, info));
+    }
+    return launchedAny;
+  }
+
+  private boolean hasFreeCores(int[] free) {
+    for (int cores : free) {
+      if (cores >= cpusPerTask) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The shortest time until a task set holding tasks back for locality may launch them farther; -1 if none. */
+  private long localityRevivalDelayMs() {
+    long now = System.currentTimeMillis();
+    long delay = -1;
+    for (TaskSetManager manager : activeTaskSets) {
+      long remaining = manager.localityDelayRemainingMs(now);
+      if (remaining >= 0 && (delay < 0 || remaining < delay)) {
+        delay = remaining;
+      }
+    }
+    return delay;
+  }
+
+  /** Learns the executors behind the offers; a new one may make closer locality levels valid. */
+  private void registerOfferedExecutors(List<WorkerOffer> offers) {
+    boolean added = false;
+    for (WorkerOffer offer : offers) {
+      if (!offer.host().equals(executorIdToHost.get(offer.executorId()))) {
+        executorIdToHost.put(offer.executorId(), offer.host());
+        hostToExecutors.computeIfAbsent(offer.host(), h -> new HashSet<>()).add(offer.executorId());
+        added = true;
+      }
+    }
+    if (added) {
+      activeTaskSets.forEach(TaskSetManager::recomputeLocality);
+    }
+  }
+
+  private void forgetExecutor(String executorId) {
+    String host = executorIdToHost.remove(executorId);
+    if (host == null) {
+      return;
+    }
+    Set<String> onHost = hostToExecutors.get(host);
+    if (onHost != null) {
+      onHost.remove(executorId);
+      if (onHost.isEmpty()) {
+        hostToExecutors.remove(host);
+      }
+    }
+    activeTaskSets.forEach(TaskSetManager::recomputeLocality);
+  }
+
+  @Override
+  public synchronized boolean isExecutorAlive(String executorId) {
+    return executorIdToHost.containsKey(executorId);
+  }
+
+  @Override
+  public synchronized boolean hasExecutorsAliveOnHost(String host) {
+    return hostToExecutors.containsKey(host);
+  }
+
+  private void reviveOffersNow() {
+    SchedulerBackend current = backend;
+    if (current != null) {
+      current.reviveOffers();
+    }
+  }
+
+  /** Stops the timer that re-offers cores to tasks held back by delay scheduling. */
+  public void stop() {
+    revival.stop();
   }
 
   /** Handles a state change of task {@code taskId} reported by an executor. */
@@ -183,6 +296,7 @@ public final class TaskSchedulerImpl {
         }
       }
       taskIdToManager.keySet().removeAll(lost.keySet());
+      forgetExecutor(executorId);
     }
     LOG.warn("Lost executor {} ({}); {} running tasks will be retried", executorId, reason, lost.size());
     dagScheduler.executorLost(executorId, reason);

@@ -6,21 +6,31 @@ import dev.ember.serializer.SerializerInstance;
 import java.io.NotSerializableException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Schedules the tasks of one task set: hands out pending tasks for free cores, retries a task that fails up
  * to {@code spark.task.maxFailures} attempts, and aborts the task set when a task has failed that often.
  * Called with the task scheduler's lock held.
+ *
+ * <p>Tasks go where their data is, with Spark's delay scheduling: the manager starts at the closest
+ * {@link TaskLocality} its pending tasks can have on live executors and moves to the next level only once no
+ * task was launched at the current one for that level's wait ({@link LocalityWaits}). Launching a task at a
+ * level resets the wait. Tasks that prefer nowhere are launched without waiting.
  */
 final class TaskSetManager {
 
   private final TaskSet taskSet;
   private final int maxTaskFailures;
   private final SerializerInstance closureSerializer;
-  private final Deque<Integer> pending = new ArrayDeque<>();
+  private final LocalityWaits localityWaits;
+  private final LiveExecutors liveExecutors;
+  private final LongSupplier clock;
+  private final PendingTasks pending = new PendingTasks();
   private final int[] attempts;
   private final int[] failures;
   private final boolean[] successful;
@@ -29,19 +39,28 @@ final class TaskSetManager {
   private int tasksSuccessful;
   private boolean zombie;
   private int runningTasks;
+  private List<TaskLocality> localityLevels;
+  private int currentLocalityIndex;
+  private long lastLocalityWaitResetTime;
 
-  TaskSetManager(TaskSet taskSet, int maxTaskFailures, SerializerInstance closureSerializer) {
+  TaskSetManager(TaskSet taskSet, int maxTaskFailures, SerializerInstance closureSerializer,
+      LocalityWaits localityWaits, LiveExecutors liveExecutors, LongSupplier clock) {
     this.taskSet = taskSet;
     this.maxTaskFailures = maxTaskFailures;
     this.closureSerializer = closureSerializer;
+    this.localityWaits = localityWaits;
+    this.liveExecutors = liveExecutors;
+    this.clock = clock;
     int n = taskSet.tasks().size();
     attempts = new int[n];
     failures = new int[n];
     successful = new boolean[n];
     copiesRunning = new int[n];
     for (int i = 0; i < n; i++) {
-      pending.add(i);
+      pending.add(i, taskSet.preferredLocations(i), false);
     }
+    localityLevels = computeValidLocalityLevels();
+    lastLocalityWaitResetTime = clock.getAsLong();
   }
 
   TaskSet taskSet() {
@@ -71,21 +90,42 @@ final class TaskSetManager {
   }
 
   /**
-   * The next task to run on {@code executorId}, or {@code null} if none is pending.
+   * The next task to run on {@code executorId} at a locality no farther than {@code maxLocality} (and than
+   * delay scheduling allows now), or {@code null} if none may run there now.
    *
    * @throws dev.ember.serializer.SerializationFailedException if the task cannot be serialized
    */
-  TaskDescription resourceOffer(String executorId, String host, long taskId) {
+  TaskDescription resourceOffer(String executorId, String host, TaskLocality maxLocality, long taskId) {
     if (zombie) {
       return null;
     }
-    Integer index;
-    do {
-      index = pending.poll();
-    } while (index != null && (successful[index] || copiesRunning[index] > 0));
-    if (index == null) {
+    long now = clock.getAsLong();
+    TaskLocality allowed = maxLocality;
+    if (maxLocality != TaskLocality.NO_PREF) {
+      TaskLocality delayed = allowedLocalityLevel(now);
+      if (delayed.compareTo(allowed) < 0) {
+        allowed = delayed;
+      }
+    }
+    int[] found = dequeueTask(executorId, host, allowed);
+    if (found == null) {
       return null;
     }
+    int index = found[0];
+    TaskLocality locality = TaskLocality.values()[found[1]];
+    if (maxLocality != TaskLocality.NO_PREF) {
+      currentLocalityIndex = localityIndex(locality);
+      lastLocalityWaitResetTime = now;
+    }
+    return launch(index, executorId, host, locality, taskId);
+  }
+
+  /** The next task to run on {@code executorId}, wherever it prefers to run. */
+  TaskDescription resourceOffer(String executorId, String host, long taskId) {
+    return resourceOffer(executorId, host, TaskLocality.ANY, taskId);
+  }
+
+  private TaskDescription launch(int index, String executorId, String host, TaskLocality locality, long taskId) {
     Task<?> task = taskSet.tasks().get(index);
     int attempt = attempts[index]++;
     ByteBuffer serialized;
@@ -100,7 +140,7 @@ final class TaskSetManager {
     copiesRunning[index]++;
     runningTasks++;
     taskInfos.put(taskId, new TaskInfo(taskId, index, attempt, task.partitionId(), System.currentTimeMillis(),
-        executorId, host, 0, false, false));
+        executorId, host, 0, false, false, locality));
     String name = "task " + index + "." + attempt + " in " + taskSet.id();
     return new TaskDescription(taskId, attempt, executorId, name, index, bytes);
   }
@@ -147,7 +187,7 @@ final class TaskSetManager {
       }
     }
     if (!zombie) {
-      pending.addFirst(index);
+      pending.add(index, taskSet.preferredLocations(index), true);
     }
     return null;
   }
@@ -155,6 +195,169 @@ final class TaskSetManager {
   /** The task attempt with id {@code taskId}. */
   TaskInfo taskInfo(long taskId) {
     return taskInfos.get(taskId);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // Locality
+
+  /** The locality levels this task set schedules at, closest first; always ends with {@code ANY}. */
+  List<TaskLocality> localityLevels() {
+    return localityLevels;
+  }
+
+  /**
+   * Recomputes the valid levels after an executor was added or lost. The current level stays, unless the
+   * change made a closer level valid (a task set submitted before the executor holding its data registered):
+   * then the manager moves to the closest new level, as Spark does since SPARK-31837.
+   */
+  void recomputeLocality() {
+    if (zombie) {
+      return;
+    }
+    int previousIndex = currentLocalityIndex;
+    List<TaskLocality> previousLevels = localityLevels;
+    localityLevels = computeValidLocalityLevels();
+    currentLocalityIndex = localityIndex(previousLevels.get(previousIndex));
+    if (currentLocalityIndex > previousIndex) {
+      for (TaskLocality level : localityLevels) {
+        if (!previousLevels.contains(level)) {
+          currentLocalityIndex = localityIndex(level);
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * The farthest level a task may be launched at {@code now}: the current level, moved on past levels with
+   * nothing left to launch and past levels whose wait has run out since the last launch at them.
+   */
+  TaskLocality allowedLocalityLevel(long now) {
+    while (currentLocalityIndex < localityLevels.size() - 1) {
+      TaskLocality level = localityLevels.get(currentLocalityIndex);
+      boolean moreTasks = switch (level) {
+        case PROCESS_LOCAL -> moreTasksToRunIn(pending.forExecutor, true);
+        case NODE_LOCAL -> moreTasksToRunIn(pending.forHost, false);
+        case NO_PREF -> hasRunnable(pending.noPrefs);
+        case ANY -> true;
+      };
+      long wait = localityWaits.waitMs(level);
+      if (!moreTasks) {
+        lastLocalityWaitResetTime = now;
+        currentLocalityIndex++;
+      } else if (now - lastLocalityWaitResetTime >= wait) {
+        // Count the next level's wait from when this one ran out, not from now, as Spark does.
+        lastLocalityWaitResetTime += wait;
+        currentLocalityIndex++;
+      } else {
+        return level;
+      }
+    }
+    return localityLevels.get(currentLocalityIndex);
+  }
+
+  /**
+   * How long until delay scheduling allows the next locality level, if tasks are being held back for a
+   * closer one; {@code -1} when nothing is held back (every pending task may run anywhere, or none is left).
+   */
+  long localityDelayRemainingMs(long now) {
+    if (zombie || currentLocalityIndex >= localityLevels.size() - 1 || !hasRunnable(pending.all)) {
+      return -1;
+    }
+    long wait = localityWaits.waitMs(localityLevels.get(currentLocalityIndex));
+    return Math.max(1, wait - (now - lastLocalityWaitResetTime));
+  }
+
+  /** A pending task for this executor and host at a level no farther than {@code allowed}: {index, level}. */
+  private int[] dequeueTask(String executorId, String host, TaskLocality allowed) {
+    Integer index = dequeueFrom(pending.forExecutor.get(executorId));
+    if (index != null) {
+      return new int[] {index, TaskLocality.PROCESS_LOCAL.ordinal()};
+    }
+    if (TaskLocality.NODE_LOCAL.isAllowed(allowed)) {
+      index = dequeueFrom(pending.forHost.get(host));
+      if (index != null) {
+        return new int[] {index, TaskLocality.NODE_LOCAL.ordinal()};
+      }
+    }
+    if (TaskLocality.NO_PREF.isAllowed(allowed)) {
+      // Spark reports tasks that prefer nowhere as process-local: they lose nothing wherever they run.
+      index = dequeueFrom(pending.noPrefs);
+      if (index != null) {
+        return new int[] {index, TaskLocality.PROCESS_LOCAL.ordinal()};
+      }
+    }
+    if (TaskLocality.ANY.isAllowed(allowed)) {
+      index = dequeueFrom(pending.all);
+      if (index != null) {
+        return new int[] {index, TaskLocality.ANY.ordinal()};
+      }
+    }
+    return null;
+  }
+
+  private Integer dequeueFrom(ArrayDeque<Integer> queue) {
+    if (queue == null) {
+      return null;
+    }
+    Integer index;
+    do {
+      index = queue.pollFirst();
+    } while (index != null && !isRunnable(index));
+    return index;
+  }
+
+  private boolean isRunnable(int index) {
+    return !successful[index] && copiesRunning[index] == 0;
+  }
+
+  /** Whether {@code queue} still holds a task to launch; drops the entries of tasks launched meanwhile. */
+  private boolean hasRunnable(ArrayDeque<Integer> queue) {
+    while (!queue.isEmpty()) {
+      if (isRunnable(queue.peekFirst())) {
+        return true;
+      }
+      queue.pollFirst();
+    }
+    return false;
+  }
+
+  /** Whether a live executor (or host) has a task waiting for it; forgets locations with nothing left. */
+  private boolean moreTasksToRunIn(Map<String, ArrayDeque<Integer>> byLocation, boolean executors) {
+    boolean more = false;
+    for (String location : PendingTasks.keys(byLocation)) {
+      if (!hasRunnable(byLocation.get(location))) {
+        byLocation.remove(location);
+      } else if (executors ? liveExecutors.isExecutorAlive(location)
+          : liveExecutors.hasExecutorsAliveOnHost(location)) {
+        more = true;
+      }
+    }
+    return more;
+  }
+
+  private List<TaskLocality> computeValidLocalityLevels() {
+    List<TaskLocality> levels = new ArrayList<>(4);
+    if (pending.forExecutor.keySet().stream().anyMatch(liveExecutors::isExecutorAlive)) {
+      levels.add(TaskLocality.PROCESS_LOCAL);
+    }
+    if (pending.forHost.keySet().stream().anyMatch(liveExecutors::hasExecutorsAliveOnHost)) {
+      levels.add(TaskLocality.NODE_LOCAL);
+    }
+    if (!pending.noPrefs.isEmpty()) {
+      levels.add(TaskLocality.NO_PREF);
+    }
+    levels.add(TaskLocality.ANY);
+    return List.copyOf(levels);
+  }
+
+  /** The index of the closest valid level at least as far as {@code locality}. */
+  private int localityIndex(TaskLocality locality) {
+    int index = 0;
+    while (index < localityLevels.size() - 1 && locality.compareTo(localityLevels.get(index)) > 0) {
+      index++;
+    }
+    return index;
   }
 
   private TaskInfo finish(long taskId, boolean failed, boolean killed) {
