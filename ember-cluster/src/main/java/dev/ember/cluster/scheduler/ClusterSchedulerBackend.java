@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * registered executors' free cores to the task scheduler and launches tasks on them. An executor whose
  * connection closes, that the master reports gone, or whose heartbeats stop for
  * {@code spark.network.timeout} (120 s) is lost: its tasks run again elsewhere and its shuffle output is
- * recomputed. All scheduling state changes on one thread, in order.
+ * recomputed. Free cores are offered again every {@code spark.scheduler.revive.interval} (1 s), as in Spark,
+ * besides whenever a task ends or an executor registers, so tasks that delay scheduling held back for a busy
+ * executor holding their data run elsewhere once the locality wait is over. All scheduling state changes on
+ * one thread, in order.
  */
 public final class ClusterSchedulerBackend implements SchedulerBackend {
 
@@ -80,6 +83,8 @@ public final class ClusterSchedulerBackend implements SchedulerBackend {
         server.port());
     long timeoutMs = conf.getTimeAsMs("ember.network.timeout", "120s");
     timer.scheduleWithFixedDelay(() -> expireDeadExecutors(timeoutMs), 1, 1, TimeUnit.SECONDS);
+    long reviveMs = Math.max(10, conf.getTimeAsMs("ember.scheduler.revive.interval", "1s"));
+    timer.scheduleWithFixedDelay(this::reviveOffers, reviveMs, reviveMs, TimeUnit.MILLISECONDS);
     waitForExecutors(maxCores);
   }
 
