@@ -21,6 +21,7 @@ import dev.ember.api.function.PairFlatMapFunction;
 import dev.ember.api.function.PairFunction;
 import dev.ember.api.function.VoidFunction;
 import dev.ember.storage.StorageLevel;
+import dev.ember.util.CallSite;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,7 @@ public abstract class RDD<T> implements Serializable {
   private String name;
   private RDDCheckpointData<T> checkpointData;
   private transient boolean doCheckpointCalled;
+  private final transient String creationSite;
 
   /** Creates an RDD with the given dependencies (none for a source RDD). */
   protected RDD(EmberContext context, List<Dependency<?>> dependencies) {
@@ -67,6 +69,7 @@ public abstract class RDD<T> implements Serializable {
     this.context = context;
     this.dependencies = dependencies == null ? null : List.copyOf(dependencies);
     this.id = context.newRddId();
+    this.creationSite = CallSite.creationSite();
   }
 
   /** Creates an RDD with a one-to-one dependency on {@code parent}. */
@@ -109,6 +112,14 @@ public abstract class RDD<T> implements Serializable {
   /** A unique id of this RDD within its context. */
   public final int id() {
     return id;
+  }
+
+  /**
+   * Where in the user's program this RDD was created, e.g. {@code map at WordCount.java:31}; {@code null} on
+   * executors.
+   */
+  public final String creationSite() {
+    return creationSite;
   }
 
   /** The name given with {@link #setName}, or {@code null}. */
@@ -746,8 +757,10 @@ public abstract class RDD<T> implements Serializable {
     return AsyncRDDActions.foreachPartitionAsync(this, f);
   }
 
+  /** As Spark prints an RDD: {@code [name ]MapPartitionsRDD[3] at map at WordCount.java:31}. */
   @Override
   public String toString() {
-    return (name == null ? "" : name + " ") + getClass().getSimpleName() + "[" + id + "]";
+    return (name == null ? "" : name + " ") + getClass().getSimpleName() + "[" + id + "]"
+        + (creationSite == null ? "" : " at " + creationSite);
   }
 }

@@ -16,6 +16,21 @@ public final class CallSite {
 
   /** The call site of the current thread's stack, or {@code "unknown"} if none can be found. */
   public static String capture() {
+    return walk(false);
+  }
+
+  /**
+   * Where the RDD being constructed was created, as Spark's {@code getCreationSite} shows it:
+   * {@code map at WordCount.java:31}, {@code parallelize at Pi.java:20}. The method named is the last RDD
+   * method (or {@code EmberContext} method, for source RDDs) called before the user's frame.
+   *
+   * @return the creation site, or {@code "unknown"} if no user frame is on the stack
+   */
+  public static String creationSite() {
+    return walk(true);
+  }
+
+  private static String walk(boolean creation) {
     return WALKER.walk(frames -> {
       String[] action = new String[1];
       Optional<StackWalker.StackFrame> user = frames.filter(frame -> {
@@ -25,7 +40,7 @@ public final class CallSite {
           return false;
         }
         if (isEmberInternal(type)) {
-          if (name.startsWith("dev.ember.rdd.") && !frame.getMethodName().startsWith("lambda$")) {
+          if (namesTheCall(name, frame.getMethodName(), creation)) {
             action[0] = frame.getMethodName();
           }
           return false;
@@ -38,6 +53,17 @@ public final class CallSite {
         return (action[0] == null ? frame.getMethodName() : action[0]) + " at " + location;
       }).orElse("unknown");
     });
+  }
+
+  private static boolean namesTheCall(String className, String method, boolean creation) {
+    if (method.startsWith("lambda$")) {
+      return false;
+    }
+    if (!creation) {
+      return className.startsWith("dev.ember.rdd.");
+    }
+    return !method.startsWith("<") && (className.startsWith("dev.ember.rdd.")
+        || className.equals("dev.ember.EmberContext"));
   }
 
   private static boolean isEmberInternal(Class<?> type) {

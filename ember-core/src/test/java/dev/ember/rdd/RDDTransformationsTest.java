@@ -196,15 +196,16 @@ class RDDTransformationsTest {
     RDD<Tuple2<Integer, Integer>> reduced = new PairRDD<>(pairs).reduceByKey(Integer::sum, 3).rdd();
     reduced.cache();
     String expected = String.join("\n",
-        "(3) ShuffledRDD[" + reduced.id() + "] [Memory Deserialized 1x Replicated]",
-        " +-(2) MapPartitionsRDD[" + pairs.id() + "] []",
-        "    |  ParallelCollectionRDD[" + source.id() + "] []");
+        "(3) ShuffledRDD[" + reduced.id() + "] at " + reduced.creationSite() + " [Memory Deserialized 1x Replicated]",
+        " +-(2) MapPartitionsRDD[" + pairs.id() + "] at " + pairs.creationSite() + " []",
+        "    |  ParallelCollectionRDD[" + source.id() + "] at " + source.creationSite() + " []");
     assertThat(reduced.toDebugString()).isEqualTo(expected);
     RDD<Integer> union = source.union(source.map(x -> x).setName("copy"));
+    String copySite = "map at RDDTransformationsTest.java:" + (new Throwable().getStackTrace()[0].getLineNumber() - 1);
     assertThat(union.toDebugString()).isEqualTo(String.join("\n",
-        "(4) UnionRDD[" + union.id() + "] []",
-        " |  ParallelCollectionRDD[" + source.id() + "] []",
-        " |  copy MapPartitionsRDD[" + (union.id() - 1) + "] []",
-        " |  ParallelCollectionRDD[" + source.id() + "] []"));
+        "(4) UnionRDD[" + union.id() + "] at " + union.creationSite() + " []",
+        " |  ParallelCollectionRDD[" + source.id() + "] at " + source.creationSite() + " []",
+        " |  copy MapPartitionsRDD[" + (union.id() - 1) + "] at " + copySite + " []",
+        " |  ParallelCollectionRDD[" + source.id() + "] at " + source.creationSite() + " []"));
   }
 }
