@@ -1,5 +1,6 @@
 package dev.ember.bench;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -7,8 +8,8 @@ import java.util.Set;
 public enum Engine {
   /** Ember itself; a workload it cannot run yet is reported as "not yet". */
   EMBER(Set.of(Workload.values())),
-  /** Apache Spark in local mode, in a JVM with its own classpath. */
-  SPARK(Set.of(Workload.values())),
+  /** Apache Spark in local mode, in a JVM with its own classpath; Ember's own cluster is not its to run. */
+  SPARK(EnumSet.complementOf(EnumSet.of(Workload.CLUSTER_WORDCOUNT))),
   /** DuckDB through its JDBC driver, for SQL only. */
   DUCKDB(Set.of(Workload.TPCH));
 

@@ -15,15 +15,20 @@ public enum Workload {
   /** Ten iterations of the classic RDD PageRank over a power-law graph. */
   PAGERANK,
   /** Twenty iterations of the classic RDD logistic regression (gradient descent). */
-  LOGREG;
+  LOGREG,
+  /**
+   * Word count on a standalone cluster (a master and one one-core worker per thread, as separate JVM
+   * processes on this machine) next to Ember's {@code local[N]} on the same data in the same run.
+   */
+  CLUSTER_WORDCOUNT;
 
-  /** The name used on the command line and in results, e.g. {@code wordcount}. */
+  /** The name used on the command line and in results, e.g. {@code wordcount}, {@code cluster-wordcount}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The workload with this command-line name. */
   public static Workload fromId(String id) {
-    return valueOf(id.trim().toUpperCase(Locale.ROOT));
+    return valueOf(id.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 }

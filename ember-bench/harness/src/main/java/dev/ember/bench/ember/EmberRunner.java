@@ -30,6 +30,7 @@ public final class EmberRunner {
     ResultLine result = switch (parsed.workload()) {
       case "tpch" -> tpch(parsed);
       case "startup", "cache", "wordcount", "pagerank", "logreg" -> rdd(parsed, start);
+      case "cluster-wordcount" -> ClusterWordCount.run(parsed);
       default -> throw new IllegalArgumentException("unknown workload " + parsed.workload());
     };
     System.out.println(result.format());

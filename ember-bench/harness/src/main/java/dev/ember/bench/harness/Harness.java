@@ -61,7 +61,7 @@ public final class Harness {
 
   private static void generateData(Workload workload, DataGenerator generator) {
     switch (workload) {
-      case WORDCOUNT -> generator.words();
+      case WORDCOUNT, CLUSTER_WORDCOUNT -> generator.words();
       case TPCH -> generator.tpch();
       case PAGERANK -> generator.graph();
       case LOGREG -> generator.logreg();

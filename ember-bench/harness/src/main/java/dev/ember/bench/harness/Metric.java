@@ -30,6 +30,8 @@ record Metric(String key, String label) {
       case WORDCOUNT -> List.of(new Metric("total", "wordcount"));
       case PAGERANK -> List.of(new Metric("total", "pagerank: 10 iterations"));
       case LOGREG -> List.of(new Metric("total", "logreg: 20 iterations"));
+      case CLUSTER_WORDCOUNT -> List.of(new Metric("total", "cluster-wordcount: standalone cluster"),
+          new Metric("local", "cluster-wordcount: local[N], same data and run"));
     };
   }
 }

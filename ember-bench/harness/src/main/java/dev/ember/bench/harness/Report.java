@@ -1,6 +1,7 @@
 package dev.ember.bench.harness;
 
 import dev.ember.bench.Engine;
+import dev.ember.bench.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +71,21 @@ public final class Report {
         out.append(" | ").append(first ? answers(result) : "").append(" |\n");
         first = false;
       }
+      if (result.workload() == Workload.CLUSTER_WORDCOUNT) {
+        out.append(clusterRatioRow(result.get(Engine.EMBER)));
+      }
     }
     return out.toString();
+  }
+
+  /** The row of the cluster's time over local mode's (the goal is at most 1.5), if both ran. */
+  private static String clusterRatioRow(EngineResult ember) {
+    Double cluster = ember.medianMs().get("total");
+    Double local = ember.medianMs().get("local");
+    String ratio = cluster == null || local == null || local <= 0 ? "—"
+        : String.format(Locale.ROOT, "%.2f", cluster / local);
+    return "| cluster-wordcount: cluster / local[N] (goal ≤ 1.5) | " + ratio
+        + " | n/a | n/a | — | — |  |  |  |  |\n";
   }
 
   /** Writes the JSON and the table into the run directory and as latest.* beside it. */
@@ -139,7 +153,7 @@ public final class Report {
   private static String time(EngineResult result, String metric) {
     if (!result.status().equals("ok")) {
       return switch (result.status()) {
-        case EngineResult.NOT_APPLICABLE -> "—";
+        case EngineResult.NOT_APPLICABLE -> "n/a";
         default -> displayStatus(result.status());
       };
     }

@@ -79,7 +79,7 @@ final class WorkloadRun {
     arguments.add("threads=" + options.threads());
     arguments.add("warmups=" + (workload == Workload.STARTUP ? 0 : options.warmups()));
     switch (workload) {
-      case WORDCOUNT -> arguments.add("input=" + layout.words());
+      case WORDCOUNT, CLUSTER_WORDCOUNT -> arguments.add("input=" + layout.words());
       case PAGERANK -> arguments.add("input=" + layout.graph());
       case LOGREG -> {
         arguments.add("input=" + layout.logreg());
@@ -116,7 +116,10 @@ final class WorkloadRun {
       if (!engineResult.status().equals(ResultLine.OK)) {
         continue;
       }
-      if (engine == reference) {
+      if (workload == Workload.CLUSTER_WORDCOUNT) {
+        // The child compares the cluster's answer with local mode's and fails the run if they differ.
+        engineResult.answerCheck("matched");
+      } else if (engine == reference) {
         engineResult.answerCheck("reference");
       } else if (!referenceRan) {
         engineResult.answerCheck("unchecked: " + reference.id() + " did not run");

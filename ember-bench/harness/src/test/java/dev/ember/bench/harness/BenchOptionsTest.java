@@ -33,6 +33,10 @@ class BenchOptionsTest {
     assertThat(options.runs()).isEqualTo(1);
     assertThat(options.warmups()).isZero();
     assertThat(options.sizes().tag()).isEqualTo("smoke");
+    assertThat(options.workloads()).as("the cluster workload only on request").doesNotContain(
+        Workload.CLUSTER_WORDCOUNT).contains(Workload.WORDCOUNT);
+    assertThat(BenchOptions.parse(new String[] {"--smoke", "--only", "cluster-wordcount"}, HOME).workloads())
+        .containsExactly(Workload.CLUSTER_WORDCOUNT);
   }
 
   @Test
