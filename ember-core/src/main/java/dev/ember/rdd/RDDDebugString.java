@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Prints an RDD's lineage as Spark's {@code toDebugString} does: one line per RDD with its partition count in
- * parentheses where a stage begins, indentation per level, and {@code +-} where a shuffle separates stages.
+ * Prints an RDD's lineage as Spark's {@code toDebugString} does: one line per RDD (its name, class, id and
+ * creation site, then its storage level in brackets) with its partition count in parentheses where a stage
+ * begins, indentation per level, and {@code +-} where a shuffle separates stages.
  *
  * <pre>
- * (2) ShuffledRDD[4] [Memory Deserialized 1x Replicated]
- *  +-(2) MapPartitionsRDD[3] []
- *     |  ParallelCollectionRDD[0] []
+ * (2) ShuffledRDD[4] at reduceByKey at WordCount.java:33 [Memory Deserialized 1x Replicated]
+ *  +-(2) MapPartitionsRDD[3] at mapToPair at WordCount.java:32 []
+ *     |  ParallelCollectionRDD[0] at parallelize at WordCount.java:30 []
  * </pre>
  */
 final class RDDDebugString {
