@@ -120,11 +120,6 @@ final class TaskSetManager {
     return launch(index, executorId, host, locality, taskId);
   }
 
-  /** The next task to run on {@code executorId}, wherever it prefers to run. */
-  TaskDescription resourceOffer(String executorId, String host, long taskId) {
-    return resourceOffer(executorId, host, TaskLocality.ANY, taskId);
-  }
-
   private TaskDescription launch(int index, String executorId, String host, TaskLocality locality, long taskId) {
     Task<?> task = taskSet.tasks().get(index);
     int attempt = attempts[index]++;

@@ -156,6 +156,21 @@ class TaskSetManagerLocalityTest {
   }
 
   @Test
+  void whenThePreferredExecutorRegistersAfterSubmissionTheManagerMovesToProcessLocal() {
+    live.clear();
+    TaskSetManager manager = manager(List.of(List.of(ON_A), List.of(ON_A)));
+    assertThat(manager.localityLevels()).containsExactly(TaskLocality.ANY);
+
+    live.putAll(Map.of("A", "host1", "C", "host2"));
+    manager.recomputeLocality();
+
+    assertThat(manager.localityLevels())
+        .containsExactly(TaskLocality.PROCESS_LOCAL, TaskLocality.NODE_LOCAL, TaskLocality.ANY);
+    assertThat(offer(manager, "C")).as("held for A again").isNull();
+    assertThat(localityOf(manager, offer(manager, "A"))).isEqualTo(TaskLocality.PROCESS_LOCAL);
+  }
+
+  @Test
   void aFailedTaskIsRetriedAtItsPreferredExecutorFirst() {
     TaskSetManager manager = manager(List.of(List.of(ON_A), List.of(ON_A)));
     TaskDescription first = offer(manager, "A");
