@@ -89,6 +89,11 @@ class ConsoleProgressBarTest {
     assertThat(output()).startsWith("\r[Stage 5:");
     assertThat(timerThreadAlive()).isTrue();
     bar.stop();
+    // The pool has terminated when stop returns, but its thread may still be on its way out.
+    long exitDeadline = System.currentTimeMillis() + 2_000;
+    while (timerThreadAlive() && System.currentTimeMillis() < exitDeadline) {
+      Thread.sleep(10);
+    }
     assertThat(timerThreadAlive()).isFalse();
     assertThat(output()).endsWith(ProgressBarRenderer.clear(40));
   }
