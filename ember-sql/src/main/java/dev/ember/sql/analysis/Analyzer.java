@@ -1,6 +1,7 @@
 package dev.ember.sql.analysis;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Filter;
@@ -54,6 +55,9 @@ public final class Analyzer {
       return InlineTables.resolve(table);
     }
     if (plan instanceof LocalRelation || plan instanceof OneRowRelation) {
+      return plan;
+    }
+    if (plan instanceof LogicalRelation) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {
