@@ -20,7 +20,8 @@ import org.apache.parquet.io.LocalInputFile;
  * Parquet through parquet-java: the schema from the first file's footer (as Spark does without
  * {@code mergeSchema}); reads by {@link ParquetColumnarReader} with column pruning and row-group skipping;
  * writes by {@link ParquetOutputWriterFactory}, snappy-compressed unless the {@code compression} option
- * ({@code none}, {@code uncompressed}, {@code snappy}, {@code gzip}, {@code zstd}, {@code lz4}) says otherwise.
+ * ({@code none}, {@code uncompressed}, {@code snappy}, {@code gzip}, {@code zstd}, {@code lz4}) says otherwise,
+ * in row groups of {@code parquet.block.size} bytes (128 MB).
  * Files are split by row groups.
  */
 public final class ParquetFileFormat implements FileFormat {
@@ -69,7 +70,8 @@ public final class ParquetFileFormat implements FileFormat {
   @Override
   public OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options) {
     ParquetSchemas.toParquet(dataSchema);
-    return new ParquetOutputWriterFactory(dataSchema, codec(options));
+    long rowGroupBytes = Long.parseLong(options.get("parquet.block.size", String.valueOf(128L << 20)));
+    return new ParquetOutputWriterFactory(dataSchema, codec(options), rowGroupBytes);
   }
 
   private static String codec(DataSourceOptions options) {

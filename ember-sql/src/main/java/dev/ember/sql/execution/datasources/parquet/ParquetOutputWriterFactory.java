@@ -25,10 +25,12 @@ final class ParquetOutputWriterFactory implements OutputWriterFactory {
   private static final long serialVersionUID = 1L;
   private final StructType schema;
   private final String codec;
+  private final long rowGroupBytes;
 
-  ParquetOutputWriterFactory(StructType schema, String codec) {
+  ParquetOutputWriterFactory(StructType schema, String codec, long rowGroupBytes) {
     this.schema = schema;
     this.codec = codec;
+    this.rowGroupBytes = rowGroupBytes;
   }
 
   @Override
@@ -40,6 +42,7 @@ final class ParquetOutputWriterFactory implements OutputWriterFactory {
   public OutputWriter newWriter(Path file) throws IOException {
     ParquetWriter<Object[]> writer = new Builder(new LocalOutputFile(file), schema)
         .withCompressionCodec(CompressionCodecName.valueOf(codec))
+        .withRowGroupSize(rowGroupBytes)
         .build();
     return new OutputWriter() {
       @Override
