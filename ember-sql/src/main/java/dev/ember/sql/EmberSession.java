@@ -51,7 +51,7 @@ public final class EmberSession implements AutoCloseable {
 
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
-  private final Analyzer analyzer = new Analyzer(catalog);
+  private final Analyzer analyzer = new Analyzer(catalog, name -> DataFrameReader.directFileQuery(this, name));
   private final Optimizer optimizer;
   private final QueryPlanner planner;
   private final int shufflePartitions;

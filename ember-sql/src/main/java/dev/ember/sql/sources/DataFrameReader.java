@@ -12,6 +12,7 @@ import dev.ember.sql.execution.datasources.FileIndex;
 import dev.ember.sql.execution.datasources.FileRelation;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.execution.datasources.ScanSettings;
+import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -129,6 +130,18 @@ public final class DataFrameReader {
       case "csv" -> "CSV";
       default -> format.shortName();
     };
+  }
+
+  /**
+   * The relation of a direct query on files, {@code SELECT * FROM csv.`/data/x.csv`} (the format's default
+   * options), or null when {@code name}'s first part is not a file format.
+   */
+  public static LogicalPlan directFileQuery(EmberSession session, List<String> name) {
+    String format = name.get(0).toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("parquet", "csv", "json", "text").contains(format)) {
+      return null;
+    }
+    return new DataFrameReader(session).format(format).load(name.get(1)).queryExecution().analyzed();
   }
 
   /** Parquet files. */

@@ -79,7 +79,8 @@ class ParquetDataSourceTest {
     try (Stream<Path> files = Files.list(Path.of(out))) {
       List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
       assertThat(names).contains("_SUCCESS");
-      assertThat(names).allSatisfy(n -> assertThat(n).matches("_SUCCESS|part-\\d{5}-[0-9a-f-]{36}\\.c000\\.snappy\\.parquet"));
+      assertThat(names).allSatisfy(n -> assertThat(n)
+          .matches("_SUCCESS|part-\\d{5}-[0-9a-f-]{36}\\.c000\\.snappy\\.parquet"));
     }
     Dataset<Row> back = session.read().parquet(out);
     assertThat(back.schema()).isEqualTo(sample().schema());
@@ -118,7 +119,8 @@ class ParquetDataSourceTest {
     Dataset<Row> few = session.read().parquet(out).filter(col("id").lt(10)).select("v");
     assertThat(few.collectAsList()).hasSize(10);
     FileSourceScanExec scan = scanOf(few);
-    assertThat(scan.simpleString()).contains("PushedFilters: [LessThan(id,10)]").contains("ReadSchema: struct<id:int,v:string>");
+    assertThat(scan.simpleString()).contains("PushedFilters: [LessThan(id,10)]")
+        .contains("ReadSchema: struct<id:int,v:string>");
     assertThat(scan.metric("numRowGroups")).isEqualTo(1);
     assertThat(scan.metric("numOutputRows")).isLessThan(3000);
   }
