@@ -116,6 +116,16 @@ class CsvDataSourceTest {
   }
 
   @Test
+  void encodingAndEmptyValueOptions() throws IOException {
+    Path file = dir.resolve("latin1.csv");
+    Files.write(file, "caf\u00e9,\"\"\nna\u00efve,x\n".getBytes(StandardCharsets.ISO_8859_1));
+    Dataset<Row> df = session.read().option("encoding", "ISO-8859-1").option("emptyValue", "<empty>")
+        .csv(file.toString());
+    assertThat(df.collectAsList()).containsExactly(RowFactory.create("caf\u00e9", "<empty>"),
+        RowFactory.create("na\u00efve", "x"));
+  }
+
+  @Test
   void multiLineReadsQuotedLineBreaks() throws IOException {
     Path file = write("multi.csv", "id,text\n1,\"two\nlines\"\n2,one\n");
     Dataset<Row> df = session.read().option("header", "true").option("multiLine", "true").csv(file.toString());

@@ -157,6 +157,23 @@ class ParquetDataSourceTest {
   }
 
   @Test
+  void duckDbReadsWhatEmberWrites() throws SQLException {
+    String out = dir.resolve("for-duck").toString();
+    sample().write().option("compression", "zstd").parquet(out);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT count(*), sum(i), sum(l), max(s), min(dt), count(b) FROM read_parquet('"
+            + out + "/*.parquet')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(3);
+      assertThat(rs.getLong(2)).isEqualTo(3);
+      assertThat(rs.getLong(3)).isEqualTo(40);
+      assertThat(rs.getString(4)).isEqualTo("two");
+      assertThat(rs.getObject(5).toString()).isEqualTo("1970-01-01");
+      assertThat(rs.getLong(6)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void unsupportedParquetTypesNameTheColumn() throws SQLException {
     Path file = dir.resolve("dec.parquet");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
