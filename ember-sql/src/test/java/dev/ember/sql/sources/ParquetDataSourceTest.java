@@ -123,6 +123,25 @@ class ParquetDataSourceTest {
         .contains("ReadSchema: struct<id:int,v:string>");
     assertThat(scan.metric("numRowGroups")).isEqualTo(1);
     assertThat(scan.metric("numOutputRows")).isLessThan(3000);
+
+    // Split into byte ranges, each row group is read by the split holding its midpoint: all rows, once.
+    Dataset<Row> split = session.read().option("spark.sql.files.maxPartitionBytes", "2000")
+        .option("spark.sql.files.openCostInBytes", "0").parquet(out);
+    assertThat(split.queryExecution().executedPlan().outputPartitioning().numPartitions()).isGreaterThan(2);
+    split.createOrReplaceTempView("split_groups");
+    assertThat(session.sql("SELECT count(*), sum(id) FROM split_groups").collectAsList())
+        .containsExactly(RowFactory.create(3000L, 4498500L));
+    assertThat(session.sql("SELECT count(DISTINCT id) FROM split_groups").collectAsList())
+        .containsExactly(RowFactory.create(3000L));
+  }
+
+  @Test
+  void anEmptyDataFrameWritesOneFileThatKeepsTheSchema() {
+    String out = dir.resolve("empty-out").toString();
+    sample().filter("i > 100").write().parquet(out);
+    Dataset<Row> back = session.read().parquet(out);
+    assertThat(back.schema()).isEqualTo(sample().schema());
+    assertThat(back.collectAsList()).isEmpty();
   }
 
   @Test

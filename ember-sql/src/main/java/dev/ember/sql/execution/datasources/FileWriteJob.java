@@ -98,8 +98,8 @@ public final class FileWriteJob {
             records++;
           }
         }
-        if (writers.isEmpty() && partitionColumns.length == 0) {
-          // An empty partition still writes a file, so that a DataFrame with no rows keeps its schema on disk.
+        if (writers.isEmpty() && partitionColumns.length == 0 && partition == 0) {
+          // An empty first partition still writes a file, so that a DataFrame without rows keeps its schema.
           Path file = protocol.newTaskTempFile(partition, attempt, "", fileName);
           writers.put("", factory.newWriter(file));
           files.put("", file);
