@@ -34,16 +34,6 @@ public final class BatchAppender {
     vectors[c].setBoxed(rows, value);
   }
 
-  /** The vector of column {@code c}, for setting the current row's slot directly. */
-  public ColumnVector vector(int c) {
-    return vectors[c];
-  }
-
-  /** The index of the current row in the batch being filled. */
-  public int row() {
-    return rows;
-  }
-
   /** Finishes the current row; true when the batch is full and must be taken with {@link #take()}. */
   public boolean endRow() {
     rows++;

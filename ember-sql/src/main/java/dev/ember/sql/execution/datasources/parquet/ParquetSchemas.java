@@ -45,7 +45,10 @@ final class ParquetSchemas {
     LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
     switch (primitive.getPrimitiveTypeName()) {
       case BOOLEAN:
-        return logical == null ? DataTypes.BooleanType : null0(field);
+        if (logical == null) {
+          return DataTypes.BooleanType;
+        }
+        throw unsupported(field);
       case INT32:
         if (logical == null) {
           return DataTypes.IntegerType;
@@ -76,10 +79,6 @@ final class ParquetSchemas {
       default:
         throw unsupported(field);
     }
-  }
-
-  private static DataType null0(Type field) {
-    throw unsupported(field);
   }
 
   /** The error for a Parquet column Ember cannot represent yet. */
