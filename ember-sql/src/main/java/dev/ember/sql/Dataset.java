@@ -11,6 +11,7 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.SortOrder;
+import dev.ember.sql.sources.DataFrameWriter;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -38,6 +39,20 @@ public final class Dataset<T> {
   Dataset(EmberSession session, LogicalPlan plan) {
     this.session = session;
     this.queryExecution = new QueryExecution(session, plan);
+  }
+
+  /**
+   * A DataFrame over {@code plan}, analyzed now; for the data source layer and other builders of plans
+   * outside this package (Spark's {@code Dataset.ofRows}).
+   */
+  public static Dataset<Row> ofRows(EmberSession session, LogicalPlan plan) {
+    return new Dataset<>(session, plan);
+  }
+
+  /** A writer saving this DataFrame's rows as files: {@code df.write().parquet("out")}. */
+  @SuppressWarnings("unchecked")
+  public DataFrameWriter write() {
+    return new DataFrameWriter((Dataset<Row>) this);
   }
 
   LogicalPlan logicalPlan() {

@@ -14,6 +14,7 @@ import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Origin;
+import dev.ember.sql.sources.DataFrameReader;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -50,7 +51,7 @@ public final class EmberSession implements AutoCloseable {
 
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
-  private final Analyzer analyzer = new Analyzer(catalog);
+  private final Analyzer analyzer = new Analyzer(catalog, name -> DataFrameReader.directFileQuery(this, name));
   private final Optimizer optimizer;
   private final QueryPlanner planner;
   private final int shufflePartitions;
@@ -135,6 +136,11 @@ public final class EmberSession implements AutoCloseable {
       data.add(RowConversion.toInternal(row, schema));
     }
     return new Dataset<>(this, new LocalRelation(output, data));
+  }
+
+  /** A reader loading files as DataFrames: {@code session.read().option("header", "true").csv("x.csv")}. */
+  public DataFrameReader read() {
+    return new DataFrameReader(this);
   }
 
   /** The temporary view named {@code name} as a DataFrame. */

@@ -1,5 +1,6 @@
 package dev.ember.sql;
 
+import dev.ember.rdd.RDD;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.vector.ColumnarBatch;
@@ -49,6 +50,11 @@ public final class QueryExecution {
       physical = session.planner().plan(optimizedPlan());
     }
     return physical;
+  }
+
+  /** The RDD of the physical plan's batches, ready for a job (Spark's {@code toRdd}). */
+  public RDD<ColumnarBatch> toRdd() {
+    return executedPlan().execute(new ExecutionContext(session.emberContext(), session.shufflePartitions()));
   }
 
   /** Runs the query and returns its rows in internal representation, in partition order. */

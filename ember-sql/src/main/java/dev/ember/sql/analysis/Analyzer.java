@@ -1,6 +1,7 @@
 package dev.ember.sql.analysis;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Filter;
@@ -23,6 +24,7 @@ import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Resolves an unresolved logical plan bottom-up: relations from the session catalog, VALUES into local
@@ -33,10 +35,21 @@ import java.util.Map;
 public final class Analyzer {
 
   private final SessionCatalog catalog;
+  private final Function<List<String>, LogicalPlan> fileRelations;
 
   /** An analyzer reading views from {@code catalog}. */
   public Analyzer(SessionCatalog catalog) {
+    this(catalog, name -> null);
+  }
+
+  /**
+   * An analyzer reading views from {@code catalog} and resolving other two-part names such as
+   * {@code parquet.`/data/x`} (Spark's direct queries on files) with {@code fileRelations}, which returns null
+   * for names it does not know.
+   */
+  public Analyzer(SessionCatalog catalog, Function<List<String>, LogicalPlan> fileRelations) {
     this.catalog = catalog;
+    this.fileRelations = fileRelations;
   }
 
   /** The resolved, checked plan. */
@@ -54,6 +67,9 @@ public final class Analyzer {
       return InlineTables.resolve(table);
     }
     if (plan instanceof LocalRelation || plan instanceof OneRowRelation) {
+      return plan;
+    }
+    if (plan instanceof LogicalRelation) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {
@@ -87,6 +103,12 @@ public final class Analyzer {
   private LogicalPlan resolveRelation(UnresolvedRelation relation) {
     List<String> name = relation.nameParts();
     LogicalPlan view = name.size() == 1 ? catalog.lookupTempView(name.get(0)).orElse(null) : null;
+    if (view == null && name.size() == 2) {
+      LogicalPlan files = fileRelations.apply(name);
+      if (files != null) {
+        return files;
+      }
+    }
     if (view == null) {
       String quoted = String.join(".", name.stream().map(p -> "`" + p + "`").toList());
       throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName", quoted),

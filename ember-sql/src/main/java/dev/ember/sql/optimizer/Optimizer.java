@@ -37,7 +37,9 @@ public final class Optimizer {
       new RemoveRedundantProject(),
       new CombineFilters(),
       new ConstantFolding(),
-      new PruneColumns());
+      new PruneColumns(),
+      // Last: it sees the filters and projections the rules above have settled above each file scan.
+      new PushDownIntoFileScan());
 
   private final Set<String> excludedRules;
 

@@ -1,0 +1,42 @@
+package dev.ember.sql.execution.datasources;
+
+import dev.ember.sql.types.StructType;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One file format (Parquet, CSV, JSON lines, text): how to infer a schema from files, how to read a split of a
+ * file into columnar batches given the columns and filters the query needs, and how to write rows. The
+ * planner and the writer do the rest (listing, partition discovery and pruning, splitting, the commit
+ * protocol), the same for every format.
+ *
+ * <p>Implementations are serializable and stateless: the readers and writers they make travel to tasks.
+ */
+public interface FileFormat extends Serializable {
+
+  /** The name used with {@code format(...)} and printed by EXPLAIN, e.g. {@code parquet}. */
+  String shortName();
+
+  /**
+   * The schema of the data in {@code files} (partition columns excluded), or null when there is nothing to
+   * infer it from (no files, or only empty ones).
+   */
+  StructType inferSchema(List<Path> files, DataSourceOptions options);
+
+  /** Whether a file may be read in byte-range splits with these options (never for compressed files). */
+  boolean isSplittable(DataSourceOptions options);
+
+  /**
+   * A reader of splits producing batches of {@code requiredSchema}'s columns (a subset of
+   * {@code dataSchema}, in that order).
+   *
+   * @param filters conjuncts the reader may use to skip data; it need not apply them exactly, since the
+   *     engine evaluates the query's filters on the rows it returns
+   */
+  FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      DataSourceOptions options);
+
+  /** A factory of writers for rows of {@code dataSchema}; fails for schemas the format cannot hold. */
+  OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options);
+}

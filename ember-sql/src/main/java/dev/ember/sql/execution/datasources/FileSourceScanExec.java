@@ -1,0 +1,258 @@
+package dev.ember.sql.execution.datasources;
+
+import dev.ember.io.CompressionCodec;
+import dev.ember.rdd.RDD;
+import dev.ember.rdd.io.FileSplit;
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.ExplainStrings;
+import dev.ember.sql.execution.Partitioning;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.And;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import dev.ember.util.LongAccumulator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the files of a {@link LogicalRelation} (Spark's {@code FileSourceScanExec}): prunes partition
+ * directories with the filters on partition columns, cuts the remaining files into splits of at most
+ * {@code spark.sql.files.maxPartitionBytes} (where the format can split them) packed into tasks, and reads each
+ * split through the format with the columns and filters the query needs.
+ */
+public final class FileSourceScanExec extends PhysicalPlan {
+
+  private static final long serialVersionUID = 1L;
+  private final LogicalRelation scan;
+  private final List<Expression> partitionFilters;
+  private final List<Expression> dataFilters;
+  private final List<SourceFilter> pushedFilters;
+  private transient List<List<FileScanRDD.ScanFile>> taskFiles;
+  private transient Map<String, LongAccumulator> metrics;
+
+  /** A scan of {@code scan}'s files. */
+  public FileSourceScanExec(LogicalRelation scan) {
+    this.scan = scan;
+    Set<AttributeReference> partitionColumns = new HashSet<>(partitionAttributes());
+    List<Expression> onPartitions = new ArrayList<>();
+    List<Expression> onData = new ArrayList<>();
+    for (Expression filter : scan.pushedFilters()) {
+      Set<AttributeReference> references = filter.references();
+      if (!references.isEmpty() && partitionColumns.containsAll(references)) {
+        onPartitions.add(filter);
+      } else {
+        onData.add(filter);
+      }
+    }
+    this.partitionFilters = List.copyOf(onPartitions);
+    this.dataFilters = List.copyOf(onData);
+    this.pushedFilters = FilterTranslator.translateAll(onData.stream()
+        .filter(f -> java.util.Collections.disjoint(f.references(), partitionColumns)).toList());
+  }
+
+  private List<AttributeReference> partitionAttributes() {
+    int dataColumns = scan.relation().dataSchema().length();
+    return scan.fullOutput().subList(dataColumns, scan.fullOutput().size());
+  }
+
+  @Override
+  public List<PhysicalPlan> children() {
+    return List.of();
+  }
+
+  @Override
+  public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    return this;
+  }
+
+  @Override
+  public List<AttributeReference> output() {
+    return scan.output();
+  }
+
+  @Override
+  public Partitioning outputPartitioning() {
+    int n = Math.max(1, taskFiles().size());
+    return n == 1 ? new Partitioning.Single() : new Partitioning.Unknown(n);
+  }
+
+  /** The filters on data columns handed to the format, as EXPLAIN shows them. */
+  public List<SourceFilter> pushedFilters() {
+    return pushedFilters;
+  }
+
+  /** The partition directories left after pruning. */
+  public List<PartitionDirectory> selectedPartitions() {
+    List<PartitionDirectory> all = scan.relation().location().partitions();
+    if (partitionFilters.isEmpty() || all.isEmpty()) {
+      return all;
+    }
+    List<AttributeReference> columns = partitionAttributes();
+    ColumnVector[] vectors = new ColumnVector[columns.size()];
+    for (int c = 0; c < vectors.length; c++) {
+      List<Object> values = new ArrayList<>();
+      for (PartitionDirectory partition : all) {
+        values.add(partition.values().get(c));
+      }
+      vectors[c] = ColumnVectors.of(columns.get(c).dataType(), values);
+    }
+    Expression condition = partitionFilters.stream().reduce(And::new).orElseThrow();
+    ColumnVector keep = VectorizedEvaluator.evaluate(BindReferences.bind(condition, columns),
+        new ColumnarBatch(vectors, all.size()));
+    List<PartitionDirectory> selected = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      BooleanColumnVector k = (BooleanColumnVector) keep;
+      if (!k.nulls[i] && k.values[i]) {
+        selected.add(all.get(i));
+      }
+    }
+    return selected;
+  }
+
+  private synchronized List<List<FileScanRDD.ScanFile>> taskFiles() {
+    if (taskFiles == null) {
+      taskFiles = planTasks();
+    }
+    return taskFiles;
+  }
+
+  /** Splits and packs the files as Spark's {@code FilePartition.getFilePartitions} does. */
+  private List<List<FileScanRDD.ScanFile>> planTasks() {
+    FileRelation relation = scan.relation();
+    ScanSettings settings = relation.settings();
+    List<PartitionDirectory> partitions = selectedPartitions();
+    long total = 0;
+    for (PartitionDirectory partition : partitions) {
+      for (PartitionedFile file : partition.files()) {
+        total += file.size() + settings.openCostInBytes();
+      }
+    }
+    long bytesPerCore = total / Math.max(1, settings.minPartitions());
+    long maxSplit = Math.min(settings.maxPartitionBytes(), Math.max(settings.openCostInBytes(), bytesPerCore));
+    boolean formatSplits = relation.format().isSplittable(relation.options());
+    List<FileScanRDD.ScanFile> splits = new ArrayList<>();
+    for (PartitionDirectory partition : partitions) {
+      for (PartitionedFile file : partition.files()) {
+        boolean splittable = formatSplits && CompressionCodec.forFileName(file.path()).isEmpty();
+        if (!splittable || file.size() <= maxSplit) {
+          splits.add(new FileScanRDD.ScanFile(new FileSplit(file.path(), 0, file.size(), splittable),
+              partition.values()));
+          continue;
+        }
+        for (long start = 0; start < file.size(); start += maxSplit) {
+          long length = Math.min(maxSplit, file.size() - start);
+          splits.add(new FileScanRDD.ScanFile(new FileSplit(file.path(), start, length, true), partition.values()));
+        }
+      }
+    }
+    splits.sort(Comparator.comparingLong((FileScanRDD.ScanFile f) -> f.split().length()).reversed());
+    List<List<FileScanRDD.ScanFile>> tasks = new ArrayList<>();
+    List<FileScanRDD.ScanFile> current = new ArrayList<>();
+    long currentSize = 0;
+    for (FileScanRDD.ScanFile split : splits) {
+      if (!current.isEmpty() && currentSize + split.split().length() > maxSplit) {
+        tasks.add(current);
+        current = new ArrayList<>();
+        currentSize = 0;
+      }
+      current.add(split);
+      currentSize += split.split().length() + settings.openCostInBytes();
+    }
+    if (!current.isEmpty()) {
+      tasks.add(current);
+    }
+    return tasks;
+  }
+
+  @Override
+  public RDD<ColumnarBatch> execute(ExecutionContext context) {
+    FileRelation relation = scan.relation();
+    List<AttributeReference> dataAttributes = scan.fullOutput().subList(0, relation.dataSchema().length());
+    List<AttributeReference> partitionAttributes = partitionAttributes();
+    List<StructField> required = new ArrayList<>();
+    int[] sources = new int[scan.output().size()];
+    for (int c = 0; c < sources.length; c++) {
+      AttributeReference column = scan.output().get(c);
+      int d = dataAttributes.indexOf(column);
+      if (d >= 0) {
+        sources[c] = required.size();
+        required.add(relation.dataSchema().apply(d));
+      } else {
+        sources[c] = -1 - partitionAttributes.indexOf(column);
+      }
+    }
+    FileReader reader = relation.format().createReader(relation.dataSchema(), new StructType(required),
+        pushedFilters, relation.options());
+    Map<String, LongAccumulator> counters = new LinkedHashMap<>();
+    for (String name : List.of("numFiles", "numRowGroups", "numOutputRows")) {
+      LongAccumulator accumulator = new LongAccumulator();
+      context.emberContext().register(accumulator, name);
+      counters.put(name, accumulator);
+    }
+    synchronized (this) {
+      metrics = counters;
+    }
+    ScanMetrics scanMetrics = new ScanMetrics(counters.get("numFiles"), counters.get("numRowGroups"),
+        counters.get("numOutputRows"));
+    List<DataType> partitionTypes = relation.partitionSchema().fieldList().stream().map(StructField::dataType).toList();
+    List<List<FileScanRDD.ScanFile>> tasks = taskFiles();
+    if (tasks.isEmpty()) {
+      tasks = List.of(List.of());
+    }
+    return new FileScanRDD(context.emberContext(), tasks, reader, sources, partitionTypes, scanMetrics);
+  }
+
+  /**
+   * The counters of the last execution: {@code numFiles} (splits opened), {@code numRowGroups} (Parquet row
+   * groups decoded) and {@code numOutputRows}; zero before the scan ran.
+   */
+  public synchronized long metric(String name) {
+    LongAccumulator accumulator = metrics == null ? null : metrics.get(name);
+    return accumulator == null ? 0 : accumulator.sum();
+  }
+
+  @Override
+  public String simpleString() {
+    FileRelation relation = scan.relation();
+    String format = relation.format().shortName();
+    StringBuilder read = new StringBuilder("struct<");
+    List<AttributeReference> dataAttributes = scan.fullOutput().subList(0, relation.dataSchema().length());
+    boolean first = true;
+    for (AttributeReference column : scan.output()) {
+      if (dataAttributes.contains(column)) {
+        read.append(first ? "" : ",").append(column.name()).append(':').append(column.dataType().simpleString());
+        first = false;
+      }
+    }
+    read.append('>');
+    return "FileScan " + format + " [" + String.join(",", scan.output().stream().map(Object::toString).toList())
+        + "] Batched: true, DataFilters: " + ExplainStrings.list(dataFilters) + ", Format: "
+        + displayName(format) + ", Location: " + relation.location() + ", PartitionFilters: "
+        + ExplainStrings.list(partitionFilters) + ", PushedFilters: " + pushedFilters + ", ReadSchema: " + read;
+  }
+
+  private static String displayName(String format) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
+      case "parquet" -> "Parquet";
+      case "csv" -> "CSV";
+      case "json" -> "JSON";
+      case "text" -> "Text";
+      default -> format;
+    };
+  }
+}

@@ -1,0 +1,60 @@
+package dev.ember.sql.execution.datasources;
+
+import dev.ember.sql.plan.LeafNode;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.types.StructField;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A scan of a {@link FileRelation} in a logical plan. The optimizer narrows {@code output} to the columns the
+ * query reads and records the conjuncts of the filters above it in {@code pushedFilters}; the physical scan
+ * prunes partitions with those on partition columns and hands the others to the format. The filters stay in
+ * the plan above the scan too, so a format may apply them loosely.
+ *
+ * @param relation the files
+ * @param fullOutput one attribute per column of the relation's schema (data, then partition columns)
+ * @param output the columns the scan produces, a subset of {@code fullOutput} in its order
+ * @param pushedFilters conjuncts over {@code output} that the scan may use to skip data
+ */
+public record LogicalRelation(FileRelation relation, List<AttributeReference> fullOutput,
+    List<AttributeReference> output, List<Expression> pushedFilters) implements LeafNode {
+
+  /** Copies the lists. */
+  public LogicalRelation {
+    fullOutput = List.copyOf(fullOutput);
+    output = List.copyOf(output);
+    pushedFilters = List.copyOf(pushedFilters);
+  }
+
+  /** A scan of every column of {@code relation}, with fresh attributes. */
+  public static LogicalRelation of(FileRelation relation) {
+    List<AttributeReference> attributes = new ArrayList<>();
+    for (StructField field : relation.schema()) {
+      attributes.add(AttributeReference.create(field.name(), field.dataType(), field.nullable()));
+    }
+    return new LogicalRelation(relation, attributes, attributes, List.of());
+  }
+
+  /** This scan producing only {@code columns}. */
+  public LogicalRelation withOutput(List<AttributeReference> columns) {
+    return new LogicalRelation(relation, fullOutput, columns, pushedFilters);
+  }
+
+  /** This scan with {@code filters} as its pushed conjuncts. */
+  public LogicalRelation withPushedFilters(List<Expression> filters) {
+    return new LogicalRelation(relation, fullOutput, output, filters);
+  }
+
+  /** The statistic join planning uses: the size of the files read. */
+  public long sizeInBytes() {
+    return relation.sizeInBytes();
+  }
+
+  @Override
+  public String simpleString() {
+    return "Relation [" + String.join(",", output.stream().map(AttributeReference::toString).toList()) + "] "
+        + relation.format().shortName();
+  }
+}

@@ -1,0 +1,2 @@
+/** The csv file format. */
+package dev.ember.sql.execution.datasources.csv;

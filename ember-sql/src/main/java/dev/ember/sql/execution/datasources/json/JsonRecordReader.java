@@ -1,0 +1,179 @@
+package dev.ember.sql.execution.datasources.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ember.TaskContext;
+import dev.ember.rdd.io.FileSplit;
+import dev.ember.rdd.io.SplitLineIterator;
+import dev.ember.sql.execution.datasources.BatchAppender;
+import dev.ember.sql.execution.datasources.FileInputs;
+import dev.ember.sql.execution.datasources.MalformedRecords;
+import dev.ember.sql.execution.datasources.ParseMode;
+import dev.ember.sql.execution.datasources.RecordBatchIterator;
+import dev.ember.sql.execution.datasources.ScanMetrics;
+import dev.ember.sql.execution.datasources.ValueParsers;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads JSON lines into batches of the required columns with jackson-core's streaming parser. A line that is
+ * not a JSON object, or whose value does not fit its column's type, is malformed and handled by the parse mode;
+ * fields not in the schema are skipped; objects and arrays read into string columns keep their JSON text.
+ */
+final class JsonRecordReader extends RecordBatchIterator {
+
+  private final JsonOptions options;
+  private final FileSplit split;
+  private final SplitLineIterator lines;
+  private final JsonFactory factory = new JsonFactory();
+  private final Map<String, Integer> columns = new HashMap<>();
+  private final DataType[] types;
+  private final int corruptSlot;
+  private final DateTimeFormatter dates;
+  private final boolean countLines;
+  private final Object[] values;
+  private long lineNumber;
+
+  JsonRecordReader(JsonOptions options, StructType required, FileSplit split, TaskContext context,
+      ScanMetrics metrics) {
+    super(required.fieldList().stream().map(StructField::dataType).toList(), context, metrics);
+    this.options = options;
+    this.split = split;
+    this.types = new DataType[required.length()];
+    int corrupt = -1;
+    for (int c = 0; c < types.length; c++) {
+      types[c] = required.apply(c).dataType();
+      if (required.apply(c).name().equals(options.corruptColumn())) {
+        corrupt = c;
+      } else {
+        columns.put(required.apply(c).name(), c);
+      }
+    }
+    this.corruptSlot = corrupt;
+    this.dates = ValueParsers.dateFormatter(options.dateFormat());
+    this.countLines = split.start() == 0;
+    this.values = new Object[types.length];
+    this.lines = FileInputs.lines(split, context);
+  }
+
+  @Override
+  protected boolean appendNext(BatchAppender out) throws IOException {
+    if (!lines.hasNext()) {
+      return false;
+    }
+    String line = lines.next();
+    lineNumber++;
+    if (line.isBlank()) {
+      return true;
+    }
+    java.util.Arrays.fill(values, null);
+    String problem = parse(line);
+    if (problem != null) {
+      if (options.mode() == ParseMode.FAILFAST) {
+        String where = countLines ? String.valueOf(lineNumber) : lineNumber + " of the split at byte " + split.start();
+        throw MalformedRecords.failFast(line, split.path(), where, problem);
+      }
+      if (options.mode() == ParseMode.DROPMALFORMED) {
+        return true;
+      }
+      java.util.Arrays.fill(values, null);
+      if (corruptSlot >= 0) {
+        values[corruptSlot] = line;
+      }
+    }
+    for (int c = 0; c < values.length; c++) {
+      out.set(c, values[c]);
+    }
+    out.endRow();
+    return true;
+  }
+
+  /** Fills {@link #values} from the line; the problem found, or null. */
+  private String parse(String line) {
+    try (JsonParser parser = factory.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return "the line is not a JSON object";
+      }
+      for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+        Integer column = columns.get(parser.currentName());
+        JsonToken value = parser.nextToken();
+        if (value == null) {
+          return "unexpected end of the line";
+        }
+        if (column == null) {
+          parser.skipChildren();
+          continue;
+        }
+        String problem = convert(parser, value, column);
+        if (problem != null) {
+          return problem;
+        }
+      }
+      if (parser.nextToken() != null) {
+        return "unexpected text after the JSON object";
+      }
+      return null;
+    } catch (IOException e) {
+      return e.getMessage().lines().findFirst().orElse("invalid JSON");
+    }
+  }
+
+  private String convert(JsonParser parser, JsonToken value, int column) throws IOException {
+    DataType type = types[column];
+    if (value == JsonToken.VALUE_NULL) {
+      values[column] = null;
+      return null;
+    }
+    Object result = null;
+    if (type == DataTypes.StringType) {
+      result = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY ? rawJson(parser) : parser.getText();
+    } else if (type == DataTypes.LongType && value == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+      result = parser.getLongValue();
+    } else if (type == DataTypes.IntegerType && value == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() == JsonParser.NumberType.INT) {
+      result = parser.getIntValue();
+    } else if (type == DataTypes.DoubleType && (value == JsonToken.VALUE_NUMBER_INT
+        || value == JsonToken.VALUE_NUMBER_FLOAT)) {
+      result = parser.getDoubleValue();
+    } else if (type == DataTypes.BooleanType && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)) {
+      result = value == JsonToken.VALUE_TRUE;
+    } else if (type == DataTypes.DateType && value == JsonToken.VALUE_STRING) {
+      try {
+        result = ValueParsers.parse(parser.getText(), type, dates);
+      } catch (DateTimeParseException e) {
+        result = null;
+      }
+    }
+    if (result == null) {
+      parser.skipChildren();
+      return "the value " + parser.getText() + " of field " + parser.currentName() + " is not a "
+          + type.simpleString();
+    }
+    values[column] = result;
+    return null;
+  }
+
+  private String rawJson(JsonParser parser) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = factory.createGenerator(text)) {
+      generator.copyCurrentStructure(parser);
+    }
+    return text.toString();
+  }
+
+  @Override
+  protected void closeInput() {
+    lines.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** The json file format. */
+package dev.ember.sql.execution.datasources.json;

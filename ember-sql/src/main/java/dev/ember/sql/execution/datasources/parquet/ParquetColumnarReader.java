@@ -1,0 +1,280 @@
+package dev.ember.sql.execution.datasources.parquet;
+
+import dev.ember.TaskContext;
+import dev.ember.rdd.io.FileSplit;
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.datasources.ScanMetrics;
+import dev.ember.sql.execution.datasources.SourceFilter;
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DoubleColumnVector;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
+import dev.ember.sql.execution.vector.StringColumnVector;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.filter2.predicate.FilterPredicate;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads the row groups of one split of a Parquet file (those whose midpoint lies in the split, so splits of one
+ * file read each row group once) straight into Ember's column vectors through parquet-java's columnar
+ * {@link ColumnReader} API: only the required columns' chunks are read, row groups the pushed filters rule out
+ * by statistics or dictionaries are skipped before any page is read, and values are decoded column by column
+ * into primitive arrays without per-record objects. Columns missing from the file read as nulls.
+ */
+final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
+
+  private final ParquetFileReader reader;
+  private final MessageType requested;
+  private final StructType required;
+  private final int[] fileColumn;
+  private final ScanMetrics metrics;
+  private final String createdBy;
+  private ColumnReader[] columnReaders;
+  private long rowsLeftInGroup;
+  private boolean closed;
+
+  ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
+      ScanMetrics metrics) throws IOException {
+    this.required = required;
+    this.metrics = metrics;
+    LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
+    MessageType fileSchema;
+    try (ParquetFileReader footerReader = ParquetFileReader.open(input)) {
+      fileSchema = footerReader.getFooter().getFileMetaData().getSchema();
+    }
+    ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
+        .withRange(split.start(), split.end())
+        .useStatsFilter(true)
+        .useDictionaryFilter(true)
+        .useColumnIndexFilter(false)
+        .useRecordFilter(false)
+        .useBloomFilter(false);
+    Optional<FilterPredicate> predicate = ParquetFilters.toPredicate(filters, fileSchema);
+    predicate.ifPresent(p -> options.withRecordFilter(FilterCompat.get(p)));
+    this.reader = ParquetFileReader.open(input, options.build());
+    if (context != null) {
+      context.addTaskCompletionListener(tc -> close());
+    }
+    this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+    List<Type> fields = new ArrayList<>();
+    this.fileColumn = new int[required.length()];
+    for (int c = 0; c < required.length(); c++) {
+      StructField field = required.apply(c);
+      Type type = findField(fileSchema, field.name());
+      if (type == null) {
+        fileColumn[c] = -1;
+      } else {
+        DataType stored = ParquetSchemas.toEmber(type);
+        if (!stored.equals(field.dataType())) {
+          throw new AnalysisException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", Map.of("path",
+              "file:" + split.path(), "column", "[" + field.name() + "]", "expectedType",
+              field.dataType().simpleString(), "actualType", type.toString().trim()));
+        }
+        fileColumn[c] = fields.size();
+        fields.add(type);
+      }
+    }
+    this.requested = new MessageType(fileSchema.getName(), fields);
+    reader.setRequestedSchema(requested);
+  }
+
+  private static Type findField(MessageType schema, String name) {
+    if (schema.containsField(name)) {
+      return schema.getType(name);
+    }
+    for (Type field : schema.getFields()) {
+      if (field.getName().equalsIgnoreCase(name)) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (rowsLeftInGroup > 0) {
+      return true;
+    }
+    if (closed) {
+      return false;
+    }
+    try {
+      PageReadStore rowGroup = reader.readNextRowGroup();
+      while (rowGroup != null && rowGroup.getRowCount() == 0) {
+        rowGroup = reader.readNextRowGroup();
+      }
+      if (rowGroup == null) {
+        close();
+        return false;
+      }
+      metrics.rowGroupsRead().add(1);
+      rowsLeftInGroup = rowGroup.getRowCount();
+      ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new NoopGroupConverter(requested.getFieldCount()),
+          requested, createdBy);
+      List<ColumnDescriptor> columns = requested.getColumns();
+      columnReaders = new ColumnReader[columns.size()];
+      for (int i = 0; i < columnReaders.length; i++) {
+        columnReaders[i] = store.getColumnReader(columns.get(i));
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read Parquet row group", e);
+    }
+  }
+
+  @Override
+  public ColumnarBatch next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    int rows = (int) Math.min(ColumnarBatch.MAX_ROWS, rowsLeftInGroup);
+    rowsLeftInGroup -= rows;
+    ColumnVector[] vectors = new ColumnVector[required.length()];
+    for (int c = 0; c < vectors.length; c++) {
+      DataType type = required.apply(c).dataType();
+      if (fileColumn[c] < 0) {
+        vectors[c] = ColumnVectors.allocate(type, rows);
+        Arrays.fill(vectors[c].nulls, true);
+      } else {
+        vectors[c] = decode(columnReaders[fileColumn[c]], type, rows);
+      }
+    }
+    metrics.rowsRead().add(rows);
+    return new ColumnarBatch(vectors, rows);
+  }
+
+  /** Decodes the next {@code rows} values of one column chunk into a vector of {@code type}. */
+  private static ColumnVector decode(ColumnReader column, DataType type, int rows) {
+    ColumnVector vector = ColumnVectors.allocate(type, rows);
+    int maxDefinition = column.getDescriptor().getMaxDefinitionLevel();
+    PrimitiveTypeName physical = column.getDescriptor().getPrimitiveType().getPrimitiveTypeName();
+    boolean[] nulls = vector.nulls;
+    switch (physical) {
+      case INT32 -> {
+        if (vector instanceof LongColumnVector longs) {
+          for (int i = 0; i < rows; i++) {
+            nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
+            longs.values[i] = nulls[i] ? 0 : Integer.toUnsignedLong(column.getInteger());
+            column.consume();
+          }
+        } else {
+          int[] values = ((IntColumnVector) vector).values;
+          for (int i = 0; i < rows; i++) {
+            nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
+            values[i] = nulls[i] ? 0 : column.getInteger();
+            column.consume();
+          }
+        }
+      }
+      case INT64 -> {
+        long[] values = ((LongColumnVector) vector).values;
+        for (int i = 0; i < rows; i++) {
+          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
+          values[i] = nulls[i] ? 0 : column.getLong();
+          column.consume();
+        }
+      }
+      case DOUBLE, FLOAT -> {
+        double[] values = ((DoubleColumnVector) vector).values;
+        boolean isFloat = physical == PrimitiveTypeName.FLOAT;
+        for (int i = 0; i < rows; i++) {
+          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
+          values[i] = nulls[i] ? 0 : isFloat ? column.getFloat() : column.getDouble();
+          column.consume();
+        }
+      }
+      case BOOLEAN -> {
+        boolean[] values = ((BooleanColumnVector) vector).values;
+        for (int i = 0; i < rows; i++) {
+          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
+          values[i] = !nulls[i] && column.getBoolean();
+          column.consume();
+        }
+      }
+      case BINARY -> {
+        String[] values = ((StringColumnVector) vector).values;
+        for (int i = 0; i < rows; i++) {
+          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
+          values[i] = nulls[i] ? null : column.getBinary().toStringUsingUTF8();
+          column.consume();
+        }
+      }
+      default -> throw new IllegalStateException("Unexpected Parquet type " + physical);
+    }
+    return vector;
+  }
+
+  void close() {
+    if (!closed) {
+      closed = true;
+      try {
+        reader.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The converter tree {@link ColumnReadStoreImpl} requires; values are read through the column readers'
+   * getters instead, so its converters never receive anything.
+   */
+  private static final class NoopGroupConverter extends GroupConverter {
+    private final Converter[] children;
+
+    NoopGroupConverter(int fields) {
+      children = new Converter[fields];
+      Arrays.fill(children, new PrimitiveConverter() {
+        @Override
+        public void addBinary(Binary value) {
+          // values are read through the column readers
+        }
+      });
+    }
+
+    @Override
+    public Converter getConverter(int fieldIndex) {
+      return children[fieldIndex];
+    }
+
+    @Override
+    public void start() {
+      // nothing to do
+    }
+
+    @Override
+    public void end() {
+      // nothing to do
+    }
+  }
+}

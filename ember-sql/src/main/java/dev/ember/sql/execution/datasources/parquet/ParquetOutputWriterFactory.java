@@ -1,0 +1,130 @@
+package dev.ember.sql.execution.datasources.parquet;
+
+import dev.ember.sql.execution.datasources.OutputWriter;
+import dev.ember.sql.execution.datasources.OutputWriterFactory;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructField;
+import dev.ember.sql.types.StructType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.LocalOutputFile;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.schema.MessageType;
+
+/** Writes rows as Parquet files with the schema of {@link ParquetSchemas#toParquet}. */
+final class ParquetOutputWriterFactory implements OutputWriterFactory {
+
+  private static final long serialVersionUID = 1L;
+  private final StructType schema;
+  private final String codec;
+  private final long rowGroupBytes;
+
+  ParquetOutputWriterFactory(StructType schema, String codec, long rowGroupBytes) {
+    this.schema = schema;
+    this.codec = codec;
+    this.rowGroupBytes = rowGroupBytes;
+  }
+
+  @Override
+  public String fileExtension() {
+    return CompressionCodecName.valueOf(codec).getExtension() + ".parquet";
+  }
+
+  @Override
+  public OutputWriter newWriter(Path file) throws IOException {
+    ParquetWriter<Object[]> writer = new Builder(new LocalOutputFile(file), schema)
+        .withCompressionCodec(CompressionCodecName.valueOf(codec))
+        .withRowGroupSize(rowGroupBytes)
+        .build();
+    return new OutputWriter() {
+      @Override
+      public void write(Object[] row) throws IOException {
+        writer.write(row);
+      }
+
+      @Override
+      public void close() throws IOException {
+        writer.close();
+      }
+    };
+  }
+
+  /** The writer builder over a local file. */
+  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+    private final StructType schema;
+
+    Builder(OutputFile file, StructType schema) {
+      super(file);
+      this.schema = schema;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(schema);
+    }
+  }
+
+  /** Sends each row's non-null values to the record consumer. */
+  private static final class RowWriteSupport extends WriteSupport<Object[]> {
+    private final StructType schema;
+    private final DataType[] types;
+    private final String[] names;
+    private RecordConsumer consumer;
+
+    RowWriteSupport(StructType schema) {
+      this.schema = schema;
+      this.types = schema.fieldList().stream().map(StructField::dataType).toArray(DataType[]::new);
+      this.names = schema.fieldNames();
+    }
+
+    @Override
+    public WriteContext init(Configuration configuration) {
+      MessageType parquetSchema = ParquetSchemas.toParquet(schema);
+      return new WriteContext(parquetSchema, new HashMap<>());
+    }
+
+    @Override
+    public void prepareForWrite(RecordConsumer recordConsumer) {
+      this.consumer = recordConsumer;
+    }
+
+    @Override
+    public void write(Object[] row) {
+      consumer.startMessage();
+      for (int c = 0; c < types.length; c++) {
+        Object value = row[c];
+        if (value == null) {
+          continue;
+        }
+        consumer.startField(names[c], c);
+        DataType type = types[c];
+        if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
+          consumer.addInteger((Integer) value);
+        } else if (type == DataTypes.LongType) {
+          consumer.addLong((Long) value);
+        } else if (type == DataTypes.DoubleType) {
+          consumer.addDouble((Double) value);
+        } else if (type == DataTypes.BooleanType) {
+          consumer.addBoolean((Boolean) value);
+        } else {
+          consumer.addBinary(Binary.fromString((String) value));
+        }
+        consumer.endField(names[c], c);
+      }
+      consumer.endMessage();
+    }
+  }
+}

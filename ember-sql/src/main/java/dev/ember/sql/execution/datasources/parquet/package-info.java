@@ -1,0 +1,2 @@
+/** The parquet file format. */
+package dev.ember.sql.execution.datasources.parquet;

@@ -1,0 +1,2 @@
+/** The text file format. */
+package dev.ember.sql.execution.datasources.text;
