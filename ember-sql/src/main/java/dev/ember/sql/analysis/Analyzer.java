@@ -33,17 +33,29 @@ import java.util.Map;
 public final class Analyzer {
 
   private final SessionCatalog catalog;
+  private final java.util.function.Supplier<SessionSettings> settings;
 
   /** An analyzer reading views from {@code catalog}. */
   public Analyzer(SessionCatalog catalog) {
+    this(catalog, SessionSettings::defaults);
+  }
+
+  /** An analyzer reading views from {@code catalog}, with the session's settings for each query. */
+  public Analyzer(SessionCatalog catalog, java.util.function.Supplier<SessionSettings> settings) {
     this.catalog = catalog;
+    this.settings = settings;
   }
 
   /** The resolved, checked plan. */
   public LogicalPlan analyze(LogicalPlan plan) {
-    LogicalPlan resolved = resolve(plan);
-    CheckAnalysis.check(resolved);
-    return resolved;
+    SessionSettings previous = SessionSettings.enter(settings.get());
+    try {
+      LogicalPlan resolved = resolve(plan);
+      CheckAnalysis.check(resolved);
+      return resolved;
+    } finally {
+      SessionSettings.restore(previous);
+    }
   }
 
   private LogicalPlan resolve(LogicalPlan plan) {

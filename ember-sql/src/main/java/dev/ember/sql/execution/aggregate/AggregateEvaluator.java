@@ -8,6 +8,7 @@ import dev.ember.sql.plan.expressions.Min;
 import dev.ember.sql.plan.expressions.Sum;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
 import java.io.Serializable;
 import java.util.List;
 
@@ -27,6 +28,14 @@ interface AggregateEvaluator extends Serializable {
   static AggregateEvaluator of(AggregateFunction function) {
     if (function instanceof Count) {
       return new Simple(List.of(DataTypes.LongType), CountState::new);
+    }
+    if (function instanceof Sum sum && sum.dataType() instanceof DecimalType type) {
+      return new Simple(List.of(type), () -> new DecimalSumState(type));
+    }
+    if (function instanceof Average avg && avg.input().dataType() instanceof DecimalType input) {
+      DecimalType sumType = DecimalType.bounded(input.precision() + 10, input.scale());
+      DecimalType resultType = (DecimalType) avg.dataType();
+      return new Simple(List.of(sumType, DataTypes.LongType), () -> new DecimalAverageState(sumType, resultType));
     }
     if (function instanceof Sum sum) {
       DataType type = sum.dataType();

@@ -2,6 +2,7 @@ package dev.ember.sql.execution.vector;
 
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
 import java.util.List;
 
 /** Allocates vectors by type and builds them from values. */
@@ -14,13 +15,20 @@ public final class ColumnVectors {
     if (type == DataTypes.BooleanType) {
       return new BooleanColumnVector(type, capacity);
     }
-    if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
+    if (type == DataTypes.IntegerType || type == DataTypes.DateType || type == DataTypes.ByteType
+        || type == DataTypes.ShortType || type == DataTypes.YearMonthIntervalType) {
+      // Bytes and shorts share the int vector; kernels wrap their results to 8 or 16 bits.
       return new IntColumnVector(type, capacity);
     }
-    if (type == DataTypes.LongType) {
+    if (type == DataTypes.LongType || type == DataTypes.TimestampType || type == DataTypes.TimestampNTZType
+        || type == DataTypes.DayTimeIntervalType) {
       return new LongColumnVector(type, capacity);
     }
-    if (type == DataTypes.DoubleType) {
+    if (type instanceof DecimalType decimal) {
+      return new DecimalColumnVector(decimal, capacity);
+    }
+    if (type == DataTypes.DoubleType || type == DataTypes.FloatType) {
+      // Floats share the double vector; kernels round their results to float precision.
       return new DoubleColumnVector(type, capacity);
     }
     if (type == DataTypes.StringType) {
