@@ -68,7 +68,7 @@ final class ScalarFunctions {
     BUILDERS.put("regexp_replace", a -> fn("regexp_replace", DataTypes.StringType,
         a.count(3, 3).as(0, DataTypes.StringType), a.as(1, DataTypes.StringType), a.as(2, DataTypes.StringType)));
     // typeof(x): the simple name of the argument's type, as Spark prints it (decimal(2,1), bigint, ...).
-    BUILDERS.put("typeof", a -> Literal.of(a.count(1, 1).raw(0).dataType().simpleString()));
+    BUILDERS.put("typeof", a -> fn("typeof", DataTypes.StringType, a.count(1, 1).raw(0)));
     registerMath();
     registerNullAndConditional();
     DateTimeFunctions.register(BUILDERS);
