@@ -38,6 +38,10 @@ final class FunctionRegistry {
     if (scalar != null) {
       return scalar;
     }
+    Expression aggregate = AggregateFunctions.lookup(call);
+    if (aggregate != null) {
+      return aggregate;
+    }
     Function<Expression, Expression> builder = UNARY.get(name);
     if (builder == null) {
       throw new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", "`" + call.name() + "`",

@@ -1,6 +1,9 @@
 package dev.ember.sql.execution.aggregate;
 
 import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.ApproxCountDistinct;
+import dev.ember.sql.plan.expressions.CentralMomentAggregate;
+import dev.ember.sql.plan.expressions.FirstLast;
 import dev.ember.sql.plan.expressions.Average;
 import dev.ember.sql.plan.expressions.Count;
 import dev.ember.sql.plan.expressions.Max;
@@ -43,6 +46,23 @@ interface AggregateEvaluator extends Serializable {
     }
     if (function instanceof Average) {
       return new Simple(List.of(DataTypes.DoubleType, DataTypes.LongType), AverageState::new);
+    }
+    if (function instanceof CentralMomentAggregate moment) {
+      boolean sample = moment.sample();
+      boolean root = moment.standardDeviation();
+      return new Simple(List.of(DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType),
+          () -> new CentralMomentState(sample, root));
+    }
+    if (function instanceof FirstLast first) {
+      boolean ignoreNulls = first.ignoreNulls();
+      boolean last = first.last();
+      return new Simple(List.of(first.dataType(), DataTypes.BooleanType), () -> new FirstLastState(ignoreNulls,
+          last));
+    }
+    if (function instanceof ApproxCountDistinct approx) {
+      int p = approx.precisionBits();
+      return new Simple(java.util.Collections.nCopies(HyperLogLogState.wordCount(p), DataTypes.LongType),
+          () -> new HyperLogLogState(p));
     }
     if (function instanceof Min min) {
       return new Simple(List.of(min.dataType()), () -> new ExtremumState(false));
