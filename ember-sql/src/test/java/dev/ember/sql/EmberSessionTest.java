@@ -22,12 +22,17 @@ class EmberSessionTest {
   }
 
   @Test
-  void ansiModeIsRejectedRatherThanIgnored() {
-    assertThatThrownBy(() -> EmberSession.builder().master("local[1]").appName("ansi")
-        .config("spark.sql.ansi.enabled", "true").getOrCreate())
-        .isInstanceOfSatisfying(AnalysisException.class,
-            e -> assertThat(e.getCondition()).isEqualTo("UNSUPPORTED_FEATURE"));
-    // The context the builder started for the rejected session is stopped again.
-    assertThat(EmberContext.getActive().filter(c -> !c.isStopped())).isEmpty();
+  void ansiModeTurnsOverflowIntoAnError() {
+    EmberSession session = EmberSession.builder().master("local[1]").appName("ansi")
+        .config("spark.sql.ansi.enabled", "true").getOrCreate();
+    try {
+      assertThatThrownBy(() -> session.sql("SELECT 2147483647 + 1").collectAsList())
+          .isInstanceOfSatisfying(SqlExecutionException.class, e -> {
+            assertThat(e.getCondition()).isEqualTo("ARITHMETIC_OVERFLOW");
+            assertThat(e.getSqlState()).isEqualTo("22003");
+          });
+    } finally {
+      session.stop();
+    }
   }
 }
