@@ -3,6 +3,8 @@ package dev.ember.sql.execution.vector;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** Allocates vectors by type and builds them from values. */
@@ -58,6 +60,12 @@ public final class ColumnVectors {
   public static ColumnVector constant(DataType type, Object value, int rows) {
     ColumnVector v = allocate(type, rows);
     if (type == DataTypes.NullType) {
+      return v;
+    }
+    if (v instanceof DecimalColumnVector decimals && value != null && rows > 0) {
+      // Decimal literals in arithmetic (1 - l_discount) convert once, not once per row.
+      BigDecimal d = (BigDecimal) value;
+      decimals.fill(d.scale() == decimals.scale() ? d : d.setScale(decimals.scale(), RoundingMode.HALF_UP), rows);
       return v;
     }
     for (int i = 0; i < rows; i++) {

@@ -75,6 +75,14 @@ public final class DecimalColumnVector extends ColumnVector {
     wide[i] = value;
   }
 
+  /** Sets the first {@code rows} rows to {@code value} (this vector's scale), converting it once. */
+  public void fill(BigDecimal value, int rows) {
+    setDecimal(0, value);
+    for (int i = 1; i < rows; i++) {
+      copyFrom(i, this, 0);
+    }
+  }
+
   /** Whether {@code value} (an unscaled integer) fits a long. */
   public static boolean fitsLong(BigInteger value) {
     return value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0;
