@@ -41,26 +41,29 @@ final class DecimalSumState implements GroupedState {
   public void update(int[] groupIds, ColumnVector input, int n) {
     DecimalColumnVector v = (DecimalColumnVector) input;
     boolean[] nulls = v.nulls;
-    long[] values = v.unscaled;
-    boolean compact = !v.hasWideValues();
     for (int i = 0; i < n; i++) {
-      if (nulls[i]) {
-        continue;
+      if (!nulls[i]) {
+        int g = groupIds[i];
+        counts[g]++;
+        add(g, v, i);
       }
-      int g = groupIds[i];
-      counts[g]++;
-      if (compact && (wide == null || wide[g] == null)) {
-        long sum = sums[g];
-        long next = sum + values[i];
-        // Overflow when both operands have the sign the result lacks.
-        if (((sum ^ next) & (values[i] ^ next)) < 0) {
-          addWide(g, BigInteger.valueOf(values[i]));
-        } else {
-          sums[g] = next;
-        }
+    }
+  }
+
+  /** Adds row {@code i} of {@code v} to group {@code g}'s sum, in long arithmetic while it does not overflow. */
+  private void add(int g, DecimalColumnVector v, int i) {
+    if (v.isCompact(i) && (wide == null || wide[g] == null)) {
+      long value = v.unscaled[i];
+      long sum = sums[g];
+      long next = sum + value;
+      // Overflow when both operands have the sign the result lacks.
+      if (((sum ^ next) & (value ^ next)) < 0) {
+        addWide(g, BigInteger.valueOf(value));
       } else {
-        addWide(g, v.getDecimal(i).unscaledValue());
+        sums[g] = next;
       }
+    } else {
+      addWide(g, v.getDecimal(i).unscaledValue());
     }
   }
 
@@ -80,26 +83,14 @@ final class DecimalSumState implements GroupedState {
     DecimalColumnVector v = (DecimalColumnVector) partial.column(column);
     long[] partialCounts = countColumn < 0 ? null
         : ((dev.ember.sql.execution.vector.LongColumnVector) partial.column(countColumn)).values;
-    long[] before = partialCounts == null ? null : counts.clone();
-    int[] one = new int[1];
     for (int i = 0; i < n; i++) {
+      int g = groupIds[i];
       if (!v.nulls[i]) {
-        one[0] = groupIds[i];
-        update(one, single(v, i), 1);
+        add(g, v, i);
       }
+      // A partial sum counts as one value for sum (NULL when its group had none); avg adds the real counts.
+      counts[g] += partialCounts != null ? partialCounts[i] : v.nulls[i] ? 0 : 1;
     }
-    if (partialCounts != null) {
-      System.arraycopy(before, 0, counts, 0, before.length);
-      for (int i = 0; i < n; i++) {
-        counts[groupIds[i]] += partialCounts[i];
-      }
-    }
-  }
-
-  private static DecimalColumnVector single(DecimalColumnVector v, int i) {
-    DecimalColumnVector one = new DecimalColumnVector((DecimalType) v.dataType(), 1);
-    one.copyFrom(0, v, i);
-    return one;
   }
 
   @Override
