@@ -52,7 +52,7 @@ public final class EmberSession implements AutoCloseable {
 
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
-  private final Analyzer analyzer = new Analyzer(catalog, this::sessionSettings);
+  private final Analyzer analyzer = new Analyzer(catalog);
   private final Optimizer optimizer;
   private final QueryPlanner planner;
   private final int shufflePartitions;
@@ -64,6 +64,7 @@ public final class EmberSession implements AutoCloseable {
     EmberConf conf = emberContext.getConf();
     this.ansi = conf.getBoolean(ANSI_ENABLED, false);
     this.timeZone = conf.get(SESSION_TIME_ZONE, java.time.ZoneId.systemDefault().getId());
+    analyzer.useSessionSettings(this::sessionSettings);
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
     Set<String> excluded = new HashSet<>();
     for (String rule : conf.get(EXCLUDED_RULES, "").split(",")) {

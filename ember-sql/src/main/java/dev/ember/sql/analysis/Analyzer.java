@@ -33,17 +33,16 @@ import java.util.Map;
 public final class Analyzer {
 
   private final SessionCatalog catalog;
-  private final java.util.function.Supplier<SessionSettings> settings;
+  private volatile java.util.function.Supplier<SessionSettings> settings = SessionSettings::defaults;
 
   /** An analyzer reading views from {@code catalog}. */
   public Analyzer(SessionCatalog catalog) {
-    this(catalog, SessionSettings::defaults);
+    this.catalog = catalog;
   }
 
-  /** An analyzer reading views from {@code catalog}, with the session's settings for each query. */
-  public Analyzer(SessionCatalog catalog, java.util.function.Supplier<SessionSettings> settings) {
-    this.catalog = catalog;
-    this.settings = settings;
+  /** Analyzes each query with the settings {@code settings} gives then (ANSI mode, time zone, start time). */
+  public void useSessionSettings(java.util.function.Supplier<SessionSettings> settings) {
+    this.settings = java.util.Objects.requireNonNull(settings, "settings is null");
   }
 
   /** The resolved, checked plan. */
