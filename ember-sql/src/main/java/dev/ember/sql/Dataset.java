@@ -284,7 +284,7 @@ public final class Dataset<T> {
   /** The table {@link #show()} prints. */
   public String showString(int numRows, int truncate) {
     List<Row> rows = limit(numRows + 1).collectAsList();
-    return ShowString.format(columns(), rows, numRows, truncate);
+    return ShowString.format(columns(), rows, numRows, truncate, session.sessionTimeZone());
   }
 
   /** Prints the first 20 rows, cells truncated to 20 characters. */

@@ -44,8 +44,10 @@ public final class EmberSession implements AutoCloseable {
   /** {@code spark.sql.optimizer.excludedRules}: comma-separated optimizer rules to skip. */
   public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
 
-  /** {@code spark.sql.ansi.enabled}: only false (Spark's non-ANSI semantics) is supported yet. */
+  /** {@code spark.sql.ansi.enabled}: overflow, division by zero and bad casts fail instead of giving NULL. */
   public static final String ANSI_ENABLED = "ember.sql.ansi.enabled";
+  /** {@code spark.sql.session.timeZone}: the zone timestamps are read and shown in; the JVM's by default. */
+  public static final String SESSION_TIME_ZONE = "ember.sql.session.timeZone";
 
   private static EmberSession active;
 
@@ -55,15 +57,15 @@ public final class EmberSession implements AutoCloseable {
   private final Optimizer optimizer;
   private final QueryPlanner planner;
   private final int shufflePartitions;
+  private final boolean ansi;
+  private final String timeZone;
 
   private EmberSession(EmberContext emberContext) {
     this.emberContext = emberContext;
     EmberConf conf = emberContext.getConf();
-    if (conf.getBoolean(ANSI_ENABLED, false)) {
-      // Ember SQL implements Spark's non-ANSI semantics (overflow wraps, bad casts give NULL) so far.
-      throw AnalysisException.unsupported("ANSI mode (spark.sql.ansi.enabled=true); Ember SQL follows "
-          + "Spark's non-ANSI semantics for now, so leave it unset or false");
-    }
+    this.ansi = conf.getBoolean(ANSI_ENABLED, false);
+    this.timeZone = conf.get(SESSION_TIME_ZONE, java.time.ZoneId.systemDefault().getId());
+    analyzer.useSessionSettings(this::sessionSettings);
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
     Set<String> excluded = new HashSet<>();
     for (String rule : conf.get(EXCLUDED_RULES, "").split(",")) {
@@ -88,6 +90,17 @@ public final class EmberSession implements AutoCloseable {
   /** The session's catalog of temporary views. */
   public SessionCatalog catalog() {
     return catalog;
+  }
+
+  /** The settings a query is analyzed with: ANSI mode, time zone, and its start time. */
+  private dev.ember.sql.analysis.SessionSettings sessionSettings() {
+    return new dev.ember.sql.analysis.SessionSettings(ansi, timeZone,
+        dev.ember.sql.analysis.SessionSettings.nowMicros());
+  }
+
+  /** The session time zone id ({@code spark.sql.session.timeZone}). */
+  public String sessionTimeZone() {
+    return timeZone;
   }
 
   Analyzer analyzer() {

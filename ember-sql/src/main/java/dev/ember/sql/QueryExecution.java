@@ -60,7 +60,14 @@ public final class QueryExecution {
   /** Runs the query and returns its rows in internal representation, in partition order. */
   List<Object[]> collectInternal() {
     ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
-    List<ColumnarBatch> batches = executedPlan().execute(context).collect();
+    List<ColumnarBatch> batches;
+    try {
+      batches = executedPlan().execute(context).collect();
+    } catch (RuntimeException e) {
+      // An error of the data (overflow, bad cast in ANSI mode) reaches the user as itself, not as a job failure.
+      SqlExecutionException cause = SqlExecutionException.find(e);
+      throw cause != null ? cause : e;
+    }
     List<Object[]> rows = new ArrayList<>();
     for (ColumnarBatch batch : batches) {
       rows.addAll(batch.rows());

@@ -16,7 +16,8 @@ final class RowConversion {
     Object[] values = new Object[internal.length];
     for (int i = 0; i < values.length; i++) {
       Object v = internal[i];
-      values[i] = v != null && schema.apply(i).dataType() == DataTypes.DateType ? LocalDate.ofEpochDay((Integer) v) : v;
+      values[i] = v != null && schema.apply(i).dataType() == DataTypes.DateType ? LocalDate.ofEpochDay((Integer) v)
+          : ExternalValues.toExternal(v, schema.apply(i).dataType());
     }
     return new Row(values, schema);
   }
@@ -36,6 +37,10 @@ final class RowConversion {
   private static Object internalValue(Object v, DataType type, String field) {
     if (v == null) {
       return null;
+    }
+    Object converted = ExternalValues.toInternal(v, type);
+    if (converted != null) {
+      return converted;
     }
     boolean ok = type == DataTypes.IntegerType && v instanceof Integer
         || type == DataTypes.LongType && v instanceof Long

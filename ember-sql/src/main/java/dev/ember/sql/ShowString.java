@@ -14,13 +14,18 @@ final class ShowString {
    * @param truncate the longest cell kept (longer ones end in "..."), or 0 for no truncation
    */
   static String format(String[] header, List<Row> rows, int numRows, int truncate) {
+    return format(header, rows, numRows, truncate, java.time.ZoneId.systemDefault().getId());
+  }
+
+  /** The table, with timestamps shown in {@code timeZone}. */
+  static String format(String[] header, List<Row> rows, int numRows, int truncate, String timeZone) {
     boolean hasMore = rows.size() > numRows;
     List<String[]> cells = new ArrayList<>();
     cells.add(header.clone());
     for (Row row : rows.subList(0, Math.min(numRows, rows.size()))) {
       String[] line = new String[row.size()];
       for (int i = 0; i < line.length; i++) {
-        line[i] = truncateCell(row.get(i) == null ? "NULL" : row.get(i).toString(), truncate);
+        line[i] = truncateCell(ExternalValues.show(row.get(i), null, timeZone), truncate);
       }
       cells.add(line);
     }

@@ -103,6 +103,7 @@ primaryExpression
     : CASE whenClause+ (ELSE elseExpression=expression)? END                 #searchedCase
     | CASE value=expression whenClause+ (ELSE elseExpression=expression)? END   #simpleCase
     | CAST LEFT_PAREN expression AS dataType RIGHT_PAREN                     #cast
+    | EXTRACT LEFT_PAREN field=identifier FROM source=valueExpression RIGHT_PAREN   #extract
     | constant                                                               #constantDefault
     | (qualifier=identifier DOT)? ASTERISK                                   #star
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN                #functionCallStar
@@ -120,10 +121,22 @@ constant
     : NULL                                                                   #nullLiteral
     | (TRUE | FALSE)                                                         #booleanLiteral
     | DATE STRING                                                            #dateLiteral
+    | INTERVAL STRING from=identifier TO to=identifier                       #intervalRangeLiteral
+    | INTERVAL intervalField+                                                #intervalLiteral
+    | identifier STRING                                                      #typeConstructor
     | STRING+                                                                #stringLiteral
     | INTEGER_VALUE                                                          #integerLiteral
     | BIGINT_LITERAL                                                         #bigintLiteral
     | (DECIMAL_VALUE | EXPONENT_VALUE)                                       #decimalLiteral
+    | (TINYINT_LITERAL | SMALLINT_LITERAL | FLOAT_LITERAL | DOUBLE_LITERAL | BIGDECIMAL_LITERAL)  #typedNumberLiteral
+    ;
+
+intervalField
+    : value=intervalValue unit=identifier
+    ;
+
+intervalValue
+    : MINUS? (INTEGER_VALUE | DECIMAL_VALUE | STRING)
     ;
 
 dataType
@@ -147,6 +160,7 @@ identifier
 // Keywords that may still name a column or table, as in Spark's default (non-ANSI) mode.
 nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
+    | EXTRACT | TO
     ;
 
 SEMICOLON: ';';
@@ -170,12 +184,14 @@ DISTINCT: 'DISTINCT';
 ELSE: 'ELSE';
 END: 'END';
 EXPLAIN: 'EXPLAIN';
+EXTRACT: 'EXTRACT';
 FALSE: 'FALSE';
 FIRST: 'FIRST';
 FROM: 'FROM';
 GROUP: 'GROUP';
 HAVING: 'HAVING';
 IN: 'IN';
+INTERVAL: 'INTERVAL';
 IS: 'IS';
 LAST: 'LAST';
 LIKE: 'LIKE';
@@ -190,6 +206,7 @@ SELECT: 'SELECT';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 THEN: 'THEN';
+TO: 'TO';
 TRUE: 'TRUE';
 VALUES: 'VALUES';
 VIEW: 'VIEW';
@@ -223,6 +240,29 @@ STRING
 
 BIGINT_LITERAL
     : DIGIT+ 'L'
+    ;
+
+TINYINT_LITERAL
+    : DIGIT+ 'Y'
+    ;
+
+SMALLINT_LITERAL
+    : DIGIT+ 'S'
+    ;
+
+FLOAT_LITERAL
+    : DIGIT+ EXPONENT? 'F'
+    | DECIMAL_DIGITS EXPONENT? 'F'
+    ;
+
+DOUBLE_LITERAL
+    : DIGIT+ EXPONENT? 'D'
+    | DECIMAL_DIGITS EXPONENT? 'D'
+    ;
+
+BIGDECIMAL_LITERAL
+    : DIGIT+ EXPONENT? 'BD'
+    | DECIMAL_DIGITS EXPONENT? 'BD'
     ;
 
 INTEGER_VALUE

@@ -36,6 +36,7 @@ public final class Analyzer {
 
   private final SessionCatalog catalog;
   private final Function<List<String>, LogicalPlan> fileRelations;
+  private volatile java.util.function.Supplier<SessionSettings> settings = SessionSettings::defaults;
 
   /** An analyzer reading views from {@code catalog}. */
   public Analyzer(SessionCatalog catalog) {
@@ -52,11 +53,21 @@ public final class Analyzer {
     this.fileRelations = fileRelations;
   }
 
+  /** Analyzes each query with the settings {@code settings} gives then (ANSI mode, time zone, start time). */
+  public void useSessionSettings(java.util.function.Supplier<SessionSettings> settings) {
+    this.settings = java.util.Objects.requireNonNull(settings, "settings is null");
+  }
+
   /** The resolved, checked plan. */
   public LogicalPlan analyze(LogicalPlan plan) {
-    LogicalPlan resolved = resolve(plan);
-    CheckAnalysis.check(resolved);
-    return resolved;
+    SessionSettings previous = SessionSettings.enter(settings.get());
+    try {
+      LogicalPlan resolved = resolve(plan);
+      CheckAnalysis.check(resolved);
+      return resolved;
+    } finally {
+      SessionSettings.restore(previous);
+    }
   }
 
   private LogicalPlan resolve(LogicalPlan plan) {

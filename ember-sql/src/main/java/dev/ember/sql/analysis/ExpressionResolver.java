@@ -43,10 +43,10 @@ final class ExpressionResolver {
         return lookup(u, input).map(a -> (Expression) a).orElse(u);
       }
       if (node instanceof UnresolvedFunction f && f.arguments().stream().allMatch(Expression::resolved)) {
-        return TypeCoercion.coerce(FunctionRegistry.lookup(f));
+        return SessionSettings.apply(TypeCoercion.coerce(FunctionRegistry.lookup(f)));
       }
       if (node.resolved() && !(node instanceof AttributeReference) && !(node instanceof Literal)) {
-        return TypeCoercion.coerce(node);
+        return SessionSettings.apply(TypeCoercion.coerce(node));
       }
       return node;
     });

@@ -34,6 +34,14 @@ final class FunctionRegistry {
   /** The expression a call resolves to; its arguments must already be resolved. */
   static Expression lookup(UnresolvedFunction call) {
     String name = call.name().toLowerCase(Locale.ROOT);
+    Expression scalar = ScalarFunctions.lookup(call);
+    if (scalar != null) {
+      return scalar;
+    }
+    Expression aggregate = AggregateFunctions.lookup(call);
+    if (aggregate != null) {
+      return aggregate;
+    }
     Function<Expression, Expression> builder = UNARY.get(name);
     if (builder == null) {
       throw new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", "`" + call.name() + "`",

@@ -33,6 +33,11 @@ final class TypeCoercion {
   private TypeCoercion() {}
 
   static Expression coerce(Expression e) {
+    Expression special = DateTimeArithmetic.coerce(e);
+    special = special != null ? special : DecimalCoercion.coerce(e);
+    if (special != null) {
+      return special;
+    }
     if (e instanceof BinaryArithmetic a) {
       return arithmetic(a);
     }
@@ -131,6 +136,9 @@ final class TypeCoercion {
     if (l.isNumeric() && r.isNumeric()) {
       return widerNumeric(l, r);
     }
+    if (DateTimeArithmetic.widerDateTime(l, r) != null) {
+      return DateTimeArithmetic.widerDateTime(l, r);
+    }
     if (l == DataTypes.StringType && r != DataTypes.StringType) {
       return r;
     }
@@ -154,6 +162,9 @@ final class TypeCoercion {
     if (l == DataTypes.StringType || r == DataTypes.StringType) {
       return DataTypes.StringType;
     }
+    if (DateTimeArithmetic.widerDateTime(l, r) != null) {
+      return DateTimeArithmetic.widerDateTime(l, r);
+    }
     String name = context == null ? "VALUES" : context.sql();
     throw new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", Map.of("sqlExpr", "\"" + name + "\"",
         "functionName", context instanceof CaseWhen ? "`casewhen`" : "`" + name + "`",
@@ -161,6 +172,9 @@ final class TypeCoercion {
   }
 
   private static DataType widerNumeric(DataType l, DataType r) {
+    if (l != r) {
+      return NumericWidening.wider(l, r);
+    }
     if (l == DataTypes.DoubleType || r == DataTypes.DoubleType) {
       return DataTypes.DoubleType;
     }

@@ -132,6 +132,15 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
 
   private static Literal negate(Literal literal) {
     Object v = literal.value();
+    if (v instanceof java.math.BigDecimal d) {
+      return new Literal(d.negate(), literal.dataType());
+    }
+    if (literal.dataType() != DataTypes.IntegerType && v instanceof Integer i) {
+      return new Literal(-i, literal.dataType());
+    }
+    if (literal.dataType() != DataTypes.LongType && v instanceof Long l) {
+      return new Literal(-l, literal.dataType());
+    }
     if (v instanceof Integer i) {
       return new Literal(-i, DataTypes.IntegerType);
     }
@@ -139,7 +148,7 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
       // -2147483648 is an int, as in Spark, whose grammar puts the sign inside the literal.
       return -l == Integer.MIN_VALUE ? Literal.of(Integer.MIN_VALUE) : new Literal(-l, DataTypes.LongType);
     }
-    return new Literal(-((Double) v), DataTypes.DoubleType);
+    return new Literal(-((Double) v), literal.dataType());
   }
 
   @Override
@@ -200,11 +209,19 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
 
   static DataType dataType(EmberSqlParser.DataTypeContext ctx) {
     String name = identifier(ctx.identifier());
-    DataType type = DataTypes.fromSqlName(name);
-    if (type == null || !ctx.INTEGER_VALUE().isEmpty()) {
+    DataType type = ctx.INTEGER_VALUE().isEmpty() ? DataTypes.fromSqlName(name)
+        : DataTypes.fromSqlName(ctx.getText());
+    if (type == null) {
       throw AnalysisException.unsupported("the data type " + ctx.getText().toUpperCase(java.util.Locale.ROOT));
     }
     return type;
+  }
+
+  @Override
+  public Expression visitExtract(EmberSqlParser.ExtractContext ctx) {
+    // EXTRACT(YEAR FROM d) is the function of the field's name, as in Spark.
+    return new UnresolvedFunction("extract", List.of(Literal.of(identifier(ctx.field)), visit(ctx.source)),
+        false, origin(ctx));
   }
 
   @Override

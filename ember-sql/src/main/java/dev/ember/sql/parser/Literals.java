@@ -2,6 +2,7 @@ package dev.ember.sql.parser;
 
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.parser.EmberSqlParser.ConstantContext;
+import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.types.DataTypes;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ final class Literals {
 
   private Literals() {}
 
-  static Literal of(ConstantContext ctx) {
+  static Expression of(ConstantContext ctx) {
     if (ctx instanceof EmberSqlParser.NullLiteralContext) {
       return Literal.NULL;
     }
@@ -38,6 +39,10 @@ final class Literals {
             ctx.getStart().getCharPositionInLine(), "");
       }
     }
+    Expression typedValue = TypedLiteralParser.typed(ctx);
+    if (typedValue != null) {
+      return typedValue;
+    }
     if (ctx instanceof EmberSqlParser.IntegerLiteralContext i) {
       String text = i.getText();
       // Spark types an integer literal as int when it fits, else bigint, else decimal (double for now).
@@ -47,7 +52,7 @@ final class Literals {
         try {
           return Literal.of(Long.parseLong(text));
         } catch (NumberFormatException notLong) {
-          return Literal.of(Double.parseDouble(text));
+          return TypedLiteralParser.decimal(text, ctx);
         }
       }
     }
@@ -55,7 +60,14 @@ final class Literals {
       String text = l.getText();
       return Literal.of(Long.parseLong(text.substring(0, text.length() - 1)));
     }
-    // Spark types 1.5 as decimal(2,1); until decimals exist, Ember uses double.
+    if (ctx instanceof EmberSqlParser.DecimalLiteralContext d && d.DECIMAL_VALUE() != null) {
+      // Spark types 1.5 as decimal(2,1): an exact number with a point is a decimal.
+      return TypedLiteralParser.decimal(ctx.getText(), ctx);
+    }
+    Literal typed = TypedLiteralParser.of(ctx);
+    if (typed != null) {
+      return typed;
+    }
     return new Literal(Double.parseDouble(ctx.getText()), DataTypes.DoubleType);
   }
 

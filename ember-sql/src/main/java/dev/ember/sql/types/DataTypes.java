@@ -19,8 +19,45 @@ public final class DataTypes {
   public static final DataType StringType = dev.ember.sql.types.StringType.INSTANCE;
   /** Calendar dates without a time zone (held as days since 1970-01-01). */
   public static final DataType DateType = dev.ember.sql.types.DateType.INSTANCE;
+  /** 8-bit signed integers. */
+  public static final DataType ByteType = dev.ember.sql.types.ByteType.INSTANCE;
+  /** 16-bit signed integers. */
+  public static final DataType ShortType = dev.ember.sql.types.ShortType.INSTANCE;
+  /** 32-bit floating point. */
+  public static final DataType FloatType = dev.ember.sql.types.FloatType.INSTANCE;
+  /** Instants (microseconds since the epoch, UTC), shown in the session time zone. */
+  public static final DataType TimestampType = dev.ember.sql.types.TimestampType.INSTANCE;
+  /** Local date-times without a time zone (microseconds since 1970-01-01T00:00). */
+  public static final DataType TimestampNTZType = dev.ember.sql.types.TimestampNTZType.INSTANCE;
+  /** Year-month intervals (a number of months). */
+  public static final DataType YearMonthIntervalType = dev.ember.sql.types.YearMonthIntervalType.INSTANCE;
+  /** Day-time intervals (a number of microseconds). */
+  public static final DataType DayTimeIntervalType = dev.ember.sql.types.DayTimeIntervalType.INSTANCE;
+
+  private static final java.util.regex.Pattern DECIMAL_NAME = java.util.regex.Pattern.compile(
+      "(?i)(decimal|dec|numeric)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
 
   private DataTypes() {}
+
+  /** {@code decimal(precision, scale)}. */
+  public static DecimalType createDecimalType(int precision, int scale) {
+    return new DecimalType(precision, scale);
+  }
+
+  /** Spark's default {@code decimal}: decimal(10,0). */
+  public static DecimalType createDecimalType() {
+    return DecimalType.USER_DEFAULT;
+  }
+
+  /** Whether {@code type} is an integral type (tinyint, smallint, int, bigint). */
+  public static boolean isIntegral(DataType type) {
+    return type == IntegerType || type == LongType || type == ShortType || type == ByteType;
+  }
+
+  /** Whether {@code type} is float or double. */
+  public static boolean isFractional(DataType type) {
+    return type == DoubleType || type == FloatType;
+  }
 
   /** A nullable field. */
   public static StructField createStructField(String name, DataType type, boolean nullable) {
@@ -37,6 +74,13 @@ public final class DataTypes {
    * does not know it.
    */
   public static DataType fromSqlName(String name) {
+    java.util.regex.Matcher decimal = DECIMAL_NAME.matcher(name.trim());
+    if (decimal.matches()) {
+      int precision = Integer.parseInt(decimal.group(2));
+      int scale = decimal.group(3) == null ? 0 : Integer.parseInt(decimal.group(3));
+      return precision >= 1 && precision <= DecimalType.MAX_PRECISION && scale <= precision
+          ? new DecimalType(precision, scale) : null;
+    }
     return switch (name.toLowerCase(java.util.Locale.ROOT)) {
       case "boolean", "bool" -> BooleanType;
       case "int", "integer" -> IntegerType;
@@ -44,6 +88,12 @@ public final class DataTypes {
       case "double" -> DoubleType;
       case "string", "varchar", "char" -> StringType;
       case "date" -> DateType;
+      case "tinyint", "byte" -> ByteType;
+      case "smallint", "short" -> ShortType;
+      case "float", "real" -> FloatType;
+      case "decimal", "dec", "numeric" -> DecimalType.USER_DEFAULT;
+      case "timestamp", "timestamp_ltz" -> TimestampType;
+      case "timestamp_ntz" -> TimestampNTZType;
       case "void" -> NullType;
       default -> null;
     };

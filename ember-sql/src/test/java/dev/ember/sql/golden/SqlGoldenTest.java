@@ -41,8 +41,16 @@ class SqlGoldenTest {
   private static void run(Path file) throws IOException {
     List<SqlTestFile.Block> blocks = SqlTestFile.parse(file);
     List<SqlTestFile.Block> regenerated = new ArrayList<>();
-    EmberSession session = EmberSession.builder().master("local[2]").appName(file.getFileName().toString())
-        .config("spark.sql.shuffle.partitions", "3").getOrCreate();
+    EmberSession.Builder builder = EmberSession.builder().master("local[2]").appName(file.getFileName().toString())
+        .config("spark.sql.shuffle.partitions", "3");
+    for (SqlTestFile.Block block : blocks) {
+      // "# conf key=value" lines configure the file's session, e.g. spark.sql.ansi.enabled=true.
+      if (block.header() == null && block.text().startsWith("# conf ")) {
+        String[] setting = block.text().substring("# conf ".length()).trim().split("=", 2);
+        builder.config(setting[0], setting[1]);
+      }
+    }
+    EmberSession session = builder.getOrCreate();
     try {
       for (SqlTestFile.Block block : blocks) {
         regenerated.add(runBlock(session, file, block));

@@ -38,7 +38,22 @@ class SqlParserTest {
     assertThat(parser.parseExpression("2147483648")).isEqualTo(Literal.of(2147483648L));
     assertThat(parser.parseExpression("-2147483648")).isEqualTo(Literal.of(-2147483648));
     assertThat(parser.parseExpression("7L")).isEqualTo(Literal.of(7L));
-    assertThat(parser.parseExpression("1.5").dataType()).isEqualTo(DataTypes.DoubleType);
+    assertThat(parser.parseExpression("1.5").dataType()).isEqualTo(DataTypes.createDecimalType(2, 1));
+    assertThat(parser.parseExpression("1.5e0").dataType()).isEqualTo(DataTypes.DoubleType);
+    assertThat(parser.parseExpression("1.5D").dataType()).isEqualTo(DataTypes.DoubleType);
+    assertThat(parser.parseExpression("1.5F").dataType()).isEqualTo(DataTypes.FloatType);
+    assertThat(parser.parseExpression("1.50BD").dataType()).isEqualTo(DataTypes.createDecimalType(3, 2));
+    assertThat(parser.parseExpression("10S").dataType()).isEqualTo(DataTypes.ShortType);
+    assertThat(parser.parseExpression("10Y").dataType()).isEqualTo(DataTypes.ByteType);
+    assertThat(parser.parseExpression("12345678901234567890").dataType())
+        .isEqualTo(DataTypes.createDecimalType(20, 0));
+    assertThat(parser.parseExpression("INTERVAL '90' DAY"))
+        .isEqualTo(new Literal(90L * 86_400_000_000L, DataTypes.DayTimeIntervalType));
+    assertThat(parser.parseExpression("INTERVAL 3 DAYS"))
+        .isEqualTo(new Literal(3L * 86_400_000_000L, DataTypes.DayTimeIntervalType));
+    assertThat(parser.parseExpression("INTERVAL '1' YEAR")).isEqualTo(new Literal(12, DataTypes.YearMonthIntervalType));
+    assertThat(parser.parseExpression("INTERVAL '1-2' YEAR TO MONTH"))
+        .isEqualTo(new Literal(14, DataTypes.YearMonthIntervalType));
     assertThat(parser.parseExpression("DATE '1970-01-02'")).isEqualTo(new Literal(1, DataTypes.DateType));
     assertThat(parser.parseExpression("'a''b'")).isEqualTo(Literal.of("a'b"));
   }

@@ -29,6 +29,9 @@ class StructTypeTest {
         + " |-- n: long (nullable = true)\n");
     assertThat(schema.simpleString()).isEqualTo("struct<id:int,name:string,born:date,n:bigint>");
     assertThat(DataTypes.fromSqlName("BIGINT")).isSameAs(DataTypes.LongType);
-    assertThat(DataTypes.fromSqlName("decimal")).isNull();
+    assertThat(DataTypes.fromSqlName("decimal")).isEqualTo(DataTypes.createDecimalType(10, 0));
+    assertThat(DataTypes.fromSqlName("decimal(12, 2)")).isEqualTo(DataTypes.createDecimalType(12, 2));
+    assertThat(DataTypes.fromSqlName("decimal(40,2)")).isNull();
+    assertThat(DataTypes.fromSqlName("geography")).isNull();
   }
 }

@@ -1,6 +1,9 @@
 package dev.ember.sql.execution.aggregate;
 
 import dev.ember.sql.plan.expressions.AggregateFunction;
+import dev.ember.sql.plan.expressions.ApproxCountDistinct;
+import dev.ember.sql.plan.expressions.CentralMomentAggregate;
+import dev.ember.sql.plan.expressions.FirstLast;
 import dev.ember.sql.plan.expressions.Average;
 import dev.ember.sql.plan.expressions.Count;
 import dev.ember.sql.plan.expressions.Max;
@@ -8,6 +11,7 @@ import dev.ember.sql.plan.expressions.Min;
 import dev.ember.sql.plan.expressions.Sum;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
 import java.io.Serializable;
 import java.util.List;
 
@@ -28,12 +32,37 @@ interface AggregateEvaluator extends Serializable {
     if (function instanceof Count) {
       return new Simple(List.of(DataTypes.LongType), CountState::new);
     }
+    if (function instanceof Sum sum && sum.dataType() instanceof DecimalType type) {
+      return new Simple(List.of(type), () -> new DecimalSumState(type));
+    }
+    if (function instanceof Average avg && avg.input().dataType() instanceof DecimalType input) {
+      DecimalType sumType = DecimalType.bounded(input.precision() + 10, input.scale());
+      DecimalType resultType = (DecimalType) avg.dataType();
+      return new Simple(List.of(sumType, DataTypes.LongType), () -> new DecimalAverageState(sumType, resultType));
+    }
     if (function instanceof Sum sum) {
       DataType type = sum.dataType();
       return new Simple(List.of(type), () -> new SumState(type));
     }
     if (function instanceof Average) {
       return new Simple(List.of(DataTypes.DoubleType, DataTypes.LongType), AverageState::new);
+    }
+    if (function instanceof CentralMomentAggregate moment) {
+      boolean sample = moment.sample();
+      boolean root = moment.standardDeviation();
+      return new Simple(List.of(DataTypes.DoubleType, DataTypes.DoubleType, DataTypes.DoubleType),
+          () -> new CentralMomentState(sample, root));
+    }
+    if (function instanceof FirstLast first) {
+      boolean ignoreNulls = first.ignoreNulls();
+      boolean last = first.last();
+      return new Simple(List.of(first.dataType(), DataTypes.BooleanType), () -> new FirstLastState(ignoreNulls,
+          last));
+    }
+    if (function instanceof ApproxCountDistinct approx) {
+      int p = approx.precisionBits();
+      return new Simple(java.util.Collections.nCopies(HyperLogLogState.wordCount(p), DataTypes.LongType),
+          () -> new HyperLogLogState(p));
     }
     if (function instanceof Min min) {
       return new Simple(List.of(min.dataType()), () -> new ExtremumState(false));

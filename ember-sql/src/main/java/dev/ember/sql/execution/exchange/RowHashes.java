@@ -2,6 +2,7 @@ package dev.ember.sql.execution.exchange;
 
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.DoubleColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
@@ -28,6 +29,13 @@ final class RowHashes {
         // -0.0 and 0.0 are equal keys, so they must hash alike.
         double d = v.values[i] == 0.0 ? 0.0 : v.values[i];
         hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : mix(Double.hashCode(d)));
+      }
+    } else if (column instanceof DecimalColumnVector v) {
+      // A value is held as a long whenever it fits, so equal decimals hash alike.
+      for (int i = 0; i < n; i++) {
+        int h = v.nulls[i] ? NULL_HASH
+            : mix(v.isCompact(i) ? Long.hashCode(v.unscaled[i]) : v.getDecimal(i).hashCode());
+        hashes[i] = 31 * hashes[i] + h;
       }
     } else if (column instanceof StringColumnVector v) {
       for (int i = 0; i < n; i++) {

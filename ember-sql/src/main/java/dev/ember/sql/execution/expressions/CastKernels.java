@@ -1,20 +1,24 @@
 package dev.ember.sql.execution.expressions;
 
+import dev.ember.sql.SqlExecutionException;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.DoubleColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Locale;
+import dev.ember.sql.types.DecimalType;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * CAST between types with Spark's non-ANSI semantics: a value that does not convert becomes NULL, integral
- * narrowing wraps, fractional to integral truncates toward zero. Widening numeric casts run as primitive
- * loops; the others convert value by value.
+ * CAST between types with Spark's semantics. Non-ANSI: a value that does not convert becomes NULL, integral
+ * narrowing wraps, fractional to integral truncates toward zero. ANSI: malformed strings raise
+ * CAST_INVALID_INPUT and values out of the target's range CAST_OVERFLOW. Widening numeric casts run as
+ * primitive loops; the others convert value by value through {@link CastValues}.
  */
 public final class CastKernels {
 
@@ -22,21 +26,62 @@ public final class CastKernels {
 
   /** Whether Spark allows casting {@code from} to {@code to}. */
   public static boolean canCast(DataType from, DataType to) {
-    if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType
-        || from == DataTypes.StringType) {
+    if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType) {
       return true;
+    }
+    if (from == DataTypes.StringType) {
+      return to != DataTypes.YearMonthIntervalType && to != DataTypes.DayTimeIntervalType;
     }
     boolean fromNumberOrBool = from.isNumeric() || from == DataTypes.BooleanType;
     boolean toNumberOrBool = to.isNumeric() || to == DataTypes.BooleanType;
-    return fromNumberOrBool && toNumberOrBool;
+    if (fromNumberOrBool && toNumberOrBool) {
+      return true;
+    }
+    boolean fromDateTime = isDateTime(from);
+    boolean toDateTime = isDateTime(to);
+    if (fromDateTime && toDateTime) {
+      return true;
+    }
+    // Spark's non-ANSI casts between numbers and timestamps count seconds since the epoch.
+    return from == DataTypes.TimestampType && toNumberOrBool
+        || to == DataTypes.TimestampType && fromNumberOrBool;
   }
 
+  private static boolean isDateTime(DataType t) {
+    return t == DataTypes.DateType || t == DataTypes.TimestampType || t == DataTypes.TimestampNTZType;
+  }
+
+  /** {@code v} cast to {@code to} in non-ANSI mode, in the JVM's time zone. */
   static ColumnVector cast(ColumnVector v, DataType to, int n) {
+    return cast(v, to, false, null, n);
+  }
+
+  /** {@code v} cast to {@code to}; {@code zoneId} is the session time zone (null: the JVM's). */
+  public static ColumnVector cast(ColumnVector v, DataType to, boolean ansi, String zoneId, int n) {
     DataType from = v.dataType();
     if (from.equals(to)) {
       return v;
     }
-    if (v instanceof IntColumnVector in && from == DataTypes.IntegerType && to == DataTypes.LongType) {
+    ColumnVector fast = fastCast(v, to, n);
+    if (fast != null) {
+      return fast;
+    }
+    ZoneId zone = DateTimeUtils.zone(zoneId);
+    ColumnVector out = ColumnVectors.allocate(to, n);
+    if (from == DataTypes.NullType) {
+      java.util.Arrays.fill(out.nulls, 0, n, true);
+      return out;
+    }
+    for (int i = 0; i < n; i++) {
+      out.setBoxed(i, v.isNull(i) ? null : CastValues.cast(v.getBoxed(i), from, to, ansi, zone));
+    }
+    return out;
+  }
+
+  private static ColumnVector fastCast(ColumnVector v, DataType to, int n) {
+    DataType from = v.dataType();
+    boolean fromIntegral = DataTypes.isIntegral(from);
+    if (v instanceof IntColumnVector in && fromIntegral && to == DataTypes.LongType) {
       LongColumnVector out = new LongColumnVector(to, n);
       System.arraycopy(v.nulls, 0, out.nulls, 0, n);
       for (int i = 0; i < n; i++) {
@@ -44,142 +89,106 @@ public final class CastKernels {
       }
       return out;
     }
-    if (to == DataTypes.DoubleType && (v instanceof IntColumnVector || v instanceof LongColumnVector)) {
+    if (v instanceof IntColumnVector in && fromIntegral && to == DataTypes.IntegerType) {
+      IntColumnVector out = new IntColumnVector(to, n);
+      System.arraycopy(v.nulls, 0, out.nulls, 0, n);
+      System.arraycopy(in.values, 0, out.values, 0, n);
+      return out;
+    }
+    if ((to == DataTypes.DoubleType || to == DataTypes.FloatType) && fromIntegral) {
       DoubleColumnVector out = new DoubleColumnVector(to, n);
       System.arraycopy(v.nulls, 0, out.nulls, 0, n);
+      boolean toFloat = to == DataTypes.FloatType;
       if (v instanceof IntColumnVector in) {
         for (int i = 0; i < n; i++) {
-          out.values[i] = in.values[i];
+          out.values[i] = toFloat ? (float) in.values[i] : in.values[i];
         }
       } else {
         long[] values = ((LongColumnVector) v).values;
         for (int i = 0; i < n; i++) {
-          out.values[i] = values[i];
+          out.values[i] = toFloat ? (float) values[i] : (double) values[i];
         }
       }
       return out;
     }
-    ColumnVector out = ColumnVectors.allocate(to, n);
+    if (to == DataTypes.DoubleType && from == DataTypes.FloatType) {
+      DoubleColumnVector out = new DoubleColumnVector(to, n);
+      System.arraycopy(v.nulls, 0, out.nulls, 0, n);
+      System.arraycopy(((DoubleColumnVector) v).values, 0, out.values, 0, n);
+      return out;
+    }
+    if (to instanceof DecimalType decimal && fromIntegral && decimal.precision() - decimal.scale() >= 19
+        && decimal.scale() <= 18) {
+      return integralToWideDecimal(v, decimal, n);
+    }
+    if (v instanceof DecimalColumnVector d && to instanceof DecimalType decimal && !d.hasWideValues()
+        && decimal.scale() >= d.scale() && decimal.precision() - decimal.scale()
+        >= ((DecimalType) from).precision() - d.scale()) {
+      return widenDecimal(d, decimal, n);
+    }
+    return null;
+  }
+
+  /** Integers into a decimal with room for every long: unscaled = value * 10^scale, overflowing to BigDecimal. */
+  private static ColumnVector integralToWideDecimal(ColumnVector v, DecimalType to, int n) {
+    DecimalColumnVector out = new DecimalColumnVector(to, n);
+    int scale = to.scale();
     for (int i = 0; i < n; i++) {
-      out.setBoxed(i, castValue(v.getBoxed(i), from, to));
+      if (v.nulls[i]) {
+        out.nulls[i] = true;
+        continue;
+      }
+      long x = v instanceof IntColumnVector in ? in.values[i] : ((LongColumnVector) v).values[i];
+      try {
+        out.setUnscaled(i, DecimalKernels.upscale(x, scale));
+      } catch (ArithmeticException e) {
+        out.setDecimal(i, java.math.BigDecimal.valueOf(x).setScale(scale));
+      }
+    }
+    return out;
+  }
+
+  /** A decimal into one with at least as many integral and fractional digits: never overflows. */
+  private static ColumnVector widenDecimal(DecimalColumnVector v, DecimalType to, int n) {
+    DecimalColumnVector out = new DecimalColumnVector(to, n);
+    int digits = to.scale() - v.scale();
+    for (int i = 0; i < n; i++) {
+      if (v.nulls[i]) {
+        out.nulls[i] = true;
+        continue;
+      }
+      try {
+        out.setUnscaled(i, DecimalKernels.upscale(v.unscaled[i], digits));
+      } catch (ArithmeticException e) {
+        out.setDecimal(i, v.getDecimal(i).setScale(to.scale()));
+      }
     }
     return out;
   }
 
   /** One value (internal representation) cast from {@code from} to {@code to}; null when it does not convert. */
   public static Object castValue(Object value, DataType from, DataType to) {
-    if (value == null || from.equals(to)) {
-      return value;
-    }
-    if (to == DataTypes.StringType) {
-      return toStringValue(value, from);
-    }
-    if (from == DataTypes.StringType) {
-      return fromString(((String) value).trim(), to);
-    }
-    if (from == DataTypes.BooleanType) {
-      boolean b = (Boolean) value;
-      return fromNumber(b ? 1L : 0L, b ? 1.0 : 0.0, to);
-    }
-    Number number = (Number) value;
-    if (from == DataTypes.DoubleType) {
-      double d = number.doubleValue();
-      if (to == DataTypes.IntegerType) {
-        return (int) d;
-      }
-      return fromNumber((long) d, d, to);
-    }
-    return fromNumber(number.longValue(), number.doubleValue(), to);
+    return value == null ? null : CastValues.cast(value, from, to, false, java.time.ZoneId.systemDefault());
   }
 
-  private static Object fromNumber(long integral, double fractional, DataType to) {
-    if (to == DataTypes.IntegerType) {
-      return (int) integral;
-    }
-    if (to == DataTypes.LongType) {
-      return integral;
-    }
-    if (to == DataTypes.DoubleType) {
-      return fractional;
-    }
-    if (to == DataTypes.BooleanType) {
-      return fractional != 0.0;
-    }
-    return null;
+  /** One value cast with the given mode and session time zone id. */
+  public static Object castValue(Object value, DataType from, DataType to, boolean ansi, String zoneId) {
+    return value == null ? null : CastValues.cast(value, from, to, ansi, DateTimeUtils.zone(zoneId));
   }
 
-  private static String toStringValue(Object value, DataType from) {
-    if (from == DataTypes.DateType) {
-      return LocalDate.ofEpochDay((Integer) value).toString();
-    }
-    return value.toString();
+  static SqlExecutionException invalidInput(Object value, DataType from, DataType to) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("expression", "'" + value + "'");
+    parameters.put("sourceType", "\"" + from.sql() + "\"");
+    parameters.put("targetType", "\"" + to.sql() + "\"");
+    return new SqlExecutionException("CAST_INVALID_INPUT", parameters);
   }
 
-  private static Object fromString(String s, DataType to) {
-    try {
-      if (to == DataTypes.IntegerType || to == DataTypes.LongType) {
-        BigDecimal decimal = new BigDecimal(s);
-        long truncated = decimal.longValue();
-        if (decimal.compareTo(BigDecimal.valueOf(to == DataTypes.IntegerType ? Integer.MIN_VALUE : Long.MIN_VALUE))
-            < 0 || decimal.compareTo(BigDecimal.valueOf(to == DataTypes.IntegerType ? Integer.MAX_VALUE
-            : Long.MAX_VALUE)) > 0) {
-          return null;
-        }
-        return to == DataTypes.IntegerType ? (Object) (int) truncated : (Object) truncated;
-      }
-      if (to == DataTypes.DoubleType) {
-        return parseDouble(s);
-      }
-      if (to == DataTypes.BooleanType) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-          case "t", "true", "y", "yes", "1" -> Boolean.TRUE;
-          case "f", "false", "n", "no", "0" -> Boolean.FALSE;
-          default -> null;
-        };
-      }
-      if (to == DataTypes.DateType) {
-        return parseDate(s);
-      }
-    } catch (NumberFormatException | java.time.DateTimeException e) {
-      return null;
-    }
-    return null;
-  }
-
-  private static Double parseDouble(String s) {
-    String lower = s.toLowerCase(Locale.ROOT);
-    if (lower.equals("nan")) {
-      return Double.NaN;
-    }
-    if (lower.equals("inf") || lower.equals("+inf") || lower.equals("infinity") || lower.equals("+infinity")) {
-      return Double.POSITIVE_INFINITY;
-    }
-    if (lower.equals("-inf") || lower.equals("-infinity")) {
-      return Double.NEGATIVE_INFINITY;
-    }
-    char last = lower.isEmpty() ? ' ' : lower.charAt(lower.length() - 1);
-    if (last == 'd' || last == 'f') {
-      return null;
-    }
-    return Double.parseDouble(s);
-  }
-
-  /** Days since 1970-01-01 of {@code yyyy}, {@code yyyy-[m]m} or {@code yyyy-[m]m-[d]d[ time]}. */
-  private static Integer parseDate(String s) {
-    int end = s.length();
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) == ' ' || s.charAt(i) == 'T') {
-        end = i;
-        break;
-      }
-    }
-    String[] parts = s.substring(0, end).split("-", -1);
-    if (parts.length > 3 || parts[0].length() != 4) {
-      return null;
-    }
-    int year = Integer.parseInt(parts[0]);
-    int month = parts.length > 1 ? Integer.parseInt(parts[1]) : 1;
-    int day = parts.length > 2 ? Integer.parseInt(parts[2]) : 1;
-    return (int) LocalDate.of(year, month, day).toEpochDay();
+  static SqlExecutionException overflow(Object value, DataType from, DataType to) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("value", String.valueOf(value));
+    parameters.put("sourceType", "\"" + from.sql() + "\"");
+    parameters.put("targetType", "\"" + to.sql() + "\"");
+    return new SqlExecutionException("CAST_OVERFLOW", parameters);
   }
 }

@@ -2,6 +2,7 @@ package dev.ember.sql.execution.expressions;
 
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.DoubleColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
@@ -30,6 +31,15 @@ final class ComparisonKernels {
     } else if (left instanceof DoubleColumnVector l && right instanceof DoubleColumnVector r) {
       for (int i = 0; i < n; i++) {
         cmp[i] = Double.compare(l.values[i], r.values[i]);
+      }
+    } else if (left instanceof DecimalColumnVector l && right instanceof DecimalColumnVector r) {
+      boolean compact = !l.hasWideValues() && !r.hasWideValues() && l.scale() == r.scale();
+      for (int i = 0; i < n; i++) {
+        if (compact) {
+          cmp[i] = Long.compare(l.unscaled[i], r.unscaled[i]);
+        } else if (!l.nulls[i] && !r.nulls[i]) {
+          cmp[i] = l.getDecimal(i).compareTo(r.getDecimal(i));
+        }
       }
     } else if (left instanceof StringColumnVector l && right instanceof StringColumnVector r) {
       for (int i = 0; i < n; i++) {

@@ -20,6 +20,7 @@ import dev.ember.sql.plan.expressions.Like;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Or;
+import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.plan.expressions.UnaryMinus;
 import dev.ember.sql.types.DataTypes;
 import java.util.regex.Pattern;
@@ -45,10 +46,10 @@ public final class VectorizedEvaluator {
       return evaluate(alias.child(), batch);
     }
     if (e instanceof BinaryArithmetic a) {
-      return ArithmeticKernels.apply(a.operator(), evaluate(a.left(), batch), evaluate(a.right(), batch), n);
+      return TypedArithmetic.apply(a, evaluate(a.left(), batch), evaluate(a.right(), batch), n);
     }
     if (e instanceof UnaryMinus minus) {
-      return ArithmeticKernels.negate(evaluate(minus.child(), batch), n);
+      return TypedArithmetic.negate(evaluate(minus.child(), batch), n);
     }
     if (e instanceof BinaryComparison c) {
       return ComparisonKernels.compare(c.operator(), evaluate(c.left(), batch), evaluate(c.right(), batch), n);
@@ -95,7 +96,14 @@ public final class VectorizedEvaluator {
       return caseWhen(caseWhen, batch, n);
     }
     if (e instanceof Cast cast) {
-      return CastKernels.cast(evaluate(cast.child(), batch), cast.dataType(), n);
+      return CastKernels.cast(evaluate(cast.child(), batch), cast.dataType(), cast.ansi(), cast.timeZone(), n);
+    }
+    if (e instanceof ScalarFunction f) {
+      ColumnVector[] arguments = new ColumnVector[f.arguments().size()];
+      for (int i = 0; i < arguments.length; i++) {
+        arguments[i] = evaluate(f.arguments().get(i), batch);
+      }
+      return FunctionKernels.evaluate(f, arguments, n);
     }
     throw new IllegalStateException("Expression " + e.sql() + " (" + e.getClass().getSimpleName()
         + ") cannot be evaluated; the analyzer should have rejected or rewritten it. This is a bug.");

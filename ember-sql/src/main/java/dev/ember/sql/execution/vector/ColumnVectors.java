@@ -2,6 +2,9 @@ package dev.ember.sql.execution.vector;
 
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /** Allocates vectors by type and builds them from values. */
@@ -14,13 +17,20 @@ public final class ColumnVectors {
     if (type == DataTypes.BooleanType) {
       return new BooleanColumnVector(type, capacity);
     }
-    if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
+    if (type == DataTypes.IntegerType || type == DataTypes.DateType || type == DataTypes.ByteType
+        || type == DataTypes.ShortType || type == DataTypes.YearMonthIntervalType) {
+      // Bytes and shorts share the int vector; kernels wrap their results to 8 or 16 bits.
       return new IntColumnVector(type, capacity);
     }
-    if (type == DataTypes.LongType) {
+    if (type == DataTypes.LongType || type == DataTypes.TimestampType || type == DataTypes.TimestampNTZType
+        || type == DataTypes.DayTimeIntervalType) {
       return new LongColumnVector(type, capacity);
     }
-    if (type == DataTypes.DoubleType) {
+    if (type instanceof DecimalType decimal) {
+      return new DecimalColumnVector(decimal, capacity);
+    }
+    if (type == DataTypes.DoubleType || type == DataTypes.FloatType) {
+      // Floats share the double vector; kernels round their results to float precision.
       return new DoubleColumnVector(type, capacity);
     }
     if (type == DataTypes.StringType) {
@@ -50,6 +60,12 @@ public final class ColumnVectors {
   public static ColumnVector constant(DataType type, Object value, int rows) {
     ColumnVector v = allocate(type, rows);
     if (type == DataTypes.NullType) {
+      return v;
+    }
+    if (v instanceof DecimalColumnVector decimals && value != null && rows > 0) {
+      // Decimal literals in arithmetic (1 - l_discount) convert once, not once per row.
+      BigDecimal d = (BigDecimal) value;
+      decimals.fill(d.scale() == decimals.scale() ? d : d.setScale(decimals.scale(), RoundingMode.HALF_UP), rows);
       return v;
     }
     for (int i = 0; i < rows; i++) {

@@ -2,10 +2,12 @@ package dev.ember.sql.plan.expressions;
 
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
 import java.util.List;
 
 /**
- * {@code avg(x)}: the mean of the non-NULL values as a double; NULL when there are none.
+ * {@code avg(x)}: the mean of the non-NULL values as a double (decimal(p+4,s+4) for decimal(p,s));
+ * NULL when there are none.
  *
  * @param input the aggregated expression
  */
@@ -28,6 +30,10 @@ public record Average(Expression input) implements AggregateFunction {
 
   @Override
   public DataType dataType() {
+    if (input.dataType() instanceof DecimalType d) {
+      // Spark: four more digits, all after the point, for the mean of a decimal.
+      return DecimalType.bounded(d.precision() + 4, d.scale() + 4);
+    }
     return DataTypes.DoubleType;
   }
 

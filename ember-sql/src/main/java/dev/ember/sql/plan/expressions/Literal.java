@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A constant. Values use the internal representation: Boolean, Integer, Long, Double, String, and Integer days
- * since 1970-01-01 for dates; null for SQL NULL.
+ * since 1970-01-01 for dates; null for SQL NULL. The other types' values are described in {@link TypedLiterals}.
  *
  * @param value the value, or null
  * @param dataType its type
@@ -49,6 +49,10 @@ public record Literal(Object value, DataType dataType) implements LeafExpression
     if (value instanceof LocalDate date) {
       return new Literal((int) date.toEpochDay(), DataTypes.DateType);
     }
+    Literal typed = TypedLiterals.of(value);
+    if (typed != null) {
+      return typed;
+    }
     throw new IllegalArgumentException("Unsupported literal type " + value.getClass().getName()
         + ": use Integer, Long, Double, String, Boolean or LocalDate");
   }
@@ -74,6 +78,10 @@ public record Literal(Object value, DataType dataType) implements LeafExpression
     if (dataType == DataTypes.DateType) {
       return "DATE '" + LocalDate.ofEpochDay((Integer) value) + "'";
     }
+    String typed = TypedLiterals.sql(value, dataType);
+    if (typed != null) {
+      return typed;
+    }
     if (dataType == DataTypes.LongType) {
       return value + "L";
     }
@@ -91,6 +99,7 @@ public record Literal(Object value, DataType dataType) implements LeafExpression
     if (dataType == DataTypes.DateType) {
       return "DATE '" + LocalDate.ofEpochDay((Integer) value) + "'";
     }
-    return value.toString();
+    String typed = TypedLiterals.pretty(value, dataType);
+    return typed != null ? typed : value.toString();
   }
 }

@@ -1,0 +1,124 @@
+package dev.ember.sql.execution.aggregate;
+
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
+import dev.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+
+/**
+ * sum(x) over decimals: per group an unscaled long sum (inputs and sum share the scale), promoted to a
+ * BigInteger only for a group whose sum overflows a long, so summing TPC-H prices allocates nothing per row.
+ * The result is NULL for a group without values, and NULL when it has more digits than the result type
+ * (Spark's non-ANSI behaviour). With {@code count}, it is also the buffer of avg.
+ */
+final class DecimalSumState implements GroupedState {
+
+  private final DecimalType sumType;
+  private long[] sums = new long[16];
+  private BigInteger[] wide;
+  private long[] counts = new long[16];
+
+  DecimalSumState(DecimalType sumType) {
+    this.sumType = sumType;
+  }
+
+  @Override
+  public void ensureCapacity(int groups) {
+    if (groups > sums.length) {
+      int size = Math.max(groups, sums.length * 2);
+      sums = Arrays.copyOf(sums, size);
+      counts = Arrays.copyOf(counts, size);
+      if (wide != null) {
+        wide = Arrays.copyOf(wide, size);
+      }
+    }
+  }
+
+  @Override
+  public void update(int[] groupIds, ColumnVector input, int n) {
+    DecimalColumnVector v = (DecimalColumnVector) input;
+    boolean[] nulls = v.nulls;
+    for (int i = 0; i < n; i++) {
+      if (!nulls[i]) {
+        int g = groupIds[i];
+        counts[g]++;
+        add(g, v, i);
+      }
+    }
+  }
+
+  /** Adds row {@code i} of {@code v} to group {@code g}'s sum, in long arithmetic while it does not overflow. */
+  private void add(int g, DecimalColumnVector v, int i) {
+    if (v.isCompact(i) && (wide == null || wide[g] == null)) {
+      long value = v.unscaled[i];
+      long sum = sums[g];
+      long next = sum + value;
+      // Overflow when both operands have the sign the result lacks.
+      if (((sum ^ next) & (value ^ next)) < 0) {
+        addWide(g, BigInteger.valueOf(value));
+      } else {
+        sums[g] = next;
+      }
+    } else {
+      addWide(g, v.getDecimal(i).unscaledValue());
+    }
+  }
+
+  private void addWide(int g, BigInteger value) {
+    if (wide == null) {
+      wide = new BigInteger[sums.length];
+    }
+    if (wide[g] == null) {
+      wide[g] = BigInteger.valueOf(sums[g]);
+      sums[g] = 0;
+    }
+    wide[g] = wide[g].add(value);
+  }
+
+  /** Adds partial sums (column {@code column}) and, when {@code countColumn} is not negative, their counts. */
+  void mergeSums(int[] groupIds, ColumnarBatch partial, int column, int countColumn, int n) {
+    DecimalColumnVector v = (DecimalColumnVector) partial.column(column);
+    long[] partialCounts = countColumn < 0 ? null
+        : ((dev.ember.sql.execution.vector.LongColumnVector) partial.column(countColumn)).values;
+    for (int i = 0; i < n; i++) {
+      int g = groupIds[i];
+      if (!v.nulls[i]) {
+        add(g, v, i);
+      }
+      // A partial sum counts as one value for sum (NULL when its group had none); avg adds the real counts.
+      counts[g] += partialCounts != null ? partialCounts[i] : v.nulls[i] ? 0 : 1;
+    }
+  }
+
+  @Override
+  public void merge(int[] groupIds, ColumnarBatch partial, int column, int n) {
+    mergeSums(groupIds, partial, column, -1, n);
+  }
+
+  long count(int group) {
+    return counts[group];
+  }
+
+  /** The exact sum of a group with values, at the input scale. */
+  BigDecimal exactSum(int group) {
+    BigInteger unscaled = wide != null && wide[group] != null ? wide[group] : BigInteger.valueOf(sums[group]);
+    return new BigDecimal(unscaled, sumType.scale());
+  }
+
+  @Override
+  public void writeBuffer(int group, Object[] row, int offset) {
+    row[offset] = result(group);
+  }
+
+  @Override
+  public Object result(int group) {
+    if (counts[group] == 0) {
+      return null;
+    }
+    BigDecimal sum = exactSum(group);
+    return sum.precision() - sum.scale() > sumType.precision() - sumType.scale() ? null : sum;
+  }
+}
