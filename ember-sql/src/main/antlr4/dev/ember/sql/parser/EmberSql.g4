@@ -21,7 +21,16 @@ statement
     ;
 
 query
-    : queryPrimary (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+    : ctes? queryPrimary (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+      (OFFSET offset=valueExpression)?
+    ;
+
+ctes
+    : WITH namedQuery (COMMA namedQuery)*
+    ;
+
+namedQuery
+    : name=identifier columnAliases=identifierList? AS? LEFT_PAREN query RIGHT_PAREN
     ;
 
 queryPrimary
@@ -147,6 +156,7 @@ identifier
 // Keywords that may still name a column or table, as in Spark's default (non-ANSI) mode.
 nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
+    | OFFSET
     ;
 
 SEMICOLON: ';';
@@ -183,6 +193,7 @@ LIMIT: 'LIMIT';
 NOT: 'NOT' | '!';
 NULL: 'NULL';
 NULLS: 'NULLS';
+OFFSET: 'OFFSET';
 OR: 'OR';
 ORDER: 'ORDER';
 REPLACE: 'REPLACE';
@@ -195,6 +206,7 @@ VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
+WITH: 'WITH';
 
 // Spark's strict non-reserved keywords of features not built yet (joins, set operations): never identifiers,
 // so "FROM t JOIN u" stops at JOIN, where the parser reports the feature as unsupported.

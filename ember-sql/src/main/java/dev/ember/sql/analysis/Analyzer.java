@@ -7,10 +7,12 @@ import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.SubqueryAlias;
+import dev.ember.sql.plan.SubqueryColumnAliases;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
@@ -41,7 +43,7 @@ public final class Analyzer {
 
   /** The resolved, checked plan. */
   public LogicalPlan analyze(LogicalPlan plan) {
-    LogicalPlan resolved = resolve(plan);
+    LogicalPlan resolved = resolve(CteSubstitution.apply(plan));
     CheckAnalysis.check(resolved);
     return resolved;
   }
@@ -80,6 +82,12 @@ public final class Analyzer {
     }
     if (plan instanceof Limit limit) {
       return new Limit(ExpressionResolver.resolve(limit.limit(), List.of()), resolve(limit.child()));
+    }
+    if (plan instanceof Offset offset) {
+      return new Offset(ExpressionResolver.resolve(offset.offset(), List.of()), resolve(offset.child()));
+    }
+    if (plan instanceof SubqueryColumnAliases aliases) {
+      return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
     }
     throw AnalysisException.unsupported("the plan node " + plan.simpleString());
   }

@@ -28,6 +28,9 @@ final class CheckAnalysis {
     if (plan instanceof Limit limit) {
       checkLimit(limit.limit());
     }
+    if (plan instanceof dev.ember.sql.plan.Offset offset) {
+      checkLimit(offset.offset());
+    }
     if (plan instanceof Aggregate aggregate) {
       for (Expression e : aggregate.aggregates()) {
         checkNoNestedAggregate(e, false);

@@ -11,6 +11,7 @@ import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
@@ -69,6 +70,10 @@ public final class QueryPlanner {
       PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    if (plan instanceof Offset offset) {
+      int n = (Integer) ((Literal) offset.offset()).value();
+      return new OffsetExec(n, sortInOnePartition(planOperators(offset.child())));
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }

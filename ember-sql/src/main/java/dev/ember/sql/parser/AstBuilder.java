@@ -10,12 +10,14 @@ import dev.ember.sql.parser.EmberSqlParser.SortItemContext;
 import dev.ember.sql.parser.EmberSqlParser.TableAliasContext;
 import dev.ember.sql.parser.EmberSqlParser.TableNameContext;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.CteDefinition;
 import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
@@ -23,6 +25,7 @@ import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.UnresolvedWith;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.SortOrder;
@@ -75,10 +78,37 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
       }
       plan = new Sort(order, true, plan);
     }
+    if (ctx.offset != null) {
+      plan = new Offset(expressions.visit(ctx.offset), plan);
+    }
     if (ctx.limit != null) {
       plan = new Limit(expressions.visit(ctx.limit), plan);
     }
+    if (ctx.ctes() != null) {
+      plan = withCtes(ctx.ctes(), plan);
+    }
     return plan;
+  }
+
+  /** {@code WITH a AS (...), b AS (...) plan}; names must differ (Spark compares them case-insensitively). */
+  private LogicalPlan withCtes(EmberSqlParser.CtesContext ctx, LogicalPlan plan) {
+    List<CteDefinition> definitions = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<String> duplicates = new java.util.LinkedHashSet<>();
+    for (EmberSqlParser.NamedQueryContext named : ctx.namedQuery()) {
+      String name = ExpressionBuilder.identifier(named.name);
+      if (!seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+        duplicates.add("`" + name + "`");
+      }
+      List<String> columns = named.columnAliases == null ? List.of()
+          : ExpressionBuilder.identifiers(named.columnAliases.identifier());
+      definitions.add(new CteDefinition(name, columns, query(named.query()), ExpressionBuilder.origin(named)));
+    }
+    if (!duplicates.isEmpty()) {
+      throw new AnalysisException("DUPLICATED_CTE_NAMES", java.util.Map.of("duplicateNames",
+          String.join(", ", duplicates)), ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine(), "");
+    }
+    return new UnresolvedWith(definitions, plan);
   }
 
   @Override
