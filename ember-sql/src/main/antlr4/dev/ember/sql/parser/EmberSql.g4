@@ -45,6 +45,37 @@ querySpecification
       (WHERE where=booleanExpression)?
       (GROUP BY groupBy+=expression (COMMA groupBy+=expression)*)?
       (HAVING having=booleanExpression)?
+      windowClause?
+    ;
+
+windowClause
+    : WINDOW namedWindow (COMMA namedWindow)*
+    ;
+
+namedWindow
+    : name=identifier AS LEFT_PAREN windowDefinition RIGHT_PAREN
+    ;
+
+windowSpec
+    : name=identifier                                                        #windowReference
+    | LEFT_PAREN windowDefinition RIGHT_PAREN                                #windowInline
+    ;
+
+windowDefinition
+    : (PARTITION BY partition+=expression (COMMA partition+=expression)*)?
+      (ORDER BY sortItem (COMMA sortItem)*)?
+      windowFrame?
+    ;
+
+windowFrame
+    : frameType=(ROWS | RANGE) start=frameBound
+    | frameType=(ROWS | RANGE) BETWEEN start=frameBound AND end=frameBound
+    ;
+
+frameBound
+    : UNBOUNDED boundType=(PRECEDING | FOLLOWING)
+    | boundType=CURRENT ROW
+    | valueExpression boundType=(PRECEDING | FOLLOWING)
     ;
 
 setQuantifier
@@ -114,6 +145,9 @@ primaryExpression
     | CAST LEFT_PAREN expression AS dataType RIGHT_PAREN                     #cast
     | constant                                                               #constantDefault
     | (qualifier=identifier DOT)? ASTERISK                                   #star
+    | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN OVER windowSpec   #windowCallStar
+    | functionName=identifier LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN
+      OVER windowSpec                                                        #windowCall
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN                #functionCallStar
     | functionName=identifier LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN  #functionCall
     | LEFT_PAREN expression (COMMA expression)+ RIGHT_PAREN                  #rowConstructor
@@ -157,6 +191,7 @@ identifier
 nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
     | OFFSET
+    | OVER | PARTITION | ROWS | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW
     ;
 
 SEMICOLON: ';';
@@ -174,6 +209,7 @@ BY: 'BY';
 CASE: 'CASE';
 CAST: 'CAST';
 CREATE: 'CREATE';
+CURRENT: 'CURRENT';
 DATE: 'DATE';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
@@ -182,6 +218,7 @@ END: 'END';
 EXPLAIN: 'EXPLAIN';
 FALSE: 'FALSE';
 FIRST: 'FIRST';
+FOLLOWING: 'FOLLOWING';
 FROM: 'FROM';
 GROUP: 'GROUP';
 HAVING: 'HAVING';
@@ -196,16 +233,24 @@ NULLS: 'NULLS';
 OFFSET: 'OFFSET';
 OR: 'OR';
 ORDER: 'ORDER';
+OVER: 'OVER';
+PARTITION: 'PARTITION';
+PRECEDING: 'PRECEDING';
+RANGE: 'RANGE';
 REPLACE: 'REPLACE';
+ROW: 'ROW';
+ROWS: 'ROWS';
 SELECT: 'SELECT';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 THEN: 'THEN';
 TRUE: 'TRUE';
+UNBOUNDED: 'UNBOUNDED';
 VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
+WINDOW: 'WINDOW';
 WITH: 'WITH';
 
 // Spark's strict non-reserved keywords of features not built yet (joins, set operations): never identifiers,

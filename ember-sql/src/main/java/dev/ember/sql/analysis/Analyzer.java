@@ -16,6 +16,7 @@ import dev.ember.sql.plan.SubqueryColumnAliases;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
@@ -86,6 +87,10 @@ public final class Analyzer {
     if (plan instanceof Offset offset) {
       return new Offset(ExpressionResolver.resolve(offset.offset(), List.of()), resolve(offset.child()));
     }
+    if (plan instanceof Window) {
+      // Only the analyzer builds windows, so one here is already resolved (a DataFrame built on a query).
+      return plan;
+    }
     if (plan instanceof SubqueryColumnAliases aliases) {
       return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
     }
@@ -105,6 +110,11 @@ public final class Analyzer {
 
   private LogicalPlan resolveProject(List<Expression> list, LogicalPlan child) {
     List<Expression> resolved = ExpressionResolver.resolveSelectList(list, child.output());
+    if (resolved.stream().anyMatch(WindowExtraction::hasWindow)) {
+      return resolved.stream().anyMatch(ExpressionResolver::containsAggregate)
+          ? WindowExtraction.aggregate(List.of(), resolved, child, (l, g) -> checkedAggregate(g, l, child))
+          : WindowExtraction.project(resolved, child);
+    }
     if (resolved.stream().anyMatch(ExpressionResolver::containsAggregate)) {
       // SELECT count(*) FROM t: a global aggregate (Spark's GlobalAggregates rule).
       return checkedAggregate(List.of(), resolved, child);
@@ -117,6 +127,9 @@ public final class Analyzer {
     List<Expression> groups = new ArrayList<>();
     for (Expression g : grouping) {
       groups.add(resolveGroupingExpression(g, list, aggregates, child));
+    }
+    if (aggregates.stream().anyMatch(WindowExtraction::hasWindow)) {
+      return WindowExtraction.aggregate(groups, aggregates, child, (l, g) -> checkedAggregate(g, l, child));
     }
     return checkedAggregate(groups, aggregates, child);
   }

@@ -22,6 +22,7 @@ final class CheckAnalysis {
     for (LogicalPlan child : plan.children()) {
       check(child);
     }
+    WindowChecks.check(plan);
     if (plan instanceof Filter filter) {
       checkFilter(filter.condition());
     }

@@ -34,6 +34,10 @@ final class FunctionRegistry {
   /** The expression a call resolves to; its arguments must already be resolved. */
   static Expression lookup(UnresolvedFunction call) {
     String name = call.name().toLowerCase(Locale.ROOT);
+    Expression windowFunction = WindowFunctions.lookup(call);
+    if (windowFunction != null) {
+      return windowFunction;
+    }
     Function<Expression, Expression> builder = UNARY.get(name);
     if (builder == null) {
       throw new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", "`" + call.name() + "`",

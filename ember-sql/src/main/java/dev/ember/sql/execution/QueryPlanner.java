@@ -6,6 +6,7 @@ import dev.ember.sql.execution.aggregate.AggregateMode;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.sort.SortExec;
+import dev.ember.sql.execution.window.WindowExec;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
@@ -15,6 +16,7 @@ import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -70,6 +72,11 @@ public final class QueryPlanner {
       PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    if (plan instanceof Window window) {
+      // EnsureRequirements adds the exchange on the partition keys and the sort within partitions.
+      return new WindowExec(window.windowExpressions(), window.partitionSpec(), window.orderSpec(),
+          planOperators(window.child()));
     }
     if (plan instanceof Offset offset) {
       int n = (Integer) ((Literal) offset.offset()).value();

@@ -127,6 +127,11 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     if (ctx.where != null) {
       plan = new Filter(expressions.visit(ctx.where), plan);
     }
+    java.util.Map<String, dev.ember.sql.plan.expressions.WindowSpecDefinition> outerWindows =
+        expressions.namedWindows;
+    if (ctx.windowClause() != null) {
+      expressions.namedWindows = WindowSpecs.named(expressions, ctx.windowClause());
+    }
     List<Expression> selectList = new ArrayList<>();
     for (EmberSqlParser.NamedExpressionContext item : ctx.namedExpression()) {
       Expression e = expressions.visit(item.expression());
@@ -148,6 +153,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) {
       plan = new Distinct(plan);
     }
+    expressions.namedWindows = outerWindows;
     return plan;
   }
 
