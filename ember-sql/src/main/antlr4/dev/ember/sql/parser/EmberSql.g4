@@ -43,9 +43,22 @@ querySpecification
     : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
       (FROM relation)?
       (WHERE where=booleanExpression)?
-      (GROUP BY groupBy+=expression (COMMA groupBy+=expression)*)?
+      (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*
+        (WITH groupingKind=(ROLLUP | CUBE))?)?
       (HAVING having=booleanExpression)?
       windowClause?
+    ;
+
+groupingElement
+    : ROLLUP LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN            #rollup
+    | CUBE LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN              #cube
+    | GROUPING SETS LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN     #groupingSets
+    | expression                                                             #groupingExpression
+    ;
+
+groupingSet
+    : LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN
+    | expression
     ;
 
 windowClause
@@ -192,6 +205,7 @@ nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
     | OFFSET
     | OVER | PARTITION | ROWS | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW
+    | ROLLUP | CUBE | GROUPING | SETS
     ;
 
 SEMICOLON: ';';
@@ -209,6 +223,7 @@ BY: 'BY';
 CASE: 'CASE';
 CAST: 'CAST';
 CREATE: 'CREATE';
+CUBE: 'CUBE';
 CURRENT: 'CURRENT';
 DATE: 'DATE';
 DESC: 'DESC';
@@ -221,6 +236,7 @@ FIRST: 'FIRST';
 FOLLOWING: 'FOLLOWING';
 FROM: 'FROM';
 GROUP: 'GROUP';
+GROUPING: 'GROUPING';
 HAVING: 'HAVING';
 IN: 'IN';
 IS: 'IS';
@@ -238,9 +254,11 @@ PARTITION: 'PARTITION';
 PRECEDING: 'PRECEDING';
 RANGE: 'RANGE';
 REPLACE: 'REPLACE';
+ROLLUP: 'ROLLUP';
 ROW: 'ROW';
 ROWS: 'ROWS';
 SELECT: 'SELECT';
+SETS: 'SETS';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 THEN: 'THEN';

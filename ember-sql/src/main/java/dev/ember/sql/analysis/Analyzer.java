@@ -3,7 +3,9 @@ package dev.ember.sql.analysis;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Distinct;
+import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.GroupingSets;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
@@ -86,6 +88,13 @@ public final class Analyzer {
     }
     if (plan instanceof Offset offset) {
       return new Offset(ExpressionResolver.resolve(offset.offset(), List.of()), resolve(offset.child()));
+    }
+    if (plan instanceof GroupingSets sets) {
+      return GroupingSetsResolver.resolve(sets, resolve(sets.child()), Analyzer::checkedAggregate);
+    }
+    if (plan instanceof Expand) {
+      // Only the analyzer builds expands, so one here is already resolved (a DataFrame built on a query).
+      return plan;
     }
     if (plan instanceof Window) {
       // Only the analyzer builds windows, so one here is already resolved (a DataFrame built on a query).

@@ -3,11 +3,13 @@ package dev.ember.sql.execution;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.aggregate.AggregateBuffers;
 import dev.ember.sql.execution.aggregate.AggregateMode;
+import dev.ember.sql.execution.aggregate.ExpandExec;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.execution.window.WindowExec;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
@@ -72,6 +74,9 @@ public final class QueryPlanner {
       PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    if (plan instanceof Expand expand) {
+      return new ExpandExec(expand.projections(), expand.output(), planOperators(expand.child()));
     }
     if (plan instanceof Window window) {
       // EnsureRequirements adds the exchange on the partition keys and the sort within partitions.

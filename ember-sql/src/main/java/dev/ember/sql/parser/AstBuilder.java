@@ -15,6 +15,7 @@ import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.GroupingSets;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Offset;
@@ -137,10 +138,12 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
       Expression e = expressions.visit(item.expression());
       selectList.add(item.name == null ? e : new Alias(e, ExpressionBuilder.identifier(item.name)));
     }
-    if (ctx.GROUP() != null) {
+    if (ctx.GROUP() != null && GroupingAnalytics.isAnalytics(ctx)) {
+      plan = new GroupingSets(GroupingAnalytics.sets(expressions, ctx), selectList, plan);
+    } else if (ctx.GROUP() != null) {
       List<Expression> grouping = new ArrayList<>();
-      for (EmberSqlParser.ExpressionContext e : ctx.groupBy) {
-        grouping.add(expressions.visit(e));
+      for (EmberSqlParser.GroupingElementContext e : ctx.groupBy) {
+        grouping.add(expressions.visit(((EmberSqlParser.GroupingExpressionContext) e).expression()));
       }
       plan = new Aggregate(grouping, selectList, plan);
     } else {
