@@ -3,6 +3,7 @@ package dev.ember.sql.parser;
 import dev.ember.sql.parser.EmberSqlParser.GroupingElementContext;
 import dev.ember.sql.parser.EmberSqlParser.GroupingSetContext;
 import dev.ember.sql.parser.EmberSqlParser.QuerySpecificationContext;
+import dev.ember.sql.plan.GroupingSets;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ final class GroupingAnalytics {
       for (GroupingElementContext e : ctx.groupBy) {
         columns.add(List.of(builder.visit(((EmberSqlParser.GroupingExpressionContext) e).expression())));
       }
-      return ctx.groupingKind.getType() == EmberSqlParser.ROLLUP ? rollup(columns) : cube(columns);
+      return ctx.groupingKind.getType() == EmberSqlParser.ROLLUP ? GroupingSets.rollup(columns)
+          : GroupingSets.cube(columns);
     }
     List<List<Expression>> result = new ArrayList<>();
     result.add(List.of());
@@ -51,10 +53,10 @@ final class GroupingAnalytics {
 
   private static List<List<Expression>> element(ExpressionBuilder builder, GroupingElementContext element) {
     if (element instanceof EmberSqlParser.RollupContext rollup) {
-      return rollup(groupingSets(builder, rollup.groupingSet()));
+      return GroupingSets.rollup(groupingSets(builder, rollup.groupingSet()));
     }
     if (element instanceof EmberSqlParser.CubeContext cube) {
-      return cube(groupingSets(builder, cube.groupingSet()));
+      return GroupingSets.cube(groupingSets(builder, cube.groupingSet()));
     }
     if (element instanceof EmberSqlParser.GroupingSetsContext sets) {
       return groupingSets(builder, sets.groupingSet());
@@ -73,36 +75,5 @@ final class GroupingAnalytics {
       out.add(columns);
     }
     return out;
-  }
-
-  /** (c1..cn), (c1..cn-1), ..., (): each ci may itself be several columns. */
-  static List<List<Expression>> rollup(List<List<Expression>> columns) {
-    List<List<Expression>> sets = new ArrayList<>();
-    for (int n = columns.size(); n >= 0; n--) {
-      List<Expression> set = new ArrayList<>();
-      for (List<Expression> c : columns.subList(0, n)) {
-        set.addAll(c);
-      }
-      sets.add(set);
-    }
-    return sets;
-  }
-
-  /** Every subset of the columns, in Spark's order: CUBE(a, b) is (a, b), (a), (b), (). */
-  static List<List<Expression>> cube(List<List<Expression>> columns) {
-    if (columns.isEmpty()) {
-      List<List<Expression>> empty = new ArrayList<>();
-      empty.add(List.of());
-      return empty;
-    }
-    List<List<Expression>> rest = cube(columns.subList(1, columns.size()));
-    List<List<Expression>> sets = new ArrayList<>();
-    for (List<Expression> r : rest) {
-      List<Expression> with = new ArrayList<>(columns.get(0));
-      with.addAll(r);
-      sets.add(with);
-    }
-    sets.addAll(rest);
-    return sets;
   }
 }

@@ -23,6 +23,37 @@ public record GroupingSets(List<List<Expression>> sets, List<Expression> aggrega
     aggregates = List.copyOf(aggregates);
   }
 
+  /** ROLLUP: (c1..cn), (c1..cn-1), ..., (); each ci may itself be several columns. */
+  public static List<List<Expression>> rollup(List<List<Expression>> columns) {
+    List<List<Expression>> sets = new ArrayList<>();
+    for (int n = columns.size(); n >= 0; n--) {
+      List<Expression> set = new ArrayList<>();
+      for (List<Expression> c : columns.subList(0, n)) {
+        set.addAll(c);
+      }
+      sets.add(set);
+    }
+    return sets;
+  }
+
+  /** CUBE: every subset of the columns, in Spark's order: CUBE(a, b) is (a, b), (a), (b), (). */
+  public static List<List<Expression>> cube(List<List<Expression>> columns) {
+    if (columns.isEmpty()) {
+      List<List<Expression>> empty = new ArrayList<>();
+      empty.add(List.of());
+      return empty;
+    }
+    List<List<Expression>> rest = cube(columns.subList(1, columns.size()));
+    List<List<Expression>> sets = new ArrayList<>();
+    for (List<Expression> r : rest) {
+      List<Expression> with = new ArrayList<>(columns.get(0));
+      with.addAll(r);
+      sets.add(with);
+    }
+    sets.addAll(rest);
+    return sets;
+  }
+
   @Override
   public LogicalPlan withNewChild(LogicalPlan newChild) {
     return new GroupingSets(sets, aggregates, newChild);
