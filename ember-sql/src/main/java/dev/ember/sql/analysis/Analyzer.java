@@ -15,6 +15,7 @@ import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.SubqueryColumnAliases;
+import dev.ember.sql.plan.UnresolvedDropHiddenColumns;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
@@ -46,7 +47,7 @@ public final class Analyzer {
 
   /** The resolved, checked plan. */
   public LogicalPlan analyze(LogicalPlan plan) {
-    LogicalPlan resolved = resolve(CteSubstitution.apply(plan));
+    LogicalPlan resolved = resolve(GroupingCallsLifting.apply(CteSubstitution.apply(plan)));
     CheckAnalysis.check(resolved);
     return resolved;
   }
@@ -91,6 +92,11 @@ public final class Analyzer {
     }
     if (plan instanceof GroupingSets sets) {
       return GroupingSetsResolver.resolve(sets, resolve(sets.child()), Analyzer::checkedAggregate);
+    }
+    if (plan instanceof UnresolvedDropHiddenColumns drop) {
+      LogicalPlan child = resolve(drop.child());
+      List<AttributeReference> all = child.output();
+      return new Project(new ArrayList<>(all.subList(0, all.size() - drop.hidden())), child);
     }
     if (plan instanceof Expand) {
       // Only the analyzer builds expands, so one here is already resolved (a DataFrame built on a query).
