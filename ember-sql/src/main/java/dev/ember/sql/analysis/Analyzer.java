@@ -79,7 +79,9 @@ public final class Analyzer {
       return resolveAggregate(aggregate.grouping(), aggregate.aggregates(), resolve(aggregate.child()));
     }
     if (plan instanceof UnresolvedHaving having) {
-      return AggregateResolver.having(having.condition(), asAggregate(resolve(having.child())));
+      LogicalPlan child = resolve(having.child());
+      LogicalPlan windowed = WindowExtraction.havingBelowWindows(having.condition(), child);
+      return windowed != null ? windowed : AggregateResolver.having(having.condition(), asAggregate(child));
     }
     if (plan instanceof Sort sort) {
       return resolveSort(sort, resolve(sort.child()));

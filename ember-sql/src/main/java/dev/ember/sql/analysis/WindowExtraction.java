@@ -110,6 +110,31 @@ final class WindowExtraction {
     return project(top, aggregate.apply(aggregateList, grouping));
   }
 
+  /**
+   * HAVING over an aggregation whose select list has window expressions: the filter goes between the
+   * aggregate and the windows, since windows see the groups that pass HAVING. Null when {@code plan} is not
+   * such a query.
+   */
+  static LogicalPlan havingBelowWindows(Expression condition, LogicalPlan plan) {
+    if (!(plan instanceof Project top) || !(top.child() instanceof Window)) {
+      return null;
+    }
+    List<LogicalPlan> chain = new ArrayList<>();
+    LogicalPlan node = top;
+    while (node instanceof Window || node instanceof Project) {
+      chain.add(node);
+      node = node.children().get(0);
+    }
+    if (!(node instanceof Aggregate aggregate)) {
+      return null;
+    }
+    LogicalPlan rebuilt = AggregateResolver.having(condition, aggregate);
+    for (int i = chain.size() - 1; i >= 0; i--) {
+      rebuilt = chain.get(i).withNewChildren(List.of(rebuilt));
+    }
+    return rebuilt;
+  }
+
   private static void collectWindows(Expression e, Map<WindowExpression, Alias> windows) {
     if (e instanceof WindowExpression w) {
       windows.computeIfAbsent(w, x -> new Alias(x, ExpressionResolver.prettyName(x)));
