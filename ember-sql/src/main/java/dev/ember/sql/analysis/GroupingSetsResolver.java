@@ -11,6 +11,8 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.UnresolvedFunction;
+import dev.ember.sql.plan.expressions.WindowExpression;
+import dev.ember.sql.plan.expressions.WindowSpecDefinition;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,9 +74,6 @@ final class GroupingSetsResolver {
           calls) : e));
     }
     List<Expression> resolved = ExpressionResolver.resolveSelectList(selectList, input);
-    if (resolved.stream().anyMatch(WindowExtraction::hasWindow)) {
-      throw AnalysisException.unsupported("window functions together with GROUPING SETS, ROLLUP or CUBE");
-    }
     List<Expression> output = new ArrayList<>();
     for (Expression e : resolved) {
       output.add(replaceGrouping(e, groupBy, groupingColumns));
@@ -100,7 +99,11 @@ final class GroupingSetsResolver {
     List<Expression> grouping = new ArrayList<>(groupingColumns);
     grouping.add(groupingId);
     calls.forEach(c -> grouping.add(c.attribute()));
-    return aggregate.build(grouping, output, new Expand(projections, expandOutput, child));
+    Expand expand = new Expand(projections, expandOutput, child);
+    if (output.stream().anyMatch(WindowExtraction::hasWindow)) {
+      return WindowExtraction.aggregate(grouping, output, expand, (list, keys) -> aggregate.build(keys, list, expand));
+    }
+    return aggregate.build(grouping, output, expand);
   }
 
   private static List<Integer> allIndexes(int n) {
@@ -167,6 +170,16 @@ final class GroupingSetsResolver {
   /** {@code e} with grouping expressions outside aggregate functions read from the expanded columns. */
   private static Expression replaceGrouping(Expression e, List<Expression> groupBy,
       List<AttributeReference> columns) {
+    if (e instanceof WindowExpression w) {
+      // The function of a window is evaluated over the aggregated rows: its arguments read grouping columns.
+      Expression function = w.windowFunction();
+      List<Expression> arguments = new ArrayList<>();
+      for (Expression argument : function.children()) {
+        arguments.add(replaceGrouping(argument, groupBy, columns));
+      }
+      Expression newFunction = arguments.isEmpty() ? function : function.withNewChildren(arguments);
+      return new WindowExpression(newFunction, (WindowSpecDefinition) replaceGrouping(w.spec(), groupBy, columns));
+    }
     if (e instanceof AggregateFunction) {
       return e;
     }
