@@ -87,6 +87,16 @@ class WindowDataFrameTest {
   }
 
   @Test
+  void planSortsWithinPartitionsAfterTheExchange() {
+    Dataset<Row> ranked = sales.select(col("shop"), rank().over(Window.partitionBy("shop").orderBy("day")));
+    String plan = ranked.queryExecution().executedPlan().treeString();
+    // Window, then a partition-local sort on (shop, day), then the hash exchange on shop.
+    assertThat(plan).containsSubsequence("Window", "Sort", "false", "Exchange hashpartitioning(shop");
+    Dataset<Row> global = sales.select(col("day"), sum("amount").over());
+    assertThat(global.queryExecution().executedPlan().treeString()).contains("Exchange SinglePartition");
+  }
+
+  @Test
   void rankWithoutOrderIsRejected() {
     assertThatThrownBy(() -> sales.select(rank().over(Window.partitionBy("shop"))).collectAsList())
         .isInstanceOf(AnalysisException.class)

@@ -29,7 +29,8 @@ final class WindowFrames {
     Expression function = w.windowFunction();
     WindowSpecDefinition spec = w.spec();
     if (function instanceof CountDistinct) {
-      throw AnalysisException.unsupported("DISTINCT in window functions (" + w.sql() + ")");
+      throw new AnalysisException("DISTINCT_WINDOW_FUNCTION_UNSUPPORTED", Map.of("windowExpr",
+          "\"" + w.sql() + "\""));
     }
     if (function instanceof WindowFunction wf) {
       if (wf.requiresOrder() && spec.orderSpec().isEmpty()) {
