@@ -54,6 +54,13 @@ class GroupingSetsDataFrameTest {
   }
 
   @Test
+  void aRollupCanBeQueriedFurther() {
+    List<Row> rows = courses.rollup("year").agg(sum("earnings").as("total")).filter(col("year").isNull())
+        .select(col("total")).collectAsList();
+    assertThat(rows).containsExactly(RowFactory.create(68L));
+  }
+
+  @Test
   void cubeAlsoTotalsTheSecondColumn() {
     List<Row> rows = courses.cube(col("course")).agg(count(col("year")).as("n"))
         .orderBy(col("course").asc_nulls_last()).collectAsList();

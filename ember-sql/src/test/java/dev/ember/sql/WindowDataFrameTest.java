@@ -97,6 +97,14 @@ class WindowDataFrameTest {
   }
 
   @Test
+  void topPerGroupFiltersOnAWindowColumn() {
+    Dataset<Row> ranked = sales.withColumn("n", row_number().over(Window.partitionBy("shop")
+        .orderBy(col("amount").desc_nulls_first(), col("day"))));
+    List<Row> rows = ranked.filter(col("n").equalTo(1)).select("shop", "day").orderBy("shop").collectAsList();
+    assertThat(rows).containsExactly(RowFactory.create("x", 2), RowFactory.create("y", 2));
+  }
+
+  @Test
   void rankWithoutOrderIsRejected() {
     assertThatThrownBy(() -> sales.select(rank().over(Window.partitionBy("shop"))).collectAsList())
         .isInstanceOf(AnalysisException.class)
