@@ -84,7 +84,7 @@ public final class Analyzer {
       return windowed != null ? windowed : AggregateResolver.having(having.condition(), asAggregate(child));
     }
     if (plan instanceof Sort sort) {
-      return resolveSort(sort, resolve(sort.child()));
+      return WindowExtraction.sortByWindows(resolveSort(sort, resolve(sort.child())));
     }
     if (plan instanceof Limit limit) {
       return new Limit(ExpressionResolver.resolve(limit.limit(), List.of()), resolve(limit.child()));

@@ -3,6 +3,7 @@ package dev.ember.sql.analysis;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
@@ -108,6 +109,37 @@ final class WindowExtraction {
       }
     }
     return project(top, aggregate.apply(aggregateList, grouping));
+  }
+
+  /**
+   * A resolved ORDER BY (possibly under the project that drops columns it added) whose keys hold window
+   * expressions: the windows are computed as extra columns below the sort and dropped above it.
+   */
+  static LogicalPlan sortByWindows(LogicalPlan plan) {
+    if (plan instanceof Project project && project.child() instanceof Sort sort && sortsByWindow(sort)) {
+      return project.withNewChild(sortByWindows(sort));
+    }
+    if (!(plan instanceof Sort sort) || !sortsByWindow(sort)) {
+      return plan;
+    }
+    LogicalPlan child = sort.child();
+    List<Expression> items = new ArrayList<>(child.output());
+    List<SortOrder> keys = new ArrayList<>();
+    for (SortOrder key : sort.order()) {
+      if (hasWindow(key.child())) {
+        Alias alias = new Alias(key.child(), "_sortwindow" + keys.size());
+        items.add(alias);
+        keys.add(new SortOrder(alias.toAttribute(), key.ascending(), key.nullsFirst()));
+      } else {
+        keys.add(key);
+      }
+    }
+    Sort sorted = new Sort(keys, sort.global(), project(items, child));
+    return new Project(new ArrayList<>(child.output()), sorted);
+  }
+
+  private static boolean sortsByWindow(Sort sort) {
+    return sort.order().stream().anyMatch(WindowExtraction::hasWindow);
   }
 
   /**
