@@ -11,8 +11,9 @@ import java.util.ArrayDeque;
 
 /**
  * An aggregate over a sliding frame: rows enter at the frame's end and leave from its start, in row order.
- * count, sum and avg subtract what leaves; min and max keep a monotonic queue of candidates, so every row
- * enters and leaves once and a partition costs linear time whatever the frame.
+ * count and integral sums subtract what leaves, double sums and averages keep two stacks; min and max keep
+ * a monotonic queue of candidates. Every row enters and leaves once, so a partition costs linear time
+ * whatever the frame.
  */
 abstract class FrameAggregator {
 
@@ -86,13 +87,23 @@ abstract class FrameAggregator {
     }
   }
 
-  /** sum(x) over bigint (wrapping) or double, and avg(x) over double; NULL without a non-NULL input. */
+  /**
+   * sum(x) over bigint (wrapping, where subtracting what leaves is exact) or double, and avg(x) over double;
+   * NULL without a non-NULL input. Doubles never subtract: that would leave rounding residue behind
+   * ({@code 1e20 + 1 - 1e20} is 0). They use two stacks instead: values that entered since the last flip
+   * with their running sum, and older values with suffix sums, so a frame's sum is a suffix sum plus the
+   * running sum, each value added in O(1) amortized.
+   */
   private static final class SumAggregator extends FrameAggregator {
     private final boolean fractional;
     private final boolean average;
     private long longSum;
-    private double doubleSum;
     private long count;
+    private double[] newer = new double[16];
+    private int newerSize;
+    private double newerSum;
+    private double[] olderSuffixSums = new double[0];
+    private int olderStart;
 
     SumAggregator(boolean fractional, boolean average) {
       this.fractional = fractional;
@@ -102,36 +113,53 @@ abstract class FrameAggregator {
     @Override
     void reset() {
       longSum = 0;
-      doubleSum = 0;
       count = 0;
+      newerSize = 0;
+      newerSum = 0;
+      olderStart = olderSuffixSums.length;
     }
 
     @Override
     void add(int row, Object value) {
-      if (value != null) {
-        count++;
-        if (fractional) {
-          doubleSum += ((Number) value).doubleValue();
-        } else {
-          longSum += ((Number) value).longValue();
-        }
+      if (value == null) {
+        return;
       }
+      count++;
+      if (!fractional) {
+        longSum += ((Number) value).longValue();
+        return;
+      }
+      if (newerSize == newer.length) {
+        newer = java.util.Arrays.copyOf(newer, newerSize * 2);
+      }
+      double v = ((Number) value).doubleValue();
+      newer[newerSize++] = v;
+      newerSum += v;
     }
 
     @Override
     void remove(int row, Object value) {
-      if (value != null) {
-        count--;
-        if (fractional) {
-          doubleSum -= ((Number) value).doubleValue();
-        } else {
-          longSum -= ((Number) value).longValue();
+      if (value == null) {
+        return;
+      }
+      count--;
+      if (!fractional) {
+        longSum -= ((Number) value).longValue();
+        return;
+      }
+      if (olderStart == olderSuffixSums.length) {
+        // Flip: the newer values become the older ones, summed from the newest back.
+        olderSuffixSums = new double[newerSize];
+        double suffix = 0;
+        for (int i = newerSize - 1; i >= 0; i--) {
+          suffix += newer[i];
+          olderSuffixSums[i] = suffix;
         }
+        olderStart = 0;
+        newerSize = 0;
+        newerSum = 0;
       }
-      if (count == 0) {
-        // Start again from exact zero rather than carry rounding left over from subtractions.
-        doubleSum = 0;
-      }
+      olderStart++;
     }
 
     @Override
@@ -139,10 +167,12 @@ abstract class FrameAggregator {
       if (count == 0) {
         return null;
       }
-      if (average) {
-        return doubleSum / count;
+      if (!fractional) {
+        return longSum;
       }
-      return fractional ? (Object) doubleSum : (Object) longSum;
+      double older = olderStart < olderSuffixSums.length ? olderSuffixSums[olderStart] : 0;
+      double sum = older + newerSum;
+      return average ? (Object) (sum / count) : (Object) sum;
     }
   }
 

@@ -69,6 +69,20 @@ class FrameEvaluationTest {
   }
 
   @Test
+  void slidingDoubleSumLeavesNoResidueOfValuesThatLeft() {
+    List<Object[]> rows = new ArrayList<>();
+    for (double v : new double[] {1e20, 1, 1, 0.1, 0.2, 0.3}) {
+      rows.add(new Object[] {0, v});
+    }
+    WindowPartition p = new WindowPartition(rows, 0, rows.size(), new int[] {});
+    Object[] out = new Object[rows.size()];
+    new FrameAggregateEvaluator("sum_double", 1, new WindowFrame(FrameType.ROWS, preceding(1),
+        FrameBoundary.CURRENT_ROW), -1, true).evaluate(p, out);
+    // Subtracting 1e20 again would give 0.0 for the third frame {1, 1}.
+    assertThat(out).containsExactly(1e20, 1e20 + 1, 2.0, 1.1, 0.1 + 0.2, 0.2 + 0.3);
+  }
+
+  @Test
   void slidingMinAndMaxFollowTheWindow() {
     WindowFrame lastTwo = new WindowFrame(FrameType.ROWS, preceding(1), FrameBoundary.CURRENT_ROW);
     assertThat(aggregate("max", lastTwo)).containsExactly(5L, 5L, 3L, 8L, 8L);
