@@ -206,6 +206,17 @@ public final class Column {
     return new Column(new SortOrder(expr, false, true));
   }
 
+  /** This window or aggregate function evaluated over {@code window}: {@code rank().over(w)}. */
+  public Column over(dev.ember.sql.expressions.WindowSpec window) {
+    return new Column(new dev.ember.sql.plan.expressions.WindowExpression(expr, window.toDefinition()));
+  }
+
+  /** This window or aggregate function evaluated over the whole input as one partition. */
+  public Column over() {
+    return over(dev.ember.sql.expressions.Window.rowsBetween(dev.ember.sql.expressions.Window.unboundedPreceding(),
+        dev.ember.sql.expressions.Window.unboundedFollowing()));
+  }
+
   /** Adds a branch to a {@code functions.when(...)} column: {@code when(c1, v1).when(c2, v2)}. */
   public Column when(Column condition, Object value) {
     if (!(expr instanceof CaseWhen caseWhen) || !isOpen(caseWhen)) {

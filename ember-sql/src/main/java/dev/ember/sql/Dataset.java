@@ -191,6 +191,30 @@ public final class Dataset<T> {
     return new RelationalGroupedDataset(self, List.of(columns));
   }
 
+  /** Groups by every prefix of the named columns, as {@code GROUP BY ROLLUP(...)}. */
+  public RelationalGroupedDataset rollup(String... names) {
+    return rollup(toColumns(names));
+  }
+
+  /** Groups by every prefix of the given columns, as {@code GROUP BY ROLLUP(...)}. */
+  public RelationalGroupedDataset rollup(Column... columns) {
+    @SuppressWarnings("unchecked")
+    Dataset<Row> self = (Dataset<Row>) this;
+    return new RelationalGroupedDataset(self, List.of(columns), RelationalGroupedDataset.GroupType.ROLLUP);
+  }
+
+  /** Groups by every subset of the named columns, as {@code GROUP BY CUBE(...)}. */
+  public RelationalGroupedDataset cube(String... names) {
+    return cube(toColumns(names));
+  }
+
+  /** Groups by every subset of the given columns, as {@code GROUP BY CUBE(...)}. */
+  public RelationalGroupedDataset cube(Column... columns) {
+    @SuppressWarnings("unchecked")
+    Dataset<Row> self = (Dataset<Row>) this;
+    return new RelationalGroupedDataset(self, List.of(columns), RelationalGroupedDataset.GroupType.CUBE);
+  }
+
   /** Aggregates over all rows: {@code df.agg(max("a"))}. */
   public Dataset<Row> agg(Column first, Column... rest) {
     return groupBy(new Column[0]).agg(first, rest);

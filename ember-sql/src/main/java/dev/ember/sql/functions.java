@@ -2,6 +2,7 @@ package dev.ember.sql;
 
 import dev.ember.sql.parser.SqlParser;
 import dev.ember.sql.plan.expressions.CaseWhen;
+import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Origin;
@@ -107,6 +108,85 @@ public final class functions {
   /** {@code NOT column}. */
   public static Column not(Column column) {
     return new Column(new Not(column.expr()));
+  }
+
+  private static Column window(String name, Expression... arguments) {
+    return new Column(new UnresolvedFunction(name, List.of(arguments), false, Origin.NONE));
+  }
+
+  /** The number of the row in its window partition, from 1; use with {@code over(window)}. */
+  public static Column row_number() {
+    return window("row_number");
+  }
+
+  /** The rank of the row in its window partition, with gaps after ties. */
+  public static Column rank() {
+    return window("rank");
+  }
+
+  /** The rank of the row in its window partition, without gaps after ties. */
+  public static Column dense_rank() {
+    return window("dense_rank");
+  }
+
+  /** {@code (rank - 1) / (rows in partition - 1)}. */
+  public static Column percent_rank() {
+    return window("percent_rank");
+  }
+
+  /** The fraction of the partition's rows ordered at or before the row (its peers included). */
+  public static Column cume_dist() {
+    return window("cume_dist");
+  }
+
+  /** The bucket (1 to {@code n}) of the row when its partition is split into n buckets of equal size. */
+  public static Column ntile(int n) {
+    return window("ntile", Literal.of(n));
+  }
+
+  /** The value of {@code column} {@code offset} rows before the current row, else NULL. */
+  public static Column lag(Column column, int offset) {
+    return window("lag", column.expr(), Literal.of(offset));
+  }
+
+  /** The value of {@code column} {@code offset} rows before the current row, else {@code defaultValue}. */
+  public static Column lag(Column column, int offset, Object defaultValue) {
+    return window("lag", column.expr(), Literal.of(offset), Column.toExpr(defaultValue));
+  }
+
+  /** The value of column {@code name} {@code offset} rows before the current row, else NULL. */
+  public static Column lag(String name, int offset) {
+    return lag(col(name), offset);
+  }
+
+  /** The value of {@code column} {@code offset} rows after the current row, else NULL. */
+  public static Column lead(Column column, int offset) {
+    return window("lead", column.expr(), Literal.of(offset));
+  }
+
+  /** The value of {@code column} {@code offset} rows after the current row, else {@code defaultValue}. */
+  public static Column lead(Column column, int offset, Object defaultValue) {
+    return window("lead", column.expr(), Literal.of(offset), Column.toExpr(defaultValue));
+  }
+
+  /** The value of column {@code name} {@code offset} rows after the current row, else NULL. */
+  public static Column lead(String name, int offset) {
+    return lead(col(name), offset);
+  }
+
+  /** The value of {@code column} at the first row of the frame. */
+  public static Column first_value(Column column) {
+    return window("first_value", column.expr());
+  }
+
+  /** The value of {@code column} at the last row of the frame. */
+  public static Column last_value(Column column) {
+    return window("last_value", column.expr());
+  }
+
+  /** The value of {@code column} at the {@code n}-th row of the frame (from 1), else NULL. */
+  public static Column nth_value(Column column, int n) {
+    return window("nth_value", column.expr(), Literal.of(n));
   }
 
   /** Ascending sort key on column {@code name}. */

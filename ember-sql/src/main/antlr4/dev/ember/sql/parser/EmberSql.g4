@@ -21,7 +21,16 @@ statement
     ;
 
 query
-    : queryPrimary (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+    : ctes? queryPrimary (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+      (OFFSET offset=valueExpression)?
+    ;
+
+ctes
+    : WITH namedQuery (COMMA namedQuery)*
+    ;
+
+namedQuery
+    : name=identifier columnAliases=identifierList? AS? LEFT_PAREN query RIGHT_PAREN
     ;
 
 queryPrimary
@@ -34,8 +43,52 @@ querySpecification
     : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
       (FROM relation)?
       (WHERE where=booleanExpression)?
-      (GROUP BY groupBy+=expression (COMMA groupBy+=expression)*)?
+      (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*
+        (WITH groupingKind=(ROLLUP | CUBE))?)?
       (HAVING having=booleanExpression)?
+      windowClause?
+    ;
+
+groupingElement
+    : ROLLUP LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN            #rollup
+    | CUBE LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN              #cube
+    | GROUPING SETS LEFT_PAREN groupingSet (COMMA groupingSet)* RIGHT_PAREN     #groupingSets
+    | expression                                                             #groupingExpression
+    ;
+
+groupingSet
+    : LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN
+    | expression
+    ;
+
+windowClause
+    : WINDOW namedWindow (COMMA namedWindow)*
+    ;
+
+namedWindow
+    : name=identifier AS LEFT_PAREN windowDefinition RIGHT_PAREN
+    ;
+
+windowSpec
+    : name=identifier                                                        #windowReference
+    | LEFT_PAREN windowDefinition RIGHT_PAREN                                #windowInline
+    ;
+
+windowDefinition
+    : (PARTITION BY partition+=expression (COMMA partition+=expression)*)?
+      (ORDER BY sortItem (COMMA sortItem)*)?
+      windowFrame?
+    ;
+
+windowFrame
+    : frameType=(ROWS | RANGE) start=frameBound
+    | frameType=(ROWS | RANGE) BETWEEN start=frameBound AND end=frameBound
+    ;
+
+frameBound
+    : UNBOUNDED boundType=(PRECEDING | FOLLOWING)
+    | boundType=CURRENT ROW
+    | valueExpression boundType=(PRECEDING | FOLLOWING)
     ;
 
 setQuantifier
@@ -106,6 +159,9 @@ primaryExpression
     | EXTRACT LEFT_PAREN field=identifier FROM source=valueExpression RIGHT_PAREN   #extract
     | constant                                                               #constantDefault
     | (qualifier=identifier DOT)? ASTERISK                                   #star
+    | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN OVER windowSpec   #windowCallStar
+    | functionName=identifier LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN
+      OVER windowSpec                                                        #windowCall
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN                #functionCallStar
     | functionName=identifier LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN  #functionCall
     | LEFT_PAREN expression (COMMA expression)+ RIGHT_PAREN                  #rowConstructor
@@ -161,6 +217,9 @@ identifier
 nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
     | EXTRACT | TO
+    | OFFSET
+    | OVER | PARTITION | ROWS | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW
+    | ROLLUP | CUBE | GROUPING | SETS
     ;
 
 SEMICOLON: ';';
@@ -178,6 +237,8 @@ BY: 'BY';
 CASE: 'CASE';
 CAST: 'CAST';
 CREATE: 'CREATE';
+CUBE: 'CUBE';
+CURRENT: 'CURRENT';
 DATE: 'DATE';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
@@ -187,8 +248,10 @@ EXPLAIN: 'EXPLAIN';
 EXTRACT: 'EXTRACT';
 FALSE: 'FALSE';
 FIRST: 'FIRST';
+FOLLOWING: 'FOLLOWING';
 FROM: 'FROM';
 GROUP: 'GROUP';
+GROUPING: 'GROUPING';
 HAVING: 'HAVING';
 IN: 'IN';
 INTERVAL: 'INTERVAL';
@@ -199,19 +262,31 @@ LIMIT: 'LIMIT';
 NOT: 'NOT' | '!';
 NULL: 'NULL';
 NULLS: 'NULLS';
+OFFSET: 'OFFSET';
 OR: 'OR';
 ORDER: 'ORDER';
+OVER: 'OVER';
+PARTITION: 'PARTITION';
+PRECEDING: 'PRECEDING';
+RANGE: 'RANGE';
 REPLACE: 'REPLACE';
+ROLLUP: 'ROLLUP';
+ROW: 'ROW';
+ROWS: 'ROWS';
 SELECT: 'SELECT';
+SETS: 'SETS';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 THEN: 'THEN';
 TO: 'TO';
 TRUE: 'TRUE';
+UNBOUNDED: 'UNBOUNDED';
 VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
+WINDOW: 'WINDOW';
+WITH: 'WITH';
 
 // Spark's strict non-reserved keywords of features not built yet (joins, set operations): never identifiers,
 // so "FROM t JOIN u" stops at JOIN, where the parser reports the feature as unsupported.

@@ -4,17 +4,23 @@ import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Distinct;
+import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.GroupingSets;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.SubqueryAlias;
+import dev.ember.sql.plan.SubqueryColumnAliases;
+import dev.ember.sql.plan.UnresolvedDropHiddenColumns;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
@@ -62,7 +68,7 @@ public final class Analyzer {
   public LogicalPlan analyze(LogicalPlan plan) {
     SessionSettings previous = SessionSettings.enter(settings.get());
     try {
-      LogicalPlan resolved = resolve(plan);
+      LogicalPlan resolved = resolve(GroupingCallsLifting.apply(CteSubstitution.apply(plan)));
       CheckAnalysis.check(resolved);
       return resolved;
     } finally {
@@ -100,13 +106,37 @@ public final class Analyzer {
       return resolveAggregate(aggregate.grouping(), aggregate.aggregates(), resolve(aggregate.child()));
     }
     if (plan instanceof UnresolvedHaving having) {
-      return AggregateResolver.having(having.condition(), asAggregate(resolve(having.child())));
+      LogicalPlan child = resolve(having.child());
+      LogicalPlan windowed = WindowExtraction.havingBelowWindows(having.condition(), child);
+      return windowed != null ? windowed : AggregateResolver.having(having.condition(), asAggregate(child));
     }
     if (plan instanceof Sort sort) {
-      return resolveSort(sort, resolve(sort.child()));
+      return WindowExtraction.sortByWindows(resolveSort(sort, resolve(sort.child())));
     }
     if (plan instanceof Limit limit) {
       return new Limit(ExpressionResolver.resolve(limit.limit(), List.of()), resolve(limit.child()));
+    }
+    if (plan instanceof Offset offset) {
+      return new Offset(ExpressionResolver.resolve(offset.offset(), List.of()), resolve(offset.child()));
+    }
+    if (plan instanceof GroupingSets sets) {
+      return GroupingSetsResolver.resolve(sets, resolve(sets.child()), Analyzer::checkedAggregate);
+    }
+    if (plan instanceof UnresolvedDropHiddenColumns drop) {
+      LogicalPlan child = resolve(drop.child());
+      List<AttributeReference> all = child.output();
+      return new Project(new ArrayList<>(all.subList(0, all.size() - drop.hidden())), child);
+    }
+    if (plan instanceof Expand) {
+      // Only the analyzer builds expands, so one here is already resolved (a DataFrame built on a query).
+      return plan;
+    }
+    if (plan instanceof Window) {
+      // Only the analyzer builds windows, so one here is already resolved (a DataFrame built on a query).
+      return plan;
+    }
+    if (plan instanceof SubqueryColumnAliases aliases) {
+      return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
     }
     throw AnalysisException.unsupported("the plan node " + plan.simpleString());
   }
@@ -130,6 +160,11 @@ public final class Analyzer {
 
   private LogicalPlan resolveProject(List<Expression> list, LogicalPlan child) {
     List<Expression> resolved = ExpressionResolver.resolveSelectList(list, child.output());
+    if (resolved.stream().anyMatch(WindowExtraction::hasWindow)) {
+      return resolved.stream().anyMatch(ExpressionResolver::containsAggregate)
+          ? WindowExtraction.aggregate(List.of(), resolved, child, (l, g) -> checkedAggregate(g, l, child))
+          : WindowExtraction.project(resolved, child);
+    }
     if (resolved.stream().anyMatch(ExpressionResolver::containsAggregate)) {
       // SELECT count(*) FROM t: a global aggregate (Spark's GlobalAggregates rule).
       return checkedAggregate(List.of(), resolved, child);
@@ -142,6 +177,9 @@ public final class Analyzer {
     List<Expression> groups = new ArrayList<>();
     for (Expression g : grouping) {
       groups.add(resolveGroupingExpression(g, list, aggregates, child));
+    }
+    if (aggregates.stream().anyMatch(WindowExtraction::hasWindow)) {
+      return WindowExtraction.aggregate(groups, aggregates, child, (l, g) -> checkedAggregate(g, l, child));
     }
     return checkedAggregate(groups, aggregates, child);
   }

@@ -22,11 +22,15 @@ final class CheckAnalysis {
     for (LogicalPlan child : plan.children()) {
       check(child);
     }
+    WindowChecks.check(plan);
     if (plan instanceof Filter filter) {
       checkFilter(filter.condition());
     }
     if (plan instanceof Limit limit) {
       checkLimit(limit.limit());
+    }
+    if (plan instanceof dev.ember.sql.plan.Offset offset) {
+      checkLimit(offset.offset());
     }
     if (plan instanceof Aggregate aggregate) {
       for (Expression e : aggregate.aggregates()) {

@@ -1,7 +1,6 @@
 package dev.ember.sql.analysis;
 
 import dev.ember.sql.AnalysisException;
-import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
@@ -136,6 +135,7 @@ final class ExpressionResolver {
   }
 
   static boolean containsAggregate(Expression e) {
-    return e.exists(node -> node instanceof AggregateFunction);
+    // An aggregate over a window (sum(x) OVER ()) is computed by a Window operator, not an aggregation.
+    return WindowExtraction.containsRegularAggregate(e);
   }
 }

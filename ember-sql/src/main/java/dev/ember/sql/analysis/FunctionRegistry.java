@@ -34,6 +34,11 @@ final class FunctionRegistry {
   /** The expression a call resolves to; its arguments must already be resolved. */
   static Expression lookup(UnresolvedFunction call) {
     String name = call.name().toLowerCase(Locale.ROOT);
+    GroupingSetsResolver.rejectOutsideGroupingSets(call);
+    Expression windowFunction = WindowFunctions.lookup(call);
+    if (windowFunction != null) {
+      return windowFunction;
+    }
     Expression scalar = ScalarFunctions.lookup(call);
     if (scalar != null) {
       return scalar;

@@ -3,6 +3,7 @@ package dev.ember.sql.execution;
 import dev.ember.rdd.RDD;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.SortOrder;
 import java.io.Serializable;
 import java.util.List;
 
@@ -28,6 +29,14 @@ public abstract class PhysicalPlan implements Serializable {
   /** What each child's partitioning must satisfy; EnsureRequirements adds exchanges where it does not. */
   public List<Distribution> requiredChildDistribution() {
     return children().stream().map(c -> (Distribution) new Distribution.Unspecified()).toList();
+  }
+
+  /**
+   * How each child's rows must be sorted within each partition (empty: any order); EnsureRequirements adds a
+   * partition-local sort, after any exchange, where the child does not already sort them so.
+   */
+  public List<List<SortOrder>> requiredChildOrdering() {
+    return children().stream().map(c -> List.<SortOrder>of()).toList();
   }
 
   /** This operator over new children (same count and order). */

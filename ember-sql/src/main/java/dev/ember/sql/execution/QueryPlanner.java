@@ -3,19 +3,24 @@ package dev.ember.sql.execution;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.aggregate.AggregateBuffers;
 import dev.ember.sql.execution.aggregate.AggregateMode;
+import dev.ember.sql.execution.aggregate.ExpandExec;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.sort.SortExec;
+import dev.ember.sql.execution.window.WindowExec;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
+import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -74,6 +79,18 @@ public final class QueryPlanner {
       PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    if (plan instanceof Expand expand) {
+      return new ExpandExec(expand.projections(), expand.output(), planOperators(expand.child()));
+    }
+    if (plan instanceof Window window) {
+      // EnsureRequirements adds the exchange on the partition keys and the sort within partitions.
+      return new WindowExec(window.windowExpressions(), window.partitionSpec(), window.orderSpec(),
+          planOperators(window.child()));
+    }
+    if (plan instanceof Offset offset) {
+      int n = (Integer) ((Literal) offset.offset()).value();
+      return new OffsetExec(n, sortInOnePartition(planOperators(offset.child())));
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }

@@ -10,12 +10,15 @@ import dev.ember.sql.parser.EmberSqlParser.SortItemContext;
 import dev.ember.sql.parser.EmberSqlParser.TableAliasContext;
 import dev.ember.sql.parser.EmberSqlParser.TableNameContext;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.CteDefinition;
 import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.GroupingSets;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Sort;
@@ -23,6 +26,7 @@ import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.UnresolvedWith;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.SortOrder;
@@ -75,10 +79,37 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
       }
       plan = new Sort(order, true, plan);
     }
+    if (ctx.offset != null) {
+      plan = new Offset(expressions.visit(ctx.offset), plan);
+    }
     if (ctx.limit != null) {
       plan = new Limit(expressions.visit(ctx.limit), plan);
     }
+    if (ctx.ctes() != null) {
+      plan = withCtes(ctx.ctes(), plan);
+    }
     return plan;
+  }
+
+  /** {@code WITH a AS (...), b AS (...) plan}; names must differ (Spark compares them case-insensitively). */
+  private LogicalPlan withCtes(EmberSqlParser.CtesContext ctx, LogicalPlan plan) {
+    List<CteDefinition> definitions = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Set<String> duplicates = new java.util.LinkedHashSet<>();
+    for (EmberSqlParser.NamedQueryContext named : ctx.namedQuery()) {
+      String name = ExpressionBuilder.identifier(named.name);
+      if (!seen.add(name.toLowerCase(java.util.Locale.ROOT))) {
+        duplicates.add("`" + name + "`");
+      }
+      List<String> columns = named.columnAliases == null ? List.of()
+          : ExpressionBuilder.identifiers(named.columnAliases.identifier());
+      definitions.add(new CteDefinition(name, columns, query(named.query()), ExpressionBuilder.origin(named)));
+    }
+    if (!duplicates.isEmpty()) {
+      throw new AnalysisException("DUPLICATED_CTE_NAMES", java.util.Map.of("duplicateNames",
+          String.join(", ", duplicates)), ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine(), "");
+    }
+    return new UnresolvedWith(definitions, plan);
   }
 
   @Override
@@ -97,15 +128,22 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     if (ctx.where != null) {
       plan = new Filter(expressions.visit(ctx.where), plan);
     }
+    java.util.Map<String, dev.ember.sql.plan.expressions.WindowSpecDefinition> outerWindows =
+        expressions.namedWindows;
+    if (ctx.windowClause() != null) {
+      expressions.namedWindows = WindowSpecs.named(expressions, ctx.windowClause());
+    }
     List<Expression> selectList = new ArrayList<>();
     for (EmberSqlParser.NamedExpressionContext item : ctx.namedExpression()) {
       Expression e = expressions.visit(item.expression());
       selectList.add(item.name == null ? e : new Alias(e, ExpressionBuilder.identifier(item.name)));
     }
-    if (ctx.GROUP() != null) {
+    if (ctx.GROUP() != null && GroupingAnalytics.isAnalytics(ctx)) {
+      plan = new GroupingSets(GroupingAnalytics.sets(expressions, ctx), selectList, plan);
+    } else if (ctx.GROUP() != null) {
       List<Expression> grouping = new ArrayList<>();
-      for (EmberSqlParser.ExpressionContext e : ctx.groupBy) {
-        grouping.add(expressions.visit(e));
+      for (EmberSqlParser.GroupingElementContext e : ctx.groupBy) {
+        grouping.add(expressions.visit(((EmberSqlParser.GroupingExpressionContext) e).expression()));
       }
       plan = new Aggregate(grouping, selectList, plan);
     } else {
@@ -118,6 +156,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     if (ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null) {
       plan = new Distinct(plan);
     }
+    expressions.namedWindows = outerWindows;
     return plan;
   }
 

@@ -27,6 +27,8 @@ import dev.ember.sql.plan.expressions.UnaryMinus;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
 import dev.ember.sql.plan.expressions.UnresolvedFunction;
 import dev.ember.sql.plan.expressions.UnresolvedStar;
+import dev.ember.sql.plan.expressions.WindowExpression;
+import dev.ember.sql.plan.expressions.WindowSpecDefinition;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
@@ -36,6 +38,9 @@ import org.antlr.v4.runtime.ParserRuleContext;
 
 /** Builds unresolved expressions from parse trees. */
 final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
+
+  /** The windows of the enclosing query's WINDOW clause, by lower-case name. */
+  Map<String, WindowSpecDefinition> namedWindows = Map.of();
 
   static Origin origin(ParserRuleContext ctx) {
     return new Origin(ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine());
@@ -248,6 +253,28 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
     }
     boolean distinct = ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null;
     return new UnresolvedFunction(identifier(ctx.functionName), arguments, distinct, origin(ctx));
+  }
+
+  @Override
+  public Expression visitWindowCall(EmberSqlParser.WindowCallContext ctx) {
+    List<Expression> arguments = new ArrayList<>();
+    for (EmberSqlParser.ExpressionContext e : ctx.expression()) {
+      arguments.add(visit(e));
+    }
+    boolean distinct = ctx.setQuantifier() != null && ctx.setQuantifier().DISTINCT() != null;
+    Expression function = new UnresolvedFunction(identifier(ctx.functionName), arguments, distinct, origin(ctx));
+    return new WindowExpression(function, WindowSpecs.spec(this, ctx.windowSpec()));
+  }
+
+  @Override
+  public Expression visitWindowCallStar(EmberSqlParser.WindowCallStarContext ctx) {
+    String name = identifier(ctx.functionName);
+    if (!name.equalsIgnoreCase("count")) {
+      throw new AnalysisException("PARSE_SYNTAX_ERROR", Map.of("error", "'*'", "hint", ""),
+          ctx.ASTERISK().getSymbol().getLine(), ctx.ASTERISK().getSymbol().getCharPositionInLine(), "");
+    }
+    Expression function = new UnresolvedFunction(name, List.of(Literal.of(1)), false, origin(ctx));
+    return new WindowExpression(function, WindowSpecs.spec(this, ctx.windowSpec()));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.ember.sql.tpch;
 
 import dev.ember.sql.types.DataType;
-import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
 import java.math.BigDecimal;
 
 /**
@@ -11,13 +11,13 @@ import java.math.BigDecimal;
 final class Money {
 
   /** The Ember type of money columns. */
-  static final DataType TYPE = DataTypes.DoubleType;
+  static final DataType TYPE = new DecimalType(15, 2);
 
   private Money() {
   }
 
   /** The Ember value of a money field. */
   static Object value(BigDecimal field) {
-    return field.doubleValue();
+    return field;
   }
 }

@@ -3,6 +3,8 @@ package dev.ember.sql.execution.exchange;
 import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.sort.SortExec;
+import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +13,8 @@ import java.util.List;
  * the distribution the operator requires: a single partition for {@code AllTuples}, a hash partitioning on
  * the clustering expressions for {@code Clustered}, a range partitioning for {@code Ordered} (both with
  * {@code spark.sql.shuffle.partitions} partitions).
+ * Where an operator requires its child's rows sorted within partitions (a window), a partition-local
+ * {@link SortExec} goes above the exchange, since an exchange does not keep any order.
  * A child already partitioned suitably, such as an aggregate's output feeding another aggregate on the
  * same keys, is left as it is.
  */
@@ -31,6 +35,10 @@ public final class EnsureRequirements {
       Distribution distribution = required.get(i);
       if (!distribution.satisfiedBy(child.outputPartitioning())) {
         child = new ShuffleExchangeExec(partitioningFor(distribution, shufflePartitions), child);
+      }
+      List<SortOrder> ordering = plan.requiredChildOrdering().get(i);
+      if (!ordering.isEmpty() && !(child instanceof SortExec sort && sort.order().equals(ordering))) {
+        child = new SortExec(ordering, false, false, child);
       }
       fixed.add(child);
     }

@@ -44,6 +44,11 @@ public final class SortExec extends PhysicalPlan {
     this.child = child;
   }
 
+  /** The sort keys. */
+  public List<SortOrder> order() {
+    return order;
+  }
+
   /** This sort, required to produce a single partition. */
   public SortExec inSinglePartition() {
     return new SortExec(order, global, true, child);
