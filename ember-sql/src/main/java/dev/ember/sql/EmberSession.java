@@ -1,6 +1,8 @@
 package dev.ember.sql;
 
 import dev.ember.EmberConf;
+import dev.ember.sql.execution.join.JoinSelection;
+import dev.ember.sql.execution.join.ShuffledHashJoinExec;
 import dev.ember.EmberContext;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
@@ -43,6 +45,10 @@ public final class EmberSession implements AutoCloseable {
   /** {@code spark.sql.optimizer.excludedRules}: comma-separated optimizer rules to skip. */
   public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
 
+  /** {@code spark.sql.autoBroadcastJoinThreshold}: the largest estimated size of a broadcast join side, in
+   *  bytes (default 10 MB); -1 disables broadcast joins. */
+  public static final String AUTO_BROADCAST_JOIN_THRESHOLD = "ember.sql.autoBroadcastJoinThreshold";
+
   /** {@code spark.sql.ansi.enabled}: only false (Spark's non-ANSI semantics) is supported yet. */
   public static final String ANSI_ENABLED = "ember.sql.ansi.enabled";
 
@@ -71,7 +77,9 @@ public final class EmberSession implements AutoCloseable {
       }
     }
     this.optimizer = new Optimizer(excluded);
-    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions);
+    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions, new JoinSelection(
+        conf.getLong(AUTO_BROADCAST_JOIN_THRESHOLD, 10L << 20), conf.getLong(ShuffledHashJoinExec.BUILD_BUDGET_KEY,
+        Runtime.getRuntime().maxMemory() / 4)));
   }
 
   /** A builder of the session. */

@@ -21,7 +21,14 @@ statement
     ;
 
 query
-    : queryPrimary (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+    : queryTerm (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+    ;
+
+// INTERSECT binds tighter than UNION and EXCEPT, as in Spark.
+queryTerm
+    : queryPrimary                                                           #queryTermDefault
+    | left=queryTerm operator=INTERSECT setQuantifier? right=queryTerm       #setOperation
+    | left=queryTerm operator=(UNION | EXCEPT | SETMINUS) setQuantifier? right=queryTerm   #setOperation
     ;
 
 queryPrimary
@@ -32,7 +39,7 @@ queryPrimary
 
 querySpecification
     : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
-      (FROM relation)?
+      (FROM relation (COMMA relation)*)?
       (WHERE where=booleanExpression)?
       (GROUP BY groupBy+=expression (COMMA groupBy+=expression)*)?
       (HAVING having=booleanExpression)?
@@ -44,9 +51,33 @@ setQuantifier
     ;
 
 relation
+    : relationPrimary joinRelation*
+    ;
+
+joinRelation
+    : joinType JOIN right=relationPrimary joinCriteria?
+    ;
+
+joinType
+    : INNER?
+    | CROSS
+    | LEFT OUTER?
+    | LEFT? SEMI
+    | RIGHT OUTER?
+    | FULL OUTER?
+    | LEFT? ANTI
+    ;
+
+joinCriteria
+    : ON booleanExpression
+    | USING identifierList
+    ;
+
+relationPrimary
     : multipartIdentifier tableAlias                                         #tableName
     | LEFT_PAREN query RIGHT_PAREN tableAlias                                #aliasedQuery
     | inlineTable tableAlias                                                 #inlineTableRelation
+    | LEFT_PAREN relation RIGHT_PAREN                                        #parenthesizedRelation
     ;
 
 inlineTable
@@ -81,7 +112,8 @@ booleanExpression
     ;
 
 predicate
-    : NOT? kind=BETWEEN lower=valueExpression AND upper=valueExpression
+    : NOT? kind=IN LEFT_PAREN query RIGHT_PAREN
+    | NOT? kind=BETWEEN lower=valueExpression AND upper=valueExpression
     | NOT? kind=IN LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN
     | NOT? kind=LIKE pattern=valueExpression
     | IS NOT? kind=NULL
@@ -103,6 +135,8 @@ primaryExpression
     : CASE whenClause+ (ELSE elseExpression=expression)? END                 #searchedCase
     | CASE value=expression whenClause+ (ELSE elseExpression=expression)? END   #simpleCase
     | CAST LEFT_PAREN expression AS dataType RIGHT_PAREN                     #cast
+    | EXISTS LEFT_PAREN query RIGHT_PAREN                                     #exists
+    | LEFT_PAREN query RIGHT_PAREN                                           #subqueryExpression
     | constant                                                               #constantDefault
     | (qualifier=identifier DOT)? ASTERISK                                   #star
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN                #functionCallStar
@@ -147,6 +181,7 @@ identifier
 // Keywords that may still name a column or table, as in Spark's default (non-ANSI) mode.
 nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
+    | EXISTS | OUTER
     ;
 
 SEMICOLON: ';';
@@ -156,6 +191,7 @@ COMMA: ',';
 DOT: '.';
 
 ALL: 'ALL';
+ANTI: 'ANTI';
 AND: 'AND';
 AS: 'AS';
 ASC: 'ASC';
@@ -164,43 +200,57 @@ BY: 'BY';
 CASE: 'CASE';
 CAST: 'CAST';
 CREATE: 'CREATE';
+CROSS: 'CROSS';
 DATE: 'DATE';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
 ELSE: 'ELSE';
 END: 'END';
+EXCEPT: 'EXCEPT';
+EXISTS: 'EXISTS';
 EXPLAIN: 'EXPLAIN';
 FALSE: 'FALSE';
 FIRST: 'FIRST';
 FROM: 'FROM';
+FULL: 'FULL';
 GROUP: 'GROUP';
 HAVING: 'HAVING';
 IN: 'IN';
+INNER: 'INNER';
+INTERSECT: 'INTERSECT';
 IS: 'IS';
+JOIN: 'JOIN';
 LAST: 'LAST';
+LEFT: 'LEFT';
 LIKE: 'LIKE';
 LIMIT: 'LIMIT';
 NOT: 'NOT' | '!';
 NULL: 'NULL';
 NULLS: 'NULLS';
+ON: 'ON';
 OR: 'OR';
 ORDER: 'ORDER';
+OUTER: 'OUTER';
 REPLACE: 'REPLACE';
+RIGHT: 'RIGHT';
 SELECT: 'SELECT';
+SEMI: 'SEMI';
+SETMINUS: 'MINUS';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 THEN: 'THEN';
 TRUE: 'TRUE';
+UNION: 'UNION';
+USING: 'USING';
 VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
 
-// Spark's strict non-reserved keywords of features not built yet (joins, set operations): never identifiers,
-// so "FROM t JOIN u" stops at JOIN, where the parser reports the feature as unsupported.
+// Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
+// stops there, where the parser reports the feature as unsupported.
 UNSUPPORTED_KEYWORD
-    : 'ANTI' | 'CROSS' | 'EXCEPT' | 'FULL' | 'INNER' | 'INTERSECT' | 'JOIN' | 'LATERAL' | 'LEFT' | 'MINUS'
-    | 'NATURAL' | 'ON' | 'RIGHT' | 'SEMI' | 'UNION' | 'USING'
+    : 'LATERAL' | 'NATURAL'
     ;
 
 EQ: '=' | '==';

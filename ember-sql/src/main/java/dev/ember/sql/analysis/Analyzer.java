@@ -4,16 +4,19 @@ import dev.ember.sql.AnalysisException;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.UsingJoin;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
@@ -33,10 +36,29 @@ import java.util.Map;
 public final class Analyzer {
 
   private final SessionCatalog catalog;
+  // The columns of the enclosing queries, when this analyzer resolves a subquery.
+  private final List<AttributeReference> outer;
 
   /** An analyzer reading views from {@code catalog}. */
   public Analyzer(SessionCatalog catalog) {
+    this(catalog, List.of());
+  }
+
+  private Analyzer(SessionCatalog catalog, List<AttributeReference> outer) {
     this.catalog = catalog;
+    this.outer = List.copyOf(outer);
+  }
+
+  /** {@code plan} resolved and checked as a subquery whose enclosing query has the columns {@code scope}. */
+  private LogicalPlan analyzeSubquery(LogicalPlan plan, List<AttributeReference> scope) {
+    LogicalPlan resolved = new Analyzer(catalog, scope).resolve(plan);
+    CheckAnalysis.check(resolved);
+    return resolved;
+  }
+
+  /** {@code e}'s subqueries resolved, with {@code input} (and this analyzer's outer scope) visible to them. */
+  private Expression subqueries(Expression e, List<AttributeReference> input) {
+    return SubqueryResolver.resolveSubqueries(e, input, outer, this::analyzeSubquery);
   }
 
   /** The resolved, checked plan. */
@@ -63,17 +85,31 @@ public final class Analyzer {
       return new Distinct(resolve(distinct.child()));
     }
     if (plan instanceof Project project) {
-      return resolveProject(project.projectList(), resolve(project.child()));
+      LogicalPlan child = resolve(project.child());
+      List<Expression> list = project.projectList().stream().map(e -> subqueries(e, child.output())).toList();
+      return resolveProject(list, child);
     }
     if (plan instanceof Filter filter) {
       LogicalPlan child = resolve(filter.child());
-      return new Filter(ExpressionResolver.resolve(filter.condition(), child.output()), child);
+      Expression condition = subqueries(filter.condition(), child.output());
+      return new Filter(SubqueryResolver.coerce(ExpressionResolver.resolve(condition, child.output())), child);
+    }
+    if (plan instanceof Join join) {
+      return JoinResolver.join(join, resolve(join.left()), resolve(join.right()));
+    }
+    if (plan instanceof UsingJoin join) {
+      return JoinResolver.usingJoin(join, resolve(join.left()), resolve(join.right()));
+    }
+    if (plan instanceof SetOperation operation) {
+      return JoinResolver.setOperation(operation, resolve(operation.left()), resolve(operation.right()));
     }
     if (plan instanceof Aggregate aggregate) {
       return resolveAggregate(aggregate.grouping(), aggregate.aggregates(), resolve(aggregate.child()));
     }
     if (plan instanceof UnresolvedHaving having) {
-      return AggregateResolver.having(having.condition(), asAggregate(resolve(having.child())));
+      Aggregate aggregate = asAggregate(resolve(having.child()));
+      Expression condition = subqueries(having.condition(), aggregate.child().output());
+      return AggregateResolver.having(condition, aggregate);
     }
     if (plan instanceof Sort sort) {
       return resolveSort(sort, resolve(sort.child()));

@@ -5,14 +5,17 @@ import dev.ember.sql.execution.aggregate.AggregateBuffers;
 import dev.ember.sql.execution.aggregate.AggregateMode;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
+import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
@@ -34,10 +37,18 @@ public final class QueryPlanner {
   private final int defaultParallelism;
   private final int shufflePartitions;
 
+  private final JoinSelection joinSelection;
+
   /** A planner splitting local data into {@code defaultParallelism} slices. */
   public QueryPlanner(int defaultParallelism, int shufflePartitions) {
+    this(defaultParallelism, shufflePartitions, new JoinSelection(10L << 20, Runtime.getRuntime().maxMemory() / 4));
+  }
+
+  /** A planner choosing join operators with {@code joinSelection}. */
+  public QueryPlanner(int defaultParallelism, int shufflePartitions, JoinSelection joinSelection) {
     this.defaultParallelism = defaultParallelism;
     this.shufflePartitions = shufflePartitions;
+    this.joinSelection = joinSelection;
   }
 
   /** The physical plan of {@code plan}, with the exchanges its operators require. */
@@ -69,6 +80,12 @@ public final class QueryPlanner {
       PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    if (plan instanceof Join join) {
+      return joinSelection.plan(join, this::planOperators);
+    }
+    if (plan instanceof SetOperation union && union.kind() == SetOperation.Kind.UNION && union.all()) {
+      return new UnionExec(union.output(), List.of(planOperators(union.left()), planOperators(union.right())));
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }

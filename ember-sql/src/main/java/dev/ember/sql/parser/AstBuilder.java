@@ -36,7 +36,7 @@ import java.util.List;
  */
 final class AstBuilder extends EmberSqlBaseVisitor<Object> {
 
-  private final ExpressionBuilder expressions = new ExpressionBuilder();
+  private final ExpressionBuilder expressions = new ExpressionBuilder(this::query);
 
   @Override
   public LogicalPlan visitSingleStatement(EmberSqlParser.SingleStatementContext ctx) {
@@ -65,7 +65,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   }
 
   LogicalPlan query(QueryContext ctx) {
-    LogicalPlan plan = (LogicalPlan) visit(ctx.queryPrimary());
+    LogicalPlan plan = (LogicalPlan) visit(ctx.queryTerm());
     if (!ctx.sortItem().isEmpty()) {
       List<SortOrder> order = new ArrayList<>();
       for (SortItemContext item : ctx.sortItem()) {
@@ -93,7 +93,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
 
   @Override
   public LogicalPlan visitQuerySpecification(QuerySpecificationContext ctx) {
-    LogicalPlan plan = ctx.relation() == null ? new OneRowRelation() : (LogicalPlan) visit(ctx.relation());
+    LogicalPlan plan = ctx.relation().isEmpty() ? new OneRowRelation() : JoinBuilder.commaJoin(this, ctx.relation());
     if (ctx.where != null) {
       plan = new Filter(expressions.visit(ctx.where), plan);
     }
@@ -119,6 +119,26 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
       plan = new Distinct(plan);
     }
     return plan;
+  }
+
+  @Override
+  public LogicalPlan visitQueryTermDefault(EmberSqlParser.QueryTermDefaultContext ctx) {
+    return (LogicalPlan) visit(ctx.queryPrimary());
+  }
+
+  @Override
+  public LogicalPlan visitSetOperation(EmberSqlParser.SetOperationContext ctx) {
+    return JoinBuilder.setOperation(ctx, (LogicalPlan) visit(ctx.left), (LogicalPlan) visit(ctx.right));
+  }
+
+  @Override
+  public LogicalPlan visitRelation(EmberSqlParser.RelationContext ctx) {
+    return JoinBuilder.relation(this, expressions, ctx);
+  }
+
+  @Override
+  public LogicalPlan visitParenthesizedRelation(EmberSqlParser.ParenthesizedRelationContext ctx) {
+    return (LogicalPlan) visit(ctx.relation());
   }
 
   @Override

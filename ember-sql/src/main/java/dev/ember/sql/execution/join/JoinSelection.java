@@ -1,0 +1,60 @@
+package dev.ember.sql.execution.join;
+
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.plan.Join;
+import dev.ember.sql.plan.JoinType;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Statistics;
+import java.util.function.Function;
+
+/**
+ * Chooses the physical operator of a join, as Spark's JoinSelection does: with equi-join keys, a broadcast
+ * hash join when a side that may be built is estimated under {@code spark.sql.autoBroadcastJoinThreshold}
+ * (the smaller one if both), otherwise a shuffled hash join; without keys, a broadcast nested-loop join.
+ * A side may be built when its unmatched rows need not be emitted: the right side of inner, left outer,
+ * semi and anti joins, the left side of inner and right outer joins.
+ */
+public final class JoinSelection {
+
+  private final long broadcastThreshold;
+  private final long buildBudget;
+
+  /**
+   * A strategy broadcasting sides under {@code broadcastThreshold} bytes (negative: never), giving shuffled
+   * hash joins {@code buildBudget} bytes per build partition.
+   */
+  public JoinSelection(long broadcastThreshold, long buildBudget) {
+    this.broadcastThreshold = broadcastThreshold;
+    this.buildBudget = buildBudget;
+  }
+
+  /** The physical join of {@code join}, its inputs planned by {@code planChild}. */
+  public PhysicalPlan plan(Join join, Function<LogicalPlan, PhysicalPlan> planChild) {
+    JoinType type = join.joinType();
+    long leftSize = Statistics.sizeInBytes(join.left());
+    long rightSize = Statistics.sizeInBytes(join.right());
+    boolean canBuildLeft = type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
+    boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
+    PhysicalPlan left = planChild.apply(join.left());
+    PhysicalPlan right = planChild.apply(join.right());
+    JoinKeys keys = JoinKeys.extract(join.condition(), join.left().output(), join.right().output());
+    // The smaller side is built when either may be; the right when only it may be or for a full outer join.
+    boolean buildLeft = canBuildLeft && (!canBuildRight || leftSize < rightSize);
+    if (!keys.isEquiJoin()) {
+      return new BroadcastNestedLoopJoinExec(type, buildLeft, join.condition(), left, right);
+    }
+    boolean broadcastLeft = canBuildLeft && fits(leftSize);
+    boolean broadcastRight = canBuildRight && fits(rightSize);
+    if (broadcastLeft || broadcastRight) {
+      boolean buildBroadcastLeft = broadcastLeft && (!broadcastRight || leftSize < rightSize);
+      return new BroadcastHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
+          buildBroadcastLeft, keys.residual(), left, right);
+    }
+    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type, buildLeft,
+        keys.residual(), buildBudget, left, right);
+  }
+
+  private boolean fits(long size) {
+    return broadcastThreshold >= 0 && size <= broadcastThreshold;
+  }
+}
