@@ -16,11 +16,13 @@ public interface SubqueryExpression extends Expression {
     return containsOuterReference(plan());
   }
 
-  /** Whether {@code plan} or a subquery nested in its expressions reads an outer column. */
+  /**
+   * Whether {@code plan} reads a column of its enclosing query. Subqueries nested in it are not looked into:
+   * their outer references name columns of {@code plan} itself.
+   */
   static boolean containsOuterReference(LogicalPlan plan) {
     for (Expression e : plan.expressions()) {
-      if (e.exists(x -> x instanceof OuterReference
-          || x instanceof SubqueryExpression s && containsOuterReference(s.plan()))) {
+      if (e.exists(x -> x instanceof OuterReference)) {
         return true;
       }
     }
