@@ -9,6 +9,8 @@ import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.ExprIds;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.OuterReference;
+import dev.ember.sql.plan.expressions.SubqueryExpression;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,23 +75,42 @@ final class DeduplicateRelations {
   }
 
   private static LogicalPlan remapExpressions(LogicalPlan node, Map<Long, Long> mapping) {
+    return remapExpressions(node, mapping, false);
+  }
+
+  private static LogicalPlan remapExpressions(LogicalPlan node, Map<Long, Long> mapping, boolean nested) {
     if (node.expressions().isEmpty() || mapping.isEmpty()) {
       return node;
     }
     List<Expression> rewritten = new ArrayList<>();
     for (Expression e : node.expressions()) {
-      rewritten.add(remap(e, mapping));
+      rewritten.add(remap(e, mapping, nested));
     }
     return node.withNewExpressions(rewritten);
   }
 
-  static Expression remap(Expression e, Map<Long, Long> mapping) {
+  /**
+   * {@code e} reading the copies' columns. Subqueries nested in it are rewritten too, outer references
+   * included, since those name columns of the copied plan; the copied plan's own outer references name
+   * columns outside it (possibly of the same relation, with the same ids) and are left alone.
+   */
+  static Expression remap(Expression e, Map<Long, Long> mapping, boolean nested) {
     return e.transformUp(x -> {
       if (x instanceof AttributeReference a && mapping.containsKey(a.exprId())) {
-        return new AttributeReference(a.name(), a.dataType(), a.nullable(), mapping.get(a.exprId()), a.qualifier());
+        return remap(a, mapping);
+      }
+      if (nested && x instanceof OuterReference o && mapping.containsKey(o.attribute().exprId())) {
+        return new OuterReference(remap(o.attribute(), mapping));
+      }
+      if (x instanceof SubqueryExpression subquery) {
+        return subquery.withNewPlan(subquery.plan().transformUp(node -> remapExpressions(node, mapping, true)));
       }
       return x;
     });
+  }
+
+  private static AttributeReference remap(AttributeReference a, Map<Long, Long> mapping) {
+    return new AttributeReference(a.name(), a.dataType(), a.nullable(), mapping.get(a.exprId()), a.qualifier());
   }
 
   private static List<Expression> freshAliases(List<Expression> list, Map<Long, Long> mapping) {
