@@ -36,9 +36,11 @@ public final class Optimizer {
   // project merge into one; projects that then meet are collapsed and no-op ones removed; constant folding
   // after those, so it sees the combined conditions and the substituted projections; column pruning last,
   // once folding has removed the references it can.
-  // Joins are reordered while the WHERE clause still sits above them, then its conjuncts are pushed into them.
+  // Joins are reordered while the WHERE clause still sits above them, then its conjuncts are pushed into them;
+  // conjuncts shared by every branch of an OR are taken out first, so they can be join keys or pushed down.
   private static final List<Rule> OPERATOR_OPTIMIZATIONS = List.of(
       new PushFilterThroughProject(),
+      new FactorCommonConjuncts(),
       new ReorderJoin(),
       new PushPredicateThroughJoin(),
       new CollapseProject(),

@@ -150,4 +150,15 @@ class JoinRulesTest {
         "SELECT ak FROM a EXCEPT SELECT bk FROM b"))).get(0);
     assertThat(except.joinType()).isEqualTo(JoinType.LEFT_ANTI);
   }
+
+  @Test
+  void conjunctsSharedByEveryBranchOfAnOrAreTakenOut() {
+    Filter filter = (Filter) ((dev.ember.sql.plan.Project) new FactorCommonConjuncts().apply(analyzed(
+        "SELECT * FROM a, b WHERE (ak = bk AND av = 1) OR (ak = bk AND bv = 2) OR (bv = 3 AND ak = bk)")))
+        .child();
+    assertThat(filter.condition().sql()).isEqualTo("((ak = bk) AND (((av = 1) OR (bv = 2)) OR (bv = 3)))");
+    Filter implied = (Filter) ((dev.ember.sql.plan.Project) new FactorCommonConjuncts().apply(analyzed(
+        "SELECT * FROM a WHERE (ak = 1 AND av = 2) OR ak = 1"))).child();
+    assertThat(implied.condition().sql()).isEqualTo("(ak = 1)");
+  }
 }

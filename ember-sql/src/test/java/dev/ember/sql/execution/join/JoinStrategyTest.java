@@ -84,6 +84,10 @@ class JoinStrategyTest {
       String nested = session.sql("SELECT * FROM l FULL JOIN r ON l.k < r.k").queryExecution().executedPlan()
           .treeString();
       assertThat(nested).contains("BroadcastNestedLoopJoin FullOuter, BuildRight").contains("SinglePartition");
+      // A key repeated in every branch of an OR is still an equi-join key (TPC-H Q19).
+      String disjunctive = session.sql("SELECT l.id FROM l, r WHERE (l.k = r.k AND l.id = 1) OR (r.k = 3 AND "
+          + "l.k = r.k)").queryExecution().executedPlan().treeString();
+      assertThat(disjunctive).contains("ShuffledHashJoin").doesNotContain("NestedLoop");
     } finally {
       session.stop();
     }
