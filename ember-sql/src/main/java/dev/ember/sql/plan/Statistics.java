@@ -9,7 +9,8 @@ import java.util.List;
  * Size estimates of logical plans, the one place the planner asks how big a relation is (to choose a
  * broadcast join under {@code spark.sql.autoBroadcastJoinThreshold}). Local relations know their row count;
  * unary operators take their child's rows (filters and aggregates keep the estimate as an upper bound);
- * relations without statistics count as too big to broadcast, as Spark's {@code defaultSizeInBytes} does.
+ * {@link SizedRelation}s give their size; relations without statistics count as too big to broadcast, as
+ * Spark's {@code defaultSizeInBytes} does.
  */
 public final class Statistics {
 
@@ -34,6 +35,9 @@ public final class Statistics {
     }
     if (plan instanceof OneRowRelation) {
       return 1;
+    }
+    if (plan instanceof SizedRelation sized) {
+      return sized.sizeInBytes() / rowWidth(sized.output());
     }
     if (plan instanceof Limit limit && limit.limit() instanceof dev.ember.sql.plan.expressions.Literal l
         && l.value() instanceof Integer n) {
