@@ -8,12 +8,16 @@ import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.SubqueryAlias;
+import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.BinaryComparison;
+import dev.ember.sql.plan.expressions.CaseWhen;
 import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Count;
 import dev.ember.sql.plan.expressions.CountDistinct;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.IsNull;
+import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.NamedExpression;
 import dev.ember.sql.plan.expressions.ScalarSubquery;
 import java.util.ArrayList;
@@ -23,8 +27,8 @@ import java.util.List;
  * Rewrites a correlated scalar subquery that aggregates over equality correlations ({@code WHERE x <
  * (SELECT avg(y) FROM t WHERE t.k = outer.k)}) into an aggregate grouped by the correlated inner columns,
  * left-outer-joined to the outer query on the correlation; the subquery becomes the aggregate's column, NULL
- * where no inner row matched, as the subquery's aggregate over no rows would be (count, which gives 0 there,
- * is not supported). Handles subqueries in filters and projections; other forms fail with
+ * where no inner row matched, as the subquery's aggregate over no rows would be, except a bare count, which is
+ * 0 there (other expressions over count are not supported). Handles subqueries in filters and projections; other forms fail with
  * UNSUPPORTED_FEATURE.
  */
 final class RewriteCorrelatedScalarSubquery implements Rule {
@@ -65,11 +69,16 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
     while (plan instanceof SubqueryAlias alias) {
       plan = alias.child();
     }
-    if (!(plan instanceof Aggregate aggregate) || !aggregate.grouping().isEmpty()
-        || aggregate.aggregates().stream().anyMatch(e -> e.exists(x -> x instanceof Count
-        || x instanceof CountDistinct))) {
+    if (!(plan instanceof Aggregate aggregate) || !aggregate.grouping().isEmpty()) {
       throw AnalysisException.unsupported("correlated scalar subqueries other than one aggregate without "
-          + "GROUP BY and without count over equality correlations");
+          + "GROUP BY over equality correlations");
+    }
+    Expression result = aggregate.aggregates().get(0);
+    Expression function = result instanceof Alias alias ? alias.child() : result;
+    boolean bareCount = function instanceof Count || function instanceof CountDistinct;
+    if (!bareCount && result.exists(x -> x instanceof Count || x instanceof CountDistinct)) {
+      throw AnalysisException.unsupported("correlated scalar subqueries computing with count (only a bare "
+          + "count, which is 0 where no row matches, is decorrelated)");
     }
     CorrelatedPredicates pulled = CorrelatedPredicates.pullOut(apply(aggregate.child()));
     List<Expression> grouping = new ArrayList<>();
@@ -93,6 +102,9 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
     Aggregate grouped = new Aggregate(grouping, aggregates, pulled.plan());
     joined.set(0, new Join(joined.get(0), grouped, JoinType.LEFT_OUTER, Predicates.and(pulled.predicates())));
     AttributeReference value = ((NamedExpression) aggregate.aggregates().get(0)).toAttribute();
-    return new AttributeReference(value.name(), value.dataType(), true, value.exprId(), List.of());
+    AttributeReference nullable = new AttributeReference(value.name(), value.dataType(), true, value.exprId(),
+        List.of());
+    // No group for an outer row means the subquery saw no row: a count of no rows is 0, not NULL.
+    return bareCount ? new CaseWhen(List.of(new IsNull(nullable)), List.of(Literal.of(0L)), nullable) : nullable;
   }
 }

@@ -84,7 +84,7 @@ public final class ShuffledHashJoinExec extends JoinExec {
       if (bytes > budget) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("join", join);
-        parameters.put("size", "more than " + budget);
+        parameters.put("size", String.valueOf(bytes));
         parameters.put("budget", String.valueOf(budget));
         parameters.put("shufflePartitionsKey", "spark.sql.shuffle.partitions");
         parameters.put("budgetKey", BUILD_BUDGET_KEY);
