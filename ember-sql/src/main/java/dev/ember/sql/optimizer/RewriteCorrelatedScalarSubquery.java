@@ -27,9 +27,9 @@ import java.util.List;
  * Rewrites a correlated scalar subquery that aggregates over equality correlations ({@code WHERE x <
  * (SELECT avg(y) FROM t WHERE t.k = outer.k)}) into an aggregate grouped by the correlated inner columns,
  * left-outer-joined to the outer query on the correlation; the subquery becomes the aggregate's column, NULL
- * where no inner row matched, as the subquery's aggregate over no rows would be, except a bare count, which is
- * 0 there (other expressions over count are not supported). Handles subqueries in filters and projections; other forms fail with
- * UNSUPPORTED_FEATURE.
+ * where no inner row matched, as the subquery's aggregate over no rows would be, except a bare count, which
+ * is 0 there (other expressions over count are not supported). Handles subqueries in filters and
+ * projections; other forms fail with UNSUPPORTED_FEATURE.
  */
 final class RewriteCorrelatedScalarSubquery implements Rule {
 
