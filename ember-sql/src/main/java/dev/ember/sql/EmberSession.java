@@ -2,7 +2,6 @@ package dev.ember.sql;
 
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.join.JoinSelection;
-import dev.ember.sql.execution.join.ShuffledHashJoinExec;
 import dev.ember.EmberContext;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
@@ -47,7 +46,7 @@ public final class EmberSession implements AutoCloseable {
 
   /** {@code spark.sql.autoBroadcastJoinThreshold}: the largest estimated size of a broadcast join side, in
    *  bytes (default 10 MB); -1 disables broadcast joins. */
-  public static final String AUTO_BROADCAST_JOIN_THRESHOLD = "ember.sql.autoBroadcastJoinThreshold";
+  public static final String AUTO_BROADCAST_JOIN_THRESHOLD = JoinSelection.BROADCAST_THRESHOLD_KEY;
 
   /** {@code spark.sql.ansi.enabled}: only false (Spark's non-ANSI semantics) is supported yet. */
   public static final String ANSI_ENABLED = "ember.sql.ansi.enabled";
@@ -77,9 +76,8 @@ public final class EmberSession implements AutoCloseable {
       }
     }
     this.optimizer = new Optimizer(excluded);
-    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions, new JoinSelection(
-        conf.getLong(AUTO_BROADCAST_JOIN_THRESHOLD, 10L << 20), conf.getLong(ShuffledHashJoinExec.BUILD_BUDGET_KEY,
-        Runtime.getRuntime().maxMemory() / 4)));
+    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions,
+        JoinSelection.fromConf(conf));
   }
 
   /** A builder of the session. */

@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.join;
 
+import dev.ember.EmberConf;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.JoinType;
@@ -16,6 +17,8 @@ import java.util.function.Function;
  */
 public final class JoinSelection {
 
+  /** {@code spark.sql.autoBroadcastJoinThreshold}: a size ({@code 10485760}, {@code 10m}) or -1 for never. */
+  public static final String BROADCAST_THRESHOLD_KEY = "ember.sql.autoBroadcastJoinThreshold";
   private final long broadcastThreshold;
   private final long buildBudget;
 
@@ -26,6 +29,15 @@ public final class JoinSelection {
   public JoinSelection(long broadcastThreshold, long buildBudget) {
     this.broadcastThreshold = broadcastThreshold;
     this.buildBudget = buildBudget;
+  }
+
+  /** The strategy configured by {@code conf}: Spark's 10 MB threshold and a quarter of the heap by default. */
+  public static JoinSelection fromConf(EmberConf conf) {
+    String threshold = conf.get(BROADCAST_THRESHOLD_KEY, "10m").trim();
+    long bytes = threshold.startsWith("-") ? -1 : conf.getSizeAsBytes(BROADCAST_THRESHOLD_KEY, "10m");
+    long budget = conf.getSizeAsBytes(ShuffledHashJoinExec.BUILD_BUDGET_KEY,
+        String.valueOf(Runtime.getRuntime().maxMemory() / 4));
+    return new JoinSelection(bytes, budget);
   }
 
   /** The physical join of {@code join}, its inputs planned by {@code planChild}. */

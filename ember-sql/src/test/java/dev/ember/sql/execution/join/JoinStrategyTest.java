@@ -56,7 +56,7 @@ class JoinStrategyTest {
   @Test
   void broadcastAndShuffledHashJoinsAgree() {
     // A full outer join is never broadcast: unmatched build rows must be emitted exactly once.
-    List<List<String>> broadcast = run("10485760", plan -> assertThat(plan.contains("FullOuter")
+    List<List<String>> broadcast = run("10m", plan -> assertThat(plan.contains("FullOuter")
         || !plan.contains("ShuffledHashJoin")).as(plan).isTrue());
     List<List<String>> shuffled = run("-1", plan -> assertThat(plan).doesNotContain("BroadcastHashJoin"));
     assertThat(shuffled).isEqualTo(broadcast);
