@@ -95,7 +95,7 @@ public final class Analyzer {
       return new Filter(SubqueryResolver.coerce(ExpressionResolver.resolve(condition, child.output())), child);
     }
     if (plan instanceof Join join) {
-      return JoinResolver.join(join, resolve(join.left()), resolve(join.right()));
+      return JoinResolver.join(join, resolve(join.left()), resolve(join.right()), this::subqueries);
     }
     if (plan instanceof UsingJoin join) {
       return JoinResolver.usingJoin(join, resolve(join.left()), resolve(join.right()));

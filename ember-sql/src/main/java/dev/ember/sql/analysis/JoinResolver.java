@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * Resolves joins and set operations: the right side of a self-join gets fresh column identities, join
@@ -33,12 +34,14 @@ final class JoinResolver {
 
   private JoinResolver() {}
 
-  static LogicalPlan join(Join join, LogicalPlan left, LogicalPlan resolvedRight) {
+  static LogicalPlan join(Join join, LogicalPlan left, LogicalPlan resolvedRight,
+      BiFunction<Expression, List<AttributeReference>, Expression> subqueries) {
     LogicalPlan right = DeduplicateRelations.dedupe(left, resolvedRight);
     if (join.condition() == null) {
       return new Join(left, right, join.joinType(), null);
     }
-    Expression condition = ExpressionResolver.resolve(join.condition(), both(left, right));
+    List<AttributeReference> input = both(left, right);
+    Expression condition = ExpressionResolver.resolve(subqueries.apply(join.condition(), input), input);
     return new Join(left, right, join.joinType(), condition);
   }
 
