@@ -309,6 +309,16 @@ public final class Dataset<T> {
     return withPlan(DatasetJoins.setOperation(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
   }
 
+  /** The rows present in both, each as many times as in the side holding it fewer times (INTERSECT ALL). */
+  public Dataset<Row> intersectAll(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
+  }
+
+  /** The rows of this Dataset, each as many times more than in {@code other} (EXCEPT ALL). */
+  public Dataset<Row> exceptAll(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
+  }
+
   /** Registers this Dataset as a temporary view, replacing one of the same name. */
   public void createOrReplaceTempView(String name) {
     session.catalog().createTempView(name, logicalPlan(), true);

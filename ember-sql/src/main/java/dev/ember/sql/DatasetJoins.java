@@ -32,6 +32,10 @@ final class DatasetJoins {
     return new SetOperation(kind, kind == SetOperation.Kind.UNION, left, right);
   }
 
+  static LogicalPlan setOperationAll(SetOperation.Kind kind, LogicalPlan left, LogicalPlan right) {
+    return new SetOperation(kind, true, left, right);
+  }
+
   /**
    * UNION ALL matching columns by name (case-insensitive): the right side is reordered to the left's
    * columns; with {@code allowMissingColumns}, a column missing on one side is NULL there and the right

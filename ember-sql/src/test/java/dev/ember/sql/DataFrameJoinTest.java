@@ -125,6 +125,9 @@ class DataFrameJoinTest {
     assertThat(ids.unionAll(other).count()).isEqualTo(7);
     assertThat(sorted(ids.intersect(other))).containsExactly("[1]", "[null]");
     assertThat(sorted(ids.except(other))).containsExactly("[2]");
+    // emp ids: 1, 1, 2, null; dept ids: 1, 3, null.
+    assertThat(sorted(ids.intersectAll(other))).containsExactly("[1]", "[null]");
+    assertThat(sorted(ids.exceptAll(other))).containsExactly("[1]", "[2]");
   }
 
   @Test

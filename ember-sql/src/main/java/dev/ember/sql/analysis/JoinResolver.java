@@ -118,9 +118,6 @@ final class JoinResolver {
     List<AttributeReference> l = left.output();
     List<AttributeReference> r = right.output();
     String operator = operation.kind().name();
-    if (operation.all() && operation.kind() != SetOperation.Kind.UNION) {
-      throw AnalysisException.unsupported(operator + " ALL");
-    }
     if (l.size() != r.size()) {
       Map<String, String> parameters = new LinkedHashMap<>();
       parameters.put("operator", operator);

@@ -15,6 +15,7 @@ import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.ReplicateRows;
 import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.expressions.AggregateFunction;
@@ -80,6 +81,9 @@ public final class QueryPlanner {
       PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
       // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
       return new LimitExec(n, true, new LimitExec(n, false, child));
+    }
+    if (plan instanceof ReplicateRows replicate) {
+      return new ReplicateRowsExec(replicate.count(), replicate.output(), planOperators(replicate.child()));
     }
     if (plan instanceof Join join) {
       return joinSelection.plan(join, this::planOperators);

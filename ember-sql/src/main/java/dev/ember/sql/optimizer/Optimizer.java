@@ -26,6 +26,7 @@ public final class Optimizer {
   private static final List<Rule> FINISH_ANALYSIS = List.of(
       new RewritePredicateSubquery(),
       new RewriteCorrelatedScalarSubquery(),
+      new RewriteSetOperationAll(),
       new ReplaceIntersectWithJoin(),
       new ReplaceExceptWithJoin(),
       new EliminateSubqueryAliases(),
