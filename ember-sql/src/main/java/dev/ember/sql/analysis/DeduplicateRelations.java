@@ -1,6 +1,7 @@
 package dev.ember.sql.analysis;
 
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.LeafNode;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.MultiInstanceRelation;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Gives a relation read twice in one query ({@code FROM t a JOIN t b}, a correlated subquery over the outer
  * table) fresh column identities, so that every attribute of a plan names exactly one column: each
- * {@link LocalRelation} and each alias of the copy gets a new exprId, and the expressions above are rewritten
+ * {@link LocalRelation} and each alias of the copy gets a new exprId (a {@code MultiInstanceRelation} copies
+ * itself; any other relation is read through a renaming projection), and the expressions above are rewritten
  * to match. References to columns not produced inside the copy (outer references) are left alone.
  */
 final class DeduplicateRelations {
@@ -65,6 +67,16 @@ final class DeduplicateRelations {
       }
       if (n instanceof Project project) {
         return new Project(freshAliases(project.projectList(), mapping), project.child());
+      }
+      if (n instanceof LeafNode leaf && !leaf.output().isEmpty()) {
+        // Any other relation is read through a projection that renames its columns to fresh ids.
+        List<Expression> renamed = new ArrayList<>();
+        for (AttributeReference a : leaf.output()) {
+          Alias alias = new Alias(a, a.name());
+          mapping.put(a.exprId(), alias.exprId());
+          renamed.add(alias);
+        }
+        return new Project(renamed, leaf);
       }
       if (n instanceof Aggregate aggregate) {
         return new Aggregate(aggregate.grouping(), freshAliases(aggregate.aggregates(), mapping),
