@@ -4,6 +4,7 @@ import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.And;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.ScalarSubquery;
 import dev.ember.sql.plan.expressions.SubqueryExpression;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,8 +46,12 @@ final class Predicates {
     return columns.containsAll(e.references());
   }
 
-  /** Whether {@code e} holds a subquery, whose columns {@link Expression#references()} does not show. */
+  /**
+   * Whether {@code e} holds a subquery that is not a constant: an IN or EXISTS subquery, or a correlated one,
+   * whose columns {@link Expression#references()} does not show. An uncorrelated scalar subquery is a value
+   * computed once, so predicates holding it move like any other.
+   */
   static boolean hasSubquery(Expression e) {
-    return e.exists(x -> x instanceof SubqueryExpression);
+    return e.exists(x -> x instanceof SubqueryExpression s && !(s instanceof ScalarSubquery && !s.correlated()));
   }
 }

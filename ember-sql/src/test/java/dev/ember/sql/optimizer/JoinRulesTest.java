@@ -161,4 +161,13 @@ class JoinRulesTest {
         "SELECT * FROM a WHERE (ak = 1 AND av = 2) OR ak = 1"))).child();
     assertThat(implied.condition().sql()).isEqualTo("(ak = 1)");
   }
+
+  @Test
+  void predicatesWithAnUncorrelatedScalarSubqueryArePushedLikeConstants() {
+    LogicalPlan plan = new ReorderJoin().apply(analyzed(
+        "SELECT * FROM a, b WHERE ak = bk AND bv = (SELECT max(cv) FROM c)"));
+    Join join = joins(plan).get(0);
+    assertThat(join.condition().sql()).isEqualTo("(ak = bk)");
+    assertThat(((Filter) join.right()).condition().sql()).isEqualTo("(bv = scalarsubquery())");
+  }
 }
