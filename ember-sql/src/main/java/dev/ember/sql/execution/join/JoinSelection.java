@@ -6,6 +6,12 @@ import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Statistics;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.BinaryComparison;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.plan.expressions.IsNull;
+import dev.ember.sql.plan.expressions.Or;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -49,6 +55,12 @@ public final class JoinSelection {
     boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
     PhysicalPlan left = planChild.apply(join.left());
     PhysicalPlan right = planChild.apply(join.right());
+    if (type == JoinType.LEFT_ANTI && fits(rightSize)) {
+      BinaryComparison notIn = nullAwareKey(join);
+      if (notIn != null) {
+        return new BroadcastNullAwareAntiJoinExec(notIn.left(), notIn.right(), left, right);
+      }
+    }
     JoinKeys keys = JoinKeys.extract(join.condition(), join.left().output(), join.right().output());
     // The smaller side is built when either may be; the right when only it may be or for a full outer join.
     boolean buildLeft = canBuildLeft && (!canBuildRight || leftSize < rightSize);
@@ -64,6 +76,23 @@ public final class JoinSelection {
     }
     return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type, buildLeft,
         keys.residual(), buildBudget, left, right);
+  }
+
+  /**
+   * The {@code left = right} of a NOT IN's anti join condition {@code l = r OR (l = r) IS NULL}, with l over
+   * the left input and r over the right one; null for any other condition.
+   */
+  private static BinaryComparison nullAwareKey(Join join) {
+    if (join.condition() instanceof Or or && or.left() instanceof BinaryComparison equal
+        && equal.operator() == ComparisonOperator.EQUAL && or.right() instanceof IsNull isNull
+        && equal.equals(isNull.child())) {
+      List<AttributeReference> left = join.left().output();
+      List<AttributeReference> right = join.right().output();
+      boolean sides = !equal.left().references().isEmpty() && left.containsAll(equal.left().references())
+          && !equal.right().references().isEmpty() && right.containsAll(equal.right().references());
+      return sides ? equal : null;
+    }
+    return null;
   }
 
   private boolean fits(long size) {

@@ -94,6 +94,25 @@ class JoinStrategyTest {
   }
 
   @Test
+  void notInRunsAsANullAwareHashJoinWhenTheSubqueryIsSmall() {
+    EmberSession session = EmberSession.builder().master("local[2]").appName("JoinStrategyTest")
+        .config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    try {
+      session.sql(SETUP_LEFT);
+      session.sql(SETUP_RIGHT);
+      Dataset<Row> df = session.sql("SELECT id FROM l WHERE k NOT IN (SELECT k FROM r WHERE w <> 'n')");
+      assertThat(df.queryExecution().executedPlan().treeString()).contains("BroadcastNullAwareAntiJoin");
+      // r.k without NULL is {1, 2, 3}: only k = 5 is kept; the NULL k is unknown, so dropped.
+      assertThat(df.collectAsList()).extracting(Row::toString).containsExactly("[5]");
+      assertThat(session.sql("SELECT id FROM l WHERE k NOT IN (SELECT k FROM r)").collectAsList()).isEmpty();
+      assertThat(session.sql("SELECT id FROM l WHERE k NOT IN (SELECT k FROM r WHERE k > 9)").count())
+          .isEqualTo(5);
+    } finally {
+      session.stop();
+    }
+  }
+
+  @Test
   void manyRowsWithDuplicateKeysSpanSeveralBatches() {
     EmberSession session = EmberSession.builder().master("local[2]").appName("JoinStrategyTest")
         .config("spark.sql.shuffle.partitions", "3").config("spark.sql.autoBroadcastJoinThreshold", "-1")
