@@ -52,7 +52,10 @@ final class KeyColumns {
         hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : (v.values[i] ? 1231 : 1237));
       }
     } else {
-      throw new IllegalArgumentException("no join key hashing for " + column.dataType().simpleString());
+      // Other column kinds (added by later types) through their boxed values: slower, but any key type joins.
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (column.nulls[i] ? NULL_HASH : java.util.Objects.hashCode(column.getBoxed(i)));
+      }
     }
   }
 
@@ -105,6 +108,9 @@ final class KeyColumns {
     if (a instanceof StringColumnVector x) {
       return x.values[i].equals(((StringColumnVector) b).values[j]);
     }
-    return ((BooleanColumnVector) a).values[i] == ((BooleanColumnVector) b).values[j];
+    if (a instanceof BooleanColumnVector x) {
+      return x.values[i] == ((BooleanColumnVector) b).values[j];
+    }
+    return java.util.Objects.equals(a.getBoxed(i), b.getBoxed(j));
   }
 }
