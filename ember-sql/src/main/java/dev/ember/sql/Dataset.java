@@ -6,6 +6,7 @@ import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
@@ -92,9 +93,14 @@ public final class Dataset<T> {
     schema().printTreeString();
   }
 
-  /** The column named {@code name} of this Dataset. */
+  /**
+   * The column named {@code name} of this Dataset: bound to this Dataset's column when the name is one of
+   * its columns, so {@code a.col("k").equalTo(b.col("k"))} tells the two sides of a join apart.
+   */
   public Column col(String name) {
-    return functions.col(name);
+    List<AttributeReference> matches = logicalPlan().output().stream().filter(a -> a.name().equalsIgnoreCase(name))
+        .toList();
+    return matches.size() == 1 ? new Column(matches.get(0)) : functions.col(name);
   }
 
   /** The named columns. */
@@ -256,6 +262,100 @@ public final class Dataset<T> {
   /** The distinct rows. */
   public Dataset<Row> distinct() {
     return withPlan(new Distinct(logicalPlan()));
+  }
+
+  /** This Dataset under the name {@code alias}, so its columns can be written {@code alias.col}. */
+  public Dataset<Row> as(String alias) {
+    return withPlan(new dev.ember.sql.plan.SubqueryAlias(alias, logicalPlan()));
+  }
+
+  /** Same as {@link #as(String)}. */
+  public Dataset<Row> alias(String alias) {
+    return as(alias);
+  }
+
+  /** The inner join with {@code right} without condition: every pair of rows. */
+  public Dataset<Row> join(Dataset<?> right) {
+    return withPlan(DatasetJoins.join(logicalPlan(), right.logicalPlan(), null, "inner"));
+  }
+
+  /** The inner join with {@code right} on equal {@code usingColumn}, which appears once in the result. */
+  public Dataset<Row> join(Dataset<?> right, String usingColumn) {
+    return join(right, List.of(usingColumn), "inner");
+  }
+
+  /** The join of type {@code joinType} with {@code right} on equal {@code usingColumn}. */
+  public Dataset<Row> join(Dataset<?> right, String usingColumn, String joinType) {
+    return join(right, List.of(usingColumn), joinType);
+  }
+
+  /** The inner join with {@code right} on equal {@code usingColumns}, each of which appears once. */
+  public Dataset<Row> join(Dataset<?> right, List<String> usingColumns) {
+    return join(right, usingColumns, "inner");
+  }
+
+  /**
+   * The join with {@code right} on equal {@code usingColumns}; {@code joinType} is one of Spark's names:
+   * inner, cross, outer, full, fullouter, full_outer, left, leftouter, left_outer, right, rightouter,
+   * right_outer, semi, leftsemi, left_semi, anti, leftanti, left_anti.
+   */
+  public Dataset<Row> join(Dataset<?> right, List<String> usingColumns, String joinType) {
+    return withPlan(DatasetJoins.usingJoin(logicalPlan(), right.logicalPlan(), usingColumns, joinType));
+  }
+
+  /** The inner join with {@code right} where {@code condition} holds. */
+  public Dataset<Row> join(Dataset<?> right, Column condition) {
+    return join(right, condition, "inner");
+  }
+
+  /** The join of type {@code joinType} (see {@link #join(Dataset, List, String)}) where {@code condition} holds. */
+  public Dataset<Row> join(Dataset<?> right, Column condition, String joinType) {
+    return withPlan(DatasetJoins.join(logicalPlan(), right.logicalPlan(), condition, joinType));
+  }
+
+  /** The cartesian product with {@code right}. */
+  public Dataset<Row> crossJoin(Dataset<?> right) {
+    return withPlan(DatasetJoins.join(logicalPlan(), right.logicalPlan(), null, "cross"));
+  }
+
+  /** The rows of this Dataset and then of {@code other}, columns matched by position (SQL's UNION ALL). */
+  public Dataset<Row> union(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperation(SetOperation.Kind.UNION, logicalPlan(), other.logicalPlan()));
+  }
+
+  /** Same as {@link #union(Dataset)}. */
+  public Dataset<Row> unionAll(Dataset<?> other) {
+    return union(other);
+  }
+
+  /** The rows of this Dataset and then of {@code other}, columns matched by name. */
+  public Dataset<Row> unionByName(Dataset<?> other) {
+    return unionByName(other, false);
+  }
+
+  /** As {@link #unionByName(Dataset)}; with {@code allowMissingColumns}, missing columns are NULL. */
+  public Dataset<Row> unionByName(Dataset<?> other, boolean allowMissingColumns) {
+    return withPlan(DatasetJoins.unionByName(logicalPlan(), other.logicalPlan(), allowMissingColumns));
+  }
+
+  /** The distinct rows present in both this Dataset and {@code other} (SQL's INTERSECT). */
+  public Dataset<Row> intersect(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperation(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
+  }
+
+  /** The distinct rows of this Dataset absent from {@code other} (SQL's EXCEPT). */
+  public Dataset<Row> except(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperation(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
+  }
+
+  /** The rows present in both, each as many times as in the side holding it fewer times (INTERSECT ALL). */
+  public Dataset<Row> intersectAll(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
+  }
+
+  /** The rows of this Dataset, each as many times more than in {@code other} (EXCEPT ALL). */
+  public Dataset<Row> exceptAll(Dataset<?> other) {
+    return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
   }
 
   /** Registers this Dataset as a temporary view, replacing one of the same name. */

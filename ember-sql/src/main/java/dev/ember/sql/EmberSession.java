@@ -1,6 +1,7 @@
 package dev.ember.sql;
 
 import dev.ember.EmberConf;
+import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.EmberContext;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
@@ -44,6 +45,10 @@ public final class EmberSession implements AutoCloseable {
   /** {@code spark.sql.optimizer.excludedRules}: comma-separated optimizer rules to skip. */
   public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
 
+  /** {@code spark.sql.autoBroadcastJoinThreshold}: the largest estimated size of a broadcast join side, in
+   *  bytes (default 10 MB); -1 disables broadcast joins. */
+  public static final String AUTO_BROADCAST_JOIN_THRESHOLD = JoinSelection.BROADCAST_THRESHOLD_KEY;
+
   /** {@code spark.sql.ansi.enabled}: overflow, division by zero and bad casts fail instead of giving NULL. */
   public static final String ANSI_ENABLED = "ember.sql.ansi.enabled";
   /** {@code spark.sql.session.timeZone}: the zone timestamps are read and shown in; the JVM's by default. */
@@ -74,7 +79,8 @@ public final class EmberSession implements AutoCloseable {
       }
     }
     this.optimizer = new Optimizer(excluded);
-    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions);
+    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions,
+        JoinSelection.fromConf(conf));
   }
 
   /** A builder of the session. */

@@ -47,7 +47,7 @@ public final class QueryExecution {
   /** The physical plan that runs. */
   public synchronized PhysicalPlan executedPlan() {
     if (physical == null) {
-      physical = session.planner().plan(optimizedPlan());
+      physical = session.planner().plan(ScalarSubqueryExecution.inline(optimizedPlan(), session));
     }
     return physical;
   }

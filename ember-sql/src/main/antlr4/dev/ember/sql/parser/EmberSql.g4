@@ -21,7 +21,7 @@ statement
     ;
 
 query
-    : ctes? queryPrimary (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
+    : ctes? queryTerm (ORDER BY sortItem (COMMA sortItem)*)? (LIMIT limit=valueExpression)?
       (OFFSET offset=valueExpression)?
     ;
 
@@ -33,6 +33,13 @@ namedQuery
     : name=identifier columnAliases=identifierList? AS? LEFT_PAREN query RIGHT_PAREN
     ;
 
+// INTERSECT binds tighter than UNION and EXCEPT, as in Spark.
+queryTerm
+    : queryPrimary                                                           #queryTermDefault
+    | left=queryTerm operator=INTERSECT setQuantifier? right=queryTerm       #setOperation
+    | left=queryTerm operator=(UNION | EXCEPT | SETMINUS) setQuantifier? right=queryTerm   #setOperation
+    ;
+
 queryPrimary
     : querySpecification                                                     #queryPrimarySpecification
     | inlineTable                                                            #queryPrimaryValues
@@ -41,7 +48,7 @@ queryPrimary
 
 querySpecification
     : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
-      (FROM relation)?
+      (FROM relation (COMMA relation)*)?
       (WHERE where=booleanExpression)?
       (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*
         (WITH groupingKind=(ROLLUP | CUBE))?)?
@@ -97,9 +104,33 @@ setQuantifier
     ;
 
 relation
+    : relationPrimary joinRelation*
+    ;
+
+joinRelation
+    : joinType JOIN right=relationPrimary joinCriteria?
+    ;
+
+joinType
+    : INNER?
+    | CROSS
+    | LEFT OUTER?
+    | LEFT? SEMI
+    | RIGHT OUTER?
+    | FULL OUTER?
+    | LEFT? ANTI
+    ;
+
+joinCriteria
+    : ON booleanExpression
+    | USING identifierList
+    ;
+
+relationPrimary
     : multipartIdentifier tableAlias                                         #tableName
     | LEFT_PAREN query RIGHT_PAREN tableAlias                                #aliasedQuery
     | inlineTable tableAlias                                                 #inlineTableRelation
+    | LEFT_PAREN relation RIGHT_PAREN                                        #parenthesizedRelation
     ;
 
 inlineTable
@@ -134,7 +165,8 @@ booleanExpression
     ;
 
 predicate
-    : NOT? kind=BETWEEN lower=valueExpression AND upper=valueExpression
+    : NOT? kind=IN LEFT_PAREN query RIGHT_PAREN
+    | NOT? kind=BETWEEN lower=valueExpression AND upper=valueExpression
     | NOT? kind=IN LEFT_PAREN expression (COMMA expression)* RIGHT_PAREN
     | NOT? kind=LIKE pattern=valueExpression
     | IS NOT? kind=NULL
@@ -157,6 +189,8 @@ primaryExpression
     | CASE value=expression whenClause+ (ELSE elseExpression=expression)? END   #simpleCase
     | CAST LEFT_PAREN expression AS dataType RIGHT_PAREN                     #cast
     | EXTRACT LEFT_PAREN field=identifier FROM source=valueExpression RIGHT_PAREN   #extract
+    | EXISTS LEFT_PAREN query RIGHT_PAREN                                     #exists
+    | LEFT_PAREN query RIGHT_PAREN                                           #subqueryExpression
     | constant                                                               #constantDefault
     | (qualifier=identifier DOT)? ASTERISK                                   #star
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN OVER windowSpec   #windowCallStar
@@ -220,6 +254,7 @@ nonReserved
     | OFFSET
     | OVER | PARTITION | ROWS | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW
     | ROLLUP | CUBE | GROUPING | SETS
+    | EXISTS | OUTER
     ;
 
 SEMICOLON: ';';
@@ -229,6 +264,7 @@ COMMA: ',';
 DOT: '.';
 
 ALL: 'ALL';
+ANTI: 'ANTI';
 AND: 'AND';
 AS: 'AS';
 ASC: 'ASC';
@@ -239,24 +275,32 @@ CAST: 'CAST';
 CREATE: 'CREATE';
 CUBE: 'CUBE';
 CURRENT: 'CURRENT';
+CROSS: 'CROSS';
 DATE: 'DATE';
 DESC: 'DESC';
 DISTINCT: 'DISTINCT';
 ELSE: 'ELSE';
 END: 'END';
+EXCEPT: 'EXCEPT';
+EXISTS: 'EXISTS';
 EXPLAIN: 'EXPLAIN';
 EXTRACT: 'EXTRACT';
 FALSE: 'FALSE';
 FIRST: 'FIRST';
 FOLLOWING: 'FOLLOWING';
 FROM: 'FROM';
+FULL: 'FULL';
 GROUP: 'GROUP';
 GROUPING: 'GROUPING';
 HAVING: 'HAVING';
 IN: 'IN';
 INTERVAL: 'INTERVAL';
+INNER: 'INNER';
+INTERSECT: 'INTERSECT';
 IS: 'IS';
+JOIN: 'JOIN';
 LAST: 'LAST';
+LEFT: 'LEFT';
 LIKE: 'LIKE';
 LIMIT: 'LIMIT';
 NOT: 'NOT' | '!';
@@ -275,12 +319,19 @@ ROW: 'ROW';
 ROWS: 'ROWS';
 SELECT: 'SELECT';
 SETS: 'SETS';
+ON: 'ON';
+OUTER: 'OUTER';
+RIGHT: 'RIGHT';
+SEMI: 'SEMI';
+SETMINUS: 'MINUS';
 TEMP: 'TEMP';
 TEMPORARY: 'TEMPORARY';
 THEN: 'THEN';
 TO: 'TO';
 TRUE: 'TRUE';
 UNBOUNDED: 'UNBOUNDED';
+UNION: 'UNION';
+USING: 'USING';
 VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
@@ -288,11 +339,10 @@ WHERE: 'WHERE';
 WINDOW: 'WINDOW';
 WITH: 'WITH';
 
-// Spark's strict non-reserved keywords of features not built yet (joins, set operations): never identifiers,
-// so "FROM t JOIN u" stops at JOIN, where the parser reports the feature as unsupported.
+// Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
+// stops there, where the parser reports the feature as unsupported.
 UNSUPPORTED_KEYWORD
-    : 'ANTI' | 'CROSS' | 'EXCEPT' | 'FULL' | 'INNER' | 'INTERSECT' | 'JOIN' | 'LATERAL' | 'LEFT' | 'MINUS'
-    | 'NATURAL' | 'ON' | 'RIGHT' | 'SEMI' | 'UNION' | 'USING'
+    : 'LATERAL' | 'NATURAL'
     ;
 
 EQ: '=' | '==';

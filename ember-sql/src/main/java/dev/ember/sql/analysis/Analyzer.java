@@ -7,12 +7,14 @@ import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.GroupingSets;
+import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.SubqueryColumnAliases;
@@ -20,6 +22,7 @@ import dev.ember.sql.plan.UnresolvedDropHiddenColumns;
 import dev.ember.sql.plan.UnresolvedHaving;
 import dev.ember.sql.plan.UnresolvedInlineTable;
 import dev.ember.sql.plan.UnresolvedRelation;
+import dev.ember.sql.plan.UsingJoin;
 import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
@@ -43,6 +46,8 @@ public final class Analyzer {
   private final SessionCatalog catalog;
   private final Function<List<String>, LogicalPlan> fileRelations;
   private volatile java.util.function.Supplier<SessionSettings> settings = SessionSettings::defaults;
+  // The columns of the enclosing queries, when this analyzer resolves a subquery.
+  private final List<AttributeReference> outer;
 
   /** An analyzer reading views from {@code catalog}. */
   public Analyzer(SessionCatalog catalog) {
@@ -55,13 +60,33 @@ public final class Analyzer {
    * for names it does not know.
    */
   public Analyzer(SessionCatalog catalog, Function<List<String>, LogicalPlan> fileRelations) {
+    this(catalog, fileRelations, List.of());
+  }
+
+  private Analyzer(SessionCatalog catalog, Function<List<String>, LogicalPlan> fileRelations,
+      List<AttributeReference> outer) {
     this.catalog = catalog;
     this.fileRelations = fileRelations;
+    this.outer = List.copyOf(outer);
   }
 
   /** Analyzes each query with the settings {@code settings} gives then (ANSI mode, time zone, start time). */
   public void useSessionSettings(java.util.function.Supplier<SessionSettings> settings) {
     this.settings = java.util.Objects.requireNonNull(settings, "settings is null");
+  }
+
+  /** {@code plan} resolved and checked as a subquery whose enclosing query has the columns {@code scope}. */
+  private LogicalPlan analyzeSubquery(LogicalPlan plan, List<AttributeReference> scope) {
+    Analyzer subqueryAnalyzer = new Analyzer(catalog, fileRelations, scope);
+    subqueryAnalyzer.settings = settings;
+    LogicalPlan resolved = subqueryAnalyzer.resolve(plan);
+    CheckAnalysis.check(resolved);
+    return resolved;
+  }
+
+  /** {@code e}'s subqueries resolved, with {@code input} (and this analyzer's outer scope) visible to them. */
+  private Expression subqueries(Expression e, List<AttributeReference> input) {
+    return SubqueryResolver.resolveSubqueries(e, input, outer, this::analyzeSubquery);
   }
 
   /** The resolved, checked plan. */
@@ -96,11 +121,23 @@ public final class Analyzer {
       return new Distinct(resolve(distinct.child()));
     }
     if (plan instanceof Project project) {
-      return resolveProject(project.projectList(), resolve(project.child()));
+      LogicalPlan child = resolve(project.child());
+      List<Expression> list = project.projectList().stream().map(e -> subqueries(e, child.output())).toList();
+      return resolveProject(list, child);
     }
     if (plan instanceof Filter filter) {
       LogicalPlan child = resolve(filter.child());
-      return new Filter(ExpressionResolver.resolve(filter.condition(), child.output()), child);
+      Expression condition = subqueries(filter.condition(), child.output());
+      return new Filter(SubqueryResolver.coerce(ExpressionResolver.resolve(condition, child.output())), child);
+    }
+    if (plan instanceof Join join) {
+      return JoinResolver.join(join, resolve(join.left()), resolve(join.right()), this::subqueries);
+    }
+    if (plan instanceof UsingJoin join) {
+      return JoinResolver.usingJoin(join, resolve(join.left()), resolve(join.right()));
+    }
+    if (plan instanceof SetOperation operation) {
+      return JoinResolver.setOperation(operation, resolve(operation.left()), resolve(operation.right()));
     }
     if (plan instanceof Aggregate aggregate) {
       return resolveAggregate(aggregate.grouping(), aggregate.aggregates(), resolve(aggregate.child()));
@@ -108,7 +145,12 @@ public final class Analyzer {
     if (plan instanceof UnresolvedHaving having) {
       LogicalPlan child = resolve(having.child());
       LogicalPlan windowed = WindowExtraction.havingBelowWindows(having.condition(), child);
-      return windowed != null ? windowed : AggregateResolver.having(having.condition(), asAggregate(child));
+      if (windowed != null) {
+        return windowed;
+      }
+      Aggregate aggregate = asAggregate(child);
+      Expression condition = subqueries(having.condition(), aggregate.child().output());
+      return AggregateResolver.having(condition, aggregate);
     }
     if (plan instanceof Sort sort) {
       return WindowExtraction.sortByWindows(resolveSort(sort, resolve(sort.child())));

@@ -7,6 +7,8 @@ import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.UnresolvedWith;
 import dev.ember.sql.plan.CteDefinition;
 import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.SubqueryExpression;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +52,8 @@ final class CteSubstitution {
       return body == null ? plan : new SubqueryAlias(name, withFreshAliases(body));
     }
     List<LogicalPlan> children = plan.children();
-    if (children.isEmpty() || scope.isEmpty() && !containsWith(plan)) {
-      return plan;
+    if (children.isEmpty()) {
+      return substituteInSubqueries(plan, scope);
     }
     List<LogicalPlan> rewritten = new ArrayList<>(children.size());
     boolean changed = false;
@@ -60,19 +62,26 @@ final class CteSubstitution {
       changed |= next != child;
       rewritten.add(next);
     }
-    return changed ? plan.withNewChildren(rewritten) : plan;
+    return substituteInSubqueries(changed ? plan.withNewChildren(rewritten) : plan, scope);
   }
 
-  private static boolean containsWith(LogicalPlan plan) {
-    if (plan instanceof UnresolvedWith) {
-      return true;
+  /** {@code plan} with the CTEs in scope (and the subqueries' own) substituted in its subquery expressions. */
+  private static LogicalPlan substituteInSubqueries(LogicalPlan plan, Map<String, LogicalPlan> scope) {
+    List<Expression> expressions = plan.expressions();
+    List<Expression> rewritten = new ArrayList<>(expressions.size());
+    boolean changed = false;
+    for (Expression e : expressions) {
+      Expression next = e.transformUp(x -> {
+        if (x instanceof SubqueryExpression subquery) {
+          LogicalPlan substituted = substitute(subquery.plan(), scope);
+          return substituted == subquery.plan() ? x : subquery.withNewPlan(substituted);
+        }
+        return x;
+      });
+      changed |= next != e;
+      rewritten.add(next);
     }
-    for (LogicalPlan child : plan.children()) {
-      if (containsWith(child)) {
-        return true;
-      }
-    }
-    return false;
+    return changed ? plan.withNewExpressions(rewritten) : plan;
   }
 
   private static LogicalPlan withFreshAliases(LogicalPlan plan) {

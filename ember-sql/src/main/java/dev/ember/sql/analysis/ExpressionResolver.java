@@ -64,10 +64,26 @@ final class ExpressionResolver {
       }
     }
     if (matches.size() > 1) {
-      throw AnalysisException.unsupported("ambiguous column reference " + u.quotedName()
-          + " (AMBIGUOUS_REFERENCE is not reported precisely yet)");
+      throw ambiguousReference(u, matches);
     }
     return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
+  }
+
+  /** AMBIGUOUS_REFERENCE, listing the qualified names {@code u} could mean, as Spark does. */
+  static AnalysisException ambiguousReference(UnresolvedAttribute u, List<AttributeReference> matches) {
+    List<String> names = new ArrayList<>();
+    for (AttributeReference a : matches) {
+      StringBuilder sb = new StringBuilder();
+      for (String q : a.qualifier()) {
+        sb.append('`').append(q).append("`.");
+      }
+      names.add(sb.append('`').append(a.name()).append('`').toString());
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("name", u.quotedName());
+    parameters.put("referenceNames", "[" + String.join(", ", names) + "]");
+    return new AnalysisException("AMBIGUOUS_REFERENCE", parameters, u.origin().line(), u.origin().startPosition(),
+        "");
   }
 
   static AnalysisException unresolvedColumn(UnresolvedAttribute u, List<AttributeReference> input) {

@@ -42,8 +42,25 @@ public sealed interface Distribution {
     }
   }
 
+  /**
+   * Rows hash-partitioned on exactly {@code clustering}, in order (a shuffled join): both inputs of the
+   * join must then place equal keys in the same partition number, which a subset or a single partition of
+   * one side would not guarantee.
+   *
+   * @param clustering the expressions rows are hashed by
+   */
+  record HashClustered(List<Expression> clustering) implements Distribution {
+    /** Copies the expressions. */
+    public HashClustered {
+      clustering = List.copyOf(clustering);
+    }
+  }
+
   /** Whether {@code partitioning} satisfies this requirement. */
   default boolean satisfiedBy(Partitioning partitioning) {
+    if (this instanceof HashClustered exact) {
+      return partitioning instanceof Partitioning.Hash hash && hash.expressions().equals(exact.clustering());
+    }
     if (this instanceof Unspecified || partitioning instanceof Partitioning.Single) {
       return true;
     }

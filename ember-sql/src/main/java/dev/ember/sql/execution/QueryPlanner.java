@@ -8,17 +8,21 @@ import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
+import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.execution.window.WindowExec;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.ReplicateRows;
+import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AggregateFunction;
@@ -41,10 +45,18 @@ public final class QueryPlanner {
   private final int defaultParallelism;
   private final int shufflePartitions;
 
+  private final JoinSelection joinSelection;
+
   /** A planner splitting local data into {@code defaultParallelism} slices. */
   public QueryPlanner(int defaultParallelism, int shufflePartitions) {
+    this(defaultParallelism, shufflePartitions, new JoinSelection(10L << 20, Runtime.getRuntime().maxMemory() / 4));
+  }
+
+  /** A planner choosing join operators with {@code joinSelection}. */
+  public QueryPlanner(int defaultParallelism, int shufflePartitions, JoinSelection joinSelection) {
     this.defaultParallelism = defaultParallelism;
     this.shufflePartitions = shufflePartitions;
+    this.joinSelection = joinSelection;
   }
 
   /** The physical plan of {@code plan}, with the exchanges its operators require. */
@@ -91,6 +103,15 @@ public final class QueryPlanner {
     if (plan instanceof Offset offset) {
       int n = (Integer) ((Literal) offset.offset()).value();
       return new OffsetExec(n, sortInOnePartition(planOperators(offset.child())));
+    }
+    if (plan instanceof ReplicateRows replicate) {
+      return new ReplicateRowsExec(replicate.count(), replicate.output(), planOperators(replicate.child()));
+    }
+    if (plan instanceof Join join) {
+      return joinSelection.plan(join, this::planOperators);
+    }
+    if (plan instanceof SetOperation union && union.kind() == SetOperation.Kind.UNION && union.all()) {
+      return new UnionExec(union.output(), List.of(planOperators(union.left()), planOperators(union.right())));
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }

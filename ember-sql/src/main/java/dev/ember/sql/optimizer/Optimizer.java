@@ -21,8 +21,14 @@ public final class Optimizer {
   private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
 
   // Run once, first: later rules and the planner assume no SubqueryAlias, no Distinct and no DISTINCT
-  // aggregate. Not excludable.
+  // aggregate. Not excludable. Subqueries become joins first, while their plans still hold their aliases;
+  // INTERSECT and EXCEPT become joins under a Distinct before Distinct is replaced.
   private static final List<Rule> FINISH_ANALYSIS = List.of(
+      new RewritePredicateSubquery(),
+      new RewriteCorrelatedScalarSubquery(),
+      new RewriteSetOperationAll(),
+      new ReplaceIntersectWithJoin(),
+      new ReplaceExceptWithJoin(),
       new EliminateSubqueryAliases(),
       new ReplaceDistinctWithAggregate(),
       new RewriteDistinctAggregates());
@@ -31,8 +37,13 @@ public final class Optimizer {
   // project merge into one; projects that then meet are collapsed and no-op ones removed; constant folding
   // after those, so it sees the combined conditions and the substituted projections; column pruning last,
   // once folding has removed the references it can.
+  // Joins are reordered while the WHERE clause still sits above them, then its conjuncts are pushed into them;
+  // conjuncts shared by every branch of an OR are taken out first, so they can be join keys or pushed down.
   private static final List<Rule> OPERATOR_OPTIMIZATIONS = List.of(
       new PushFilterThroughProject(),
+      new FactorCommonConjuncts(),
+      new ReorderJoin(),
+      new PushPredicateThroughJoin(),
       new CollapseProject(),
       new RemoveRedundantProject(),
       new CombineFilters(),

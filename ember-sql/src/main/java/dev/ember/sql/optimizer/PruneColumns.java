@@ -2,6 +2,7 @@ package dev.ember.sql.optimizer;
 
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
@@ -46,6 +47,13 @@ final class PruneColumns implements Rule {
     if (plan instanceof Filter || plan instanceof Sort || plan instanceof Limit) {
       LogicalPlan child = plan.children().get(0);
       return withChild(plan, child, references(plan.expressions(), required));
+    }
+    if (plan instanceof Join join) {
+      // Each side keeps what is required above plus what the join condition reads.
+      Set<AttributeReference> needed = references(join.expressions(), required);
+      LogicalPlan left = prune(join.left(), needed);
+      LogicalPlan right = prune(join.right(), needed);
+      return left == join.left() && right == join.right() ? plan : join.withNewChildren(List.of(left, right));
     }
     // Unknown operators keep everything below them.
     return plan;

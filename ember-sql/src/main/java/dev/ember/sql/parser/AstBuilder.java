@@ -40,7 +40,7 @@ import java.util.List;
  */
 final class AstBuilder extends EmberSqlBaseVisitor<Object> {
 
-  private final ExpressionBuilder expressions = new ExpressionBuilder();
+  private final ExpressionBuilder expressions = new ExpressionBuilder(this::query);
 
   @Override
   public LogicalPlan visitSingleStatement(EmberSqlParser.SingleStatementContext ctx) {
@@ -69,7 +69,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   }
 
   LogicalPlan query(QueryContext ctx) {
-    LogicalPlan plan = (LogicalPlan) visit(ctx.queryPrimary());
+    LogicalPlan plan = (LogicalPlan) visit(ctx.queryTerm());
     if (!ctx.sortItem().isEmpty()) {
       List<SortOrder> order = new ArrayList<>();
       for (SortItemContext item : ctx.sortItem()) {
@@ -124,7 +124,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
 
   @Override
   public LogicalPlan visitQuerySpecification(QuerySpecificationContext ctx) {
-    LogicalPlan plan = ctx.relation() == null ? new OneRowRelation() : (LogicalPlan) visit(ctx.relation());
+    LogicalPlan plan = ctx.relation().isEmpty() ? new OneRowRelation() : JoinBuilder.commaJoin(this, ctx.relation());
     if (ctx.where != null) {
       plan = new Filter(expressions.visit(ctx.where), plan);
     }
@@ -158,6 +158,26 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     }
     expressions.namedWindows = outerWindows;
     return plan;
+  }
+
+  @Override
+  public LogicalPlan visitQueryTermDefault(EmberSqlParser.QueryTermDefaultContext ctx) {
+    return (LogicalPlan) visit(ctx.queryPrimary());
+  }
+
+  @Override
+  public LogicalPlan visitSetOperation(EmberSqlParser.SetOperationContext ctx) {
+    return JoinBuilder.setOperation(ctx, (LogicalPlan) visit(ctx.left), (LogicalPlan) visit(ctx.right));
+  }
+
+  @Override
+  public LogicalPlan visitRelation(EmberSqlParser.RelationContext ctx) {
+    return JoinBuilder.relation(this, expressions, ctx);
+  }
+
+  @Override
+  public LogicalPlan visitParenthesizedRelation(EmberSqlParser.ParenthesizedRelationContext ctx) {
+    return (LogicalPlan) visit(ctx.relation());
   }
 
   @Override

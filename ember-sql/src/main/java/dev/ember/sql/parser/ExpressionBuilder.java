@@ -7,6 +7,7 @@ import dev.ember.sql.parser.EmberSqlParser.IdentifierContext;
 import dev.ember.sql.parser.EmberSqlParser.PredicateContext;
 import dev.ember.sql.parser.EmberSqlParser.PredicatedContext;
 import dev.ember.sql.parser.EmberSqlParser.StrictIdentifierContext;
+import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.And;
 import dev.ember.sql.plan.expressions.ArithmeticOperator;
 import dev.ember.sql.plan.expressions.BinaryArithmetic;
@@ -14,8 +15,10 @@ import dev.ember.sql.plan.expressions.BinaryComparison;
 import dev.ember.sql.plan.expressions.CaseWhen;
 import dev.ember.sql.plan.expressions.Cast;
 import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.plan.expressions.Exists;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.In;
+import dev.ember.sql.plan.expressions.InSubquery;
 import dev.ember.sql.plan.expressions.IsNotNull;
 import dev.ember.sql.plan.expressions.IsNull;
 import dev.ember.sql.plan.expressions.Like;
@@ -23,6 +26,7 @@ import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Or;
 import dev.ember.sql.plan.expressions.Origin;
+import dev.ember.sql.plan.expressions.ScalarSubquery;
 import dev.ember.sql.plan.expressions.UnaryMinus;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
 import dev.ember.sql.plan.expressions.UnresolvedFunction;
@@ -34,6 +38,7 @@ import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.antlr.v4.runtime.ParserRuleContext;
 
 /** Builds unresolved expressions from parse trees. */
@@ -41,6 +46,12 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
 
   /** The windows of the enclosing query's WINDOW clause, by lower-case name. */
   Map<String, WindowSpecDefinition> namedWindows = Map.of();
+  private final Function<EmberSqlParser.QueryContext, LogicalPlan> queries;
+
+  /** A builder of expressions whose subqueries are built by {@code queries}. */
+  ExpressionBuilder(Function<EmberSqlParser.QueryContext, LogicalPlan> queries) {
+    this.queries = queries;
+  }
 
   static Origin origin(ParserRuleContext ctx) {
     return new Origin(ctx.getStart().getLine(), ctx.getStart().getCharPositionInLine());
@@ -97,6 +108,10 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
       return value;
     }
     Expression result;
+    if (p.query() != null) {
+      result = new InSubquery(value, queries.apply(p.query()));
+      return p.NOT() == null ? result : new Not(result);
+    }
     switch (p.kind.getType()) {
       case EmberSqlParser.BETWEEN -> result = new And(
           new BinaryComparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, value, visit(p.lower)),
@@ -294,6 +309,16 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
   @Override
   public Expression visitColumnReference(EmberSqlParser.ColumnReferenceContext ctx) {
     return new UnresolvedAttribute(identifiers(ctx.identifier()), origin(ctx));
+  }
+
+  @Override
+  public Expression visitExists(EmberSqlParser.ExistsContext ctx) {
+    return new Exists(queries.apply(ctx.query()));
+  }
+
+  @Override
+  public Expression visitSubqueryExpression(EmberSqlParser.SubqueryExpressionContext ctx) {
+    return new ScalarSubquery(queries.apply(ctx.query()), origin(ctx));
   }
 
   @Override

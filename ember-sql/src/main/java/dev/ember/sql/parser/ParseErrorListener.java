@@ -12,10 +12,10 @@ import org.antlr.v4.runtime.Token;
 final class ParseErrorListener extends BaseErrorListener {
 
   /** Spark SQL keywords of features the grammar does not have yet. */
-  private static final java.util.Set<String> NOT_YET_SUPPORTED = java.util.Set.of("JOIN", "INNER", "LEFT",
-      "RIGHT", "FULL", "CROSS", "SEMI", "ANTI", "NATURAL", "UNION", "INTERSECT", "EXCEPT", "MINUS", "WITH",
+  private static final java.util.Set<String> NOT_YET_SUPPORTED = java.util.Set.of(
+      "NATURAL", "WITH",
       "OVER", "WINDOW", "LATERAL", "OFFSET", "ROLLUP", "CUBE", "GROUPING", "PIVOT", "INSERT", "DROP", "SHOW",
-      "DESCRIBE", "SET", "CACHE", "UNCACHE", "EXISTS", "INTERVAL", "TIMESTAMP", "RLIKE", "ILIKE", "TABLESAMPLE");
+      "DESCRIBE", "SET", "CACHE", "UNCACHE", "INTERVAL", "TIMESTAMP", "RLIKE", "ILIKE", "TABLESAMPLE");
 
   private final String sql;
 

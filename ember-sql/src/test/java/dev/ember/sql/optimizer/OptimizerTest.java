@@ -54,8 +54,9 @@ class OptimizerTest {
   void excludedRulesDoNotRunAndAcceptSparkNames() {
     Set<String> excluded = Set.of("org.apache.spark.sql.catalyst.optimizer.CombineFilters", "ConstantFolding");
     Optimizer optimizer = new Optimizer(excluded);
-    assertThat(optimizer.activeRules()).containsExactly("PushFilterThroughProject", "CollapseProject",
-        "RemoveRedundantProject", "PruneColumns", "PushDownIntoFileScan");
+    assertThat(optimizer.activeRules()).containsExactly("PushFilterThroughProject", "FactorCommonConjuncts",
+        "ReorderJoin", "PushPredicateThroughJoin", "CollapseProject", "RemoveRedundantProject", "PruneColumns",
+        "PushDownIntoFileScan");
     LogicalPlan plan = optimize("SELECT x FROM (SELECT a AS x FROM t WHERE a > 1 + 1) s WHERE x < 9", excluded);
     Filter outer = (Filter) ((Project) plan).child();
     assertThat(outer.child()).isInstanceOf(Filter.class);

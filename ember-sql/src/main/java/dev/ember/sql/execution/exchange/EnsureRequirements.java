@@ -46,6 +46,9 @@ public final class EnsureRequirements {
   }
 
   private static Partitioning partitioningFor(Distribution distribution, int shufflePartitions) {
+    if (distribution instanceof Distribution.HashClustered exact) {
+      return new Partitioning.Hash(exact.clustering(), shufflePartitions);
+    }
     if (distribution instanceof Distribution.Clustered clustered && !clustered.clustering().isEmpty()) {
       return new Partitioning.Hash(clustered.clustering(), shufflePartitions);
     }

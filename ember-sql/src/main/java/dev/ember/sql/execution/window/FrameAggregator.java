@@ -35,7 +35,8 @@ abstract class FrameAggregator {
     if (function instanceof Count) {
       return "count";
     }
-    if (function.dataType() instanceof DecimalType decimal && (function instanceof Sum || function instanceof Average)) {
+    boolean sumOrAverage = function instanceof Sum || function instanceof Average;
+    if (function.dataType() instanceof DecimalType decimal && sumOrAverage) {
       return (function instanceof Sum ? "sum_decimal:" : "avg_decimal:") + decimal.scale();
     }
     if (function instanceof Sum) {

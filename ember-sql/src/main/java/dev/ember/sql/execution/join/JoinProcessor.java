@@ -1,0 +1,209 @@
+package dev.ember.sql.execution.join;
+
+import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.JoinType;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.types.DataType;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The join-type logic every join operator shares, run inside tasks. For each stream batch an operator's
+ * {@link Candidates} names candidate pairs (stream row, build row) — equal keys for a hash join, every pair
+ * for a nested-loop join; the processor keeps the pairs satisfying the remaining condition (SQL semantics:
+ * NULL is not true) and emits, per join type, the joined pairs, the NULL-padded unmatched rows of an outer
+ * side, or the stream rows of a semi or anti join. Output batches hold at most {@link ColumnarBatch#MAX_ROWS}
+ * rows, with the left input's columns first.
+ */
+final class JoinProcessor implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Finds candidate pairs for one stream batch. */
+  interface Candidates extends Serializable {
+    /** Adds the candidate pairs of {@code stream}'s rows and build rows to the two lists. */
+    void find(ColumnarBatch stream, IntList streamRows, IntList buildRows);
+  }
+
+  private final JoinType joinType;
+  private final boolean buildLeft;
+  private final Expression condition;
+  private final List<DataType> leftTypes;
+  private final List<DataType> rightTypes;
+
+  /**
+   * A processor for {@code joinType} whose build side is the left input when {@code buildLeft}.
+   *
+   * @param condition the condition left to check on candidate pairs, bound to left then right columns, or null
+   */
+  JoinProcessor(JoinType joinType, boolean buildLeft, Expression condition, List<DataType> leftTypes,
+      List<DataType> rightTypes) {
+    if (buildLeft && joinType.leftOnly()) {
+      throw new IllegalArgumentException("a semi or anti join streams its left side");
+    }
+    this.joinType = joinType;
+    this.buildLeft = buildLeft;
+    this.condition = condition;
+    this.leftTypes = List.copyOf(leftTypes);
+    this.rightTypes = List.copyOf(rightTypes);
+  }
+
+  /** Whether unmatched build rows are part of the output (then they are emitted at the end of the stream). */
+  boolean buildSideOuter() {
+    return joinType == JoinType.FULL_OUTER || (buildLeft ? joinType == JoinType.LEFT_OUTER
+        : joinType == JoinType.RIGHT_OUTER);
+  }
+
+  private boolean streamSideOuter() {
+    return joinType == JoinType.FULL_OUTER || (buildLeft ? joinType == JoinType.RIGHT_OUTER
+        : joinType == JoinType.LEFT_OUTER);
+  }
+
+  /** The joined output of {@code stream} against {@code build}, produced lazily batch by batch. */
+  Iterator<ColumnarBatch> join(Iterator<ColumnarBatch> stream, ColumnarBatch build, Candidates candidates) {
+    boolean[] buildMatched = buildSideOuter() ? new boolean[build.numRows()] : null;
+    return new Iterator<>() {
+      private final ArrayDeque<ColumnarBatch> pending = new ArrayDeque<>();
+      private boolean finished;
+
+      @Override
+      public boolean hasNext() {
+        while (pending.isEmpty() && !finished) {
+          if (stream.hasNext()) {
+            ColumnarBatch batch = stream.next();
+            if (batch.numRows() > 0) {
+              pending.addAll(joinBatch(batch, build, candidates, buildMatched));
+            }
+          } else {
+            finished = true;
+            if (buildMatched != null) {
+              pending.addAll(unmatchedBuildRows(build, buildMatched));
+            }
+          }
+        }
+        return !pending.isEmpty();
+      }
+
+      @Override
+      public ColumnarBatch next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return pending.poll();
+      }
+    };
+  }
+
+  private List<ColumnarBatch> joinBatch(ColumnarBatch stream, ColumnarBatch build, Candidates candidates,
+      boolean[] buildMatched) {
+    IntList streamRows = new IntList();
+    IntList buildRows = new IntList();
+    candidates.find(stream, streamRows, buildRows);
+    List<ColumnarBatch> out = new ArrayList<>();
+    boolean[] streamMatched = new boolean[stream.numRows()];
+    boolean pairsWanted = !joinType.leftOnly();
+    for (int from = 0; from < streamRows.size(); from += ColumnarBatch.MAX_ROWS) {
+      int to = Math.min(streamRows.size(), from + ColumnarBatch.MAX_ROWS);
+      int[] s = streamRows.slice(from, to);
+      int[] b = buildRows.slice(from, to);
+      int count = to - from;
+      ColumnarBatch joined = condition == null && !pairsWanted ? null : pairs(stream, s, build, b, count);
+      int[] passing = passing(joined, count);
+      int kept = passing.length;
+      for (int p : passing) {
+        streamMatched[s[p]] = true;
+        if (buildMatched != null) {
+          buildMatched[b[p]] = true;
+        }
+      }
+      if (pairsWanted && kept > 0) {
+        out.add(kept == count ? joined : joined.gather(passing, kept));
+      }
+    }
+    if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI || streamSideOuter()) {
+      boolean keepMatched = joinType == JoinType.LEFT_SEMI;
+      int[] rows = new int[stream.numRows()];
+      int count = 0;
+      for (int i = 0; i < stream.numRows(); i++) {
+        if (streamMatched[i] == keepMatched) {
+          rows[count++] = i;
+        }
+      }
+      if (count > 0) {
+        ColumnarBatch selected = count == stream.numRows() ? stream : stream.gather(rows, count);
+        out.add(joinType.leftOnly() ? selected : padded(selected, !buildLeft));
+      }
+    }
+    return out;
+  }
+
+  /** The positions of the pairs of {@code joined} satisfying the condition (all when there is none). */
+  private int[] passing(ColumnarBatch joined, int count) {
+    int[] selected = new int[count];
+    if (condition == null) {
+      for (int i = 0; i < count; i++) {
+        selected[i] = i;
+      }
+      return selected;
+    }
+    ColumnVector result = VectorizedEvaluator.evaluate(condition, joined);
+    int kept = 0;
+    if (result instanceof BooleanColumnVector keep) {
+      for (int i = 0; i < count; i++) {
+        selected[kept] = i;
+        kept += keep.values[i] & !keep.nulls[i] ? 1 : 0;
+      }
+    }
+    return java.util.Arrays.copyOf(selected, kept);
+  }
+
+  /** The pairs as rows of left columns then right columns. */
+  private ColumnarBatch pairs(ColumnarBatch stream, int[] s, ColumnarBatch build, int[] b, int count) {
+    ColumnarBatch streamPart = stream.gather(s, count);
+    ColumnarBatch buildPart = build.gather(b, count);
+    return buildLeft ? combine(buildPart, streamPart, count) : combine(streamPart, buildPart, count);
+  }
+
+  /** {@code rows} of one side beside NULLs for the other; {@code rowsAreLeft} says which side they are. */
+  private ColumnarBatch padded(ColumnarBatch rows, boolean rowsAreLeft) {
+    int n = rows.numRows();
+    if (rowsAreLeft) {
+      return combine(rows, new ColumnarBatch(BatchConcat.nulls(rightTypes, n), n), n);
+    }
+    return combine(new ColumnarBatch(BatchConcat.nulls(leftTypes, n), n), rows, n);
+  }
+
+  private List<ColumnarBatch> unmatchedBuildRows(ColumnarBatch build, boolean[] matched) {
+    List<ColumnarBatch> out = new ArrayList<>();
+    int[] rows = new int[ColumnarBatch.MAX_ROWS];
+    int count = 0;
+    for (int i = 0; i < matched.length; i++) {
+      if (!matched[i]) {
+        rows[count++] = i;
+      }
+      if (count == rows.length || (i == matched.length - 1 && count > 0)) {
+        out.add(padded(build.gather(rows, count), buildLeft));
+        count = 0;
+      }
+    }
+    return out;
+  }
+
+  private static ColumnarBatch combine(ColumnarBatch left, ColumnarBatch right, int n) {
+    ColumnVector[] columns = new ColumnVector[left.numCols() + right.numCols()];
+    for (int c = 0; c < left.numCols(); c++) {
+      columns[c] = left.column(c);
+    }
+    for (int c = 0; c < right.numCols(); c++) {
+      columns[left.numCols() + c] = right.column(c);
+    }
+    return new ColumnarBatch(columns, n);
+  }
+}

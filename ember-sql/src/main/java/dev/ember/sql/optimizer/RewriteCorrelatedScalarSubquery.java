@@ -1,0 +1,110 @@
+package dev.ember.sql.optimizer;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Join;
+import dev.ember.sql.plan.JoinType;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.SubqueryAlias;
+import dev.ember.sql.plan.expressions.Alias;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.BinaryComparison;
+import dev.ember.sql.plan.expressions.CaseWhen;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.plan.expressions.Count;
+import dev.ember.sql.plan.expressions.CountDistinct;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.IsNull;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.NamedExpression;
+import dev.ember.sql.plan.expressions.ScalarSubquery;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites a correlated scalar subquery that aggregates over equality correlations ({@code WHERE x <
+ * (SELECT avg(y) FROM t WHERE t.k = outer.k)}) into an aggregate grouped by the correlated inner columns,
+ * left-outer-joined to the outer query on the correlation; the subquery becomes the aggregate's column, NULL
+ * where no inner row matched, as the subquery's aggregate over no rows would be, except a bare count, which
+ * is 0 there (other expressions over count are not supported). Handles subqueries in filters and
+ * projections; other forms fail with UNSUPPORTED_FEATURE.
+ */
+final class RewriteCorrelatedScalarSubquery implements Rule {
+
+  @Override
+  public LogicalPlan apply(LogicalPlan plan) {
+    return plan.transformUp(node -> {
+      if (!(node instanceof Filter || node instanceof Project) || !hasCorrelatedScalar(node)) {
+        return node;
+      }
+      LogicalPlan child = node.children().get(0);
+      List<Expression> rewritten = new ArrayList<>();
+      for (Expression e : node.expressions()) {
+        List<LogicalPlan> joined = new ArrayList<>(List.of(child));
+        rewritten.add(e.transformUp(x -> {
+          if (x instanceof ScalarSubquery s && s.correlated()) {
+            return decorrelate(s, joined);
+          }
+          return x;
+        }));
+        child = joined.get(0);
+      }
+      if (node instanceof Filter) {
+        return new Project(new ArrayList<>(node.output()), new Filter(rewritten.get(0), child));
+      }
+      return new Project(rewritten, child);
+    });
+  }
+
+  private static boolean hasCorrelatedScalar(LogicalPlan node) {
+    return node.expressions().stream().anyMatch(e -> e.exists(x -> x instanceof ScalarSubquery s
+        && s.correlated()));
+  }
+
+  /** The column standing for {@code subquery}; {@code joined[0]} becomes the outer input joined to it. */
+  private Expression decorrelate(ScalarSubquery subquery, List<LogicalPlan> joined) {
+    LogicalPlan plan = subquery.plan();
+    while (plan instanceof SubqueryAlias alias) {
+      plan = alias.child();
+    }
+    if (!(plan instanceof Aggregate aggregate) || !aggregate.grouping().isEmpty()) {
+      throw AnalysisException.unsupported("correlated scalar subqueries other than one aggregate without "
+          + "GROUP BY over equality correlations");
+    }
+    Expression result = aggregate.aggregates().get(0);
+    Expression function = result instanceof Alias alias ? alias.child() : result;
+    boolean bareCount = function instanceof Count || function instanceof CountDistinct;
+    if (!bareCount && result.exists(x -> x instanceof Count || x instanceof CountDistinct)) {
+      throw AnalysisException.unsupported("correlated scalar subqueries computing with count (only a bare "
+          + "count, which is 0 where no row matches, is decorrelated)");
+    }
+    CorrelatedPredicates pulled = CorrelatedPredicates.pullOut(apply(aggregate.child()));
+    List<Expression> grouping = new ArrayList<>();
+    for (Expression p : pulled.predicates()) {
+      if (!(p instanceof BinaryComparison c) || c.operator() != ComparisonOperator.EQUAL) {
+        throw AnalysisException.unsupported("correlated scalar subqueries with non-equality correlation ("
+            + p.sql() + ")");
+      }
+      for (Expression side : List.of(c.left(), c.right())) {
+        if (side instanceof AttributeReference a && pulled.plan().output().contains(a) && !grouping.contains(a)) {
+          grouping.add(a);
+        }
+      }
+    }
+    if (grouping.isEmpty()) {
+      throw AnalysisException.unsupported("correlated scalar subqueries whose correlation compares no inner "
+          + "column");
+    }
+    List<Expression> aggregates = new ArrayList<>(grouping);
+    aggregates.add(aggregate.aggregates().get(0));
+    Aggregate grouped = new Aggregate(grouping, aggregates, pulled.plan());
+    joined.set(0, new Join(joined.get(0), grouped, JoinType.LEFT_OUTER, Predicates.and(pulled.predicates())));
+    AttributeReference value = ((NamedExpression) aggregate.aggregates().get(0)).toAttribute();
+    AttributeReference nullable = new AttributeReference(value.name(), value.dataType(), true, value.exprId(),
+        List.of());
+    // No group for an outer row means the subquery saw no row: a count of no rows is 0, not NULL.
+    return bareCount ? new CaseWhen(List.of(new IsNull(nullable)), List.of(Literal.of(0L)), nullable) : nullable;
+  }
+}
