@@ -52,8 +52,8 @@ public final class EmberSession implements AutoCloseable {
   private final SessionCatalog catalog = new SessionCatalog();
   private final Analyzer analyzer = new Analyzer(catalog);
   private final Optimizer optimizer;
-  private final QueryPlanner planner;
   private final int shufflePartitions;
+  private final RuntimeConfig runtimeConfig;
 
   private EmberSession(EmberContext emberContext) {
     this.emberContext = emberContext;
@@ -71,7 +71,7 @@ public final class EmberSession implements AutoCloseable {
       }
     }
     this.optimizer = new Optimizer(excluded);
-    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions);
+    this.runtimeConfig = new RuntimeConfig(conf);
   }
 
   /** A builder of the session. */
@@ -98,11 +98,17 @@ public final class EmberSession implements AutoCloseable {
   }
 
   QueryPlanner planner() {
-    return planner;
+    // Built per query so that SET spark.sql.shuffle.partitions takes effect on the next query.
+    return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions());
   }
 
   int shufflePartitions() {
-    return shufflePartitions;
+    return runtimeConfig.getInt(SHUFFLE_PARTITIONS, shufflePartitions);
+  }
+
+  /** The session's runtime configuration (Spark's {@code spark.conf()}). */
+  public RuntimeConfig conf() {
+    return runtimeConfig;
   }
 
   /**
