@@ -13,6 +13,7 @@ import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.SortOrder;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import dev.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -221,12 +222,12 @@ public final class Dataset<T> {
 
   /** Registers this Dataset as a temporary view, replacing one of the same name. */
   public void createOrReplaceTempView(String name) {
-    session.catalog().createTempView(name, logicalPlan(), true);
+    session.sessionCatalog().createTempView(name, logicalPlan(), true);
   }
 
   /** Registers this Dataset as a temporary view; fails if the name is taken. */
   public void createTempView(String name) {
-    session.catalog().createTempView(name, logicalPlan(), false);
+    session.sessionCatalog().createTempView(name, logicalPlan(), false);
   }
 
   /** Runs the query and returns every row. */
@@ -300,6 +301,47 @@ public final class Dataset<T> {
   /** Prints the physical plan, and the logical plans when {@code extended}. */
   public void explain(boolean extended) {
     Console.print(queryExecution.explainString(extended) + "\n");
+  }
+
+  /** Prints the plan in {@code mode}: simple, extended or formatted (Spark's modes). */
+  public void explain(String mode) {
+    Console.print(queryExecution.explainString(mode) + "\n");
+  }
+
+  /** Caches this Dataset in memory and on disk ({@code MEMORY_AND_DISK}) once first computed. */
+  public Dataset<T> cache() {
+    return persist();
+  }
+
+  /** Same as {@link #cache()}. */
+  public Dataset<T> persist() {
+    return persist(StorageLevel.MEMORY_AND_DISK);
+  }
+
+  /**
+   * Caches this Dataset at {@code level} once first computed: every later query containing this Dataset's plan
+   * reads the cached batches ({@code InMemoryTableScan} in its plan).
+   */
+  public Dataset<T> persist(StorageLevel level) {
+    session.cacheQuery(logicalPlan(), level);
+    return this;
+  }
+
+  /** Drops this Dataset's cached data, if any. */
+  public Dataset<T> unpersist() {
+    session.cacheManager().uncache(logicalPlan());
+    return this;
+  }
+
+  /** Same as {@link #unpersist()} (the data is dropped asynchronously either way). */
+  public Dataset<T> unpersist(boolean blocking) {
+    return unpersist();
+  }
+
+  /** The level this Dataset is cached at, {@code NONE} if it is not. */
+  public StorageLevel storageLevel() {
+    return session.cacheManager().lookup(logicalPlan()).map(r -> r.cachedBatches().storageLevel())
+        .orElse(StorageLevel.NONE);
   }
 
   private static Column[] toColumns(String[] names) {

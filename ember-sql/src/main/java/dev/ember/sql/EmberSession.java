@@ -4,9 +4,13 @@ import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
+import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.QueryPlanner;
+import dev.ember.sql.execution.columnar.CacheManager;
+import dev.ember.sql.execution.columnar.InMemoryRelation;
 import dev.ember.sql.optimizer.Optimizer;
 import dev.ember.sql.parser.SqlParser;
+import dev.ember.sql.plan.Command;
 import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.LocalRelation;
@@ -17,6 +21,7 @@ import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import dev.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -50,6 +55,8 @@ public final class EmberSession implements AutoCloseable {
 
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
+  private final Catalog userCatalog = new Catalog(this);
+  private final CacheManager cacheManager = new CacheManager();
   private final Analyzer analyzer = new Analyzer(catalog);
   private final Optimizer optimizer;
   private final int shufflePartitions;
@@ -84,9 +91,26 @@ public final class EmberSession implements AutoCloseable {
     return emberContext;
   }
 
-  /** The session's catalog of temporary views. */
-  public SessionCatalog catalog() {
+  /** The session's catalog: tables and views, their columns and their caching (Spark's {@code catalog()}). */
+  public Catalog catalog() {
+    return userCatalog;
+  }
+
+  SessionCatalog sessionCatalog() {
     return catalog;
+  }
+
+  CacheManager cacheManager() {
+    return cacheManager;
+  }
+
+  /** Caches the analyzed {@code plan} at {@code level} (lazily: computed by the first query using it). */
+  InMemoryRelation cacheQuery(LogicalPlan plan, StorageLevel level) {
+    return cacheManager.cache(plan, level, p -> planner().plan(optimizer.optimize(p)));
+  }
+
+  ExecutionContext executionContext() {
+    return new ExecutionContext(emberContext, shufflePartitions());
   }
 
   Analyzer analyzer() {
@@ -122,8 +146,11 @@ public final class EmberSession implements AutoCloseable {
       catalog.createTempView(create.name(), view, create.replace());
       return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
     }
+    if (parsed instanceof Command command) {
+      return CommandRunner.run(this, command);
+    }
     if (parsed instanceof ExplainCommand explain) {
-      String text = new QueryExecution(this, explain.child()).explainString(false);
+      String text = new QueryExecution(this, explain.child()).explainString(explain.mode());
       AttributeReference plan = AttributeReference.create("plan", DataTypes.StringType, false);
       return new Dataset<>(this, new LocalRelation(List.of(plan), List.of(List.of(text))));
     }

@@ -35,10 +35,15 @@ public final class QueryExecution {
     return analyzed;
   }
 
+  /** The analyzed plan reading cached data wherever a cached plan appears in it. */
+  public LogicalPlan withCachedData() {
+    return session.cacheManager().useCachedData(analyzed);
+  }
+
   /** The plan after the optimizer's rules. */
   public synchronized LogicalPlan optimizedPlan() {
     if (optimized == null) {
-      optimized = session.optimizer().optimize(analyzed);
+      optimized = session.optimizer().optimize(withCachedData());
     }
     return optimized;
   }
@@ -53,13 +58,19 @@ public final class QueryExecution {
 
   /** Runs the query and returns its rows in internal representation, in partition order. */
   List<Object[]> collectInternal() {
-    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
+    ExecutionContext context = session.executionContext();
     List<ColumnarBatch> batches = executedPlan().execute(context).collect();
     List<Object[]> rows = new ArrayList<>();
     for (ColumnarBatch batch : batches) {
       rows.addAll(batch.rows());
     }
     return rows;
+  }
+
+  /** The text of EXPLAIN in {@code mode}: simple, extended or formatted (Spark's modes; codegen and cost are
+   *  not supported). */
+  public String explainString(String mode) {
+    return ExplainModes.explain(this, mode);
   }
 
   /** The text of EXPLAIN: the physical plan, or every stage when {@code extended}. */

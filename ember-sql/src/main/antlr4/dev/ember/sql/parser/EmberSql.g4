@@ -17,7 +17,16 @@ singleExpression
 statement
     : query                                                                  #queryStatement
     | CREATE (OR REPLACE)? (TEMP | TEMPORARY) VIEW identifier AS query       #createTempView
-    | EXPLAIN query                                                          #explain
+    | EXPLAIN explainMode=(EXTENDED | FORMATTED)? query                      #explain
+    | SET .*?                                                                #setConfiguration
+    | RESET .*?                                                              #resetConfiguration
+    | SHOW kind=(TABLES | VIEWS) ((FROM | IN) namespace=identifier)? (LIKE? pattern=STRING)?   #showTables
+    | (DESC | DESCRIBE) QUERY? query                                         #describeQuery
+    | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier   #describeRelation
+    | DROP VIEW (IF EXISTS)? multipartIdentifier                             #dropView
+    | CACHE LAZY? TABLE multipartIdentifier (AS? query)?                     #cacheTable
+    | UNCACHE TABLE (IF EXISTS)? multipartIdentifier                         #uncacheTable
+    | CLEAR CACHE                                                            #clearCache
     ;
 
 query
@@ -147,6 +156,8 @@ identifier
 // Keywords that may still name a column or table, as in Spark's default (non-ANSI) mode.
 nonReserved
     : ASC | DESC | DATE | FIRST | LAST | NULLS | VIEW | TEMP | TEMPORARY | REPLACE | EXPLAIN | VALUES
+    | CACHE | CLEAR | DESCRIBE | DROP | EXISTS | EXTENDED | FORMATTED | IF | LAZY | QUERY | RESET | SET | SHOW
+    | TABLE | TABLES | UNCACHE | VIEWS
     ;
 
 SEMICOLON: ';';
@@ -195,6 +206,25 @@ VALUES: 'VALUES';
 VIEW: 'VIEW';
 WHEN: 'WHEN';
 WHERE: 'WHERE';
+
+// Keywords of the SQL commands (SET, SHOW, DESCRIBE, DROP VIEW, CACHE, EXPLAIN modes).
+CACHE: 'CACHE';
+CLEAR: 'CLEAR';
+DESCRIBE: 'DESCRIBE';
+DROP: 'DROP';
+EXISTS: 'EXISTS';
+EXTENDED: 'EXTENDED';
+FORMATTED: 'FORMATTED';
+IF: 'IF';
+LAZY: 'LAZY';
+QUERY: 'QUERY';
+RESET: 'RESET';
+SET: 'SET';
+SHOW: 'SHOW';
+TABLE: 'TABLE';
+TABLES: 'TABLES';
+UNCACHE: 'UNCACHE';
+VIEWS: 'VIEWS';
 
 // Spark's strict non-reserved keywords of features not built yet (joins, set operations): never identifiers,
 // so "FROM t JOIN u" stops at JOIN, where the parser reports the feature as unsupported.

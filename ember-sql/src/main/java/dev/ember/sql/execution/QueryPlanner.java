@@ -4,6 +4,8 @@ import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.aggregate.AggregateBuffers;
 import dev.ember.sql.execution.aggregate.AggregateMode;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
+import dev.ember.sql.execution.columnar.InMemoryRelation;
+import dev.ember.sql.execution.columnar.InMemoryTableScanExec;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.plan.Aggregate;
@@ -48,6 +50,9 @@ public final class QueryPlanner {
   private PhysicalPlan planOperators(LogicalPlan plan) {
     if (plan instanceof LocalRelation relation) {
       return new LocalTableScanExec(relation.output(), relation.rows(), defaultParallelism);
+    }
+    if (plan instanceof InMemoryRelation cached) {
+      return new InMemoryTableScanExec(cached.output(), cached.cachedBatches());
     }
     if (plan instanceof OneRowRelation) {
       return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
