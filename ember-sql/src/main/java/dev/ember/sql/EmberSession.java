@@ -2,6 +2,7 @@ package dev.ember.sql;
 
 import dev.ember.EmberConf;
 import dev.ember.EmberContext;
+import dev.ember.rdd.RDD;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
 import dev.ember.sql.execution.ExecutionContext;
@@ -15,6 +16,7 @@ import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.LogicalRDD;
 import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Origin;
@@ -57,6 +59,7 @@ public final class EmberSession implements AutoCloseable {
   private final SessionCatalog catalog = new SessionCatalog();
   private final Catalog userCatalog = new Catalog(this);
   private final CacheManager cacheManager = new CacheManager();
+  private final UDFRegistration udfRegistration = new UDFRegistration();
   private final Analyzer analyzer = new Analyzer(catalog);
   private final Optimizer optimizer;
   private final int shufflePartitions;
@@ -98,6 +101,11 @@ public final class EmberSession implements AutoCloseable {
 
   SessionCatalog sessionCatalog() {
     return catalog;
+  }
+
+  /** The session's user-defined functions: {@code session.udf().register("f", lambda, type)}. */
+  public UDFRegistration udf() {
+    return udfRegistration;
   }
 
   CacheManager cacheManager() {
@@ -168,6 +176,29 @@ public final class EmberSession implements AutoCloseable {
       data.add(RowConversion.toInternal(row, schema));
     }
     return new Dataset<>(this, new LocalRelation(output, data));
+  }
+
+  /** A DataFrame over a core RDD of rows whose values match {@code schema}'s types (checked as rows are read). */
+  public Dataset<Row> createDataFrame(RDD<Row> rows, StructType schema) {
+    return new Dataset<>(this, new LogicalRDD(attributes(schema), toInternalRows(rows, schema)));
+  }
+
+  /** A DataFrame of Java beans: one column per bean property (getter), sorted by name as Spark does. */
+  public Dataset<Row> createDataFrame(List<?> beans, Class<?> beanClass) {
+    return JavaBeans.createDataFrame(this, beans, beanClass);
+  }
+
+  // Static, so the function shipped to tasks captures the schema only.
+  private static RDD<Object[]> toInternalRows(RDD<Row> rows, StructType schema) {
+    return rows.map(row -> RowConversion.toInternal(row, schema).toArray());
+  }
+
+  private static List<AttributeReference> attributes(StructType schema) {
+    List<AttributeReference> output = new ArrayList<>();
+    for (StructField field : schema) {
+      output.add(AttributeReference.create(field.name(), field.dataType(), field.nullable()));
+    }
+    return output;
   }
 
   /** The temporary view named {@code name} as a DataFrame. */

@@ -22,7 +22,7 @@ public final class QueryExecution {
   QueryExecution(EmberSession session, LogicalPlan logical) {
     this.session = session;
     this.logical = logical;
-    this.analyzed = session.analyzer().analyze(logical);
+    this.analyzed = session.analyzer().analyze(session.udf().bind(logical));
   }
 
   /** The plan as built by the parser or the DataFrame API. */

@@ -1,12 +1,18 @@
 package dev.ember.sql;
 
+import dev.ember.sql.api.java.UDF1;
+import dev.ember.sql.api.java.UDF2;
+import dev.ember.sql.api.java.UDF3;
 import dev.ember.sql.parser.SqlParser;
 import dev.ember.sql.plan.expressions.CaseWhen;
+import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
 import dev.ember.sql.plan.expressions.UnresolvedFunction;
+import dev.ember.sql.types.DataType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -117,5 +123,34 @@ public final class functions {
   /** Descending sort key on column {@code name}. */
   public static Column desc(String name) {
     return col(name).desc();
+  }
+
+  /** A user-defined function of one argument, to apply to columns: {@code udf(f, IntegerType).apply(col)}. */
+  public static UserDefinedFunction udf(UDF1<?, ?> f, DataType returnType) {
+    return new UserDefinedFunction("UDF", f, returnType);
+  }
+
+  /** A user-defined function of two arguments. */
+  public static UserDefinedFunction udf(UDF2<?, ?, ?> f, DataType returnType) {
+    return new UserDefinedFunction("UDF", f, returnType);
+  }
+
+  /** A user-defined function of three arguments. */
+  public static UserDefinedFunction udf(UDF3<?, ?, ?, ?> f, DataType returnType) {
+    return new UserDefinedFunction("UDF", f, returnType);
+  }
+
+  /** A call of the function registered as {@code name} ({@code session.udf().register}). */
+  public static Column callUDF(String name, Column... columns) {
+    return call_function(name, columns);
+  }
+
+  /** A call of the function named {@code name}: a registered user-defined function or a built-in one. */
+  public static Column call_function(String name, Column... columns) {
+    List<Expression> arguments = new ArrayList<>();
+    for (Column c : columns) {
+      arguments.add(c.expr());
+    }
+    return new Column(new UnresolvedFunction(name, arguments, false, Origin.NONE));
   }
 }

@@ -2,8 +2,10 @@ package dev.ember.sql.analysis;
 
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.ChildScopedNode;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.LeafNode;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
@@ -80,6 +82,17 @@ public final class Analyzer {
     }
     if (plan instanceof Limit limit) {
       return new Limit(ExpressionResolver.resolve(limit.limit(), List.of()), resolve(limit.child()));
+    }
+    if (plan instanceof ChildScopedNode node) {
+      LogicalPlan child = resolve(node.child());
+      List<Expression> expressions = new ArrayList<>();
+      for (Expression e : node.expressions()) {
+        expressions.add(ExpressionResolver.resolve(e, child.output()));
+      }
+      return node.withNewChild(child).withNewExpressions(expressions);
+    }
+    if (plan instanceof LeafNode && plan.resolved()) {
+      return plan;
     }
     throw AnalysisException.unsupported("the plan node " + plan.simpleString());
   }

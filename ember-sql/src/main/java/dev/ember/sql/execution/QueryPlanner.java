@@ -3,18 +3,26 @@ package dev.ember.sql.execution;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.aggregate.AggregateBuffers;
 import dev.ember.sql.execution.aggregate.AggregateMode;
+import dev.ember.sql.execution.aggregate.DeduplicateExec;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.columnar.InMemoryRelation;
 import dev.ember.sql.execution.columnar.InMemoryTableScanExec;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
+import dev.ember.sql.execution.exchange.RoundRobinExchangeExec;
+import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Deduplicate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.LogicalRDD;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Repartition;
+import dev.ember.sql.plan.RepartitionByExpression;
+import dev.ember.sql.plan.Sample;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
@@ -50,6 +58,25 @@ public final class QueryPlanner {
   private PhysicalPlan planOperators(LogicalPlan plan) {
     if (plan instanceof LocalRelation relation) {
       return new LocalTableScanExec(relation.output(), relation.rows(), defaultParallelism);
+    }
+    if (plan instanceof Deduplicate deduplicate) {
+      return new DeduplicateExec(deduplicate.keys(), planOperators(deduplicate.child()));
+    }
+    if (plan instanceof LogicalRDD rdd) {
+      return new RDDScanExec(rdd.output(), rdd.rows());
+    }
+    if (plan instanceof Repartition repartition) {
+      PhysicalPlan child = planOperators(repartition.child());
+      return repartition.shuffle() ? new RoundRobinExchangeExec(repartition.numPartitions(), child)
+          : new CoalesceExec(repartition.numPartitions(), child);
+    }
+    if (plan instanceof RepartitionByExpression repartition) {
+      return new ShuffleExchangeExec(new Partitioning.Hash(repartition.partitionExpressions(),
+          repartition.numPartitions()), planOperators(repartition.child()));
+    }
+    if (plan instanceof Sample sample) {
+      return new SampleExec(sample.fraction(), sample.withReplacement(), sample.seed(),
+          planOperators(sample.child()));
     }
     if (plan instanceof InMemoryRelation cached) {
       return new InMemoryTableScanExec(cached.output(), cached.cachedBatches());
