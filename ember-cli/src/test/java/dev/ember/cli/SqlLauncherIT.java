@@ -53,6 +53,18 @@ class SqlLauncherIT {
   }
 
   @Test
+  void initFileRunsFirstAndCommandsWork() throws Exception {
+    Path init = LaunchersIT.write(temp, "init.sql",
+        "CREATE TEMPORARY VIEW nums AS SELECT * FROM VALUES (3), (1), (2) AS t(n);\nCACHE TABLE nums;\n");
+    LaunchersIT.Result result = LaunchersIT.run(List.of(SQL, "--master", "local[2]", "-S", "-i", init.toString(),
+        "-e", "SET spark.sql.shuffle.partitions=2; SHOW TABLES; SELECT max(n) FROM nums; DESCRIBE nums"));
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
+    assertThat(result.stdout().lines()).containsExactly("spark.sql.shuffle.partitions\t2", "\tnums\ttrue", "3",
+        "n\tint\tNULL");
+    assertThat(result.stderr()).doesNotContain("Time taken");
+  }
+
+  @Test
   void aMissingFileIsReported() throws Exception {
     LaunchersIT.Result result = LaunchersIT.run(List.of(SQL, "-f", temp.resolve("nope.sql").toString()));
     assertThat(result.exitCode()).isEqualTo(2);

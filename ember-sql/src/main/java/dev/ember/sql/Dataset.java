@@ -378,12 +378,12 @@ public final class Dataset<T> {
 
   /** Registers this Dataset as a temporary view, replacing one of the same name. */
   public void createOrReplaceTempView(String name) {
-    session.sessionCatalog().createTempView(name, logicalPlan(), true);
+    session.createTempView(name, logicalPlan(), true);
   }
 
   /** Registers this Dataset as a temporary view; fails if the name is taken. */
   public void createTempView(String name) {
-    session.sessionCatalog().createTempView(name, logicalPlan(), false);
+    session.createTempView(name, logicalPlan(), false);
   }
 
   /** Runs the query and returns every row. */

@@ -108,6 +108,15 @@ public final class EmberSession implements AutoCloseable {
     return udfRegistration;
   }
 
+  /** Registers a temporary view; a replaced view's cached data is dropped, as Spark does. */
+  void createTempView(String name, LogicalPlan plan, boolean replace) {
+    LogicalPlan previous = catalog.lookupTempView(name).orElse(null);
+    catalog.createTempView(name, plan, replace);
+    if (previous != null && !previous.equals(plan)) {
+      cacheManager.uncache(previous);
+    }
+  }
+
   CacheManager cacheManager() {
     return cacheManager;
   }
@@ -151,7 +160,7 @@ public final class EmberSession implements AutoCloseable {
     LogicalPlan parsed = new SqlParser().parsePlan(sqlText);
     if (parsed instanceof CreateTempView create) {
       LogicalPlan view = analyzer.analyze(create.child());
-      catalog.createTempView(create.name(), view, create.replace());
+      createTempView(create.name(), view, create.replace());
       return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
     }
     if (parsed instanceof Command command) {

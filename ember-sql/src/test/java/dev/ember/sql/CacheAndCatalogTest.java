@@ -86,6 +86,17 @@ class CacheAndCatalogTest {
   }
 
   @Test
+  void replacingACachedViewDropsItsCache() {
+    sales.createOrReplaceTempView("sales");
+    session.catalog().cacheTable("sales");
+    Dataset<Row> old = session.table("sales");
+    sales.filter("amount > 5").createOrReplaceTempView("sales");
+    assertThat(session.catalog().isCached("sales")).isFalse();
+    assertThat(old.queryExecution().explainString(false)).doesNotContain("InMemoryTableScan");
+    assertThat(session.table("sales").count()).isEqualTo(2);
+  }
+
+  @Test
   void cacheTableAsSelectCreatesTheView() {
     session.sql("CACHE TABLE cached_totals AS SELECT region, sum(amount) AS total FROM VALUES ('a', 1), ('a', 2) "
         + "AS t(region, amount) GROUP BY region");
