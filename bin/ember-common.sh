@@ -16,7 +16,8 @@ fi
 
 # Builds the launcher classpath if it is missing, so launchers work from a fresh clone.
 ember_ensure_built() {
-  if ! ls "$EMBER_LIB"/ember-core-*.jar "$EMBER_LIB"/ember-cluster-*.jar >/dev/null 2>&1; then
+  if ! ls "$EMBER_LIB"/ember-core-*.jar "$EMBER_LIB"/ember-cluster-*.jar "$EMBER_LIB"/ember-sql-*.jar \
+      >/dev/null 2>&1; then
     echo "ember: building (first run): mvn -q -DskipTests package" >&2
     local log
     log="$(mktemp)"

@@ -1,12 +1,18 @@
 package dev.ember.sql;
 
+import dev.ember.rdd.RDD;
+import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.parser.SqlParser;
+import dev.ember.sql.plan.Deduplicate;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.SetOperation;
+import dev.ember.sql.plan.Repartition;
+import dev.ember.sql.plan.RepartitionByExpression;
+import dev.ember.sql.plan.Sample;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
@@ -15,8 +21,10 @@ import dev.ember.sql.plan.expressions.SortOrder;
 import dev.ember.sql.sources.DataFrameWriter;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import dev.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * A distributed collection of rows with a schema, computed lazily from a logical plan; {@code Dataset<Row>}
@@ -101,6 +109,46 @@ public final class Dataset<T> {
     List<AttributeReference> matches = logicalPlan().output().stream().filter(a -> a.name().equalsIgnoreCase(name))
         .toList();
     return matches.size() == 1 ? new Column(matches.get(0)) : functions.col(name);
+  }
+
+  /** Same as {@link #col(String)} (Spark's {@code apply}). */
+  public Column apply(String name) {
+    return col(name);
+  }
+
+  /** The column names and their types' simple names: {@code [[id, int], [name, string]]}. */
+  public String[][] dtypes() {
+    StructType schema = schema();
+    String[][] types = new String[schema.length()][];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = new String[] {schema.apply(i).name(), schema.apply(i).dataType().simpleString()};
+    }
+    return types;
+  }
+
+  /** The same rows with the columns renamed, in order: {@code toDF("a", "b")}. */
+  public Dataset<Row> toDF(String... names) {
+    return DatasetColumns.toDF(this, names);
+  }
+
+  /** This Dataset as a DataFrame. */
+  public Dataset<Row> toDF() {
+    return withPlan(logicalPlan());
+  }
+
+  /** Every column, with each entry of {@code columns} added or replacing the column of its name. */
+  public Dataset<Row> withColumns(java.util.Map<String, Column> columns) {
+    return DatasetColumns.withColumns(this, columns);
+  }
+
+  /** Every column, with each key of {@code renames} (that exists) renamed to its value. */
+  public Dataset<Row> withColumnsRenamed(java.util.Map<String, String> renames) {
+    return DatasetColumns.withColumnsRenamed(this, renames);
+  }
+
+  /** Every column except the given ones (which must be columns of this Dataset to be dropped). */
+  public Dataset<Row> drop(Column... columns) {
+    return DatasetColumns.drop(this, columns);
   }
 
   /** The named columns. */
@@ -259,6 +307,74 @@ public final class Dataset<T> {
     return withPlan(new Limit(Literal.of(n), logicalPlan()));
   }
 
+  /** The same rows in {@code numPartitions} partitions of even size, through a round-robin shuffle. */
+  public Dataset<Row> repartition(int numPartitions) {
+    return withPlan(new Repartition(numPartitions, true, logicalPlan()));
+  }
+
+  /** The same rows in {@code numPartitions} partitions by the hash of {@code columns}. */
+  public Dataset<Row> repartition(int numPartitions, Column... columns) {
+    List<Expression> keys = new ArrayList<>();
+    for (Column c : columns) {
+      keys.add(c.expr());
+    }
+    if (keys.isEmpty()) {
+      return repartition(numPartitions);
+    }
+    return withPlan(new RepartitionByExpression(keys, numPartitions, logicalPlan()));
+  }
+
+  /** The same rows in {@code spark.sql.shuffle.partitions} partitions by the hash of {@code columns}. */
+  public Dataset<Row> repartition(Column... columns) {
+    return repartition(session.shufflePartitions(), columns);
+  }
+
+  /** The same rows in at most {@code numPartitions} partitions, merged without a shuffle. */
+  public Dataset<Row> coalesce(int numPartitions) {
+    return withPlan(new Repartition(numPartitions, false, logicalPlan()));
+  }
+
+  /** About {@code fraction} of the rows, each kept independently, with a random seed. */
+  public Dataset<Row> sample(double fraction) {
+    return sample(false, fraction, new Random().nextLong());
+  }
+
+  /** About {@code fraction} of the rows, each kept independently; the same seed picks the same rows. */
+  public Dataset<Row> sample(double fraction, long seed) {
+    return sample(false, fraction, seed);
+  }
+
+  /** About {@code fraction} of the rows, with or without replacement, with a random seed. */
+  public Dataset<Row> sample(boolean withReplacement, double fraction) {
+    return sample(withReplacement, fraction, new Random().nextLong());
+  }
+
+  /** About {@code fraction} of the rows; with replacement a row may appear several times. */
+  public Dataset<Row> sample(boolean withReplacement, double fraction, long seed) {
+    return withPlan(new Sample(fraction, withReplacement, seed, logicalPlan()));
+  }
+
+  /** The rows as a core RDD (Spark's {@code javaRDD()}/{@code rdd()}), computed by the query's plan. */
+  public RDD<Row> javaRDD() {
+    return toRowRDD(queryExecution.executedPlan().execute(session.executionContext()), schema());
+  }
+
+  /** Same as {@link #javaRDD()}. */
+  public RDD<Row> rdd() {
+    return javaRDD();
+  }
+
+  // Static, so the function shipped to tasks captures the schema only.
+  private static RDD<Row> toRowRDD(RDD<ColumnarBatch> batches, StructType schema) {
+    return batches.flatMap(batch -> {
+      List<Row> rows = new ArrayList<>(batch.numRows());
+      for (int i = 0; i < batch.numRows(); i++) {
+        rows.add(RowConversion.toExternal(batch.row(i), schema));
+      }
+      return rows.iterator();
+    });
+  }
+
   /** The distinct rows. */
   public Dataset<Row> distinct() {
     return withPlan(new Distinct(logicalPlan()));
@@ -358,14 +474,55 @@ public final class Dataset<T> {
     return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
   }
 
+  /** The distinct rows (same as {@link #distinct()}). */
+  public Dataset<Row> dropDuplicates() {
+    return distinct();
+  }
+
+  /** One row (the first met) for each distinct combination of the named columns; every column is kept. */
+  public Dataset<Row> dropDuplicates(String... cols) {
+    if (cols.length == 0) {
+      return distinct();
+    }
+    List<Expression> keys = new ArrayList<>();
+    for (String c : cols) {
+      keys.add(functions.col(c).expr());
+    }
+    return withPlan(new Deduplicate(keys, logicalPlan()));
+  }
+
+  /** Functions for missing values: {@code df.na().fill(0)}, {@code df.na().drop()}. */
+  @SuppressWarnings("unchecked")
+  public DataFrameNaFunctions na() {
+    return new DataFrameNaFunctions((Dataset<Row>) this);
+  }
+
+  /**
+   * count, mean, stddev, min and max of the named columns (default: every numeric and string column), as
+   * strings in a {@code summary} column and one column per input column, as Spark's describe.
+   */
+  @SuppressWarnings("unchecked")
+  public Dataset<Row> describe(String... cols) {
+    return DatasetSummary.describe((Dataset<Row>) this, cols);
+  }
+
+  /**
+   * The given statistics (count, mean, stddev, min, max, and percentages such as 25%) of every numeric and
+   * string column, as Spark's summary; by default count, mean, stddev, min, 25%, 50%, 75%, max.
+   */
+  @SuppressWarnings("unchecked")
+  public Dataset<Row> summary(String... statistics) {
+    return DatasetSummary.summary((Dataset<Row>) this, statistics);
+  }
+
   /** Registers this Dataset as a temporary view, replacing one of the same name. */
   public void createOrReplaceTempView(String name) {
-    session.catalog().createTempView(name, logicalPlan(), true);
+    session.createTempView(name, logicalPlan(), true);
   }
 
   /** Registers this Dataset as a temporary view; fails if the name is taken. */
   public void createTempView(String name) {
-    session.catalog().createTempView(name, logicalPlan(), false);
+    session.createTempView(name, logicalPlan(), false);
   }
 
   /** Runs the query and returns every row. */
@@ -405,6 +562,30 @@ public final class Dataset<T> {
     return first();
   }
 
+  /** The first {@code n} rows. */
+  public List<T> head(int n) {
+    return takeAsList(n);
+  }
+
+  /** The first {@code n} rows. */
+  public List<T> take(int n) {
+    return takeAsList(n);
+  }
+
+  /** Whether there are no rows (runs a query for at most one row). */
+  public boolean isEmpty() {
+    return takeAsList(1).isEmpty();
+  }
+
+  /** The last {@code n} rows, in order (collects every row to the driver, as Spark's {@code tail} does). */
+  public List<T> tail(int n) {
+    if (n < 0) {
+      throw new IllegalArgumentException("tail expects a non-negative number of rows, but got " + n);
+    }
+    List<T> all = collectAsList();
+    return all.subList(Math.max(0, all.size() - n), all.size());
+  }
+
   /** The table {@link #show()} prints. */
   public String showString(int numRows, int truncate) {
     List<Row> rows = limit(numRows + 1).collectAsList();
@@ -431,6 +612,28 @@ public final class Dataset<T> {
     Console.print(showString(numRows, truncate));
   }
 
+  /** Prints the first 20 rows, truncating cells to 20 characters when {@code truncate}. */
+  public void show(boolean truncate) {
+    show(20, truncate);
+  }
+
+  /**
+   * Prints the first {@code numRows} rows, cells truncated to {@code truncate} characters (0: no limit), one
+   * line per column ({@code -RECORD 0---}) when {@code vertical}, as Spark prints them.
+   */
+  public void show(int numRows, int truncate, boolean vertical) {
+    Console.print(showString(numRows, truncate, vertical));
+  }
+
+  /** The text {@link #show(int, int, boolean)} prints. */
+  public String showString(int numRows, int truncate, boolean vertical) {
+    if (!vertical) {
+      return showString(numRows, truncate);
+    }
+    List<Row> rows = limit(numRows + 1).collectAsList();
+    return ShowString.formatVertical(columns(), rows, numRows, truncate);
+  }
+
   /** Prints the physical plan. */
   public void explain() {
     explain(false);
@@ -439,6 +642,47 @@ public final class Dataset<T> {
   /** Prints the physical plan, and the logical plans when {@code extended}. */
   public void explain(boolean extended) {
     Console.print(queryExecution.explainString(extended) + "\n");
+  }
+
+  /** Prints the plan in {@code mode}: simple, extended or formatted (Spark's modes). */
+  public void explain(String mode) {
+    Console.print(queryExecution.explainString(mode) + "\n");
+  }
+
+  /** Caches this Dataset in memory and on disk ({@code MEMORY_AND_DISK}) once first computed. */
+  public Dataset<T> cache() {
+    return persist();
+  }
+
+  /** Same as {@link #cache()}. */
+  public Dataset<T> persist() {
+    return persist(StorageLevel.MEMORY_AND_DISK);
+  }
+
+  /**
+   * Caches this Dataset at {@code level} once first computed: every later query containing this Dataset's plan
+   * reads the cached batches ({@code InMemoryTableScan} in its plan).
+   */
+  public Dataset<T> persist(StorageLevel level) {
+    session.cacheQuery(logicalPlan(), level);
+    return this;
+  }
+
+  /** Drops this Dataset's cached data, if any. */
+  public Dataset<T> unpersist() {
+    session.cacheManager().uncache(logicalPlan());
+    return this;
+  }
+
+  /** Same as {@link #unpersist()} (the data is dropped asynchronously either way). */
+  public Dataset<T> unpersist(boolean blocking) {
+    return unpersist();
+  }
+
+  /** The level this Dataset is cached at, {@code NONE} if it is not. */
+  public StorageLevel storageLevel() {
+    return session.cacheManager().lookup(logicalPlan()).map(r -> r.cachedBatches().storageLevel())
+        .orElse(StorageLevel.NONE);
   }
 
   private static Column[] toColumns(String[] names) {

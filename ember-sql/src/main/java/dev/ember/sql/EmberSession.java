@@ -3,15 +3,21 @@ package dev.ember.sql;
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.EmberContext;
+import dev.ember.rdd.RDD;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
+import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.QueryPlanner;
+import dev.ember.sql.execution.columnar.CacheManager;
+import dev.ember.sql.execution.columnar.InMemoryRelation;
 import dev.ember.sql.optimizer.Optimizer;
 import dev.ember.sql.parser.SqlParser;
+import dev.ember.sql.plan.Command;
 import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.LogicalRDD;
 import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Origin;
@@ -19,6 +25,7 @@ import dev.ember.sql.sources.DataFrameReader;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
+import dev.ember.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -59,17 +66,18 @@ public final class EmberSession implements AutoCloseable {
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
   private final Analyzer analyzer = new Analyzer(catalog, name -> DataFrameReader.directFileQuery(this, name));
+  private final Catalog userCatalog = new Catalog(this);
+  private final CacheManager cacheManager = new CacheManager();
+  private final UDFRegistration udfRegistration = new UDFRegistration();
   private final Optimizer optimizer;
-  private final QueryPlanner planner;
   private final int shufflePartitions;
-  private final boolean ansi;
-  private final String timeZone;
+  private final String defaultTimeZone;
+  private final RuntimeConfig runtimeConfig;
 
   private EmberSession(EmberContext emberContext) {
     this.emberContext = emberContext;
     EmberConf conf = emberContext.getConf();
-    this.ansi = conf.getBoolean(ANSI_ENABLED, false);
-    this.timeZone = conf.get(SESSION_TIME_ZONE, java.time.ZoneId.systemDefault().getId());
+    this.defaultTimeZone = java.time.ZoneId.systemDefault().getId();
     analyzer.useSessionSettings(this::sessionSettings);
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
     Set<String> excluded = new HashSet<>();
@@ -79,8 +87,7 @@ public final class EmberSession implements AutoCloseable {
       }
     }
     this.optimizer = new Optimizer(excluded);
-    this.planner = new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions,
-        JoinSelection.fromConf(conf));
+    this.runtimeConfig = new RuntimeConfig(conf);
   }
 
   /** A builder of the session. */
@@ -93,20 +100,52 @@ public final class EmberSession implements AutoCloseable {
     return emberContext;
   }
 
-  /** The session's catalog of temporary views. */
-  public SessionCatalog catalog() {
+  /** The session's catalog: tables and views, their columns and their caching (Spark's {@code catalog()}). */
+  public Catalog catalog() {
+    return userCatalog;
+  }
+
+  SessionCatalog sessionCatalog() {
     return catalog;
   }
 
-  /** The settings a query is analyzed with: ANSI mode, time zone, and its start time. */
+  /** The settings a query is analyzed with (ANSI mode, time zone, its start time), as SET left them. */
   private dev.ember.sql.analysis.SessionSettings sessionSettings() {
-    return new dev.ember.sql.analysis.SessionSettings(ansi, timeZone,
+    boolean ansi = Boolean.parseBoolean(runtimeConfig.get(ANSI_ENABLED, "false").trim());
+    return new dev.ember.sql.analysis.SessionSettings(ansi, sessionTimeZone(),
         dev.ember.sql.analysis.SessionSettings.nowMicros());
   }
 
   /** The session time zone id ({@code spark.sql.session.timeZone}). */
   public String sessionTimeZone() {
-    return timeZone;
+    return runtimeConfig.get(SESSION_TIME_ZONE, defaultTimeZone);
+  }
+
+  /** The session's user-defined functions: {@code session.udf().register("f", lambda, type)}. */
+  public UDFRegistration udf() {
+    return udfRegistration;
+  }
+
+  /** Registers a temporary view; a replaced view's cached data is dropped, as Spark does. */
+  void createTempView(String name, LogicalPlan plan, boolean replace) {
+    LogicalPlan previous = catalog.lookupTempView(name).orElse(null);
+    catalog.createTempView(name, plan, replace);
+    if (previous != null && !previous.equals(plan)) {
+      cacheManager.uncache(previous);
+    }
+  }
+
+  CacheManager cacheManager() {
+    return cacheManager;
+  }
+
+  /** Caches the analyzed {@code plan} at {@code level} (lazily: computed by the first query using it). */
+  InMemoryRelation cacheQuery(LogicalPlan plan, StorageLevel level) {
+    return cacheManager.cache(plan, level, p -> planner().plan(optimizer.optimize(p)));
+  }
+
+  ExecutionContext executionContext() {
+    return new ExecutionContext(emberContext, shufflePartitions());
   }
 
   Analyzer analyzer() {
@@ -118,11 +157,19 @@ public final class EmberSession implements AutoCloseable {
   }
 
   QueryPlanner planner() {
-    return planner;
+    // Built per query so that SET spark.sql.shuffle.partitions (or a join setting) takes effect on the next query.
+    EmberConf settings = new EmberConf(false);
+    runtimeConfig.getAll().forEach(settings::set);
+    return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions(), JoinSelection.fromConf(settings));
   }
 
   int shufflePartitions() {
-    return shufflePartitions;
+    return runtimeConfig.getInt(SHUFFLE_PARTITIONS, shufflePartitions);
+  }
+
+  /** The session's runtime configuration (Spark's {@code spark.conf()}). */
+  public RuntimeConfig conf() {
+    return runtimeConfig;
   }
 
   /**
@@ -133,11 +180,14 @@ public final class EmberSession implements AutoCloseable {
     LogicalPlan parsed = new SqlParser().parsePlan(sqlText);
     if (parsed instanceof CreateTempView create) {
       LogicalPlan view = analyzer.analyze(create.child());
-      catalog.createTempView(create.name(), view, create.replace());
+      createTempView(create.name(), view, create.replace());
       return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
     }
+    if (parsed instanceof Command command) {
+      return CommandRunner.run(this, command);
+    }
     if (parsed instanceof ExplainCommand explain) {
-      String text = new QueryExecution(this, explain.child()).explainString(false);
+      String text = new QueryExecution(this, explain.child()).explainString(explain.mode());
       AttributeReference plan = AttributeReference.create("plan", DataTypes.StringType, false);
       return new Dataset<>(this, new LocalRelation(List.of(plan), List.of(List.of(text))));
     }
@@ -160,6 +210,29 @@ public final class EmberSession implements AutoCloseable {
   /** A reader loading files as DataFrames: {@code session.read().option("header", "true").csv("x.csv")}. */
   public DataFrameReader read() {
     return new DataFrameReader(this);
+  }
+
+  /** A DataFrame over a core RDD of rows whose values match {@code schema}'s types (checked as rows are read). */
+  public Dataset<Row> createDataFrame(RDD<Row> rows, StructType schema) {
+    return new Dataset<>(this, new LogicalRDD(attributes(schema), toInternalRows(rows, schema)));
+  }
+
+  /** A DataFrame of Java beans: one column per bean property (getter), sorted by name as Spark does. */
+  public Dataset<Row> createDataFrame(List<?> beans, Class<?> beanClass) {
+    return JavaBeans.createDataFrame(this, beans, beanClass);
+  }
+
+  // Static, so the function shipped to tasks captures the schema only.
+  private static RDD<Object[]> toInternalRows(RDD<Row> rows, StructType schema) {
+    return rows.map(row -> RowConversion.toInternal(row, schema).toArray());
+  }
+
+  private static List<AttributeReference> attributes(StructType schema) {
+    List<AttributeReference> output = new ArrayList<>();
+    for (StructField field : schema) {
+      output.add(AttributeReference.create(field.name(), field.dataType(), field.nullable()));
+    }
+    return output;
   }
 
   /** The temporary view named {@code name} as a DataFrame. */

@@ -23,7 +23,7 @@ public final class QueryExecution {
   QueryExecution(EmberSession session, LogicalPlan logical) {
     this.session = session;
     this.logical = logical;
-    this.analyzed = session.analyzer().analyze(logical);
+    this.analyzed = session.analyzer().analyze(session.udf().bind(logical));
   }
 
   /** The plan as built by the parser or the DataFrame API. */
@@ -36,10 +36,15 @@ public final class QueryExecution {
     return analyzed;
   }
 
+  /** The analyzed plan reading cached data wherever a cached plan appears in it. */
+  public LogicalPlan withCachedData() {
+    return session.cacheManager().useCachedData(analyzed);
+  }
+
   /** The plan after the optimizer's rules. */
   public synchronized LogicalPlan optimizedPlan() {
     if (optimized == null) {
-      optimized = session.optimizer().optimize(analyzed);
+      optimized = session.optimizer().optimize(withCachedData());
     }
     return optimized;
   }
@@ -59,7 +64,7 @@ public final class QueryExecution {
 
   /** Runs the query and returns its rows in internal representation, in partition order. */
   List<Object[]> collectInternal() {
-    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
+    ExecutionContext context = session.executionContext();
     List<ColumnarBatch> batches;
     try {
       batches = executedPlan().execute(context).collect();
@@ -73,6 +78,12 @@ public final class QueryExecution {
       rows.addAll(batch.rows());
     }
     return rows;
+  }
+
+  /** The text of EXPLAIN in {@code mode}: simple, extended or formatted (Spark's modes; codegen and cost are
+   *  not supported). */
+  public String explainString(String mode) {
+    return ExplainModes.explain(this, mode);
   }
 
   /** The text of EXPLAIN: the physical plan, or every stage when {@code extended}. */

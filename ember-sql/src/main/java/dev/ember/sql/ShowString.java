@@ -60,6 +60,48 @@ final class ShowString {
     return sb.toString();
   }
 
+  /**
+   * The vertical form of {@link #format}: for each row a {@code -RECORD i} line padded with dashes, then one
+   * {@code  name | value } line per column, as Spark's {@code show(n, truncate, true)} prints.
+   */
+  static String formatVertical(String[] header, List<Row> rows, int numRows, int truncate) {
+    boolean hasMore = rows.size() > numRows;
+    List<Row> shown = rows.subList(0, Math.min(numRows, rows.size()));
+    int nameWidth = 0;
+    for (String name : header) {
+      nameWidth = Math.max(nameWidth, name.length());
+    }
+    List<String[]> cells = new ArrayList<>();
+    int dataWidth = 0;
+    for (Row row : shown) {
+      String[] line = new String[row.size()];
+      for (int i = 0; i < line.length; i++) {
+        line[i] = truncateCell(row.get(i) == null ? "NULL" : row.get(i).toString(), truncate);
+        dataWidth = Math.max(dataWidth, line[i].length());
+      }
+      cells.add(line);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int r = 0; r < cells.size(); r++) {
+      sb.append(pad("-RECORD " + r, nameWidth + dataWidth + 5, '-')).append('\n');
+      for (int i = 0; i < header.length; i++) {
+        sb.append(' ').append(pad(header[i], nameWidth, ' ')).append(" | ")
+            .append(pad(cells.get(r)[i], dataWidth, ' ')).append(" \n");
+      }
+    }
+    if (shown.isEmpty()) {
+      sb.append("(0 rows)\n");
+    }
+    if (hasMore) {
+      sb.append("only showing top ").append(numRows).append(numRows == 1 ? " row\n" : " rows\n");
+    }
+    return sb.toString();
+  }
+
+  private static String pad(String text, int width, char fill) {
+    return text.length() >= width ? text : text + String.valueOf(fill).repeat(width - text.length());
+  }
+
   private static String truncateCell(String cell, int truncate) {
     if (truncate <= 0 || cell.length() <= truncate) {
       return cell;

@@ -1,5 +1,8 @@
 package dev.ember.sql;
 
+import dev.ember.sql.api.java.UDF1;
+import dev.ember.sql.api.java.UDF2;
+import dev.ember.sql.api.java.UDF3;
 import dev.ember.sql.parser.SqlParser;
 import dev.ember.sql.plan.expressions.CaseWhen;
 import dev.ember.sql.plan.expressions.Expression;
@@ -8,6 +11,7 @@ import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
 import dev.ember.sql.plan.expressions.UnresolvedFunction;
+import dev.ember.sql.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 
@@ -634,5 +638,25 @@ public final class functions {
     all[0] = first;
     System.arraycopy(rest, 0, all, 1, rest.length);
     return all;
+  }
+
+  /** A user-defined function of one argument, to apply to columns: {@code udf(f, IntegerType).apply(col)}. */
+  public static UserDefinedFunction udf(UDF1<?, ?> f, DataType returnType) {
+    return new UserDefinedFunction("UDF", f, returnType);
+  }
+
+  /** A user-defined function of two arguments. */
+  public static UserDefinedFunction udf(UDF2<?, ?, ?> f, DataType returnType) {
+    return new UserDefinedFunction("UDF", f, returnType);
+  }
+
+  /** A user-defined function of three arguments. */
+  public static UserDefinedFunction udf(UDF3<?, ?, ?, ?> f, DataType returnType) {
+    return new UserDefinedFunction("UDF", f, returnType);
+  }
+
+  /** A call of the function registered as {@code name} ({@code session.udf().register}). */
+  public static Column callUDF(String name, Column... columns) {
+    return call_function(name, columns);
   }
 }

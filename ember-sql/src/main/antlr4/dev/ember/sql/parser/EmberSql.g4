@@ -17,7 +17,16 @@ singleExpression
 statement
     : query                                                                  #queryStatement
     | CREATE (OR REPLACE)? (TEMP | TEMPORARY) VIEW identifier AS query       #createTempView
-    | EXPLAIN query                                                          #explain
+    | EXPLAIN explainMode=(EXTENDED | FORMATTED)? query                      #explain
+    | SET .*?                                                                #setConfiguration
+    | RESET .*?                                                              #resetConfiguration
+    | SHOW kind=(TABLES | VIEWS) ((FROM | IN) namespace=identifier)? (LIKE? pattern=STRING)?   #showTables
+    | (DESC | DESCRIBE) QUERY? query                                         #describeQuery
+    | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier   #describeRelation
+    | DROP VIEW (IF EXISTS)? multipartIdentifier                             #dropView
+    | CACHE LAZY? TABLE multipartIdentifier (AS? query)?                     #cacheTable
+    | UNCACHE TABLE (IF EXISTS)? multipartIdentifier                         #uncacheTable
+    | CLEAR CACHE                                                            #clearCache
     ;
 
 query
@@ -255,6 +264,8 @@ nonReserved
     | OVER | PARTITION | ROWS | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW
     | ROLLUP | CUBE | GROUPING | SETS
     | EXISTS | OUTER
+    | CACHE | CLEAR | DESCRIBE | DROP | EXTENDED | FORMATTED | IF | LAZY | QUERY | RESET | SET | SHOW
+    | TABLE | TABLES | UNCACHE | VIEWS
     ;
 
 SEMICOLON: ';';
@@ -338,6 +349,24 @@ WHEN: 'WHEN';
 WHERE: 'WHERE';
 WINDOW: 'WINDOW';
 WITH: 'WITH';
+
+// Keywords of the SQL commands (SET, SHOW, DESCRIBE, DROP VIEW, CACHE, EXPLAIN modes).
+CACHE: 'CACHE';
+CLEAR: 'CLEAR';
+DESCRIBE: 'DESCRIBE';
+DROP: 'DROP';
+EXTENDED: 'EXTENDED';
+FORMATTED: 'FORMATTED';
+IF: 'IF';
+LAZY: 'LAZY';
+QUERY: 'QUERY';
+RESET: 'RESET';
+SET: 'SET';
+SHOW: 'SHOW';
+TABLE: 'TABLE';
+TABLES: 'TABLES';
+UNCACHE: 'UNCACHE';
+VIEWS: 'VIEWS';
 
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.

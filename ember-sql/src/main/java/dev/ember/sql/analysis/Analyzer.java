@@ -3,11 +3,13 @@ package dev.ember.sql.analysis;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.ChildScopedNode;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Expand;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.GroupingSets;
 import dev.ember.sql.plan.Join;
+import dev.ember.sql.plan.LeafNode;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
@@ -108,10 +110,7 @@ public final class Analyzer {
     if (plan instanceof UnresolvedInlineTable table) {
       return InlineTables.resolve(table);
     }
-    if (plan instanceof LocalRelation || plan instanceof OneRowRelation) {
-      return plan;
-    }
-    if (plan instanceof LogicalRelation) {
+    if (plan instanceof LocalRelation || plan instanceof OneRowRelation || plan instanceof LogicalRelation) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {
@@ -158,6 +157,11 @@ public final class Analyzer {
     if (plan instanceof Limit limit) {
       return new Limit(ExpressionResolver.resolve(limit.limit(), List.of()), resolve(limit.child()));
     }
+    return resolveOther(plan);
+  }
+
+  /** The rest of {@link #resolve}: offsets, grouping sets, windows, aliases, commands and resolved leaves. */
+  private LogicalPlan resolveOther(LogicalPlan plan) {
     if (plan instanceof Offset offset) {
       return new Offset(ExpressionResolver.resolve(offset.offset(), List.of()), resolve(offset.child()));
     }
@@ -179,6 +183,17 @@ public final class Analyzer {
     }
     if (plan instanceof SubqueryColumnAliases aliases) {
       return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
+    }
+    if (plan instanceof ChildScopedNode node) {
+      LogicalPlan child = resolve(node.child());
+      List<Expression> expressions = new ArrayList<>();
+      for (Expression e : node.expressions()) {
+        expressions.add(ExpressionResolver.resolve(e, child.output()));
+      }
+      return node.withNewChild(child).withNewExpressions(expressions);
+    }
+    if (plan instanceof LeafNode && plan.resolved()) {
+      return plan;
     }
     throw AnalysisException.unsupported("the plan node " + plan.simpleString());
   }

@@ -9,10 +9,16 @@ import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.join.JoinSelection;
+import dev.ember.sql.execution.aggregate.DeduplicateExec;
+import dev.ember.sql.execution.columnar.InMemoryRelation;
+import dev.ember.sql.execution.columnar.InMemoryTableScanExec;
+import dev.ember.sql.execution.exchange.RoundRobinExchangeExec;
+import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.sort.SortExec;
 import dev.ember.sql.execution.window.WindowExec;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Expand;
+import dev.ember.sql.plan.Deduplicate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.Limit;
@@ -23,6 +29,10 @@ import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.ReplicateRows;
 import dev.ember.sql.plan.SetOperation;
+import dev.ember.sql.plan.LogicalRDD;
+import dev.ember.sql.plan.Repartition;
+import dev.ember.sql.plan.RepartitionByExpression;
+import dev.ember.sql.plan.Sample;
 import dev.ember.sql.plan.Sort;
 import dev.ember.sql.plan.Window;
 import dev.ember.sql.plan.expressions.AggregateFunction;
@@ -70,6 +80,28 @@ public final class QueryPlanner {
     }
     if (plan instanceof LogicalRelation relation) {
       return new FileSourceScanExec(relation);
+    }
+    if (plan instanceof Deduplicate deduplicate) {
+      return new DeduplicateExec(deduplicate.keys(), planOperators(deduplicate.child()));
+    }
+    if (plan instanceof LogicalRDD rdd) {
+      return new RDDScanExec(rdd.output(), rdd.rows());
+    }
+    if (plan instanceof Repartition repartition) {
+      PhysicalPlan child = planOperators(repartition.child());
+      return repartition.shuffle() ? new RoundRobinExchangeExec(repartition.numPartitions(), child)
+          : new CoalesceExec(repartition.numPartitions(), child);
+    }
+    if (plan instanceof RepartitionByExpression repartition) {
+      return new ShuffleExchangeExec(new Partitioning.Hash(repartition.partitionExpressions(),
+          repartition.numPartitions()), planOperators(repartition.child()));
+    }
+    if (plan instanceof Sample sample) {
+      return new SampleExec(sample.fraction(), sample.withReplacement(), sample.seed(),
+          planOperators(sample.child()));
+    }
+    if (plan instanceof InMemoryRelation cached) {
+      return new InMemoryTableScanExec(cached.output(), cached.cachedBatches());
     }
     if (plan instanceof OneRowRelation) {
       return new LocalTableScanExec(List.of(), List.of(List.of()), 1);

@@ -65,7 +65,53 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
 
   @Override
   public LogicalPlan visitExplain(EmberSqlParser.ExplainContext ctx) {
-    return new ExplainCommand(query(ctx.query()));
+    String mode = ctx.explainMode == null ? "simple" : ctx.explainMode.getText().toLowerCase(java.util.Locale.ROOT);
+    return new ExplainCommand(query(ctx.query()), mode);
+  }
+
+  @Override
+  public LogicalPlan visitSetConfiguration(EmberSqlParser.SetConfigurationContext ctx) {
+    return CommandBuilder.set(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitResetConfiguration(EmberSqlParser.ResetConfigurationContext ctx) {
+    return CommandBuilder.reset(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitShowTables(EmberSqlParser.ShowTablesContext ctx) {
+    return CommandBuilder.showTables(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDescribeQuery(EmberSqlParser.DescribeQueryContext ctx) {
+    return CommandBuilder.describeQuery(ctx, query(ctx.query()));
+  }
+
+  @Override
+  public LogicalPlan visitDescribeRelation(EmberSqlParser.DescribeRelationContext ctx) {
+    return CommandBuilder.describeRelation(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDropView(EmberSqlParser.DropViewContext ctx) {
+    return CommandBuilder.dropView(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitCacheTable(EmberSqlParser.CacheTableContext ctx) {
+    return CommandBuilder.cacheTable(ctx, ctx.query() == null ? null : query(ctx.query()));
+  }
+
+  @Override
+  public LogicalPlan visitUncacheTable(EmberSqlParser.UncacheTableContext ctx) {
+    return CommandBuilder.uncacheTable(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitClearCache(EmberSqlParser.ClearCacheContext ctx) {
+    return CommandBuilder.clearCache();
   }
 
   LogicalPlan query(QueryContext ctx) {

@@ -5,15 +5,21 @@ import dev.ember.sql.plan.expressions.Expression;
 import java.util.List;
 
 /**
- * {@code EXPLAIN query}: a command whose result is one row holding the physical plan's text.
+ * {@code EXPLAIN [EXTENDED | FORMATTED] query}: a command whose result is one row holding the plan's text.
  *
  * @param child the query explained
+ * @param mode {@code simple}, {@code extended} or {@code formatted}
  */
-public record ExplainCommand(LogicalPlan child) implements UnaryNode {
+public record ExplainCommand(LogicalPlan child, String mode) implements UnaryNode {
+
+  /** {@code EXPLAIN query}: the physical plan only. */
+  public ExplainCommand(LogicalPlan child) {
+    this(child, "simple");
+  }
 
   @Override
   public LogicalPlan withNewChild(LogicalPlan newChild) {
-    return new ExplainCommand(newChild);
+    return new ExplainCommand(newChild, mode);
   }
 
   @Override

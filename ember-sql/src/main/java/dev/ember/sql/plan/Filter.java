@@ -34,6 +34,6 @@ public record Filter(Expression condition, LogicalPlan child) implements UnaryNo
 
   @Override
   public String simpleString() {
-    return "Filter " + condition;
+    return "Filter " + TreeStrings.expr(condition);
   }
 }

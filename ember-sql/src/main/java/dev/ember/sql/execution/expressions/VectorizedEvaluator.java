@@ -22,6 +22,7 @@ import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Or;
 import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.plan.expressions.UnaryMinus;
+import dev.ember.sql.plan.expressions.UserDefinedFunctionCall;
 import dev.ember.sql.types.DataTypes;
 import java.util.regex.Pattern;
 
@@ -104,6 +105,13 @@ public final class VectorizedEvaluator {
         arguments[i] = evaluate(f.arguments().get(i), batch);
       }
       return FunctionKernels.evaluate(f, arguments, n);
+    }
+    if (e instanceof UserDefinedFunctionCall udf) {
+      ColumnVector[] arguments = new ColumnVector[udf.children().size()];
+      for (int a = 0; a < arguments.length; a++) {
+        arguments[a] = evaluate(udf.children().get(a), batch);
+      }
+      return UdfKernels.apply(udf, arguments, n);
     }
     throw new IllegalStateException("Expression " + e.sql() + " (" + e.getClass().getSimpleName()
         + ") cannot be evaluated; the analyzer should have rejected or rewritten it. This is a bug.");

@@ -1,0 +1,19 @@
+package dev.ember.sql.api.java;
+
+import java.io.Serializable;
+
+/**
+ * A user-defined function of 3 arguments, for {@code session.udf().register(name, f, returnType)}. It is
+ * serializable, as it runs in the executors: a lambda should capture only serializable values.
+ *
+ * @param <T1> the type of argument 1 (Integer, Long, Double, String, Boolean or LocalDate)
+ * @param <T2> the type of argument 2 (Integer, Long, Double, String, Boolean or LocalDate)
+ * @param <T3> the type of argument 3 (Integer, Long, Double, String, Boolean or LocalDate)
+ * @param <R> the result type
+ */
+@FunctionalInterface
+public interface UDF3<T1, T2, T3, R> extends Serializable {
+
+  /** The result for the given arguments (NULLs arrive as null). */
+  R call(T1 t1, T2 t2, T3 t3) throws Exception;
+}
