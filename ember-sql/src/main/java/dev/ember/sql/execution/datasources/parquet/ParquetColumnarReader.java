@@ -5,14 +5,9 @@ import dev.ember.rdd.io.FileSplit;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.ScanMetrics;
 import dev.ember.sql.execution.datasources.SourceFilter;
-import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
-import dev.ember.sql.execution.vector.DoubleColumnVector;
-import dev.ember.sql.execution.vector.IntColumnVector;
-import dev.ember.sql.execution.vector.LongColumnVector;
-import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -25,7 +20,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -33,15 +27,13 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
-import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
@@ -59,6 +51,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final int[] fileColumn;
   private final ScanMetrics metrics;
   private final String createdBy;
+  private final ParquetColumnDecoder[] decoders;
   private ColumnReader[] columnReaders;
   private long rowsLeftInGroup;
   private boolean closed;
@@ -68,10 +61,6 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     this.required = required;
     this.metrics = metrics;
     LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
-    MessageType fileSchema;
-    try (ParquetFileReader footerReader = ParquetFileReader.open(input)) {
-      fileSchema = footerReader.getFooter().getFileMetaData().getSchema();
-    }
     ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
         .withRange(split.start(), split.end())
         .useStatsFilter(true)
@@ -79,14 +68,25 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         .useColumnIndexFilter(false)
         .useRecordFilter(false)
         .useBloomFilter(false);
-    Optional<FilterPredicate> predicate = ParquetFilters.toPredicate(filters, fileSchema);
-    predicate.ifPresent(p -> options.withRecordFilter(FilterCompat.get(p)));
-    this.reader = ParquetFileReader.open(input, options.build());
+    // One open stream serves the footer and the data: the filter needs the file's schema from the footer,
+    // and the reader then skips row groups by it without reading the footer again.
+    SeekableInputStream stream = input.newStream();
+    try {
+      ParquetMetadata footer = ParquetFileReader.readFooter(input, options.build(), stream);
+      MessageType fileSchema = footer.getFileMetaData().getSchema();
+      ParquetFilters.toPredicate(filters, fileSchema).ifPresent(p -> options.withRecordFilter(FilterCompat.get(p)));
+      this.reader = ParquetFileReader.open(input, footer, options.build(), stream);
+    } catch (IOException | RuntimeException e) {
+      stream.close();
+      throw e;
+    }
+    MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
     if (context != null) {
       context.addTaskCompletionListener(tc -> close());
     }
     this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
     List<Type> fields = new ArrayList<>();
+    List<ParquetColumnDecoder> decoders = new ArrayList<>();
     this.fileColumn = new int[required.length()];
     for (int c = 0; c < required.length(); c++) {
       StructField field = required.apply(c);
@@ -102,9 +102,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         }
         fileColumn[c] = fields.size();
         fields.add(type);
+        decoders.add(new ParquetColumnDecoder(type.asPrimitiveType(), stored));
       }
     }
     this.requested = new MessageType(fileSchema.getName(), fields);
+    this.decoders = decoders.toArray(new ParquetColumnDecoder[0]);
     reader.setRequestedSchema(requested);
   }
 
@@ -139,7 +141,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       }
       metrics.rowGroupsRead().add(1);
       rowsLeftInGroup = rowGroup.getRowCount();
-      ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new NoopGroupConverter(requested.getFieldCount()),
+      ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new DecoderGroupConverter(decoders),
           requested, createdBy);
       List<ColumnDescriptor> columns = requested.getColumns();
       columnReaders = new ColumnReader[columns.size()];
@@ -166,72 +168,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         vectors[c] = ColumnVectors.allocate(type, rows);
         Arrays.fill(vectors[c].nulls, true);
       } else {
-        vectors[c] = decode(columnReaders[fileColumn[c]], type, rows);
+        vectors[c] = decoders[fileColumn[c]].decode(columnReaders[fileColumn[c]], rows);
       }
     }
     metrics.rowsRead().add(rows);
     return new ColumnarBatch(vectors, rows);
-  }
-
-  /** Decodes the next {@code rows} values of one column chunk into a vector of {@code type}. */
-  private static ColumnVector decode(ColumnReader column, DataType type, int rows) {
-    ColumnVector vector = ColumnVectors.allocate(type, rows);
-    int maxDefinition = column.getDescriptor().getMaxDefinitionLevel();
-    PrimitiveTypeName physical = column.getDescriptor().getPrimitiveType().getPrimitiveTypeName();
-    boolean[] nulls = vector.nulls;
-    switch (physical) {
-      case INT32 -> {
-        if (vector instanceof LongColumnVector longs) {
-          for (int i = 0; i < rows; i++) {
-            nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-            longs.values[i] = nulls[i] ? 0 : Integer.toUnsignedLong(column.getInteger());
-            column.consume();
-          }
-        } else {
-          int[] values = ((IntColumnVector) vector).values;
-          for (int i = 0; i < rows; i++) {
-            nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-            values[i] = nulls[i] ? 0 : column.getInteger();
-            column.consume();
-          }
-        }
-      }
-      case INT64 -> {
-        long[] values = ((LongColumnVector) vector).values;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = nulls[i] ? 0 : column.getLong();
-          column.consume();
-        }
-      }
-      case DOUBLE, FLOAT -> {
-        double[] values = ((DoubleColumnVector) vector).values;
-        boolean isFloat = physical == PrimitiveTypeName.FLOAT;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = nulls[i] ? 0 : isFloat ? column.getFloat() : column.getDouble();
-          column.consume();
-        }
-      }
-      case BOOLEAN -> {
-        boolean[] values = ((BooleanColumnVector) vector).values;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = !nulls[i] && column.getBoolean();
-          column.consume();
-        }
-      }
-      case BINARY -> {
-        String[] values = ((StringColumnVector) vector).values;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = nulls[i] ? null : column.getBinary().toStringUsingUTF8();
-          column.consume();
-        }
-      }
-      default -> throw new IllegalStateException("Unexpected Parquet type " + physical);
-    }
-    return vector;
   }
 
   void close() {
@@ -246,20 +187,14 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   }
 
   /**
-   * The converter tree {@link ColumnReadStoreImpl} requires; values are read through the column readers'
-   * getters instead, so its converters never receive anything.
+   * The converter tree {@link ColumnReadStoreImpl} requires: one decoder per requested (top-level, primitive)
+   * column, which receives the dictionary of each column chunk and the string values written to it.
    */
-  private static final class NoopGroupConverter extends GroupConverter {
+  private static final class DecoderGroupConverter extends GroupConverter {
     private final Converter[] children;
 
-    NoopGroupConverter(int fields) {
-      children = new Converter[fields];
-      Arrays.fill(children, new PrimitiveConverter() {
-        @Override
-        public void addBinary(Binary value) {
-          // values are read through the column readers
-        }
-      });
+    DecoderGroupConverter(ParquetColumnDecoder[] decoders) {
+      children = decoders.clone();
     }
 
     @Override
