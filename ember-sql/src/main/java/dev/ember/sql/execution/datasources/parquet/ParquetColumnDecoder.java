@@ -1,6 +1,6 @@
 package dev.ember.sql.execution.datasources.parquet;
 
-import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.DecimalColumnVector;
@@ -9,180 +9,239 @@ import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.types.DataType;
-import dev.ember.sql.types.DataTypes;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Dictionary;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.PrimitiveConverter;
-import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
-import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Decodes one Parquet column chunk, batch by batch, into Ember column vectors of the column's type (see
- * {@link ParquetSchemas}): numbers through the column reader's primitive getters; decimals of INT32/INT64
- * straight into {@link DecimalColumnVector#unscaled} and byte-array decimals sign-extended into longs when they
- * fit (no BigDecimal per value); timestamps scaled to microseconds; INT96 timestamps from their Julian day and
- * nanoseconds. Strings go through the converter interface so that dictionary-encoded pages hand over the
- * dictionary id: each dictionary is decoded to Strings once per row group and rows share those objects.
+ * Decodes one Parquet column, row group after row group, into Ember column vectors of its type, reading the
+ * pages itself: definition levels and dictionary ids through {@link RleBitPackedDecoder} many at a time; a
+ * dictionary decoded once per column chunk into a vector whose values rows then share (one String object per
+ * distinct string, decimals already unscaled longs); PLAIN numbers and strings straight from the page buffer;
+ * other encodings through parquet-java's {@link ValuesReader}s. Values convert as {@link ParquetValues} says.
  */
-final class ParquetColumnDecoder extends PrimitiveConverter {
+final class ParquetColumnDecoder {
 
-  private static final long JULIAN_DAY_OF_EPOCH = 2_440_588L;
-  private static final long MICROS_PER_DAY = 86_400_000_000L;
-
+  private final ColumnDescriptor descriptor;
   private final DataType type;
+  private final ParquetValues values;
   private final PrimitiveTypeName physical;
-  private final long microsFactor;
-  private final boolean unsigned;
-  private String[] dictionary;
-  private String[] target;
-  private int targetRow;
+  private final int maxDefinition;
+  private PageReader pages;
+  private ColumnVector dictionary;
+  private int pageLeft;
+  private RleBitPackedDecoder definitions;
+  private RleBitPackedDecoder dictionaryIds;
+  private ByteBuffer plain;
+  private ValuesReader reader;
+  private int[] levels = new int[0];
+  private int[] ids = new int[0];
 
-  ParquetColumnDecoder(PrimitiveType column, DataType type) {
+  ParquetColumnDecoder(ColumnDescriptor descriptor, DataType type) {
+    this.descriptor = descriptor;
     this.type = type;
-    this.physical = column.getPrimitiveTypeName();
-    this.microsFactor = ParquetSchemas.microsFactor(column);
-    this.unsigned = column.getLogicalTypeAnnotation() instanceof IntLogicalTypeAnnotation integer
-        && !integer.isSigned();
+    this.values = new ParquetValues(descriptor.getPrimitiveType());
+    this.physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
+    this.maxDefinition = descriptor.getMaxDefinitionLevel();
   }
 
-  @Override
-  public boolean hasDictionarySupport() {
-    return type == DataTypes.StringType;
+  /** The column decoded. */
+  ColumnDescriptor descriptor() {
+    return descriptor;
   }
 
-  @Override
-  public void setDictionary(Dictionary dict) {
-    String[] strings = new String[dict.getMaxId() + 1];
-    for (int id = 0; id < strings.length; id++) {
-      strings[id] = dict.decodeToBinary(id).toStringUsingUTF8();
-    }
-    this.dictionary = strings;
-  }
-
-  @Override
-  public void addValueFromDictionary(int dictionaryId) {
-    target[targetRow] = dictionary[dictionaryId];
-  }
-
-  @Override
-  public void addBinary(Binary value) {
-    target[targetRow] = value.toStringUsingUTF8();
-  }
-
-  /** Decodes the next {@code rows} values of {@code column} into a new vector. */
-  ColumnVector decode(ColumnReader column, int rows) {
-    ColumnVector vector = ColumnVectors.allocate(type, rows);
-    int maxDefinition = column.getDescriptor().getMaxDefinitionLevel();
-    boolean[] nulls = vector.nulls;
-    if (vector instanceof DecimalColumnVector decimals) {
-      decodeDecimals(column, decimals, rows, maxDefinition);
-    } else if (vector instanceof StringColumnVector strings) {
-      target = strings.values;
-      for (int i = 0; i < rows; i++) {
-        nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-        if (!nulls[i]) {
-          targetRow = i;
-          column.writeCurrentValueToConverter();
+  /** Starts on the column's chunk in a new row group. */
+  void startRowGroup(PageReader chunk) {
+    this.pages = chunk;
+    this.pageLeft = 0;
+    this.dictionary = null;
+    DictionaryPage page = chunk.readDictionaryPage();
+    if (page != null) {
+      try {
+        Dictionary dict = page.getEncoding().initDictionary(descriptor, page);
+        dictionary = ColumnVectors.allocate(type, dict.getMaxId() + 1);
+        for (int id = 0; id <= dict.getMaxId(); id++) {
+          values.setFromDictionary(dictionary, id, dict, id);
         }
-        column.consume();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read a Parquet dictionary page of " + descriptor, e);
       }
-      target = null;
-    } else if (vector instanceof LongColumnVector longs) {
-      decodeLongs(column, longs.values, nulls, rows, maxDefinition);
-    } else if (vector instanceof IntColumnVector ints) {
-      int[] values = ints.values;
-      for (int i = 0; i < rows; i++) {
-        nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-        values[i] = nulls[i] ? 0 : column.getInteger();
-        column.consume();
+    }
+  }
+
+  /** Decodes the next {@code rows} values into a new vector. */
+  ColumnVector decode(int rows) {
+    ColumnVector vector = ColumnVectors.allocate(type, rows);
+    if (levels.length < rows) {
+      levels = new int[rows];
+      ids = new int[rows];
+    }
+    int row = 0;
+    while (row < rows) {
+      if (pageLeft == 0) {
+        nextPage();
       }
-    } else if (vector instanceof DoubleColumnVector doubles) {
-      double[] values = doubles.values;
-      boolean isFloat = physical == PrimitiveTypeName.FLOAT;
-      for (int i = 0; i < rows; i++) {
-        nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-        values[i] = nulls[i] ? 0 : isFloat ? column.getFloat() : column.getDouble();
-        column.consume();
-      }
-    } else {
-      boolean[] values = ((BooleanColumnVector) vector).values;
-      for (int i = 0; i < rows; i++) {
-        nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-        values[i] = !nulls[i] && column.getBoolean();
-        column.consume();
-      }
+      int n = Math.min(rows - row, pageLeft);
+      decodeRun(vector, row, n);
+      row += n;
+      pageLeft -= n;
     }
     return vector;
   }
 
-  /** Bigints, unsigned ints widened to bigint, and timestamps (INT64 in any unit, or INT96) as microseconds. */
-  private void decodeLongs(ColumnReader column, long[] values, boolean[] nulls, int rows, int maxDefinition) {
-    for (int i = 0; i < rows; i++) {
-      nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-      if (nulls[i]) {
-        values[i] = 0;
-      } else if (physical == PrimitiveTypeName.INT32) {
-        values[i] = Integer.toUnsignedLong(column.getInteger());
-      } else if (physical == PrimitiveTypeName.INT96) {
-        values[i] = int96ToMicros(column.getBinary());
-      } else {
-        long v = column.getLong();
-        values[i] = microsFactor == 1 ? v : microsFactor > 0 ? v * microsFactor : Math.floorDiv(v, -microsFactor);
-      }
-      column.consume();
-    }
-  }
-
-  private void decodeDecimals(ColumnReader column, DecimalColumnVector vector, int rows, int maxDefinition) {
+  /** Rows {@code [start, start + n)} from the current page. */
+  private void decodeRun(ColumnVector vector, int start, int n) {
     boolean[] nulls = vector.nulls;
-    long[] unscaled = vector.unscaled;
-    for (int i = 0; i < rows; i++) {
-      nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-      if (!nulls[i]) {
-        switch (physical) {
-          case INT32 -> unscaled[i] = column.getInteger();
-          case INT64 -> {
-            long v = column.getLong();
-            if (unsigned && v < 0) {
-              vector.setDecimal(i, new BigDecimal(new BigInteger(Long.toUnsignedString(v)), vector.scale()));
-            } else {
-              unscaled[i] = v;
-            }
-          }
-          default -> setBinaryDecimal(vector, i, column.getBinary());
+    int present = n;
+    if (maxDefinition > 0) {
+      definitions.read(levels, n);
+      present = 0;
+      for (int k = 0; k < n; k++) {
+        boolean isNull = levels[k] < maxDefinition;
+        nulls[start + k] = isNull;
+        present += isNull ? 0 : 1;
+      }
+    }
+    if (dictionaryIds != null) {
+      dictionaryIds.read(ids, present);
+      copyFromDictionary(vector, start, n, present == n);
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      if (!nulls[start + k]) {
+        if (plain != null) {
+          values.setFromPlain(vector, start + k, plain);
+        } else {
+          values.setFromReader(vector, start + k, reader);
         }
       }
-      column.consume();
     }
   }
 
-  /** A big-endian two's complement unscaled value: a long when it fits, else a BigDecimal. */
-  private static void setBinaryDecimal(DecimalColumnVector vector, int row, Binary value) {
-    ByteBuffer bytes = value.toByteBuffer();
-    int length = bytes.remaining();
-    int start = bytes.position();
-    if (length <= 8) {
-      long v = length == 0 ? 0 : bytes.get(start);
-      for (int b = 1; b < length; b++) {
-        v = (v << 8) | (bytes.get(start + b) & 0xFF);
+  private void copyFromDictionary(ColumnVector vector, int start, int n, boolean noNulls) {
+    boolean[] nulls = vector.nulls;
+    int next = 0;
+    if (vector instanceof LongColumnVector longs) {
+      long[] dict = ((LongColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          longs.values[start + k] = dict[ids[next++]];
+        }
       }
-      vector.setUnscaled(row, v);
+    } else if (vector instanceof IntColumnVector ints) {
+      int[] dict = ((IntColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          ints.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else if (vector instanceof StringColumnVector strings) {
+      String[] dict = ((StringColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          strings.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else if (vector instanceof DoubleColumnVector doubles) {
+      double[] dict = ((DoubleColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          doubles.values[start + k] = dict[ids[next++]];
+        }
+      }
     } else {
-      vector.setDecimal(row, new BigDecimal(new BigInteger(value.getBytes()), vector.scale()));
+      boolean compact = !(dictionary instanceof DecimalColumnVector d) || !d.hasWideValues();
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          if (compact && vector instanceof DecimalColumnVector decimals) {
+            decimals.unscaled[start + k] = ((DecimalColumnVector) dictionary).unscaled[ids[next++]];
+          } else {
+            vector.copyFrom(start + k, dictionary, ids[next++]);
+          }
+        }
+      }
     }
   }
 
-  /** Spark's reading of INT96: eight little-endian bytes of nanoseconds in the day, then the Julian day. */
-  static long int96ToMicros(Binary value) {
-    ByteBuffer bytes = value.toByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-    long nanosOfDay = bytes.getLong();
-    int julianDay = bytes.getInt();
-    return (julianDay - JULIAN_DAY_OF_EPOCH) * MICROS_PER_DAY + nanosOfDay / 1000;
+  private void nextPage() {
+    DataPage page = pages.readPage();
+    if (page == null) {
+      throw new IllegalStateException("The Parquet column chunk of " + descriptor + " ended before its rows");
+    }
+    pageLeft = page.getValueCount();
+    try {
+      startPage(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a Parquet page of " + descriptor, e);
+    }
+  }
+
+  private void startPage(DataPage page) throws IOException {
+    if (page instanceof DataPageV1 v1) {
+      ByteBuffer bytes = buffer(v1.getBytes().toByteBuffer());
+      if (maxDefinition > 0) {
+        if (v1.getDlEncoding() != Encoding.RLE) {
+          throw AnalysisException.unsupported("reading Parquet definition levels encoded as "
+              + v1.getDlEncoding() + " (column " + descriptor + ")");
+        }
+        int length = bytes.getInt(bytes.position());
+        int start = bytes.position() + 4;
+        definitions = new RleBitPackedDecoder(bytes.duplicate().position(start).limit(start + length),
+            bitWidth(maxDefinition));
+        bytes.position(start + length);
+      }
+      startValues(v1.getValueEncoding(), bytes);
+    } else {
+      DataPageV2 v2 = (DataPageV2) page;
+      if (maxDefinition > 0) {
+        definitions = new RleBitPackedDecoder(buffer(v2.getDefinitionLevels().toByteBuffer()),
+            bitWidth(maxDefinition));
+      }
+      startValues(v2.getDataEncoding(), buffer(v2.getData().toByteBuffer()));
+    }
+  }
+
+  private void startValues(Encoding encoding, ByteBuffer bytes) {
+    dictionaryIds = null;
+    plain = null;
+    reader = null;
+    if (encoding.usesDictionary()) {
+      if (dictionary == null) {
+        throw new IllegalStateException("A dictionary-encoded Parquet page without a dictionary in " + descriptor);
+      }
+      int width = bytes.get(bytes.position()) & 0xFF;
+      dictionaryIds = new RleBitPackedDecoder(bytes.duplicate().position(bytes.position() + 1), width);
+    } else if (encoding == Encoding.PLAIN && physical != PrimitiveTypeName.BOOLEAN
+        && physical != PrimitiveTypeName.INT96) {
+      plain = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+    } else {
+      reader = encoding.getValuesReader(descriptor, ValuesType.VALUES);
+      try {
+        reader.initFromPage(pageLeft, ByteBufferInputStream.wrap(bytes.slice()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read a Parquet page of " + descriptor, e);
+      }
+    }
+  }
+
+  private static ByteBuffer buffer(ByteBuffer bytes) {
+    return bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static int bitWidth(int maxLevel) {
+    return 32 - Integer.numberOfLeadingZeros(maxLevel);
   }
 }

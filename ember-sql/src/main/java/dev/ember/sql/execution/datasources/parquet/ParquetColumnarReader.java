@@ -22,8 +22,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
@@ -31,15 +29,13 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
  * Reads the row groups of one split of a Parquet file (those whose midpoint lies in the split, so splits of one
- * file read each row group once) straight into Ember's column vectors through parquet-java's columnar
- * {@link ColumnReader} API: only the required columns' chunks are read, row groups the pushed filters rule out
+ * file read each row group once) straight into Ember's column vectors, one {@link ParquetColumnDecoder} per
+ * column decoding its pages: only the required columns' chunks are read, row groups the pushed filters rule out
  * by statistics or dictionaries are skipped before any page is read, and values are decoded column by column
  * into primitive arrays without per-record objects. Columns missing from the file read as nulls.
  */
@@ -50,9 +46,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final StructType required;
   private final int[] fileColumn;
   private final ScanMetrics metrics;
-  private final String createdBy;
   private final ParquetColumnDecoder[] decoders;
-  private ColumnReader[] columnReaders;
   private long rowsLeftInGroup;
   private boolean closed;
 
@@ -84,9 +78,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     if (context != null) {
       context.addTaskCompletionListener(tc -> close());
     }
-    this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
     List<Type> fields = new ArrayList<>();
-    List<ParquetColumnDecoder> decoders = new ArrayList<>();
+    List<DataType> types = new ArrayList<>();
     this.fileColumn = new int[required.length()];
     for (int c = 0; c < required.length(); c++) {
       StructField field = required.apply(c);
@@ -102,11 +95,15 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         }
         fileColumn[c] = fields.size();
         fields.add(type);
-        decoders.add(new ParquetColumnDecoder(type.asPrimitiveType(), stored));
+        types.add(stored);
       }
     }
     this.requested = new MessageType(fileSchema.getName(), fields);
-    this.decoders = decoders.toArray(new ParquetColumnDecoder[0]);
+    List<ColumnDescriptor> columns = requested.getColumns();
+    this.decoders = new ParquetColumnDecoder[columns.size()];
+    for (int i = 0; i < decoders.length; i++) {
+      decoders[i] = new ParquetColumnDecoder(columns.get(i), types.get(i));
+    }
     reader.setRequestedSchema(requested);
   }
 
@@ -141,12 +138,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       }
       metrics.rowGroupsRead().add(1);
       rowsLeftInGroup = rowGroup.getRowCount();
-      ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new DecoderGroupConverter(decoders),
-          requested, createdBy);
-      List<ColumnDescriptor> columns = requested.getColumns();
-      columnReaders = new ColumnReader[columns.size()];
-      for (int i = 0; i < columnReaders.length; i++) {
-        columnReaders[i] = store.getColumnReader(columns.get(i));
+      for (ParquetColumnDecoder decoder : decoders) {
+        decoder.startRowGroup(rowGroup.getPageReader(decoder.descriptor()));
       }
       return true;
     } catch (IOException e) {
@@ -168,7 +161,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         vectors[c] = ColumnVectors.allocate(type, rows);
         Arrays.fill(vectors[c].nulls, true);
       } else {
-        vectors[c] = decoders[fileColumn[c]].decode(columnReaders[fileColumn[c]], rows);
+        vectors[c] = decoders[fileColumn[c]].decode(rows);
       }
     }
     metrics.rowsRead().add(rows);
@@ -183,33 +176,6 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  /**
-   * The converter tree {@link ColumnReadStoreImpl} requires: one decoder per requested (top-level, primitive)
-   * column, which receives the dictionary of each column chunk and the string values written to it.
-   */
-  private static final class DecoderGroupConverter extends GroupConverter {
-    private final Converter[] children;
-
-    DecoderGroupConverter(ParquetColumnDecoder[] decoders) {
-      children = decoders.clone();
-    }
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return children[fieldIndex];
-    }
-
-    @Override
-    public void start() {
-      // nothing to do
-    }
-
-    @Override
-    public void end() {
-      // nothing to do
     }
   }
 }
