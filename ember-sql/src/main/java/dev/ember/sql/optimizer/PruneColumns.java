@@ -1,5 +1,6 @@
 package dev.ember.sql.optimizer;
 
+import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Join;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Drops columns no operator above reads from local relations, so scans, filters and exchanges carry only
+ * Drops columns no operator above reads from local relations and file scans, so scans, filters and exchanges carry only
  * what the query needs. Walks top-down with the set of attributes required from each node; the root keeps
  * its whole output. Operators bind their inputs by identity, so a narrower child output is safe.
  */
@@ -30,6 +31,9 @@ final class PruneColumns implements Rule {
   private static LogicalPlan prune(LogicalPlan plan, Set<AttributeReference> required) {
     if (plan instanceof LocalRelation relation) {
       return narrow(relation, required);
+    }
+    if (plan instanceof LogicalRelation scan) {
+      return narrowScan(scan, required);
     }
     if (plan instanceof Project project) {
       List<Expression> kept = new ArrayList<>();
@@ -70,6 +74,22 @@ final class PruneColumns implements Rule {
       all.addAll(e.references());
     }
     return all;
+  }
+
+  /**
+   * A file scan reads only the required columns (and those its pushed filters test), wherever it sits: under
+   * a join, too, where {@link PushDownIntoFileScan} does not reach; this is also what makes its size
+   * estimate shrink to the columns read, so small dimension tables are broadcast.
+   */
+  private static LogicalPlan narrowScan(LogicalRelation scan, Set<AttributeReference> required) {
+    Set<AttributeReference> needed = references(scan.pushedFilters(), required);
+    List<AttributeReference> kept = new ArrayList<>();
+    for (AttributeReference column : scan.output()) {
+      if (needed.contains(column)) {
+        kept.add(column);
+      }
+    }
+    return kept.size() == scan.output().size() ? scan : scan.withOutput(kept);
   }
 
   private static LogicalPlan narrow(LocalRelation relation, Set<AttributeReference> required) {

@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.datasources;
 
-import dev.ember.sql.plan.LeafNode;
+import dev.ember.sql.plan.SizedRelation;
+import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.StructField;
@@ -19,7 +20,7 @@ import java.util.List;
  * @param pushedFilters conjuncts over {@code output} that the scan may use to skip data
  */
 public record LogicalRelation(FileRelation relation, List<AttributeReference> fullOutput,
-    List<AttributeReference> output, List<Expression> pushedFilters) implements LeafNode {
+    List<AttributeReference> output, List<Expression> pushedFilters) implements SizedRelation {
 
   /** Copies the lists. */
   public LogicalRelation {
@@ -47,9 +48,19 @@ public record LogicalRelation(FileRelation relation, List<AttributeReference> fu
     return new LogicalRelation(relation, fullOutput, output, filters);
   }
 
-  /** The statistic join planning uses: the size of the files read. */
+  /**
+   * The statistic join planning uses, as Spark estimates a pruned file scan: the files' bytes scaled by the
+   * width of the columns read over the width of all columns ({@link Statistics#rowWidth}). Filters above the
+   * scan do not shrink it (Spark's behaviour without cost-based optimization), so the estimate is an upper
+   * bound of what a broadcast would hold, compressed files aside.
+   */
+  @Override
   public long sizeInBytes() {
-    return relation.sizeInBytes();
+    long files = relation.sizeInBytes();
+    long all = Statistics.rowWidth(fullOutput);
+    long read = Statistics.rowWidth(output);
+    // files * read / all without overflow for any file size.
+    return files / all * read + files % all * read / all;
   }
 
   @Override

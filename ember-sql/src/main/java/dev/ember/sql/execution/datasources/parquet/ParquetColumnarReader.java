@@ -5,14 +5,9 @@ import dev.ember.rdd.io.FileSplit;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.ScanMetrics;
 import dev.ember.sql.execution.datasources.SourceFilter;
-import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
-import dev.ember.sql.execution.vector.DoubleColumnVector;
-import dev.ember.sql.execution.vector.IntColumnVector;
-import dev.ember.sql.execution.vector.LongColumnVector;
-import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -25,29 +20,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
-import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.Converter;
-import org.apache.parquet.io.api.GroupConverter;
-import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
  * Reads the row groups of one split of a Parquet file (those whose midpoint lies in the split, so splits of one
- * file read each row group once) straight into Ember's column vectors through parquet-java's columnar
- * {@link ColumnReader} API: only the required columns' chunks are read, row groups the pushed filters rule out
+ * file read each row group once) straight into Ember's column vectors, one {@link ParquetColumnDecoder} per
+ * column decoding its pages: only the required columns' chunks are read, row groups the pushed filters rule out
  * by statistics or dictionaries are skipped before any page is read, and values are decoded column by column
  * into primitive arrays without per-record objects. Columns missing from the file read as nulls.
  */
@@ -58,8 +46,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final StructType required;
   private final int[] fileColumn;
   private final ScanMetrics metrics;
-  private final String createdBy;
-  private ColumnReader[] columnReaders;
+  private final ParquetColumnDecoder[] decoders;
   private long rowsLeftInGroup;
   private boolean closed;
 
@@ -68,10 +55,6 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     this.required = required;
     this.metrics = metrics;
     LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
-    MessageType fileSchema;
-    try (ParquetFileReader footerReader = ParquetFileReader.open(input)) {
-      fileSchema = footerReader.getFooter().getFileMetaData().getSchema();
-    }
     ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
         .withRange(split.start(), split.end())
         .useStatsFilter(true)
@@ -79,14 +62,24 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         .useColumnIndexFilter(false)
         .useRecordFilter(false)
         .useBloomFilter(false);
-    Optional<FilterPredicate> predicate = ParquetFilters.toPredicate(filters, fileSchema);
-    predicate.ifPresent(p -> options.withRecordFilter(FilterCompat.get(p)));
-    this.reader = ParquetFileReader.open(input, options.build());
+    // One open stream serves the footer and the data: the filter needs the file's schema from the footer,
+    // and the reader then skips row groups by it without reading the footer again.
+    SeekableInputStream stream = input.newStream();
+    try {
+      ParquetMetadata footer = ParquetFileReader.readFooter(input, options.build(), stream);
+      MessageType fileSchema = footer.getFileMetaData().getSchema();
+      ParquetFilters.toPredicate(filters, fileSchema).ifPresent(p -> options.withRecordFilter(FilterCompat.get(p)));
+      this.reader = ParquetFileReader.open(input, footer, options.build(), stream);
+    } catch (IOException | RuntimeException e) {
+      stream.close();
+      throw e;
+    }
+    MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
     if (context != null) {
       context.addTaskCompletionListener(tc -> close());
     }
-    this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
     List<Type> fields = new ArrayList<>();
+    List<DataType> types = new ArrayList<>();
     this.fileColumn = new int[required.length()];
     for (int c = 0; c < required.length(); c++) {
       StructField field = required.apply(c);
@@ -102,9 +95,15 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         }
         fileColumn[c] = fields.size();
         fields.add(type);
+        types.add(stored);
       }
     }
     this.requested = new MessageType(fileSchema.getName(), fields);
+    List<ColumnDescriptor> columns = requested.getColumns();
+    this.decoders = new ParquetColumnDecoder[columns.size()];
+    for (int i = 0; i < decoders.length; i++) {
+      decoders[i] = new ParquetColumnDecoder(columns.get(i), types.get(i));
+    }
     reader.setRequestedSchema(requested);
   }
 
@@ -139,12 +138,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       }
       metrics.rowGroupsRead().add(1);
       rowsLeftInGroup = rowGroup.getRowCount();
-      ColumnReadStoreImpl store = new ColumnReadStoreImpl(rowGroup, new NoopGroupConverter(requested.getFieldCount()),
-          requested, createdBy);
-      List<ColumnDescriptor> columns = requested.getColumns();
-      columnReaders = new ColumnReader[columns.size()];
-      for (int i = 0; i < columnReaders.length; i++) {
-        columnReaders[i] = store.getColumnReader(columns.get(i));
+      for (ParquetColumnDecoder decoder : decoders) {
+        decoder.startRowGroup(rowGroup.getPageReader(decoder.descriptor()));
       }
       return true;
     } catch (IOException e) {
@@ -166,72 +161,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         vectors[c] = ColumnVectors.allocate(type, rows);
         Arrays.fill(vectors[c].nulls, true);
       } else {
-        vectors[c] = decode(columnReaders[fileColumn[c]], type, rows);
+        vectors[c] = decoders[fileColumn[c]].decode(rows);
       }
     }
     metrics.rowsRead().add(rows);
     return new ColumnarBatch(vectors, rows);
-  }
-
-  /** Decodes the next {@code rows} values of one column chunk into a vector of {@code type}. */
-  private static ColumnVector decode(ColumnReader column, DataType type, int rows) {
-    ColumnVector vector = ColumnVectors.allocate(type, rows);
-    int maxDefinition = column.getDescriptor().getMaxDefinitionLevel();
-    PrimitiveTypeName physical = column.getDescriptor().getPrimitiveType().getPrimitiveTypeName();
-    boolean[] nulls = vector.nulls;
-    switch (physical) {
-      case INT32 -> {
-        if (vector instanceof LongColumnVector longs) {
-          for (int i = 0; i < rows; i++) {
-            nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-            longs.values[i] = nulls[i] ? 0 : Integer.toUnsignedLong(column.getInteger());
-            column.consume();
-          }
-        } else {
-          int[] values = ((IntColumnVector) vector).values;
-          for (int i = 0; i < rows; i++) {
-            nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-            values[i] = nulls[i] ? 0 : column.getInteger();
-            column.consume();
-          }
-        }
-      }
-      case INT64 -> {
-        long[] values = ((LongColumnVector) vector).values;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = nulls[i] ? 0 : column.getLong();
-          column.consume();
-        }
-      }
-      case DOUBLE, FLOAT -> {
-        double[] values = ((DoubleColumnVector) vector).values;
-        boolean isFloat = physical == PrimitiveTypeName.FLOAT;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = nulls[i] ? 0 : isFloat ? column.getFloat() : column.getDouble();
-          column.consume();
-        }
-      }
-      case BOOLEAN -> {
-        boolean[] values = ((BooleanColumnVector) vector).values;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = !nulls[i] && column.getBoolean();
-          column.consume();
-        }
-      }
-      case BINARY -> {
-        String[] values = ((StringColumnVector) vector).values;
-        for (int i = 0; i < rows; i++) {
-          nulls[i] = column.getCurrentDefinitionLevel() < maxDefinition;
-          values[i] = nulls[i] ? null : column.getBinary().toStringUsingUTF8();
-          column.consume();
-        }
-      }
-      default -> throw new IllegalStateException("Unexpected Parquet type " + physical);
-    }
-    return vector;
   }
 
   void close() {
@@ -242,39 +176,6 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }
-  }
-
-  /**
-   * The converter tree {@link ColumnReadStoreImpl} requires; values are read through the column readers'
-   * getters instead, so its converters never receive anything.
-   */
-  private static final class NoopGroupConverter extends GroupConverter {
-    private final Converter[] children;
-
-    NoopGroupConverter(int fields) {
-      children = new Converter[fields];
-      Arrays.fill(children, new PrimitiveConverter() {
-        @Override
-        public void addBinary(Binary value) {
-          // values are read through the column readers
-        }
-      });
-    }
-
-    @Override
-    public Converter getConverter(int fieldIndex) {
-      return children[fieldIndex];
-    }
-
-    @Override
-    public void start() {
-      // nothing to do
-    }
-
-    @Override
-    public void end() {
-      // nothing to do
     }
   }
 }

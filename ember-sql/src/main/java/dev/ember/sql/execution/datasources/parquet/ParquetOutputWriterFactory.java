@@ -4,10 +4,15 @@ import dev.ember.sql.execution.datasources.OutputWriter;
 import dev.ember.sql.execution.datasources.OutputWriterFactory;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -110,21 +115,49 @@ final class ParquetOutputWriterFactory implements OutputWriterFactory {
           continue;
         }
         consumer.startField(names[c], c);
-        DataType type = types[c];
-        if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
-          consumer.addInteger((Integer) value);
-        } else if (type == DataTypes.LongType) {
-          consumer.addLong((Long) value);
-        } else if (type == DataTypes.DoubleType) {
-          consumer.addDouble((Double) value);
-        } else if (type == DataTypes.BooleanType) {
-          consumer.addBoolean((Boolean) value);
-        } else {
-          consumer.addBinary(Binary.fromString((String) value));
-        }
+        writeValue(types[c], value);
         consumer.endField(names[c], c);
       }
       consumer.endMessage();
+    }
+
+    private void writeValue(DataType type, Object value) {
+      if (type instanceof DecimalType decimal) {
+        writeDecimal(decimal, (BigDecimal) value);
+      } else if (type == DataTypes.IntegerType || type == DataTypes.DateType || type == DataTypes.ByteType
+          || type == DataTypes.ShortType) {
+        consumer.addInteger((Integer) value);
+      } else if (type == DataTypes.LongType || type == DataTypes.TimestampType
+          || type == DataTypes.TimestampNTZType) {
+        consumer.addLong((Long) value);
+      } else if (type == DataTypes.DoubleType) {
+        consumer.addDouble((Double) value);
+      } else if (type == DataTypes.FloatType) {
+        consumer.addFloat(((Double) value).floatValue());
+      } else if (type == DataTypes.BooleanType) {
+        consumer.addBoolean((Boolean) value);
+      } else {
+        consumer.addBinary(Binary.fromString((String) value));
+      }
+    }
+
+    /** The unscaled value as INT32, INT64 or sign-extended big-endian bytes, by precision (Spark's layout). */
+    private void writeDecimal(DecimalType type, BigDecimal value) {
+      BigInteger unscaled = (value.scale() == type.scale() ? value : value.setScale(type.scale(),
+          RoundingMode.HALF_UP)).unscaledValue();
+      if (type.precision() <= 9) {
+        consumer.addInteger(unscaled.intValue());
+      } else if (type.precision() <= 18) {
+        consumer.addLong(unscaled.longValue());
+      } else {
+        byte[] minimal = unscaled.toByteArray();
+        byte[] fixed = new byte[ParquetSchemas.bytesForPrecision(type.precision())];
+        byte sign = (byte) (unscaled.signum() < 0 ? -1 : 0);
+        int pad = fixed.length - minimal.length;
+        Arrays.fill(fixed, 0, pad, sign);
+        System.arraycopy(minimal, 0, fixed, pad, minimal.length);
+        consumer.addBinary(Binary.fromConstantByteArray(fixed));
+      }
     }
   }
 }

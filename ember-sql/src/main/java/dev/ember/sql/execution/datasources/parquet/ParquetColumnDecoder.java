@@ -1,0 +1,247 @@
+package dev.ember.sql.execution.datasources.parquet;
+
+import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
+import dev.ember.sql.execution.vector.DoubleColumnVector;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
+import dev.ember.sql.execution.vector.StringColumnVector;
+import dev.ember.sql.types.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Dictionary;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * Decodes one Parquet column, row group after row group, into Ember column vectors of its type, reading the
+ * pages itself: definition levels and dictionary ids through {@link RleBitPackedDecoder} many at a time; a
+ * dictionary decoded once per column chunk into a vector whose values rows then share (one String object per
+ * distinct string, decimals already unscaled longs); PLAIN numbers and strings straight from the page buffer;
+ * other encodings through parquet-java's {@link ValuesReader}s. Values convert as {@link ParquetValues} says.
+ */
+final class ParquetColumnDecoder {
+
+  private final ColumnDescriptor descriptor;
+  private final DataType type;
+  private final ParquetValues values;
+  private final PrimitiveTypeName physical;
+  private final int maxDefinition;
+  private PageReader pages;
+  private ColumnVector dictionary;
+  private int pageLeft;
+  private RleBitPackedDecoder definitions;
+  private RleBitPackedDecoder dictionaryIds;
+  private ByteBuffer plain;
+  private ValuesReader reader;
+  private int[] levels = new int[0];
+  private int[] ids = new int[0];
+
+  ParquetColumnDecoder(ColumnDescriptor descriptor, DataType type) {
+    this.descriptor = descriptor;
+    this.type = type;
+    this.values = new ParquetValues(descriptor.getPrimitiveType());
+    this.physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
+    this.maxDefinition = descriptor.getMaxDefinitionLevel();
+  }
+
+  /** The column decoded. */
+  ColumnDescriptor descriptor() {
+    return descriptor;
+  }
+
+  /** Starts on the column's chunk in a new row group. */
+  void startRowGroup(PageReader chunk) {
+    this.pages = chunk;
+    this.pageLeft = 0;
+    this.dictionary = null;
+    DictionaryPage page = chunk.readDictionaryPage();
+    if (page != null) {
+      try {
+        Dictionary dict = page.getEncoding().initDictionary(descriptor, page);
+        dictionary = ColumnVectors.allocate(type, dict.getMaxId() + 1);
+        for (int id = 0; id <= dict.getMaxId(); id++) {
+          values.setFromDictionary(dictionary, id, dict, id);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read a Parquet dictionary page of " + descriptor, e);
+      }
+    }
+  }
+
+  /** Decodes the next {@code rows} values into a new vector. */
+  ColumnVector decode(int rows) {
+    ColumnVector vector = ColumnVectors.allocate(type, rows);
+    if (levels.length < rows) {
+      levels = new int[rows];
+      ids = new int[rows];
+    }
+    int row = 0;
+    while (row < rows) {
+      if (pageLeft == 0) {
+        nextPage();
+      }
+      int n = Math.min(rows - row, pageLeft);
+      decodeRun(vector, row, n);
+      row += n;
+      pageLeft -= n;
+    }
+    return vector;
+  }
+
+  /** Rows {@code [start, start + n)} from the current page. */
+  private void decodeRun(ColumnVector vector, int start, int n) {
+    boolean[] nulls = vector.nulls;
+    int present = n;
+    if (maxDefinition > 0) {
+      definitions.read(levels, n);
+      present = 0;
+      for (int k = 0; k < n; k++) {
+        boolean isNull = levels[k] < maxDefinition;
+        nulls[start + k] = isNull;
+        present += isNull ? 0 : 1;
+      }
+    }
+    if (dictionaryIds != null) {
+      dictionaryIds.read(ids, present);
+      copyFromDictionary(vector, start, n, present == n);
+      return;
+    }
+    for (int k = 0; k < n; k++) {
+      if (!nulls[start + k]) {
+        if (plain != null) {
+          values.setFromPlain(vector, start + k, plain);
+        } else {
+          values.setFromReader(vector, start + k, reader);
+        }
+      }
+    }
+  }
+
+  private void copyFromDictionary(ColumnVector vector, int start, int n, boolean noNulls) {
+    boolean[] nulls = vector.nulls;
+    int next = 0;
+    if (vector instanceof LongColumnVector longs) {
+      long[] dict = ((LongColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          longs.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else if (vector instanceof IntColumnVector ints) {
+      int[] dict = ((IntColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          ints.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else if (vector instanceof StringColumnVector strings) {
+      String[] dict = ((StringColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          strings.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else if (vector instanceof DoubleColumnVector doubles) {
+      double[] dict = ((DoubleColumnVector) dictionary).values;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          doubles.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else {
+      boolean compact = !(dictionary instanceof DecimalColumnVector d) || !d.hasWideValues();
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          if (compact && vector instanceof DecimalColumnVector decimals) {
+            decimals.unscaled[start + k] = ((DecimalColumnVector) dictionary).unscaled[ids[next++]];
+          } else {
+            vector.copyFrom(start + k, dictionary, ids[next++]);
+          }
+        }
+      }
+    }
+  }
+
+  private void nextPage() {
+    DataPage page = pages.readPage();
+    if (page == null) {
+      throw new IllegalStateException("The Parquet column chunk of " + descriptor + " ended before its rows");
+    }
+    pageLeft = page.getValueCount();
+    try {
+      startPage(page);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a Parquet page of " + descriptor, e);
+    }
+  }
+
+  private void startPage(DataPage page) throws IOException {
+    if (page instanceof DataPageV1 v1) {
+      ByteBuffer bytes = buffer(v1.getBytes().toByteBuffer());
+      if (maxDefinition > 0) {
+        if (v1.getDlEncoding() != Encoding.RLE) {
+          throw AnalysisException.unsupported("reading Parquet definition levels encoded as "
+              + v1.getDlEncoding() + " (column " + descriptor + ")");
+        }
+        int length = bytes.getInt(bytes.position());
+        int start = bytes.position() + 4;
+        definitions = new RleBitPackedDecoder(bytes.duplicate().position(start).limit(start + length),
+            bitWidth(maxDefinition));
+        bytes.position(start + length);
+      }
+      startValues(v1.getValueEncoding(), bytes);
+    } else {
+      DataPageV2 v2 = (DataPageV2) page;
+      if (maxDefinition > 0) {
+        definitions = new RleBitPackedDecoder(buffer(v2.getDefinitionLevels().toByteBuffer()),
+            bitWidth(maxDefinition));
+      }
+      startValues(v2.getDataEncoding(), buffer(v2.getData().toByteBuffer()));
+    }
+  }
+
+  private void startValues(Encoding encoding, ByteBuffer bytes) {
+    dictionaryIds = null;
+    plain = null;
+    reader = null;
+    if (encoding.usesDictionary()) {
+      if (dictionary == null) {
+        throw new IllegalStateException("A dictionary-encoded Parquet page without a dictionary in " + descriptor);
+      }
+      int width = bytes.get(bytes.position()) & 0xFF;
+      dictionaryIds = new RleBitPackedDecoder(bytes.duplicate().position(bytes.position() + 1), width);
+    } else if (encoding == Encoding.PLAIN && physical != PrimitiveTypeName.BOOLEAN
+        && physical != PrimitiveTypeName.INT96) {
+      plain = bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+    } else {
+      reader = encoding.getValuesReader(descriptor, ValuesType.VALUES);
+      try {
+        reader.initFromPage(pageLeft, ByteBufferInputStream.wrap(bytes.slice()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read a Parquet page of " + descriptor, e);
+      }
+    }
+  }
+
+  private static ByteBuffer buffer(ByteBuffer bytes) {
+    return bytes.slice().order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  private static int bitWidth(int maxLevel) {
+    return 32 - Integer.numberOfLeadingZeros(maxLevel);
+  }
+}
