@@ -113,10 +113,6 @@ final class CommandRunner {
             "confValue", value, "confType", "positive int"));
       }
     }
-    if (canonical.equals(EmberSession.ANSI_ENABLED) && Boolean.parseBoolean(value.trim())) {
-      throw AnalysisException.unsupported("ANSI mode (spark.sql.ansi.enabled=true); Ember SQL follows "
-          + "Spark's non-ANSI semantics for now, so leave it unset or false");
-    }
   }
 
   private static Dataset<Row> showTables(EmberSession session, ShowTablesCommand show) {
