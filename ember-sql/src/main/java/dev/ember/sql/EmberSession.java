@@ -58,6 +58,7 @@ public final class EmberSession implements AutoCloseable {
 
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
+  private final dev.ember.sql.catalog.WarehouseCatalog warehouse;
   private final Analyzer analyzer = new Analyzer(catalog, name -> DataFrameReader.directFileQuery(this, name));
   private final Optimizer optimizer;
   private final QueryPlanner planner;
@@ -71,6 +72,8 @@ public final class EmberSession implements AutoCloseable {
     this.ansi = conf.getBoolean(ANSI_ENABLED, false);
     this.timeZone = conf.get(SESSION_TIME_ZONE, java.time.ZoneId.systemDefault().getId());
     analyzer.useSessionSettings(this::sessionSettings);
+    this.warehouse = new dev.ember.sql.catalog.WarehouseCatalog(conf, emberContext.defaultParallelism());
+    catalog.usePersistentTables(warehouse::relation, warehouse::listTables);
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
     Set<String> excluded = new HashSet<>();
     for (String rule : conf.get(EXCLUDED_RULES, "").split(",")) {
@@ -96,6 +99,11 @@ public final class EmberSession implements AutoCloseable {
   /** The session's catalog of temporary views. */
   public SessionCatalog catalog() {
     return catalog;
+  }
+
+  /** The persistent tables of the warehouse directory ({@code spark.sql.warehouse.dir}). */
+  public dev.ember.sql.catalog.WarehouseCatalog warehouseCatalog() {
+    return warehouse;
   }
 
   /** The settings a query is analyzed with: ANSI mode, time zone, and its start time. */
@@ -136,6 +144,10 @@ public final class EmberSession implements AutoCloseable {
       catalog.createTempView(create.name(), view, create.replace());
       return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
     }
+    if (dev.ember.sql.catalog.TableCommands.handles(parsed)) {
+      dev.ember.sql.catalog.TableCommands.run(this, parsed);
+      return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
+    }
     if (parsed instanceof ExplainCommand explain) {
       String text = new QueryExecution(this, explain.child()).explainString(false);
       AttributeReference plan = AttributeReference.create("plan", DataTypes.StringType, false);
@@ -162,7 +174,7 @@ public final class EmberSession implements AutoCloseable {
     return new DataFrameReader(this);
   }
 
-  /** The temporary view named {@code name} as a DataFrame. */
+  /** The temporary view or persistent table named {@code name} as a DataFrame. */
   public Dataset<Row> table(String name) {
     return new Dataset<>(this, new UnresolvedRelation(Arrays.asList(name.split("\\.")), Origin.NONE));
   }

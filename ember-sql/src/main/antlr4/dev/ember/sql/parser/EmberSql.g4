@@ -18,6 +18,45 @@ statement
     : query                                                                  #queryStatement
     | CREATE (OR REPLACE)? (TEMP | TEMPORARY) VIEW identifier AS query       #createTempView
     | EXPLAIN query                                                          #explain
+    | CREATE TABLE (IF NOT EXISTS)? name=multipartIdentifier
+        (LEFT_PAREN columnDefinition (COMMA columnDefinition)* RIGHT_PAREN)?
+        (USING provider=multipartIdentifier)? createTableClauses (AS? query)?        #createTable
+    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier partitionSpec? query   #insertIntoTable
+    | DROP TABLE (IF EXISTS)? multipartIdentifier                            #dropTable
+    ;
+
+// Persistent tables: column definitions, the clauses of CREATE TABLE, and INSERT's static partition values.
+columnDefinition
+    : identifier dataType (NOT NULL)?
+    ;
+
+createTableClauses
+    : (PARTITIONED BY partitionColumns=identifierList | OPTIONS tableOptions=propertyList | LOCATION location=STRING)*
+    ;
+
+propertyList
+    : LEFT_PAREN property (COMMA property)* RIGHT_PAREN
+    ;
+
+property
+    : key=propertyKey EQ? value=propertyValue
+    ;
+
+propertyKey
+    : identifier (DOT identifier)*
+    | STRING
+    ;
+
+propertyValue
+    : INTEGER_VALUE | DECIMAL_VALUE | TRUE | FALSE | STRING | identifier
+    ;
+
+partitionSpec
+    : PARTITION LEFT_PAREN partitionValue (COMMA partitionValue)* RIGHT_PAREN
+    ;
+
+partitionValue
+    : identifier (EQ constant)?
     ;
 
 query
@@ -255,6 +294,7 @@ nonReserved
     | OVER | PARTITION | ROWS | RANGE | UNBOUNDED | PRECEDING | FOLLOWING | CURRENT | ROW
     | ROLLUP | CUBE | GROUPING | SETS
     | EXISTS | OUTER
+    | TABLE | INSERT | INTO | OVERWRITE | DROP | IF | PARTITIONED | OPTIONS | LOCATION
     ;
 
 SEMICOLON: ';';
@@ -338,6 +378,17 @@ WHEN: 'WHEN';
 WHERE: 'WHERE';
 WINDOW: 'WINDOW';
 WITH: 'WITH';
+
+// Keywords of persistent tables (CREATE TABLE, INSERT, DROP TABLE).
+DROP: 'DROP';
+IF: 'IF';
+INSERT: 'INSERT';
+INTO: 'INTO';
+LOCATION: 'LOCATION';
+OPTIONS: 'OPTIONS';
+OVERWRITE: 'OVERWRITE';
+PARTITIONED: 'PARTITIONED';
+TABLE: 'TABLE';
 
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.

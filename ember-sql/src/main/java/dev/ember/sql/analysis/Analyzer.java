@@ -186,6 +186,12 @@ public final class Analyzer {
   private LogicalPlan resolveRelation(UnresolvedRelation relation) {
     List<String> name = relation.nameParts();
     LogicalPlan view = name.size() == 1 ? catalog.lookupTempView(name.get(0)).orElse(null) : null;
+    if (view == null) {
+      LogicalPlan table = catalog.lookupTable(name).orElse(null);
+      if (table != null) {
+        return table;
+      }
+    }
     if (view == null && name.size() == 2) {
       LogicalPlan files = fileRelations.apply(name);
       if (files != null) {

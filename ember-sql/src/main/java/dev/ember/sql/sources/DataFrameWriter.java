@@ -138,6 +138,27 @@ public final class DataFrameWriter {
     return indexes;
   }
 
+  /**
+   * Saves as the persistent table {@code tableName} in the warehouse, in this writer's format (default
+   * {@code spark.sql.sources.default}), with its options and partition columns. An existing table: an error
+   * ({@code ErrorIfExists}, the default), nothing ({@code Ignore}), rows appended by column name ({@code Append})
+   * or the table replaced ({@code Overwrite}).
+   */
+  public void saveAsTable(String tableName) {
+    dev.ember.sql.catalog.TableCommands.saveAsTable(data, tableName, mode, source, options, partitionColumns);
+  }
+
+  /**
+   * Inserts the rows into the existing table {@code tableName} by column position, replacing its rows when the
+   * mode is {@code Overwrite}; {@code partitionBy} is not allowed (the table has its own partitioning).
+   */
+  public void insertInto(String tableName) {
+    if (!partitionColumns.isEmpty()) {
+      throw AnalysisException.unsupported("insertInto() together with partitionBy()");
+    }
+    dev.ember.sql.catalog.TableCommands.insertInto(data, tableName, mode == SaveMode.Overwrite);
+  }
+
   /** Saves as Parquet files. */
   public void parquet(String path) {
     format("parquet").save(path);

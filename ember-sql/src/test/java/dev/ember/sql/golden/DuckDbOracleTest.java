@@ -28,6 +28,10 @@ class DuckDbOracleTest {
   }
 
   private static void check(Path file) throws Exception {
+    if (SqlTestFile.parse(file).stream().noneMatch(b -> b.isQuery() && b.hasFlag("duckdb"))) {
+      // Nothing to compare (e.g. Ember's own commands, whose statements DuckDB does not know).
+      return;
+    }
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
       for (SqlTestFile.Block block : SqlTestFile.parse(file)) {
