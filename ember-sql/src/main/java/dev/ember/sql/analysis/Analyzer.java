@@ -111,7 +111,7 @@ public final class Analyzer {
     if (plan instanceof LocalRelation || plan instanceof OneRowRelation) {
       return plan;
     }
-    if (plan instanceof LogicalRelation) {
+    if (plan instanceof LogicalRelation || plan instanceof dev.ember.sql.execution.datasources.jdbc.JdbcRelation) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {

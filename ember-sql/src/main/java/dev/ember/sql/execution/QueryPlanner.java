@@ -71,6 +71,9 @@ public final class QueryPlanner {
     if (plan instanceof LogicalRelation relation) {
       return new FileSourceScanExec(relation);
     }
+    if (plan instanceof dev.ember.sql.execution.datasources.jdbc.JdbcRelation relation) {
+      return new dev.ember.sql.execution.datasources.jdbc.JdbcScanExec(relation);
+    }
     if (plan instanceof OneRowRelation) {
       return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
     }

@@ -86,8 +86,12 @@ public final class DataFrameWriter {
     return this;
   }
 
-  /** Saves to the path given by the {@code path} option. */
+  /** Saves to the path given by the {@code path} option, or to the {@code dbtable} of the jdbc format. */
   public void save() {
+    if (JdbcSource.isJdbc(source)) {
+      JdbcSource.save(data, options, mode);
+      return;
+    }
     String path = new DataSourceOptions(options).get("path");
     if (path == null) {
       throw AnalysisException.unsupported("save() without a path; pass one to save(path) or set the 'path' "
@@ -157,6 +161,16 @@ public final class DataFrameWriter {
       throw AnalysisException.unsupported("insertInto() together with partitionBy()");
     }
     dev.ember.sql.catalog.TableCommands.insertInto(data, tableName, mode == SaveMode.Overwrite);
+  }
+
+  /**
+   * Saves into the database table {@code table} through JDBC, creating it if needed; {@code properties} are
+   * connection properties and options (batchsize, truncate, createTableOptions).
+   */
+  public void jdbc(String url, String table, java.util.Properties properties) {
+    format("jdbc").option("url", url).option("dbtable", table);
+    properties.stringPropertyNames().forEach(key -> option(key, properties.getProperty(key)));
+    save();
   }
 
   /** Saves as Parquet files. */
