@@ -145,8 +145,18 @@ public final class Catalog {
    * alternatives, case-insensitive), or all of them when it is null, sorted by name.
    */
   List<TableEntry> tables(String pattern) {
+    return tables(pattern, true);
+  }
+
+  /** Persistent tables (when {@code withTables}) then temporary views, as SHOW TABLES lists them. */
+  List<TableEntry> tables(String pattern, boolean withTables) {
     Pattern regex = pattern == null ? null : likePattern(pattern);
     List<TableEntry> entries = new ArrayList<>();
+    for (String table : withTables ? sessionCatalog().listTables() : List.<String>of()) {
+      if (regex == null || regex.matcher(table).matches()) {
+        entries.add(new TableEntry(DEFAULT_DATABASE, table, false, "MANAGED"));
+      }
+    }
     for (String view : sessionCatalog().listTempViews()) {
       if (regex == null || regex.matcher(view).matches()) {
         entries.add(new TableEntry("", view, true, "TEMPORARY"));

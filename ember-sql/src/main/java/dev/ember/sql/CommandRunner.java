@@ -120,7 +120,7 @@ final class CommandRunner {
       throw new AnalysisException("SCHEMA_NOT_FOUND", Map.of("schemaName", "`" + show.namespace() + "`"));
     }
     List<List<Object>> rows = new ArrayList<>();
-    for (Catalog.TableEntry table : session.catalog().tables(show.pattern())) {
+    for (Catalog.TableEntry table : session.catalog().tables(show.pattern(), !show.viewsOnly())) {
       rows.add(List.of(table.database(), table.name(), table.isTemporary()));
     }
     AttributeReference namespace = AttributeReference.create("namespace", DataTypes.StringType, false);

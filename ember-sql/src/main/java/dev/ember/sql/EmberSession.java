@@ -65,6 +65,7 @@ public final class EmberSession implements AutoCloseable {
 
   private final EmberContext emberContext;
   private final SessionCatalog catalog = new SessionCatalog();
+  private final dev.ember.sql.catalog.WarehouseCatalog warehouse;
   private final Analyzer analyzer = new Analyzer(catalog, name -> DataFrameReader.directFileQuery(this, name));
   private final Catalog userCatalog = new Catalog(this);
   private final CacheManager cacheManager = new CacheManager();
@@ -79,6 +80,8 @@ public final class EmberSession implements AutoCloseable {
     EmberConf conf = emberContext.getConf();
     this.defaultTimeZone = java.time.ZoneId.systemDefault().getId();
     analyzer.useSessionSettings(this::sessionSettings);
+    this.warehouse = new dev.ember.sql.catalog.WarehouseCatalog(conf, emberContext.defaultParallelism());
+    catalog.usePersistentTables(warehouse::relation, warehouse::listTables);
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());
     Set<String> excluded = new HashSet<>();
     for (String rule : conf.get(EXCLUDED_RULES, "").split(",")) {
@@ -105,8 +108,14 @@ public final class EmberSession implements AutoCloseable {
     return userCatalog;
   }
 
-  SessionCatalog sessionCatalog() {
+  /** The internal catalog of temporary views and tables that queries resolve names against; not a stable API. */
+  public SessionCatalog sessionCatalog() {
     return catalog;
+  }
+
+  /** The persistent tables of the warehouse directory ({@code spark.sql.warehouse.dir}). */
+  public dev.ember.sql.catalog.WarehouseCatalog warehouseCatalog() {
+    return warehouse;
   }
 
   /** The settings a query is analyzed with (ANSI mode, time zone, its start time), as SET left them. */
@@ -183,6 +192,10 @@ public final class EmberSession implements AutoCloseable {
       createTempView(create.name(), view, create.replace());
       return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
     }
+    if (dev.ember.sql.catalog.TableCommands.handles(parsed)) {
+      dev.ember.sql.catalog.TableCommands.run(this, parsed);
+      return new Dataset<>(this, new LocalRelation(List.of(), List.of()));
+    }
     if (parsed instanceof Command command) {
       return CommandRunner.run(this, command);
     }
@@ -235,7 +248,7 @@ public final class EmberSession implements AutoCloseable {
     return output;
   }
 
-  /** The temporary view named {@code name} as a DataFrame. */
+  /** The temporary view or persistent table named {@code name} as a DataFrame. */
   public Dataset<Row> table(String name) {
     return new Dataset<>(this, new UnresolvedRelation(Arrays.asList(name.split("\\.")), Origin.NONE));
   }

@@ -27,6 +27,45 @@ statement
     | CACHE LAZY? TABLE multipartIdentifier (AS? query)?                     #cacheTable
     | UNCACHE TABLE (IF EXISTS)? multipartIdentifier                         #uncacheTable
     | CLEAR CACHE                                                            #clearCache
+    | CREATE TABLE (IF NOT EXISTS)? name=multipartIdentifier
+        (LEFT_PAREN columnDefinition (COMMA columnDefinition)* RIGHT_PAREN)?
+        (USING provider=multipartIdentifier)? createTableClauses (AS? query)?        #createTable
+    | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier partitionSpec? query   #insertIntoTable
+    | DROP TABLE (IF EXISTS)? multipartIdentifier                            #dropTable
+    ;
+
+// Persistent tables: column definitions, the clauses of CREATE TABLE, and INSERT's static partition values.
+columnDefinition
+    : identifier dataType (NOT NULL)?
+    ;
+
+createTableClauses
+    : (PARTITIONED BY partitionColumns=identifierList | OPTIONS tableOptions=propertyList | LOCATION location=STRING)*
+    ;
+
+propertyList
+    : LEFT_PAREN property (COMMA property)* RIGHT_PAREN
+    ;
+
+property
+    : key=propertyKey EQ? value=propertyValue
+    ;
+
+propertyKey
+    : identifier (DOT identifier)*
+    | STRING
+    ;
+
+propertyValue
+    : INTEGER_VALUE | DECIMAL_VALUE | TRUE | FALSE | STRING | identifier
+    ;
+
+partitionSpec
+    : PARTITION LEFT_PAREN partitionValue (COMMA partitionValue)* RIGHT_PAREN
+    ;
+
+partitionValue
+    : identifier (EQ constant)?
     ;
 
 query
@@ -266,6 +305,7 @@ nonReserved
     | EXISTS | OUTER
     | CACHE | CLEAR | DESCRIBE | DROP | EXTENDED | FORMATTED | IF | LAZY | QUERY | RESET | SET | SHOW
     | TABLE | TABLES | UNCACHE | VIEWS
+    | INSERT | INTO | OVERWRITE | PARTITIONED | OPTIONS | LOCATION
     ;
 
 SEMICOLON: ';';
@@ -367,6 +407,13 @@ TABLE: 'TABLE';
 TABLES: 'TABLES';
 UNCACHE: 'UNCACHE';
 VIEWS: 'VIEWS';
+// Keywords of persistent tables (CREATE TABLE, INSERT, DROP TABLE).
+INSERT: 'INSERT';
+INTO: 'INTO';
+LOCATION: 'LOCATION';
+OPTIONS: 'OPTIONS';
+OVERWRITE: 'OVERWRITE';
+PARTITIONED: 'PARTITIONED';
 
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.

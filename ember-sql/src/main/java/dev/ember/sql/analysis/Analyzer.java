@@ -110,7 +110,8 @@ public final class Analyzer {
     if (plan instanceof UnresolvedInlineTable table) {
       return InlineTables.resolve(table);
     }
-    if (plan instanceof LocalRelation || plan instanceof OneRowRelation || plan instanceof LogicalRelation) {
+    if (plan instanceof LocalRelation || plan instanceof OneRowRelation || plan instanceof LogicalRelation
+        || plan instanceof dev.ember.sql.execution.datasources.jdbc.JdbcRelation) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {
@@ -201,6 +202,12 @@ public final class Analyzer {
   private LogicalPlan resolveRelation(UnresolvedRelation relation) {
     List<String> name = relation.nameParts();
     LogicalPlan view = name.size() == 1 ? catalog.lookupTempView(name.get(0)).orElse(null) : null;
+    if (view == null) {
+      LogicalPlan table = catalog.lookupTable(name).orElse(null);
+      if (table != null) {
+        return table;
+      }
+    }
     if (view == null && name.size() == 2) {
       LogicalPlan files = fileRelations.apply(name);
       if (files != null) {

@@ -8,14 +8,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The temporary views of one session, by case-insensitive name (Spark's default). Views hold analyzed plans.
- * Persistent tables and databases come later.
+ * Persistent tables of the warehouse are reached through {@link #usePersistentTables}; a name resolves to a
+ * temporary view first, then to a table, as in Spark.
  */
 public final class SessionCatalog {
 
   private final Map<String, LogicalPlan> tempViews = new ConcurrentHashMap<>();
+  private volatile Function<List<String>, Optional<LogicalPlan>> tableRelations = name -> Optional.empty();
+  private volatile Supplier<List<String>> tableNames = List::of;
 
   /** Registers {@code plan} as view {@code name}; fails if it exists and {@code replace} is false. */
   public void createTempView(String name, LogicalPlan plan, boolean replace) {
@@ -39,5 +44,25 @@ public final class SessionCatalog {
   /** The view names, sorted. */
   public List<String> listTempViews() {
     return List.copyOf(new TreeSet<>(tempViews.keySet()));
+  }
+
+  /**
+   * Makes the persistent tables visible: {@code relations} gives the scan of a table by name parts (empty when
+   * there is none), {@code names} lists the tables.
+   */
+  public void usePersistentTables(Function<List<String>, Optional<LogicalPlan>> relations,
+      Supplier<List<String>> names) {
+    this.tableRelations = relations;
+    this.tableNames = names;
+  }
+
+  /** The persistent table named {@code nameParts} as a plan, if there is one. */
+  public Optional<LogicalPlan> lookupTable(List<String> nameParts) {
+    return tableRelations.apply(nameParts);
+  }
+
+  /** The persistent table names, sorted (what SHOW TABLES lists besides the temporary views). */
+  public List<String> listTables() {
+    return tableNames.get();
   }
 }

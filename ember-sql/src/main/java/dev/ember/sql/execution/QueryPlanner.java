@@ -103,6 +103,9 @@ public final class QueryPlanner {
     if (plan instanceof InMemoryRelation cached) {
       return new InMemoryTableScanExec(cached.output(), cached.cachedBatches());
     }
+    if (plan instanceof dev.ember.sql.execution.datasources.jdbc.JdbcRelation relation) {
+      return new dev.ember.sql.execution.datasources.jdbc.JdbcScanExec(relation);
+    }
     if (plan instanceof OneRowRelation) {
       return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
     }

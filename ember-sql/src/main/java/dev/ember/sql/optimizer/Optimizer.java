@@ -50,7 +50,8 @@ public final class Optimizer {
       new ConstantFolding(),
       new PruneColumns(),
       // Last: it sees the filters and projections the rules above have settled above each file scan.
-      new PushDownIntoFileScan());
+      new PushDownIntoFileScan(),
+      new PushDownIntoJdbcScan());
 
   private final Set<String> excludedRules;
 

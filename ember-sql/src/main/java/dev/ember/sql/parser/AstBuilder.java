@@ -114,6 +114,21 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     return CommandBuilder.clearCache();
   }
 
+  @Override
+  public LogicalPlan visitCreateTable(EmberSqlParser.CreateTableContext ctx) {
+    return TableCommandBuilder.createTable(ctx, this::query);
+  }
+
+  @Override
+  public LogicalPlan visitInsertIntoTable(EmberSqlParser.InsertIntoTableContext ctx) {
+    return TableCommandBuilder.insertInto(ctx, this::query);
+  }
+
+  @Override
+  public LogicalPlan visitDropTable(EmberSqlParser.DropTableContext ctx) {
+    return TableCommandBuilder.dropTable(ctx);
+  }
+
   LogicalPlan query(QueryContext ctx) {
     LogicalPlan plan = (LogicalPlan) visit(ctx.queryTerm());
     if (!ctx.sortItem().isEmpty()) {

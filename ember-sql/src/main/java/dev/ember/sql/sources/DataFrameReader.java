@@ -93,6 +93,9 @@ public final class DataFrameReader {
 
   /** Loads the path given by the {@code path} option. */
   public Dataset<Row> load() {
+    if (JdbcSource.isJdbc(source)) {
+      return JdbcSource.load(session, options, userSchema);
+    }
     String path = new DataSourceOptions(options).get("path");
     if (path == null) {
       throw AnalysisException.unsupported("load() without a path; pass one to load(path) or set the 'path' "
@@ -142,6 +145,27 @@ public final class DataFrameReader {
       return null;
     }
     return new DataFrameReader(session).format(format).load(name.get(1)).queryExecution().analyzed();
+  }
+
+  /**
+   * A database table (or {@code (subquery) alias}) read through JDBC in one partition; {@code properties} are
+   * connection properties (user, password) and data source options (fetchsize, ...).
+   */
+  public Dataset<Row> jdbc(String url, String table, java.util.Properties properties) {
+    format("jdbc").option("url", url).option("dbtable", table);
+    properties.stringPropertyNames().forEach(key -> option(key, properties.getProperty(key)));
+    return load();
+  }
+
+  /**
+   * A database table read through JDBC in {@code numPartitions} partitions, each a range of
+   * {@code columnName} between strides of {@code lowerBound}..{@code upperBound} (the bounds filter nothing).
+   */
+  public Dataset<Row> jdbc(String url, String table, String columnName, long lowerBound, long upperBound,
+      int numPartitions, java.util.Properties properties) {
+    option("partitionColumn", columnName).option("lowerBound", lowerBound).option("upperBound", upperBound)
+        .option("numPartitions", numPartitions);
+    return jdbc(url, table, properties);
   }
 
   /** Parquet files. */

@@ -86,8 +86,12 @@ public final class DataFrameWriter {
     return this;
   }
 
-  /** Saves to the path given by the {@code path} option. */
+  /** Saves to the path given by the {@code path} option, or to the {@code dbtable} of the jdbc format. */
   public void save() {
+    if (JdbcSource.isJdbc(source)) {
+      JdbcSource.save(data, options, mode);
+      return;
+    }
     String path = new DataSourceOptions(options).get("path");
     if (path == null) {
       throw AnalysisException.unsupported("save() without a path; pass one to save(path) or set the 'path' "
@@ -136,6 +140,37 @@ public final class DataFrameWriter {
       throw new AnalysisException("ALL_PARTITION_COLUMNS_NOT_ALLOWED", Map.of());
     }
     return indexes;
+  }
+
+  /**
+   * Saves as the persistent table {@code tableName} in the warehouse, in this writer's format (default
+   * {@code spark.sql.sources.default}), with its options and partition columns. An existing table: an error
+   * ({@code ErrorIfExists}, the default), nothing ({@code Ignore}), rows appended by column name ({@code Append})
+   * or the table replaced ({@code Overwrite}).
+   */
+  public void saveAsTable(String tableName) {
+    dev.ember.sql.catalog.TableCommands.saveAsTable(data, tableName, mode, source, options, partitionColumns);
+  }
+
+  /**
+   * Inserts the rows into the existing table {@code tableName} by column position, replacing its rows when the
+   * mode is {@code Overwrite}; {@code partitionBy} is not allowed (the table has its own partitioning).
+   */
+  public void insertInto(String tableName) {
+    if (!partitionColumns.isEmpty()) {
+      throw AnalysisException.unsupported("insertInto() together with partitionBy()");
+    }
+    dev.ember.sql.catalog.TableCommands.insertInto(data, tableName, mode == SaveMode.Overwrite);
+  }
+
+  /**
+   * Saves into the database table {@code table} through JDBC, creating it if needed; {@code properties} are
+   * connection properties and options (batchsize, truncate, createTableOptions).
+   */
+  public void jdbc(String url, String table, java.util.Properties properties) {
+    format("jdbc").option("url", url).option("dbtable", table);
+    properties.stringPropertyNames().forEach(key -> option(key, properties.getProperty(key)));
+    save();
   }
 
   /** Saves as Parquet files. */

@@ -29,6 +29,8 @@ public final class DataSourceCommitProtocol implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String TEMPORARY = "_temporary";
   private static final String SUCCESS = "_SUCCESS";
+  /** The metadata file the catalog keeps in a managed table's directory; an overwrite of the table keeps it. */
+  public static final String TABLE_METADATA = "_ember_table.json";
 
   private final String outputDir;
   private final String jobId;
@@ -109,7 +111,8 @@ public final class DataSourceCommitProtocol implements Serializable {
     try {
       if (overwrite) {
         try (Stream<Path> old = Files.list(output())) {
-          for (Path entry : old.filter(p -> !p.getFileName().toString().equals(TEMPORARY)).toList()) {
+          for (Path entry : old.filter(p -> !p.getFileName().toString().equals(TEMPORARY)
+            && !p.getFileName().toString().equals(TABLE_METADATA)).toList()) {
             deleteRecursively(entry);
           }
         }
