@@ -51,27 +51,78 @@ public final class SpilledRows {
    * @param memoryBytes the estimated in-memory size of the rows, for the metrics
    */
   public static SpilledRows write(TaskSpill spill, Iterator<Object[]> rows, long memoryBytes) {
-    File file = spill.newFile();
-    long count = 0;
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-        spill.serializerManager().wrapForSpill(new BufferedOutputStream(new FileOutputStream(file), BUFFER_SIZE)),
-        BUFFER_SIZE))) {
-      while (rows.hasNext()) {
-        Object[] row = rows.next();
+    Writer writer = new Writer(spill);
+    while (rows.hasNext()) {
+      writer.write(rows.next());
+    }
+    return writer.finish(memoryBytes);
+  }
+
+  /** Writes rows one at a time to a new spill file, for operators that spread rows over several files. */
+  public static final class Writer {
+    private final TaskSpill spill;
+    private final File file;
+    private final DataOutputStream out;
+    private long count;
+
+    /** Opens a new spill file of the task. */
+    public Writer(TaskSpill spill) {
+      this.spill = spill;
+      this.file = spill.newFile();
+      try {
+        this.out = new DataOutputStream(new BufferedOutputStream(spill.serializerManager().wrapForSpill(
+            new BufferedOutputStream(new FileOutputStream(file), BUFFER_SIZE)), BUFFER_SIZE));
+      } catch (IOException e) {
+        spill.delete(file);
+        throw new UncheckedIOException("Could not create spill file " + file, e);
+      }
+    }
+
+    /** Appends one row. */
+    public void write(Object[] row) {
+      try {
         out.writeByte(ROW);
         out.writeInt(row.length);
         for (Object value : row) {
           writeValue(out, value);
         }
         count++;
+      } catch (IOException e) {
+        abort();
+        throw new UncheckedIOException("Could not write spill file " + file, e);
       }
-      out.writeByte(END);
-    } catch (IOException e) {
-      spill.delete(file);
-      throw new UncheckedIOException("Could not write spill file " + file, e);
     }
-    spill.recordSpill(memoryBytes, file.length());
-    return new SpilledRows(spill, file, count);
+
+    /** The number of rows written so far. */
+    public long count() {
+      return count;
+    }
+
+    /**
+     * Closes the file and counts it in the task metrics.
+     *
+     * @param memoryBytes the estimated in-memory size of the rows written
+     */
+    public SpilledRows finish(long memoryBytes) {
+      try {
+        out.writeByte(END);
+        out.close();
+      } catch (IOException e) {
+        abort();
+        throw new UncheckedIOException("Could not write spill file " + file, e);
+      }
+      spill.recordSpill(memoryBytes, file.length());
+      return new SpilledRows(spill, file, count);
+    }
+
+    private void abort() {
+      try {
+        out.close();
+      } catch (IOException suppressed) {
+        // The file is deleted anyway.
+      }
+      spill.delete(file);
+    }
   }
 
   private static void writeValue(DataOutputStream out, Object value) throws IOException {
