@@ -67,6 +67,22 @@ class JoinSpillTest {
   }
 
   @Test
+  void buildSideDeniedMemoryFallsBackToAGraceHashJoin() {
+    // Both sides carry strings: about 3.5 MB a build partition, over the 2.4 MB a task may hold.
+    try (SpillTestSession spill = new SpillTestSession(8L << 20, "spark.sql.autoBroadcastJoinThreshold", "-1")) {
+      spill.resetMetrics();
+      List<Row> rows = spill.session.sql("SELECT count(*), sum(a.id), max(b.w), min(a.s) FROM "
+          + "(SELECT id, concat('left-', id) AS s FROM gen) a JOIN "
+          + "(SELECT id AS k, concat('right-', id) AS w FROM gen) b ON a.id = b.k").collectAsList();
+      spill.awaitListeners();
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0)).hasToString("[100000,4999950000,right-99999,left-0]");
+      assertThat(spill.diskBytesSpilled.get()).isPositive();
+      assertThat(SpillTestSession.spillFilesLeft()).isZero();
+    }
+  }
+
+  @Test
   void buildSideOfOneKeyOverItsBudgetStillFails() {
     try (SpillTestSession spill = new SpillTestSession(8L << 20, "spark.sql.autoBroadcastJoinThreshold", "-1",
         "ember.sql.join.shuffledHashJoinBuildBudget", "100k", "spark.task.maxFailures", "1")) {

@@ -46,8 +46,8 @@ class SortSpillTest {
 
   @Test
   void sortWithNullsAndTiesMatchesTheSortWithoutMemoryPressure() {
-    String query = "SELECT CASE WHEN id % 7 = 0 THEN NULL ELSE id % 1000 END AS k, id FROM gen "
-        + "ORDER BY k NULLS LAST, id DESC";
+    String query = "SELECT CASE WHEN id % 7 = 0 THEN NULL ELSE id % 1000 END AS k, id, id % 3 = 0 AS b, "
+        + "CAST(id AS DOUBLE) / 8 AS d, CAST(id AS DECIMAL(12, 2)) / 100 AS m FROM gen ORDER BY k NULLS LAST, id DESC";
     spill.resetMetrics();
     List<Row> spilled = spill.session.sql(query).collectAsList();
     spill.awaitListeners();
@@ -59,8 +59,8 @@ class SortSpillTest {
     spill.awaitListeners();
     assertThat(spill.diskBytesSpilled.get()).isZero();
     assertThat(spilled).hasSize(SpillTestSession.ROWS).isEqualTo(inMemory);
-    assertThat(spilled.get(0)).hasToString("[0,99000]");
-    assertThat(spilled.get(SpillTestSession.ROWS - 1)).hasToString("[null,0]");
+    assertThat(spilled.get(0)).hasToString("[0,99000,true,12375.0,990.000000]");
+    assertThat(spilled.get(SpillTestSession.ROWS - 1)).hasToString("[null,0,true,0.0,0.000000]");
   }
 
   @Test
