@@ -40,7 +40,6 @@ final class GraceHashJoin extends SpillableConsumer {
   private final JoinProcessor processor;
   private final long budget;
   private final String joinName;
-  private boolean collecting;
 
   GraceHashJoin(TaskSpill spill, List<Expression> buildKeys, List<Expression> streamKeys, boolean[] nullSafe,
       List<DataType> buildTypes, List<DataType> streamTypes, JoinProcessor processor, long budget,
@@ -66,7 +65,6 @@ final class GraceHashJoin extends SpillableConsumer {
     List<ColumnarBatch> held = new ArrayList<>();
     long bytes = 0;
     boolean fits = true;
-    collecting = true;
     while (build.hasNext()) {
       ColumnarBatch batch = build.next();
       held.add(batch);
@@ -76,7 +74,6 @@ final class GraceHashJoin extends SpillableConsumer {
         break;
       }
     }
-    collecting = false;
     if (fits) {
       ColumnarBatch rows = BatchConcat.concat(held, buildTypes);
       HashedRelation hashed = HashedRelation.build(rows, buildKeys, nullSafe);
@@ -86,7 +83,6 @@ final class GraceHashJoin extends SpillableConsumer {
       throw tooLarge(bytes);
     }
     SpilledRows[] buildParts = partition(concat(held.iterator(), build), buildKeys, level);
-    held = null;
     releaseAll();
     SpilledRows[] streamParts = partition(stream, streamKeys, level);
     return new PartitionsIterator(buildParts, streamParts, level);
