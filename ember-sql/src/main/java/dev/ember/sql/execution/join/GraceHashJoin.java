@@ -77,7 +77,9 @@ final class GraceHashJoin extends SpillableConsumer {
     if (fits) {
       ColumnarBatch rows = BatchConcat.concat(held, buildTypes);
       HashedRelation hashed = HashedRelation.build(rows, buildKeys, nullSafe);
-      return processor.join(stream, rows, (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
+      Iterator<ColumnarBatch> joined = processor.join(stream, rows,
+          (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
+      return level == 0 ? releasingAtEnd(joined) : joined;
     }
     if (level == MAX_LEVEL) {
       throw tooLarge(bytes);
@@ -142,6 +144,25 @@ final class GraceHashJoin extends SpillableConsumer {
   @Override
   protected void spillHeld() {
     throw new IllegalStateException("A hash join spills its build side itself.");
+  }
+
+  /** Gives back the build side's memory once the join's output is read, not only when the task ends. */
+  private Iterator<ColumnarBatch> releasingAtEnd(Iterator<ColumnarBatch> joined) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        boolean more = joined.hasNext();
+        if (!more) {
+          releaseAll();
+        }
+        return more;
+      }
+
+      @Override
+      public ColumnarBatch next() {
+        return joined.next();
+      }
+    };
   }
 
   private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
