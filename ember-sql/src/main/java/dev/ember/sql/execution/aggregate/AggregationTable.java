@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.aggregate;
 
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.spill.RowSizes;
 import dev.ember.sql.execution.vector.BatchBuilder;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
@@ -24,6 +25,7 @@ final class AggregationTable {
   private final int bufferWidth;
   private final Map<GroupKey, Integer> ids = new HashMap<>();
   private final List<Object[]> keys = new ArrayList<>();
+  private long keyBytes;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
     this.states = new GroupedState[evaluators.size()];
@@ -39,6 +41,7 @@ final class AggregationTable {
 
   private int newGroup(Object[] key) {
     keys.add(key);
+    keyBytes += RowSizes.estimate(key);
     for (GroupedState state : states) {
       state.ensureCapacity(keys.size());
     }
@@ -94,15 +97,33 @@ final class AggregationTable {
   Iterator<ColumnarBatch> partialOutput(List<DataType> types) {
     BatchBuilder builder = new BatchBuilder(types);
     for (int group = 0; group < keys.size(); group++) {
-      Object[] key = keys.get(group);
-      Object[] row = new Object[key.length + bufferWidth];
-      System.arraycopy(key, 0, row, 0, key.length);
-      for (int f = 0; f < states.length; f++) {
-        states[f].writeBuffer(group, row, key.length + offsets[f]);
-      }
-      builder.add(row);
+      builder.add(partialRow(group));
     }
     return builder.build();
+  }
+
+  /** Group {@code group} as a partial row: its key, then every function's buffer slots. */
+  Object[] partialRow(int group) {
+    Object[] key = keys.get(group);
+    Object[] row = new Object[key.length + bufferWidth];
+    System.arraycopy(key, 0, row, 0, key.length);
+    for (int f = 0; f < states.length; f++) {
+      states[f].writeBuffer(group, row, key.length + offsets[f]);
+    }
+    return row;
+  }
+
+  /** The number of groups held. */
+  int numGroups() {
+    return keys.size();
+  }
+
+  /**
+   * An estimate of the table's heap bytes: the keys, about 16 bytes for each buffer slot of each group, and
+   * the hash map's entry, key object and boxed id for each group.
+   */
+  long estimatedSize() {
+    return keyBytes + (long) keys.size() * (16L * bufferWidth + 96);
   }
 
   Iterator<ColumnarBatch> finalOutput(int groupCount, List<DataType> intermediateTypes, List<Expression> results) {

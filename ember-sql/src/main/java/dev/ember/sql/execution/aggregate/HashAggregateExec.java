@@ -7,6 +7,7 @@ import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.spill.TaskSpill;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Hash aggregation, planned in two phases around an exchange as in Spark: PARTIAL groups the rows of each
  * input partition into buffers; the exchange brings equal keys together; FINAL merges the buffers and
- * computes the select list. The per-partition hash table lives in memory and does not spill yet.
+ * computes the select list. Each phase's hash table spills sorted runs of partial rows when the task denies it
+ * memory and merges them by key at the end ({@link SpillableAggregation}).
  */
 public final class HashAggregateExec extends PhysicalPlan {
 
@@ -103,12 +105,14 @@ public final class HashAggregateExec extends PhysicalPlan {
       List<Expression> inputs = BindReferences.bindAll(functions.stream().map(AggregateFunction::input).toList(),
           child.output());
       List<DataType> outputTypes = output().stream().map(AttributeReference::dataType).toList();
+      int keyCount = keys.size();
       return child.execute(context).mapPartitions(batches -> {
-        AggregationTable table = new AggregationTable(evaluators);
+        SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, keyCount,
+            outputTypes);
         while (batches.hasNext()) {
           table.update(batches.next(), keys, inputs);
         }
-        return table.partialOutput(outputTypes);
+        return table.output(groups -> groups.partialOutput(outputTypes));
       });
     }
     List<AttributeReference> intermediate = new ArrayList<>(groupingAttributes());
@@ -116,12 +120,14 @@ public final class HashAggregateExec extends PhysicalPlan {
     List<DataType> intermediateTypes = intermediate.stream().map(AttributeReference::dataType).toList();
     List<Expression> results = BindReferences.bindAll(resultExpressions, intermediate);
     int groupCount = grouping.size();
+    List<DataType> partialTypes = child.output().stream().map(AttributeReference::dataType).toList();
     return child.execute(context).mapPartitions(batches -> {
-      AggregationTable table = new AggregationTable(evaluators);
+      SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, groupCount,
+          partialTypes);
       while (batches.hasNext()) {
-        table.merge(batches.next(), groupCount);
+        table.merge(batches.next());
       }
-      return table.finalOutput(groupCount, intermediateTypes, results);
+      return table.output(groups -> groups.finalOutput(groupCount, intermediateTypes, results));
     });
   }
 

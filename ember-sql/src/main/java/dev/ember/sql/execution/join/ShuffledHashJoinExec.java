@@ -1,28 +1,27 @@
 package dev.ember.sql.execution.join;
 
 import dev.ember.rdd.RDD;
-import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.spill.TaskSpill;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.DataType;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A hash join of two inputs hash-partitioned on the join keys into the same number of partitions (the
  * exchanges come from EnsureRequirements): partition i of the build side is hashed and partition i of the
  * stream side probes it. Every join type works, full outer too, since each build row lives in exactly one
- * partition. A build partition larger than its budget fails with HASH_JOIN_BUILD_SIDE_TOO_LARGE naming the
- * settings to change (spilling the build side to disk is not built yet).
+ * partition. A build partition larger than its budget, or than the memory the task grants, is not held: the
+ * task falls back to a grace hash join ({@link GraceHashJoin}), splitting both sides into spill files by a
+ * second hash of the keys and joining them pair by pair. A grace join keeps every join type's logic in the
+ * one {@link JoinProcessor} and costs disk only when the build side overflows, where a sort-merge join
+ * would sort both sides of every large join.
  */
 public final class ShuffledHashJoinExec extends JoinExec {
 
@@ -63,36 +62,14 @@ public final class ShuffledHashJoinExec extends JoinExec {
     List<Expression> streamKeys = BindReferences.bindAll(buildLeft ? rightKeys : leftKeys, streamSide().output());
     JoinProcessor processor = processor(condition);
     List<DataType> buildTypes = types(build);
+    List<DataType> streamTypes = types(streamSide());
     boolean[] safe = nullSafe;
     long budget = buildBudget;
     String name = simpleString();
     RDD<ColumnarBatch> buildRdd = build.execute(context);
-    return streamSide().execute(context).zipPartitions(buildRdd, (stream, buildBatches) -> {
-      ColumnarBatch rows = collect(buildBatches, buildTypes, budget, name);
-      HashedRelation hashed = HashedRelation.build(rows, buildKeys, safe);
-      return processor.join(stream, rows, (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
-    });
-  }
-
-  private static ColumnarBatch collect(Iterator<ColumnarBatch> batches, List<DataType> types, long budget,
-      String join) {
-    List<ColumnarBatch> all = new ArrayList<>();
-    long bytes = 0;
-    while (batches.hasNext()) {
-      ColumnarBatch batch = batches.next();
-      bytes += BatchConcat.estimatedBytes(batch);
-      if (bytes > budget) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("join", join);
-        parameters.put("size", String.valueOf(bytes));
-        parameters.put("budget", String.valueOf(budget));
-        parameters.put("shufflePartitionsKey", "spark.sql.shuffle.partitions");
-        parameters.put("budgetKey", BUILD_BUDGET_KEY);
-        throw new AnalysisException("HASH_JOIN_BUILD_SIDE_TOO_LARGE", parameters);
-      }
-      all.add(batch);
-    }
-    return BatchConcat.concat(all, types);
+    return streamSide().execute(context).zipPartitions(buildRdd, (stream, buildBatches) ->
+        new GraceHashJoin(TaskSpill.forCurrentTask(), buildKeys, streamKeys, safe, buildTypes, streamTypes,
+            processor, budget, name).join(stream, buildBatches));
   }
 
   @Override

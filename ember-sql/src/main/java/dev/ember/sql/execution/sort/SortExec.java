@@ -8,7 +8,9 @@ import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
-import dev.ember.sql.execution.vector.BatchBuilder;
+import dev.ember.sql.execution.spill.ExternalRowSorter;
+import dev.ember.sql.execution.spill.RowBatches;
+import dev.ember.sql.execution.spill.TaskSpill;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -21,7 +23,8 @@ import java.util.List;
 
 /**
  * Sorts each partition: sort keys are evaluated a batch at a time and appended to the rows, the rows are
- * sorted in memory (no spilling yet), and batches are rebuilt. A global ORDER BY requires its input
+ * sorted by an {@link ExternalRowSorter} (which spills sorted runs to disk when the task denies it memory
+ * and merges them), and batches are rebuilt as the sorted rows are read. A global ORDER BY requires its input
  * range-partitioned on the sort keys, so each task sorts one range and the partitions in order form the
  * result; under a LIMIT it sorts in a single partition instead.
  */
@@ -105,7 +108,7 @@ public final class SortExec extends PhysicalPlan {
 
   private static Iterator<ColumnarBatch> sort(Iterator<ColumnarBatch> batches, List<Expression> keys,
       RowComparator comparator, int width, List<DataType> types) {
-    List<Object[]> rows = new ArrayList<>();
+    ExternalRowSorter sorter = new ExternalRowSorter(TaskSpill.forCurrentTask(), comparator);
     while (batches.hasNext()) {
       ColumnarBatch batch = batches.next();
       ColumnVector[] keyColumns = new ColumnVector[keys.size()];
@@ -120,15 +123,10 @@ public final class SortExec extends PhysicalPlan {
         for (int i = 0; i < keyColumns.length; i++) {
           row[width + i] = keyColumns[i].getBoxed(r);
         }
-        rows.add(row);
+        sorter.insert(row);
       }
     }
-    rows.sort(comparator);
-    BatchBuilder builder = new BatchBuilder(types);
-    for (Object[] row : rows) {
-      builder.add(row);
-    }
-    return builder.build();
+    return new RowBatches(sorter.sortedIterator(), types);
   }
 
   @Override
