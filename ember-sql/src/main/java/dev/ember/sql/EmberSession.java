@@ -157,6 +157,40 @@ public final class EmberSession implements AutoCloseable {
     return new Dataset<>(this, new LocalRelation(output, data));
   }
 
+  /** A Dataset of {@code data}, each element encoded with {@code encoder} (now, on the driver). */
+  public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
+    dev.ember.sql.encoders.ExpressionEncoder<T> enc = dev.ember.sql.encoders.ExpressionEncoder.of(encoder);
+    List<List<Object>> rows = new ArrayList<>(data.size());
+    for (T value : data) {
+      rows.add(Arrays.asList(enc.toRow(value)));
+    }
+    return new Dataset<>(this, new LocalRelation(TypedOperations.attributes(enc), rows), enc);
+  }
+
+  /** A Dataset of the elements of {@code rdd}, encoded with {@code encoder} in its tasks. */
+  public <T> Dataset<T> createDataset(dev.ember.rdd.RDD<T> rdd, Encoder<T> encoder) {
+    dev.ember.sql.encoders.ExpressionEncoder<T> enc = dev.ember.sql.encoders.ExpressionEncoder.of(encoder);
+    return new Dataset<>(this, new dev.ember.sql.plan.objects.ExternalRDD(rdd, enc, TypedOperations.attributes(enc)),
+        enc);
+  }
+
+  /** A DataFrame of the rows of {@code rdd}, whose values must match {@code schema}'s types. */
+  public Dataset<Row> createDataFrame(dev.ember.rdd.RDD<Row> rdd, StructType schema) {
+    return createDataset(rdd, Encoders.row(schema)).toDF();
+  }
+
+  /** A DataFrame of the Java beans {@code data}, one column per property of {@code beanClass}, sorted by name. */
+  @SuppressWarnings("unchecked")
+  public Dataset<Row> createDataFrame(List<?> data, Class<?> beanClass) {
+    return createDataset((List<Object>) data, (Encoder<Object>) Encoders.bean(beanClass)).toDF();
+  }
+
+  /** A DataFrame of the Java beans of {@code rdd}, one column per property of {@code beanClass}. */
+  @SuppressWarnings("unchecked")
+  public Dataset<Row> createDataFrame(dev.ember.rdd.RDD<?> rdd, Class<?> beanClass) {
+    return createDataset((dev.ember.rdd.RDD<Object>) rdd, (Encoder<Object>) Encoders.bean(beanClass)).toDF();
+  }
+
   /** A reader loading files as DataFrames: {@code session.read().option("header", "true").csv("x.csv")}. */
   public DataFrameReader read() {
     return new DataFrameReader(this);

@@ -29,6 +29,7 @@ import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.SortOrder;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
+import dev.ember.sql.plan.objects.ObjectOperator;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class Analyzer {
     if (plan instanceof LocalRelation || plan instanceof OneRowRelation) {
       return plan;
     }
-    if (plan instanceof LogicalRelation) {
+    if (plan instanceof LogicalRelation || plan instanceof ObjectOperator) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {

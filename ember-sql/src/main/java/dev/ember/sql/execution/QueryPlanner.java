@@ -113,6 +113,9 @@ public final class QueryPlanner {
     if (plan instanceof SetOperation union && union.kind() == SetOperation.Kind.UNION && union.all()) {
       return new UnionExec(union.output(), List.of(planOperators(union.left()), planOperators(union.right())));
     }
+    if (plan instanceof dev.ember.sql.plan.objects.ObjectOperator typed) {
+      return dev.ember.sql.execution.objects.ObjectPlanning.plan(typed, this::planOperators);
+    }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }
 
