@@ -130,6 +130,17 @@ class DatasetConversionTest {
   }
 
   @Test
+  void dataFramesMapAndGroupRowsByKey() {
+    Dataset<String> names = people.map((MapFunction<Row, String>) r -> r.getString(0) + "@" + r.getString(1),
+        Encoders.STRING());
+    assertThat(names.collectAsList()).containsExactly("ann@eng", "bob@ops");
+    Dataset<Tuple2<String, Long>> byInitial = people.union(people)
+        .groupByKey((MapFunction<Row, String>) r -> r.getString(0).substring(0, 1), Encoders.STRING()).count()
+        .orderBy(col("key"));
+    assertThat(byInitial.collectAsList()).containsExactly(new Tuple2<>("a", 2L), new Tuple2<>("b", 2L));
+  }
+
+  @Test
   void rowsOfTheWrongTypeFailWhenEncoded() {
     RDD<Row> rows = session.emberContext().parallelize(List.of(RowFactory.create("x", "not a number")), 1);
     StructType schema = new StructType().add("k", DataTypes.StringType).add("v", DataTypes.IntegerType);

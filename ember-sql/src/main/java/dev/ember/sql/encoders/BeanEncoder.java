@@ -28,7 +28,8 @@ public final class BeanEncoder<T> extends ExpressionEncoder<T> {
   private final List<String> names;
   private final List<ValueType> types;
   private final List<Boolean> primitive;
-  private transient Method[] getters;
+  // Written last in lookUp, so a thread that sees it also sees the setters and the constructor.
+  private transient volatile Method[] getters;
   private transient Method[] setters;
   private transient Constructor<T> constructor;
 
