@@ -150,6 +150,26 @@ class TypedDatasetTest {
   }
 
   @Test
+  void selfJoinsOfTypedDatasetsGetFreshColumns() {
+    Dataset<Integer> doubled = numbers.map((MapFunction<Integer, Integer>) x -> x * 2, Encoders.INT());
+    Dataset<Row> pairs = doubled.as("a").join(doubled.as("b"), col("a.value").equalTo(col("b.value").minus(2)))
+        .orderBy(col("a.value"));
+    assertThat(pairs.collectAsList()).containsExactly(RowFactory.create(2, 4), RowFactory.create(4, 6),
+        RowFactory.create(6, 8), RowFactory.create(8, 10), RowFactory.create(10, 12));
+    Dataset<Tuple2<Integer, Long>> counts = words.groupByKey((MapFunction<String, Integer>) String::length,
+        Encoders.INT()).count();
+    // Counts by length: 1 -> 2 (a, d), 2 -> 3 (bb, cc, bb), 3 -> 1 (eee).
+    Dataset<Row> oneMore = counts.as("x").join(counts.as("y"), col("x.count(1)").equalTo(col("y.count(1)").plus(1)))
+        .orderBy(col("x.key"));
+    assertThat(oneMore.collectAsList()).containsExactly(RowFactory.create(1, 2L, 3, 1L),
+        RowFactory.create(2, 3L, 1, 2L));
+    Dataset<Integer> fromRdd = session.createDataset(session.emberContext().parallelize(List.of(1, 2), 2),
+        Encoders.INT());
+    assertThat(fromRdd.as("l").join(fromRdd.as("r"), col("l.value").lt(col("r.value"))).collectAsList())
+        .containsExactly(RowFactory.create(1, 2));
+  }
+
+  @Test
   void closureCapturingSomethingNotSerializableFailsLikeCoreClosures() {
     Object lock = new Object();
     assertThatThrownBy(() -> numbers.map((MapFunction<Integer, Integer>) x -> x + lock.hashCode(), Encoders.INT()))

@@ -8,6 +8,7 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of {@code child} with the columns of {@code function}'s result appended: each row is decoded with
@@ -49,6 +50,11 @@ public record AppendColumns(MapFunction<Object, Object> function, ExpressionEnco
     List<AttributeReference> all = new ArrayList<>(child.output());
     all.addAll(keyAttributes);
     return all;
+  }
+
+  @Override
+  public LogicalPlan newInstance(Map<Long, Long> mapping) {
+    return new AppendColumns(function, inputEncoder, keyEncoder, ObjectOperator.fresh(keyAttributes, mapping), child);
   }
 
   @Override

@@ -3,8 +3,10 @@ package dev.ember.sql.plan.objects;
 import dev.ember.rdd.RDD;
 import dev.ember.sql.encoders.ExpressionEncoder;
 import dev.ember.sql.plan.LeafNode;
+import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The objects of a core {@link RDD} as rows, encoded with {@code encoder} in the tasks (Spark's ExternalRDD,
@@ -20,6 +22,11 @@ public record ExternalRDD(RDD<?> rdd, ExpressionEncoder<?> encoder, List<Attribu
   /** Copies the columns. */
   public ExternalRDD {
     output = List.copyOf(output);
+  }
+
+  @Override
+  public LogicalPlan newInstance(Map<Long, Long> mapping) {
+    return new ExternalRDD(rdd, encoder, ObjectOperator.fresh(output, mapping));
   }
 
   @Override

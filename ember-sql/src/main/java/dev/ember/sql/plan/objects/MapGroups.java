@@ -6,6 +6,7 @@ import dev.ember.sql.plan.UnaryNode;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Groups the rows of {@code child} by the columns {@code keyAttributes}, decodes each group's key and values
@@ -47,6 +48,13 @@ public record MapGroups(ObjectGroupFunction function, ExpressionEncoder<?> keyEn
   @Override
   public LogicalPlan withNewExpressions(List<Expression> newExpressions) {
     return this;
+  }
+
+  @Override
+  public LogicalPlan newInstance(Map<Long, Long> mapping) {
+    return new MapGroups(function, keyEncoder, valueEncoder, outputEncoder,
+        ObjectOperator.remap(keyAttributes, mapping), ObjectOperator.remap(dataAttributes, mapping),
+        ObjectOperator.fresh(output, mapping), child);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.ember.sql.plan.UnaryNode;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Deserializes each row of {@code child} with {@code input}, runs {@code function} over each partition's
@@ -42,6 +43,12 @@ public record TypedMapPartitions(String name, ObjectPartitionFunction function, 
   @Override
   public LogicalPlan withNewExpressions(List<Expression> newExpressions) {
     return this;
+  }
+
+  @Override
+  public LogicalPlan newInstance(Map<Long, Long> mapping) {
+    return new TypedMapPartitions(name, function, inputEncoder, outputEncoder, ObjectOperator.fresh(output, mapping),
+        child);
   }
 
   @Override
