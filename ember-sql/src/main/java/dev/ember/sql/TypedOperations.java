@@ -65,6 +65,8 @@ final class TypedOperations {
         if (matches.size() != 1) {
           // The analyzer reports the missing (or ambiguous) column with Spark's condition and suggestions.
           new Dataset<Row>(session, new Project(List.of(functions.col(field.name()).expr()), plan));
+          throw new IllegalStateException("column " + field.name() + " resolved by the analyzer but not by name; "
+              + "this is a bug, please report it");
         }
         bound.add(matches.get(0));
       }
