@@ -9,7 +9,6 @@ import dev.ember.api.function.MapPartitionsFunction;
 import dev.ember.api.function.ReduceFunction;
 import dev.ember.rdd.RDD;
 import dev.ember.sql.encoders.ExpressionEncoder;
-import dev.ember.sql.execution.objects.ObjectBatches;
 import dev.ember.sql.parser.SqlParser;
 import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Filter;
@@ -22,13 +21,10 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.SortOrder;
-import dev.ember.sql.plan.objects.ObjectPartitionFunction;
-import dev.ember.sql.plan.objects.TypedMapPartitions;
 import dev.ember.sql.sources.DataFrameWriter;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -44,12 +40,8 @@ import java.util.List;
  * <p>A typed {@code Dataset<T>} carries an {@link Encoder} converting between its rows and Java objects
  * ({@link Encoders}): {@link #as(Encoder)} types a DataFrame, {@link #toDF()} forgets the type, and
  * {@link #map}, {@link #filter(FilterFunction)}, {@link #groupByKey} and friends run Java functions on the
- * executors. Operations that keep the rows (filter, orderBy, limit, union, ...) keep the type.
- *
- * <pre>{@code
- * Dataset<Person> people = df.as(Encoders.bean(Person.class));
- * Dataset<String> names = people.map((MapFunction<Person, String>) Person::getName, Encoders.STRING());
- * }</pre>
+ * executors. Operations that keep the rows (filter, orderBy, limit, union, ...) keep the type:
+ * {@code df.as(Encoders.bean(Person.class)).map(Person::getName, Encoders.STRING())}.
  *
  * @param <T> the type of the elements: {@link Row} for a DataFrame
  */
@@ -501,29 +493,22 @@ public final class Dataset<T> {
 
   /** The results of {@code f} on each element, encoded with {@code encoder}. */
   public <U> Dataset<U> map(MapFunction<T, U> f, Encoder<U> encoder) {
-    return typed("MapElements", TypedOperations.map(clean(f)), encoder);
+    return TypedOperations.typed(this, "MapElements", TypedOperations.map(clean(f)), encoder);
   }
 
   /** The elements of the iterators {@code f} returns for each element. */
   public <U> Dataset<U> flatMap(FlatMapFunction<T, U> f, Encoder<U> encoder) {
-    return typed("MapPartitions", TypedOperations.flatMap(clean(f)), encoder);
+    return TypedOperations.typed(this, "MapPartitions", TypedOperations.flatMap(clean(f)), encoder);
   }
 
   /** The elements for which {@code f} returns true. */
   public Dataset<T> filter(FilterFunction<T> f) {
-    return typed("TypedFilter", TypedOperations.filter(clean(f)), encoder);
+    return TypedOperations.typed(this, "TypedFilter", TypedOperations.filter(clean(f)), encoder);
   }
 
   /** The elements of the iterator {@code f} returns for each partition's iterator. */
   public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> f, Encoder<U> encoder) {
-    return typed("MapPartitions", TypedOperations.mapPartitions(clean(f)), encoder);
-  }
-
-  private <U> Dataset<U> typed(String name, ObjectPartitionFunction function, Encoder<U> outputEncoder) {
-    ExpressionEncoder<U> out = ExpressionEncoder.of(outputEncoder);
-    LogicalPlan plan = new TypedMapPartitions(name, function, encoder, out, TypedOperations.attributes(out),
-        logicalPlan());
-    return new Dataset<>(session, plan, out);
+    return TypedOperations.typed(this, "MapPartitions", TypedOperations.mapPartitions(clean(f)), encoder);
   }
 
   private <F extends java.io.Serializable> F clean(F f) {
@@ -537,24 +522,17 @@ public final class Dataset<T> {
 
   /** Runs {@code f} on each element, on the executors. */
   public void foreach(ForeachFunction<T> f) {
-    ForeachFunction<T> g = clean(f);
-    rdd().foreach(g::call);
+    rdd().foreach(clean(f)::call);
   }
 
   /** Runs {@code f} on each partition's elements, on the executors. */
   public void foreachPartition(ForeachPartitionFunction<T> f) {
-    ForeachPartitionFunction<T> g = clean(f);
-    rdd().foreachPartition(g::call);
+    rdd().foreachPartition(clean(f)::call);
   }
 
-  /**
-   * The elements combined by the associative, commutative {@code f}.
-   *
-   * @throws UnsupportedOperationException when the Dataset is empty ("empty collection"), as in Spark
-   */
+  /** The elements combined by the associative, commutative {@code f}; fails when empty ("empty collection"). */
   public T reduce(ReduceFunction<T> f) {
-    ReduceFunction<T> g = clean(f);
-    return rdd().reduce(g::call);
+    return rdd().reduce(clean(f)::call);
   }
 
   /** The first {@code n} elements. */
@@ -564,26 +542,11 @@ public final class Dataset<T> {
 
   /** The elements as a core RDD, decoded in its tasks (Spark's {@code rdd}). */
   public RDD<T> rdd() {
-    ExpressionEncoder<T> decoder = encoder;
-    int width = logicalPlan().output().size();
-    return queryExecution.toRdd().mapPartitions(batches -> {
-      int[] ordinals = new int[width];
-      for (int i = 0; i < width; i++) {
-        ordinals[i] = i;
-      }
-      @SuppressWarnings("unchecked")
-      Iterator<T> elements = (Iterator<T>) ObjectBatches.deserialize(batches, decoder, ordinals);
-      return elements;
-    });
+    return TypedOperations.decode(queryExecution.toRdd(), encoder, logicalPlan().output().size());
   }
 
   /** Same as {@link #rdd()}: Ember's RDDs serve Java directly. */
   public RDD<T> javaRDD() {
-    return rdd();
-  }
-
-  /** Same as {@link #rdd()}. */
-  public RDD<T> toJavaRDD() {
     return rdd();
   }
 

@@ -5,8 +5,11 @@ import dev.ember.api.function.FlatMapFunction;
 import dev.ember.api.function.MapFunction;
 import dev.ember.api.function.MapPartitionsFunction;
 import dev.ember.rdd.Iterators;
+import dev.ember.rdd.RDD;
 import dev.ember.sql.encoders.ExpressionEncoder;
 import dev.ember.sql.encoders.UpCast;
+import dev.ember.sql.execution.objects.ObjectBatches;
+import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.expressions.Alias;
@@ -14,9 +17,11 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Cast;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.objects.ObjectPartitionFunction;
+import dev.ember.sql.plan.objects.TypedMapPartitions;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +107,28 @@ final class TypedOperations {
   private static String structSql(List<AttributeReference> columns) {
     List<String> fields = columns.stream().map(a -> a.name() + ": " + a.dataType().sql()).toList();
     return "STRUCT<" + String.join(", ", fields) + ">";
+  }
+
+  /** {@code source}'s elements through {@code function}, encoded with {@code outputEncoder}. */
+  static <T, U> Dataset<U> typed(Dataset<T> source, String name, ObjectPartitionFunction function,
+      Encoder<U> outputEncoder) {
+    ExpressionEncoder<U> out = ExpressionEncoder.of(outputEncoder);
+    LogicalPlan plan = new TypedMapPartitions(name, function, ExpressionEncoder.of(source.encoder()), out,
+        attributes(out), source.logicalPlan());
+    return new Dataset<>(source.sparkSession(), plan, out);
+  }
+
+  /** The objects {@code encoder} decodes from each row of {@code batches} (rows of {@code width} columns). */
+  static <T> RDD<T> decode(RDD<ColumnarBatch> batches, ExpressionEncoder<T> encoder, int width) {
+    return batches.mapPartitions(partition -> {
+      int[] ordinals = new int[width];
+      for (int i = 0; i < width; i++) {
+        ordinals[i] = i;
+      }
+      @SuppressWarnings("unchecked")
+      Iterator<T> elements = (Iterator<T>) ObjectBatches.deserialize(partition, encoder, ordinals);
+      return elements;
+    });
   }
 
   @SuppressWarnings("unchecked")
