@@ -1,7 +1,14 @@
 package dev.ember.sql;
 
 import dev.ember.rdd.RDD;
-import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.api.function.FilterFunction;
+import dev.ember.api.function.FlatMapFunction;
+import dev.ember.api.function.ForeachFunction;
+import dev.ember.api.function.ForeachPartitionFunction;
+import dev.ember.api.function.MapFunction;
+import dev.ember.api.function.MapPartitionsFunction;
+import dev.ember.api.function.ReduceFunction;
+import dev.ember.sql.encoders.ExpressionEncoder;
 import dev.ember.sql.parser.SqlParser;
 import dev.ember.sql.plan.Deduplicate;
 import dev.ember.sql.plan.Distinct;
@@ -36,18 +43,33 @@ import java.util.Random;
  * df.filter(col("v").gt(1)).groupBy("k").agg(sum("v")).show();
  * }</pre>
  *
- * <p>Typed Datasets (Encoders) are not built yet: every Dataset holds {@link Row}s.
+ * <p>A typed {@code Dataset<T>} carries an {@link Encoder} converting between its rows and Java objects
+ * ({@link Encoders}): {@link #as(Encoder)} types a DataFrame, {@link #toDF()} forgets the type, and
+ * {@link #map}, {@link #filter(FilterFunction)}, {@link #groupByKey} and friends run Java functions on the
+ * executors. Operations that keep the rows (filter, orderBy, limit, union, ...) keep the type:
+ * {@code df.as(Encoders.bean(Person.class)).map(Person::getName, Encoders.STRING())}.
  *
- * @param <T> the row type, {@link Row}
+ * @param <T> the type of the elements: {@link Row} for a DataFrame
  */
 public final class Dataset<T> {
 
   private final EmberSession session;
   private final QueryExecution queryExecution;
+  private final ExpressionEncoder<T> encoder;
 
+  /** A DataFrame (its encoder reads rows of the analyzed plan's schema). */
+  @SuppressWarnings("unchecked")
   Dataset(EmberSession session, LogicalPlan plan) {
     this.session = session;
     this.queryExecution = new QueryExecution(session, plan);
+    this.encoder = (ExpressionEncoder<T>) new RowEncoder(schemaOf(queryExecution.analyzed()));
+  }
+
+  /** A typed Dataset: {@code plan}'s columns match {@code encoder}'s schema by position. */
+  Dataset(EmberSession session, LogicalPlan plan, Encoder<T> encoder) {
+    this.session = session;
+    this.queryExecution = new QueryExecution(session, plan);
+    this.encoder = ExpressionEncoder.of(encoder);
   }
 
   /**
@@ -72,6 +94,16 @@ public final class Dataset<T> {
     return new Dataset<>(session, plan);
   }
 
+  /** A Dataset of the same type over {@code plan}, whose rows are this Dataset's kind of rows. */
+  Dataset<T> withTypedPlan(LogicalPlan plan) {
+    return encoder instanceof RowEncoder ? new Dataset<>(session, plan) : new Dataset<>(session, plan, encoder);
+  }
+
+  /** The encoder of the elements ({@code Encoders.row(schema())} for a DataFrame). */
+  public Encoder<T> encoder() {
+    return encoder;
+  }
+
   /** The session this Dataset belongs to. */
   public EmberSession sparkSession() {
     return session;
@@ -84,8 +116,12 @@ public final class Dataset<T> {
 
   /** The schema. */
   public StructType schema() {
+    return schemaOf(logicalPlan());
+  }
+
+  private static StructType schemaOf(LogicalPlan plan) {
     List<StructField> fields = new ArrayList<>();
-    for (AttributeReference a : logicalPlan().output()) {
+    for (AttributeReference a : plan.output()) {
       fields.add(new StructField(a.name(), a.dataType(), a.nullable()));
     }
     return new StructType(fields);
@@ -214,22 +250,22 @@ public final class Dataset<T> {
   }
 
   /** The rows where {@code condition} is true. */
-  public Dataset<Row> filter(Column condition) {
-    return withPlan(new Filter(condition.expr(), logicalPlan()));
+  public Dataset<T> filter(Column condition) {
+    return withTypedPlan(new Filter(condition.expr(), logicalPlan()));
   }
 
   /** The rows where the SQL {@code condition} is true: {@code filter("a > 1")}. */
-  public Dataset<Row> filter(String condition) {
+  public Dataset<T> filter(String condition) {
     return filter(functions.expr(condition));
   }
 
   /** Same as {@link #filter(Column)}. */
-  public Dataset<Row> where(Column condition) {
+  public Dataset<T> where(Column condition) {
     return filter(condition);
   }
 
   /** Same as {@link #filter(String)}. */
-  public Dataset<Row> where(String condition) {
+  public Dataset<T> where(String condition) {
     return filter(condition);
   }
 
@@ -275,36 +311,36 @@ public final class Dataset<T> {
   }
 
   /** Sorted by the named columns, ascending. */
-  public Dataset<Row> orderBy(String... names) {
+  public Dataset<T> orderBy(String... names) {
     return orderBy(toColumns(names));
   }
 
   /** Sorted by the given columns (use {@code desc()} etc. for direction). */
-  public Dataset<Row> orderBy(Column... columns) {
+  public Dataset<T> orderBy(Column... columns) {
     List<SortOrder> order = new ArrayList<>();
     for (Column c : columns) {
       order.add(c.expr() instanceof SortOrder s ? s : SortOrder.of(c.expr(), true));
     }
-    return withPlan(new Sort(order, true, logicalPlan()));
+    return withTypedPlan(new Sort(order, true, logicalPlan()));
   }
 
   /** Same as {@link #orderBy(String...)}. */
-  public Dataset<Row> sort(String... names) {
+  public Dataset<T> sort(String... names) {
     return orderBy(names);
   }
 
   /** Same as {@link #orderBy(Column...)}. */
-  public Dataset<Row> sort(Column... columns) {
+  public Dataset<T> sort(Column... columns) {
     return orderBy(columns);
   }
 
   /** The first {@code n} rows. */
-  public Dataset<Row> limit(int n) {
+  public Dataset<T> limit(int n) {
     if (n < 0) {
       throw new AnalysisException("INVALID_LIMIT_LIKE_EXPRESSION.IS_NEGATIVE", java.util.Map.of("expr",
           "\"" + n + "\"", "value", String.valueOf(n)));
     }
-    return withPlan(new Limit(Literal.of(n), logicalPlan()));
+    return withTypedPlan(new Limit(Literal.of(n), logicalPlan()));
   }
 
   /** The same rows in {@code numPartitions} partitions of even size, through a round-robin shuffle. */
@@ -354,39 +390,18 @@ public final class Dataset<T> {
     return withPlan(new Sample(fraction, withReplacement, seed, logicalPlan()));
   }
 
-  /** The rows as a core RDD (Spark's {@code javaRDD()}/{@code rdd()}), computed by the query's plan. */
-  public RDD<Row> javaRDD() {
-    return toRowRDD(queryExecution.executedPlan().execute(session.executionContext()), schema());
-  }
-
-  /** Same as {@link #javaRDD()}. */
-  public RDD<Row> rdd() {
-    return javaRDD();
-  }
-
-  // Static, so the function shipped to tasks captures the schema only.
-  private static RDD<Row> toRowRDD(RDD<ColumnarBatch> batches, StructType schema) {
-    return batches.flatMap(batch -> {
-      List<Row> rows = new ArrayList<>(batch.numRows());
-      for (int i = 0; i < batch.numRows(); i++) {
-        rows.add(RowConversion.toExternal(batch.row(i), schema));
-      }
-      return rows.iterator();
-    });
-  }
-
   /** The distinct rows. */
-  public Dataset<Row> distinct() {
-    return withPlan(new Distinct(logicalPlan()));
+  public Dataset<T> distinct() {
+    return withTypedPlan(new Distinct(logicalPlan()));
   }
 
   /** This Dataset under the name {@code alias}, so its columns can be written {@code alias.col}. */
-  public Dataset<Row> as(String alias) {
-    return withPlan(new dev.ember.sql.plan.SubqueryAlias(alias, logicalPlan()));
+  public Dataset<T> as(String alias) {
+    return withTypedPlan(new dev.ember.sql.plan.SubqueryAlias(alias, logicalPlan()));
   }
 
   /** Same as {@link #as(String)}. */
-  public Dataset<Row> alias(String alias) {
+  public Dataset<T> alias(String alias) {
     return as(alias);
   }
 
@@ -435,52 +450,52 @@ public final class Dataset<T> {
   }
 
   /** The rows of this Dataset and then of {@code other}, columns matched by position (SQL's UNION ALL). */
-  public Dataset<Row> union(Dataset<?> other) {
-    return withPlan(DatasetJoins.setOperation(SetOperation.Kind.UNION, logicalPlan(), other.logicalPlan()));
+  public Dataset<T> union(Dataset<?> other) {
+    return withTypedPlan(DatasetJoins.setOperation(SetOperation.Kind.UNION, logicalPlan(), other.logicalPlan()));
   }
 
   /** Same as {@link #union(Dataset)}. */
-  public Dataset<Row> unionAll(Dataset<?> other) {
+  public Dataset<T> unionAll(Dataset<?> other) {
     return union(other);
   }
 
   /** The rows of this Dataset and then of {@code other}, columns matched by name. */
-  public Dataset<Row> unionByName(Dataset<?> other) {
+  public Dataset<T> unionByName(Dataset<?> other) {
     return unionByName(other, false);
   }
 
   /** As {@link #unionByName(Dataset)}; with {@code allowMissingColumns}, missing columns are NULL. */
-  public Dataset<Row> unionByName(Dataset<?> other, boolean allowMissingColumns) {
-    return withPlan(DatasetJoins.unionByName(logicalPlan(), other.logicalPlan(), allowMissingColumns));
+  public Dataset<T> unionByName(Dataset<?> other, boolean allowMissingColumns) {
+    return withTypedPlan(DatasetJoins.unionByName(logicalPlan(), other.logicalPlan(), allowMissingColumns));
   }
 
   /** The distinct rows present in both this Dataset and {@code other} (SQL's INTERSECT). */
-  public Dataset<Row> intersect(Dataset<?> other) {
-    return withPlan(DatasetJoins.setOperation(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
+  public Dataset<T> intersect(Dataset<?> other) {
+    return withTypedPlan(DatasetJoins.setOperation(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
   }
 
   /** The distinct rows of this Dataset absent from {@code other} (SQL's EXCEPT). */
-  public Dataset<Row> except(Dataset<?> other) {
-    return withPlan(DatasetJoins.setOperation(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
+  public Dataset<T> except(Dataset<?> other) {
+    return withTypedPlan(DatasetJoins.setOperation(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
   }
 
   /** The rows present in both, each as many times as in the side holding it fewer times (INTERSECT ALL). */
-  public Dataset<Row> intersectAll(Dataset<?> other) {
-    return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
+  public Dataset<T> intersectAll(Dataset<?> other) {
+    return withTypedPlan(DatasetJoins.setOperationAll(SetOperation.Kind.INTERSECT, logicalPlan(), other.logicalPlan()));
   }
 
   /** The rows of this Dataset, each as many times more than in {@code other} (EXCEPT ALL). */
-  public Dataset<Row> exceptAll(Dataset<?> other) {
-    return withPlan(DatasetJoins.setOperationAll(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
+  public Dataset<T> exceptAll(Dataset<?> other) {
+    return withTypedPlan(DatasetJoins.setOperationAll(SetOperation.Kind.EXCEPT, logicalPlan(), other.logicalPlan()));
   }
 
   /** The distinct rows (same as {@link #distinct()}). */
-  public Dataset<Row> dropDuplicates() {
+  public Dataset<T> dropDuplicates() {
     return distinct();
   }
 
   /** One row (the first met) for each distinct combination of the named columns; every column is kept. */
-  public Dataset<Row> dropDuplicates(String... cols) {
+  public Dataset<T> dropDuplicates(String... cols) {
     if (cols.length == 0) {
       return distinct();
     }
@@ -488,7 +503,7 @@ public final class Dataset<T> {
     for (String c : cols) {
       keys.add(functions.col(c).expr());
     }
-    return withPlan(new Deduplicate(keys, logicalPlan()));
+    return withTypedPlan(new Deduplicate(keys, logicalPlan()));
   }
 
   /** Functions for missing values: {@code df.na().fill(0)}, {@code df.na().drop()}. */
@@ -525,13 +540,11 @@ public final class Dataset<T> {
     session.createTempView(name, logicalPlan(), false);
   }
 
-  /** Runs the query and returns every row. */
-  @SuppressWarnings("unchecked")
+  /** Runs the query and returns every element. */
   public List<T> collectAsList() {
-    StructType schema = schema();
     List<T> rows = new ArrayList<>();
     for (Object[] values : queryExecution.collectInternal()) {
-      rows.add((T) RowConversion.toExternal(values, schema));
+      rows.add(encoder.fromRow(values));
     }
     return rows;
   }
@@ -543,9 +556,8 @@ public final class Dataset<T> {
   }
 
   /** The first {@code n} rows. */
-  @SuppressWarnings("unchecked")
   public List<T> takeAsList(int n) {
-    return (List<T>) limit(n).collectAsList();
+    return limit(n).collectAsList();
   }
 
   /** The first row; fails when there is none. */
@@ -588,7 +600,7 @@ public final class Dataset<T> {
 
   /** The table {@link #show()} prints. */
   public String showString(int numRows, int truncate) {
-    List<Row> rows = limit(numRows + 1).collectAsList();
+    List<Row> rows = toDF().limit(numRows + 1).collectAsList();
     return ShowString.format(columns(), rows, numRows, truncate, session.sessionTimeZone());
   }
 
@@ -630,7 +642,7 @@ public final class Dataset<T> {
     if (!vertical) {
       return showString(numRows, truncate);
     }
-    List<Row> rows = limit(numRows + 1).collectAsList();
+    List<Row> rows = toDF().limit(numRows + 1).collectAsList();
     return ShowString.formatVertical(columns(), rows, numRows, truncate);
   }
 
@@ -683,6 +695,70 @@ public final class Dataset<T> {
   public StorageLevel storageLevel() {
     return session.cacheManager().lookup(logicalPlan()).map(r -> r.cachedBatches().storageLevel())
         .orElse(StorageLevel.NONE);
+  }
+
+  /**
+   * This Dataset's rows as values of {@code encoder}'s type: flat values take the first column, tuples the
+   * columns in order (as many as elements), beans the columns named as their properties; columns are
+   * up-cast to the encoder's types where that loses nothing ({@code CANNOT_UP_CAST_DATATYPE} otherwise).
+   */
+  public <U> Dataset<U> as(Encoder<U> encoder) {
+    ExpressionEncoder<U> target = ExpressionEncoder.of(encoder);
+    return new Dataset<>(session, TypedOperations.bind(session, logicalPlan(), target), target);
+  }
+
+  /** The results of {@code f} on each element, encoded with {@code encoder}. */
+  public <U> Dataset<U> map(MapFunction<T, U> f, Encoder<U> encoder) {
+    return TypedOperations.typed(this, "MapElements", TypedOperations.map(clean(f)), encoder);
+  }
+
+  /** The elements of the iterators {@code f} returns for each element. */
+  public <U> Dataset<U> flatMap(FlatMapFunction<T, U> f, Encoder<U> encoder) {
+    return TypedOperations.typed(this, "MapPartitions", TypedOperations.flatMap(clean(f)), encoder);
+  }
+
+  /** The elements for which {@code f} returns true. */
+  public Dataset<T> filter(FilterFunction<T> f) {
+    return TypedOperations.typed(this, "TypedFilter", TypedOperations.filter(clean(f)), encoder);
+  }
+
+  /** The elements of the iterator {@code f} returns for each partition's iterator. */
+  public <U> Dataset<U> mapPartitions(MapPartitionsFunction<T, U> f, Encoder<U> encoder) {
+    return TypedOperations.typed(this, "MapPartitions", TypedOperations.mapPartitions(clean(f)), encoder);
+  }
+
+  private <F extends java.io.Serializable> F clean(F f) {
+    return session.emberContext().clean(f);
+  }
+
+  /** Groups the elements by the key {@code f} computes for each, encoded with {@code keyEncoder}. */
+  public <K> KeyValueGroupedDataset<K, T> groupByKey(MapFunction<T, K> f, Encoder<K> keyEncoder) {
+    return new KeyValueGroupedDataset<>(this, clean(f), ExpressionEncoder.of(keyEncoder), null, encoder);
+  }
+
+  /** Runs {@code f} on each element, on the executors. */
+  public void foreach(ForeachFunction<T> f) {
+    rdd().foreach(clean(f)::call);
+  }
+
+  /** Runs {@code f} on each partition's elements, on the executors. */
+  public void foreachPartition(ForeachPartitionFunction<T> f) {
+    rdd().foreachPartition(clean(f)::call);
+  }
+
+  /** The elements combined by the associative, commutative {@code f}; fails when empty ("empty collection"). */
+  public T reduce(ReduceFunction<T> f) {
+    return rdd().reduce(clean(f)::call);
+  }
+
+  /** The elements as a core RDD, decoded in its tasks (Spark's {@code rdd}). */
+  public RDD<T> rdd() {
+    return TypedOperations.decode(queryExecution.toRdd(), encoder, logicalPlan().output().size());
+  }
+
+  /** Same as {@link #rdd()}: Ember's RDDs serve Java directly. */
+  public RDD<T> javaRDD() {
+    return rdd();
   }
 
   private static Column[] toColumns(String[] names) {

@@ -3,7 +3,6 @@ package dev.ember.sql;
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.EmberContext;
-import dev.ember.rdd.RDD;
 import dev.ember.sql.analysis.Analyzer;
 import dev.ember.sql.analysis.SessionCatalog;
 import dev.ember.sql.execution.ExecutionContext;
@@ -17,7 +16,6 @@ import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.ExplainCommand;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
-import dev.ember.sql.plan.LogicalRDD;
 import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Origin;
@@ -220,32 +218,47 @@ public final class EmberSession implements AutoCloseable {
     return new Dataset<>(this, new LocalRelation(output, data));
   }
 
+  /** A Dataset of {@code data}, each element encoded with {@code encoder} (now, on the driver). */
+  public <T> Dataset<T> createDataset(List<T> data, Encoder<T> encoder) {
+    dev.ember.sql.encoders.ExpressionEncoder<T> enc = dev.ember.sql.encoders.ExpressionEncoder.of(encoder);
+    List<List<Object>> rows = new ArrayList<>(data.size());
+    for (T value : data) {
+      rows.add(Arrays.asList(enc.toRow(value)));
+    }
+    return new Dataset<>(this, new LocalRelation(TypedOperations.attributes(enc), rows), enc);
+  }
+
+  /** A Dataset of the elements of {@code rdd}, encoded with {@code encoder} in its tasks. */
+  public <T> Dataset<T> createDataset(dev.ember.rdd.RDD<T> rdd, Encoder<T> encoder) {
+    dev.ember.sql.encoders.ExpressionEncoder<T> enc = dev.ember.sql.encoders.ExpressionEncoder.of(encoder);
+    return new Dataset<>(this, new dev.ember.sql.plan.objects.ExternalRDD(rdd, enc, TypedOperations.attributes(enc)),
+        enc);
+  }
+
+  /** A DataFrame of the rows of {@code rdd}, whose values must match {@code schema}'s types. */
+  public Dataset<Row> createDataFrame(dev.ember.rdd.RDD<Row> rdd, StructType schema) {
+    return createDataset(rdd, Encoders.row(schema)).toDF();
+  }
+
+  /** A DataFrame of the Java beans {@code data}, one column per property of {@code beanClass}, sorted by name. */
+  @SuppressWarnings("unchecked")
+  public Dataset<Row> createDataFrame(List<?> data, Class<?> beanClass) {
+    if (!JavaBeans.isFullBean(beanClass)) {
+      // Spark reads these through their getters alone: no setters or no-argument constructor needed.
+      return JavaBeans.createDataFrame(this, data, beanClass);
+    }
+    return createDataset((List<Object>) data, (Encoder<Object>) Encoders.bean(beanClass)).toDF();
+  }
+
+  /** A DataFrame of the Java beans of {@code rdd}, one column per property of {@code beanClass}. */
+  @SuppressWarnings("unchecked")
+  public Dataset<Row> createDataFrame(dev.ember.rdd.RDD<?> rdd, Class<?> beanClass) {
+    return createDataset((dev.ember.rdd.RDD<Object>) rdd, (Encoder<Object>) Encoders.bean(beanClass)).toDF();
+  }
+
   /** A reader loading files as DataFrames: {@code session.read().option("header", "true").csv("x.csv")}. */
   public DataFrameReader read() {
     return new DataFrameReader(this);
-  }
-
-  /** A DataFrame over a core RDD of rows whose values match {@code schema}'s types (checked as rows are read). */
-  public Dataset<Row> createDataFrame(RDD<Row> rows, StructType schema) {
-    return new Dataset<>(this, new LogicalRDD(attributes(schema), toInternalRows(rows, schema)));
-  }
-
-  /** A DataFrame of Java beans: one column per bean property (getter), sorted by name as Spark does. */
-  public Dataset<Row> createDataFrame(List<?> beans, Class<?> beanClass) {
-    return JavaBeans.createDataFrame(this, beans, beanClass);
-  }
-
-  // Static, so the function shipped to tasks captures the schema only.
-  private static RDD<Object[]> toInternalRows(RDD<Row> rows, StructType schema) {
-    return rows.map(row -> RowConversion.toInternal(row, schema).toArray());
-  }
-
-  private static List<AttributeReference> attributes(StructType schema) {
-    List<AttributeReference> output = new ArrayList<>();
-    for (StructField field : schema) {
-      output.add(AttributeReference.create(field.name(), field.dataType(), field.nullable()));
-    }
-    return output;
   }
 
   /** The temporary view or persistent table named {@code name} as a DataFrame. */

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code createDataFrame(beans, BeanClass)}: one column per readable bean property, sorted by name as Spark
+ * {@code createDataFrame(beans, BeanClass)} for classes that are not full beans (read-only properties, or no
+ * public constructor without arguments), which Spark reads through their getters: one column per readable
+ * bean property, sorted by name as Spark
  * orders bean fields, typed from the getter (int/Integer int, long/Long bigint, double/Double double, boolean
  * boolean, String string, LocalDate date).
  */
@@ -30,6 +32,16 @@ final class JavaBeans {
       Map.entry(String.class, DataTypes.StringType), Map.entry(LocalDate.class, DataTypes.DateType));
 
   private JavaBeans() {}
+
+  /** Whether {@code beanClass} has a public no-argument constructor and a setter for every readable property. */
+  static boolean isFullBean(Class<?> beanClass) {
+    try {
+      beanClass.getConstructor();
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+    return properties(beanClass).stream().allMatch(p -> p.getWriteMethod() != null);
+  }
 
   static Dataset<Row> createDataFrame(EmberSession session, List<?> beans, Class<?> beanClass) {
     List<PropertyDescriptor> properties = properties(beanClass);

@@ -31,6 +31,7 @@ import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.SortOrder;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
+import dev.ember.sql.plan.objects.ObjectOperator;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +112,7 @@ public final class Analyzer {
       return InlineTables.resolve(table);
     }
     if (plan instanceof LocalRelation || plan instanceof OneRowRelation || plan instanceof LogicalRelation
-        || plan instanceof dev.ember.sql.execution.datasources.jdbc.JdbcRelation) {
+        || plan instanceof dev.ember.sql.execution.datasources.jdbc.JdbcRelation || plan instanceof ObjectOperator) {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {

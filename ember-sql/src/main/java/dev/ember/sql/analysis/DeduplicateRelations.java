@@ -5,6 +5,7 @@ import dev.ember.sql.plan.LeafNode;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.MultiInstanceRelation;
+import dev.ember.sql.plan.objects.ObjectOperator;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -64,6 +65,9 @@ final class DeduplicateRelations {
           mapping.put(relation.output().get(i).exprId(), copy.output().get(i).exprId());
         }
         return copy;
+      }
+      if (n instanceof ObjectOperator typed) {
+        return typed.newInstance(mapping);
       }
       if (n instanceof Project project) {
         return new Project(freshAliases(project.projectList(), mapping), project.child());

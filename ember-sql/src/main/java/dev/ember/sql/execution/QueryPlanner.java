@@ -29,7 +29,6 @@ import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.ReplicateRows;
 import dev.ember.sql.plan.SetOperation;
-import dev.ember.sql.plan.LogicalRDD;
 import dev.ember.sql.plan.Repartition;
 import dev.ember.sql.plan.RepartitionByExpression;
 import dev.ember.sql.plan.Sample;
@@ -83,9 +82,6 @@ public final class QueryPlanner {
     }
     if (plan instanceof Deduplicate deduplicate) {
       return new DeduplicateExec(deduplicate.keys(), planOperators(deduplicate.child()));
-    }
-    if (plan instanceof LogicalRDD rdd) {
-      return new RDDScanExec(rdd.output(), rdd.rows());
     }
     if (plan instanceof Repartition repartition) {
       PhysicalPlan child = planOperators(repartition.child());
@@ -147,6 +143,9 @@ public final class QueryPlanner {
     }
     if (plan instanceof SetOperation union && union.kind() == SetOperation.Kind.UNION && union.all()) {
       return new UnionExec(union.output(), List.of(planOperators(union.left()), planOperators(union.right())));
+    }
+    if (plan instanceof dev.ember.sql.plan.objects.ObjectOperator typed) {
+      return dev.ember.sql.execution.objects.ObjectPlanning.plan(typed, this::planOperators);
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }
