@@ -11,7 +11,6 @@ import dev.ember.rdd.RDD;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The Ember child process: {@code EmberRunner WORKLOAD threads=N input=PATH warmups=W ...}. Runs Ember
@@ -99,11 +98,7 @@ public final class EmberRunner {
   }
 
   private static ResultLine tpch(ChildArgs args) throws Exception {
-    Optional<TpchQueryRunner> runner = EmberTpch.create(args.intValue("threads", 2));
-    if (runner.isEmpty()) {
-      return ResultLine.notYet();
-    }
-    try (TpchQueryRunner tpch = runner.get()) {
+    try (TpchQueryRunner tpch = new EmberSqlTpchRunner(args.intValue("threads", 2))) {
       return TpchDriver.run(tpch, args.path("input"), args.path("answers"), args.intValue("warmups", 0));
     }
   }

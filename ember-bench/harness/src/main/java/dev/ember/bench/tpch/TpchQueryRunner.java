@@ -5,8 +5,7 @@ import java.util.List;
 
 /**
  * An engine that runs TPC-H queries: what an engine implements to take part in the {@code tpch}
- * workload. DuckDB has one; Ember's lights up when {@code dev.ember.sql.EmberSession} exists (see
- * {@link dev.ember.bench.ember.EmberTpch}).
+ * workload: DuckDB's ({@code DuckDbTpchRunner}) and Ember SQL's ({@code EmberSqlTpchRunner}).
  */
 public interface TpchQueryRunner extends AutoCloseable {
 
