@@ -5,6 +5,8 @@ import dev.ember.sql.execution.spill.RowSizes;
 import dev.ember.sql.execution.vector.BatchBuilder;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.DataType;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ final class AggregationTable {
   private final int bufferWidth;
   private final Map<GroupKey, Integer> ids = new HashMap<>();
   private final List<Object[]> keys = new ArrayList<>();
+  private final LongGroupIds longIds = new LongGroupIds();
   private long keyBytes;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
@@ -56,6 +59,11 @@ final class AggregationTable {
       }
       return groupIds;
     }
+    if (keyColumns.length == 1 && (keyColumns[0] instanceof LongColumnVector
+        || keyColumns[0] instanceof IntColumnVector)) {
+      integralGroupIds(keyColumns[0], groupIds, n);
+      return groupIds;
+    }
     for (int i = 0; i < n; i++) {
       Object[] key = new Object[keyColumns.length];
       for (int g = 0; g < key.length; g++) {
@@ -70,6 +78,31 @@ final class AggregationTable {
       groupIds[i] = id;
     }
     return groupIds;
+  }
+
+  /** Group ids for one int, date or bigint key column, without boxing a key per row. */
+  private void integralGroupIds(ColumnVector column, int[] groupIds, int n) {
+    long[] longs = column instanceof LongColumnVector v ? v.values : null;
+    int[] ints = column instanceof IntColumnVector v ? v.values : null;
+    boolean[] nulls = column.nulls;
+    for (int i = 0; i < n; i++) {
+      int id;
+      if (nulls[i]) {
+        id = longIds.nullId();
+        if (id < 0) {
+          id = newGroup(new Object[] {null});
+          longIds.putNull(id);
+        }
+      } else {
+        long key = longs != null ? longs[i] : ints[i];
+        id = longIds.get(key);
+        if (id < 0) {
+          id = newGroup(new Object[] {column.getBoxed(i)});
+          longIds.put(key, id);
+        }
+      }
+      groupIds[i] = id;
+    }
   }
 
   /** PARTIAL: adds the rows of {@code batch}. */
