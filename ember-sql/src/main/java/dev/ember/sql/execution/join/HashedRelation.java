@@ -3,6 +3,8 @@ package dev.ember.sql.execution.join;
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.plan.expressions.Expression;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -75,6 +77,16 @@ final class HashedRelation implements Serializable {
     int n = stream.numRows();
     ColumnVector[] probeKeys = evaluate(streamKeys, stream);
     int[] probeHashes = KeyColumns.hash(probeKeys, n);
+    if (keys.length == 1 && !nullSafe[0]) {
+      if (keys[0] instanceof LongColumnVector build && probeKeys[0] instanceof LongColumnVector probe) {
+        probeLongs(build.values, probe, probeHashes, n, streamRows, buildRows);
+        return;
+      }
+      if (keys[0] instanceof IntColumnVector build && probeKeys[0] instanceof IntColumnVector probe) {
+        probeInts(build.values, probe, probeHashes, n, streamRows, buildRows);
+        return;
+      }
+    }
     for (int i = 0; i < n; i++) {
       if (KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
         continue;
@@ -82,6 +94,46 @@ final class HashedRelation implements Serializable {
       int h = probeHashes[i];
       for (int j = heads[h & mask]; j >= 0; j = next[j]) {
         if (hashes[j] == h && KeyColumns.equal(keys, j, probeKeys, i)) {
+          streamRows.add(i);
+          buildRows.add(j);
+        }
+      }
+    }
+  }
+
+  /*
+   * A single bigint or int key that is not null-safe: rows with a NULL key are not in the table, so a chain
+   * is walked comparing the key values alone, touching fewer arrays per build row than the general path.
+   */
+  private void probeLongs(long[] build, LongColumnVector probe, int[] probeHashes, int n, IntList streamRows,
+      IntList buildRows) {
+    long[] values = probe.values;
+    boolean[] nulls = probe.nulls;
+    for (int i = 0; i < n; i++) {
+      if (nulls[i]) {
+        continue;
+      }
+      long key = values[i];
+      for (int j = heads[probeHashes[i] & mask]; j >= 0; j = next[j]) {
+        if (build[j] == key) {
+          streamRows.add(i);
+          buildRows.add(j);
+        }
+      }
+    }
+  }
+
+  private void probeInts(int[] build, IntColumnVector probe, int[] probeHashes, int n, IntList streamRows,
+      IntList buildRows) {
+    int[] values = probe.values;
+    boolean[] nulls = probe.nulls;
+    for (int i = 0; i < n; i++) {
+      if (nulls[i]) {
+        continue;
+      }
+      int key = values[i];
+      for (int j = heads[probeHashes[i] & mask]; j >= 0; j = next[j]) {
+        if (build[j] == key) {
           streamRows.add(i);
           buildRows.add(j);
         }
