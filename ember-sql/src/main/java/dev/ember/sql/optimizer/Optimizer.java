@@ -50,8 +50,7 @@ public final class Optimizer {
       new ConstantFolding(),
       new PruneColumns(),
       // Last: it sees the filters and projections the rules above have settled above each file scan.
-      new PushDownIntoFileScan(),
-      new PushDownIntoJdbcScan());
+      new PushDownIntoScans());
 
   private final Set<String> excludedRules;
 

@@ -78,7 +78,7 @@ final class PruneColumns implements Rule {
 
   /**
    * A file scan reads only the required columns (and those its pushed filters test), wherever it sits: under
-   * a join, too, where {@link PushDownIntoFileScan} does not reach; this is also what makes its size
+   * a join, too, where {@link PushDownIntoScans} does not reach; this is also what makes its size
    * estimate shrink to the columns read, so small dimension tables are broadcast.
    */
   private static LogicalPlan narrowScan(LogicalRelation scan, Set<AttributeReference> required) {

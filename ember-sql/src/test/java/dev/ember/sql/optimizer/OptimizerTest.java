@@ -56,7 +56,7 @@ class OptimizerTest {
     Optimizer optimizer = new Optimizer(excluded);
     assertThat(optimizer.activeRules()).containsExactly("PushFilterThroughProject", "FactorCommonConjuncts",
         "ReorderJoin", "PushPredicateThroughJoin", "CollapseProject", "RemoveRedundantProject", "PruneColumns",
-        "PushDownIntoFileScan", "PushDownIntoJdbcScan");
+        "PushDownIntoScans");
     LogicalPlan plan = optimize("SELECT x FROM (SELECT a AS x FROM t WHERE a > 1 + 1) s WHERE x < 9", excluded);
     Filter outer = (Filter) ((Project) plan).child();
     assertThat(outer.child()).isInstanceOf(Filter.class);

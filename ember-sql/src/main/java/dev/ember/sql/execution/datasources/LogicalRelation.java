@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.datasources;
 
+import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.SizedRelation;
 import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -20,7 +21,7 @@ import java.util.List;
  * @param pushedFilters conjuncts over {@code output} that the scan may use to skip data
  */
 public record LogicalRelation(FileRelation relation, List<AttributeReference> fullOutput,
-    List<AttributeReference> output, List<Expression> pushedFilters) implements SizedRelation {
+    List<AttributeReference> output, List<Expression> pushedFilters) implements SizedRelation, PushableScan {
 
   /** Copies the lists. */
   public LogicalRelation {

@@ -1,6 +1,6 @@
 package dev.ember.sql.execution.datasources.jdbc;
 
-import dev.ember.sql.plan.LeafNode;
+import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.StructField;
@@ -23,7 +23,7 @@ import java.util.List;
  */
 public record JdbcRelation(JdbcOptions options, StructType schema, List<String> partitionClauses,
     List<AttributeReference> fullOutput, List<AttributeReference> output, List<Expression> pushedFilters)
-    implements LeafNode {
+    implements PushableScan {
 
   /** Copies the lists. */
   public JdbcRelation {

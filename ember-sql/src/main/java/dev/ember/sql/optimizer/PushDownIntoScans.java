@@ -1,11 +1,11 @@
 package dev.ember.sql.optimizer;
 
 import dev.ember.sql.execution.datasources.FilterTranslator;
-import dev.ember.sql.execution.datasources.jdbc.JdbcRelation;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.ArrayList;
@@ -14,17 +14,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Pushes what a query needs into its JDBC reads, as {@link PushDownIntoFileScan} does for files: the conjuncts
- * of a filter directly above the read become its pushed filters (sent to the database when they compile to
- * SQL; the filter stays), and a project or aggregate above the read, or above a filter over it, narrows the
- * columns selected.
+ * Pushes what a query needs into its source reads, file scans and JDBC reads alike (Spark's
+ * FileSourceStrategy and V2ScanRelationPushDown, done here on the logical plan): the conjuncts of a filter
+ * directly above a scan become the scan's pushed filters (the filter stays, so sources may apply them
+ * loosely), and a project or aggregate above a scan, or above a filter over a scan, narrows the scan's output
+ * to the columns it and the filter read. Partition pruning, row-group skipping and the WHERE clause sent to a
+ * database follow from the pushed filters when the scan is planned.
  */
-final class PushDownIntoJdbcScan implements Rule {
+final class PushDownIntoScans implements Rule {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
     return plan.transformUp(node -> {
-      if (node instanceof Filter filter && filter.child() instanceof JdbcRelation scan) {
+      if (node instanceof Filter filter && filter.child() instanceof PushableScan scan) {
         return pushFilters(filter, scan);
       }
       if (node instanceof Project || node instanceof Aggregate) {
@@ -36,7 +38,7 @@ final class PushDownIntoJdbcScan implements Rule {
     });
   }
 
-  private static LogicalPlan pushFilters(Filter filter, JdbcRelation scan) {
+  private static LogicalPlan pushFilters(Filter filter, PushableScan scan) {
     Set<AttributeReference> available = new HashSet<>(scan.output());
     List<Expression> pushed = new ArrayList<>(scan.pushedFilters());
     for (Expression conjunct : FilterTranslator.conjuncts(filter.condition())) {
@@ -51,7 +53,7 @@ final class PushDownIntoJdbcScan implements Rule {
   }
 
   private static LogicalPlan narrow(LogicalPlan child, Set<AttributeReference> required) {
-    if (child instanceof JdbcRelation scan) {
+    if (child instanceof PushableScan scan) {
       List<AttributeReference> kept = new ArrayList<>();
       for (AttributeReference column : scan.output()) {
         if (required.contains(column)) {
@@ -60,7 +62,7 @@ final class PushDownIntoJdbcScan implements Rule {
       }
       return kept.size() == scan.output().size() ? scan : scan.withOutput(kept);
     }
-    if (child instanceof Filter filter && filter.child() instanceof JdbcRelation scan) {
+    if (child instanceof Filter filter && filter.child() instanceof PushableScan scan) {
       Set<AttributeReference> all = new HashSet<>(required);
       all.addAll(filter.condition().references());
       LogicalPlan narrowed = narrow(scan, all);
