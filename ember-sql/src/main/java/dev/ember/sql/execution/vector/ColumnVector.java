@@ -45,8 +45,11 @@ public abstract class ColumnVector implements Serializable {
   /** Copies row {@code srcRow} of {@code src} (same type) into row {@code i}. */
   public abstract void copyFrom(int i, ColumnVector src, int srcRow);
 
-  /** A new vector of the first {@code count} rows named by {@code rows}, in that order. */
-  public final ColumnVector gather(int[] rows, int count) {
+  /**
+   * A new vector of the first {@code count} rows named by {@code rows}, in that order. The typed vectors
+   * override this with one loop over their arrays; this row-at-a-time copy is for the others.
+   */
+  public ColumnVector gather(int[] rows, int count) {
     ColumnVector out = ColumnVectors.allocate(type, count);
     for (int i = 0; i < count; i++) {
       out.copyFrom(i, this, rows[i]);

@@ -114,4 +114,25 @@ public final class DecimalColumnVector extends ColumnVector {
       setDecimal(i, source.wide[srcRow]);
     }
   }
+
+  @Override
+  public ColumnVector gather(int[] rows, int count) {
+    DecimalColumnVector out = new DecimalColumnVector((DecimalType) dataType(), count);
+    boolean[] outNulls = out.nulls;
+    long[] outUnscaled = out.unscaled;
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
+      outNulls[i] = nulls[row];
+      outUnscaled[i] = unscaled[row];
+    }
+    if (wide != null) {
+      for (int i = 0; i < count; i++) {
+        BigDecimal value = wide[rows[i]];
+        if (value != null && !outNulls[i]) {
+          out.setDecimal(i, value);
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -35,4 +35,17 @@ public final class LongColumnVector extends ColumnVector {
     nulls[i] = source.nulls[srcRow];
     values[i] = source.values[srcRow];
   }
+
+  @Override
+  public ColumnVector gather(int[] rows, int count) {
+    LongColumnVector out = new LongColumnVector(dataType(), count);
+    boolean[] outNulls = out.nulls;
+    long[] outValues = out.values;
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
+      outNulls[i] = nulls[row];
+      outValues[i] = values[row];
+    }
+    return out;
+  }
 }

@@ -35,4 +35,17 @@ public final class StringColumnVector extends ColumnVector {
     nulls[i] = source.nulls[srcRow];
     values[i] = source.values[srcRow];
   }
+
+  @Override
+  public ColumnVector gather(int[] rows, int count) {
+    StringColumnVector out = new StringColumnVector(dataType(), count);
+    boolean[] outNulls = out.nulls;
+    String[] outValues = out.values;
+    for (int i = 0; i < count; i++) {
+      int row = rows[i];
+      outNulls[i] = nulls[row];
+      outValues[i] = values[row];
+    }
+    return out;
+  }
 }
