@@ -5,6 +5,7 @@ import dev.ember.sql.execution.spill.RowSizes;
 import dev.ember.sql.execution.vector.BatchBuilder;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.plan.expressions.Expression;
@@ -28,6 +29,7 @@ final class AggregationTable {
   private final Map<GroupKey, Integer> ids = new HashMap<>();
   private final List<Object[]> keys = new ArrayList<>();
   private final LongGroupIds longIds = new LongGroupIds();
+  private MultiKeyGroupIds multiKeyIds;
   private long keyBytes;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
@@ -60,30 +62,35 @@ final class AggregationTable {
       return groupIds;
     }
     if (keyColumns.length == 1 && (keyColumns[0] instanceof LongColumnVector
-        || keyColumns[0] instanceof IntColumnVector)) {
+        || keyColumns[0] instanceof IntColumnVector || keyColumns[0] instanceof DecimalColumnVector)) {
       integralGroupIds(keyColumns[0], groupIds, n);
       return groupIds;
     }
-    for (int i = 0; i < n; i++) {
+    if (multiKeyIds == null) {
+      multiKeyIds = new MultiKeyGroupIds(keyColumns.length);
+    }
+    multiKeyIds.groupIds(keyColumns, n, groupIds, row -> {
       Object[] key = new Object[keyColumns.length];
       for (int g = 0; g < key.length; g++) {
-        key[g] = keyColumns[g].getBoxed(i);
+        key[g] = keyColumns[g].getBoxed(row);
       }
-      GroupKey groupKey = new GroupKey(key);
-      Integer id = ids.get(groupKey);
-      if (id == null) {
-        id = newGroup(groupKey.values());
-        ids.put(groupKey, id);
-      }
-      groupIds[i] = id;
-    }
+      return newGroup(new GroupKey(key).values());
+    });
     return groupIds;
   }
 
-  /** Group ids for one int, date or bigint key column, without boxing a key per row. */
+  /**
+   * Group ids for one int, date, bigint or decimal key column, without boxing a key per row: decimals by
+   * their unscaled longs, except for the rare values too wide for a long, which take the boxed map.
+   */
   private void integralGroupIds(ColumnVector column, int[] groupIds, int n) {
     long[] longs = column instanceof LongColumnVector v ? v.values : null;
     int[] ints = column instanceof IntColumnVector v ? v.values : null;
+    DecimalColumnVector decimals = column instanceof DecimalColumnVector v ? v : null;
+    if (decimals != null && !decimals.hasWideValues()) {
+      longs = decimals.unscaled;
+      decimals = null;
+    }
     boolean[] nulls = column.nulls;
     for (int i = 0; i < n; i++) {
       int id;
@@ -93,8 +100,10 @@ final class AggregationTable {
           id = newGroup(new Object[] {null});
           longIds.putNull(id);
         }
+      } else if (decimals != null && !decimals.isCompact(i)) {
+        id = wideGroupId(column, i);
       } else {
-        long key = longs != null ? longs[i] : ints[i];
+        long key = longs != null ? longs[i] : ints != null ? ints[i] : decimals.unscaled[i];
         id = longIds.get(key);
         if (id < 0) {
           id = newGroup(new Object[] {column.getBoxed(i)});
@@ -103,6 +112,16 @@ final class AggregationTable {
       }
       groupIds[i] = id;
     }
+  }
+
+  private int wideGroupId(ColumnVector column, int row) {
+    GroupKey groupKey = new GroupKey(new Object[] {column.getBoxed(row)});
+    Integer id = ids.get(groupKey);
+    if (id == null) {
+      id = newGroup(groupKey.values());
+      ids.put(groupKey, id);
+    }
+    return id;
   }
 
   /** PARTIAL: adds the rows of {@code batch}. */

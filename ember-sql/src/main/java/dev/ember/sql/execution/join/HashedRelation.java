@@ -3,6 +3,7 @@ package dev.ember.sql.execution.join;
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.plan.expressions.Expression;
@@ -79,7 +80,13 @@ final class HashedRelation implements Serializable {
     int[] probeHashes = KeyColumns.hash(probeKeys, n);
     if (keys.length == 1 && !nullSafe[0]) {
       if (keys[0] instanceof LongColumnVector build && probeKeys[0] instanceof LongColumnVector probe) {
-        probeLongs(build.values, probe, probeHashes, n, streamRows, buildRows);
+        probeLongs(build.values, probe.values, probe.nulls, probeHashes, n, streamRows, buildRows);
+        return;
+      }
+      if (keys[0] instanceof DecimalColumnVector build && !build.hasWideValues()
+          && probeKeys[0] instanceof DecimalColumnVector probe && !probe.hasWideValues()) {
+        // Decimals of one type compare by their unscaled longs.
+        probeLongs(build.unscaled, probe.unscaled, probe.nulls, probeHashes, n, streamRows, buildRows);
         return;
       }
       if (keys[0] instanceof IntColumnVector build && probeKeys[0] instanceof IntColumnVector probe) {
@@ -102,13 +109,12 @@ final class HashedRelation implements Serializable {
   }
 
   /*
-   * A single bigint or int key that is not null-safe: rows with a NULL key are not in the table, so a chain
-   * is walked comparing the key values alone, touching fewer arrays per build row than the general path.
+   * A single bigint, int or compact decimal key that is not null-safe: rows with a NULL key are not in the
+   * table, so a chain is walked comparing the key values alone, touching fewer arrays per build row than the
+   * general path.
    */
-  private void probeLongs(long[] build, LongColumnVector probe, int[] probeHashes, int n, IntList streamRows,
-      IntList buildRows) {
-    long[] values = probe.values;
-    boolean[] nulls = probe.nulls;
+  private void probeLongs(long[] build, long[] values, boolean[] nulls, int[] probeHashes, int n,
+      IntList streamRows, IntList buildRows) {
     for (int i = 0; i < n; i++) {
       if (nulls[i]) {
         continue;

@@ -2,6 +2,7 @@ package dev.ember.sql.execution.join;
 
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.DoubleColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
@@ -50,6 +51,12 @@ final class KeyColumns {
     } else if (column instanceof BooleanColumnVector v) {
       for (int i = 0; i < n; i++) {
         hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : (v.values[i] ? 1231 : 1237));
+      }
+    } else if (column instanceof DecimalColumnVector v) {
+      // Unscaled longs, as a bigint key hashes: both sides of a key have one decimal type, so one scale.
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH
+            : v.isCompact(i) ? Long.hashCode(v.unscaled[i]) : v.getDecimal(i).hashCode());
       }
     } else {
       // Other column kinds (added by later types) through their boxed values: slower, but any key type joins.
@@ -110,6 +117,11 @@ final class KeyColumns {
     }
     if (a instanceof BooleanColumnVector x) {
       return x.values[i] == ((BooleanColumnVector) b).values[j];
+    }
+    if (a instanceof DecimalColumnVector x && b instanceof DecimalColumnVector y && x.isCompact(i)
+        && y.isCompact(j)) {
+      // A decimal is held as a long whenever it fits, so compact values compare by their unscaled longs.
+      return x.unscaled[i] == y.unscaled[j];
     }
     return java.util.Objects.equals(a.getBoxed(i), b.getBoxed(j));
   }

@@ -1,0 +1,278 @@
+package dev.ember.sql.execution.aggregate;
+
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
+import dev.ember.sql.execution.vector.DoubleColumnVector;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
+import dev.ember.sql.execution.vector.StringColumnVector;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Dense group ids for any grouping columns (several columns, strings, decimals, doubles), without a key
+ * object per row: the hashes of a batch are computed a column at a time into an {@code int[]}, then each row
+ * probes an open-addressing table of group ids whose keys are kept column by column in primitive arrays
+ * (ints, dates, bigints, booleans and compact decimals as longs; doubles as normalized bits; strings and
+ * other values as objects) and compared in place. NULLs are equal to each other, so NULL keys form one group;
+ * -0.0 groups with 0.0 and NaN with NaN, as in Spark.
+ */
+final class MultiKeyGroupIds {
+
+  /** Creates the group of row {@code row} of the batch being looked up and returns its id. */
+  interface NewGroup {
+    int create(int row);
+  }
+
+  private static final int EMPTY = -1;
+  private static final int NULL_HASH = 0x5bd1e995;
+
+  private final int width;
+  private final long[][] longKeys;
+  private final Object[][] objectKeys;
+  private final boolean[][] nullKeys;
+  private int[] groupHashes;
+  private int groups;
+  private int[] slots;
+  private int mask;
+
+  /** An empty table for {@code width} grouping columns. */
+  MultiKeyGroupIds(int width) {
+    this.width = width;
+    this.longKeys = new long[width][16];
+    this.objectKeys = new Object[width][];
+    this.nullKeys = new boolean[width][16];
+    this.groupHashes = new int[16];
+    allocate(1024);
+  }
+
+  private void allocate(int capacity) {
+    slots = new int[capacity];
+    Arrays.fill(slots, EMPTY);
+    mask = capacity - 1;
+  }
+
+  /** The number of groups held. */
+  int size() {
+    return groups;
+  }
+
+  /**
+   * Writes the group id of each of the first {@code n} rows of {@code columns} into {@code groupIds},
+   * calling {@code newGroup} for a key seen for the first time; new ids must be given out densely from 0.
+   */
+  void groupIds(ColumnVector[] columns, int n, int[] groupIds, NewGroup newGroup) {
+    int[] hashes = hash(columns, n);
+    for (int i = 0; i < n; i++) {
+      int h = hashes[i];
+      int slot = h & mask;
+      while (true) {
+        int id = slots[slot];
+        if (id == EMPTY) {
+          id = newGroup.create(i);
+          add(columns, i, h, id, slot);
+          groupIds[i] = id;
+          break;
+        }
+        if (groupHashes[id] == h && equal(columns, i, id)) {
+          groupIds[i] = id;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
+  private void add(ColumnVector[] columns, int row, int hash, int id, int slot) {
+    if (id != groups) {
+      throw new IllegalStateException("group ids must be dense; this is a bug");
+    }
+    ensureCapacity(id + 1);
+    for (int k = 0; k < width; k++) {
+      store(k, columns[k], row, id);
+    }
+    groupHashes[id] = hash;
+    groups++;
+    slots[slot] = id;
+    if (groups * 2 > slots.length) {
+      rehash();
+    }
+  }
+
+  private void ensureCapacity(int needed) {
+    if (needed <= groupHashes.length) {
+      return;
+    }
+    int size = Math.max(needed, groupHashes.length * 2);
+    groupHashes = Arrays.copyOf(groupHashes, size);
+    for (int k = 0; k < width; k++) {
+      longKeys[k] = Arrays.copyOf(longKeys[k], size);
+      nullKeys[k] = Arrays.copyOf(nullKeys[k], size);
+      if (objectKeys[k] != null) {
+        objectKeys[k] = Arrays.copyOf(objectKeys[k], size);
+      }
+    }
+  }
+
+  private void rehash() {
+    allocate(slots.length * 2);
+    for (int id = 0; id < groups; id++) {
+      int slot = groupHashes[id] & mask;
+      while (slots[slot] != EMPTY) {
+        slot = (slot + 1) & mask;
+      }
+      slots[slot] = id;
+    }
+  }
+
+  private Object[] objects(int k) {
+    if (objectKeys[k] == null) {
+      objectKeys[k] = new Object[groupHashes.length];
+    }
+    return objectKeys[k];
+  }
+
+  private void store(int k, ColumnVector column, int row, int id) {
+    if (column.nulls[row]) {
+      nullKeys[k][id] = true;
+      return;
+    }
+    if (column instanceof IntColumnVector v) {
+      longKeys[k][id] = v.values[row];
+    } else if (column instanceof LongColumnVector v) {
+      longKeys[k][id] = v.values[row];
+    } else if (column instanceof DecimalColumnVector v) {
+      if (v.isCompact(row)) {
+        longKeys[k][id] = v.unscaled[row];
+      } else {
+        objects(k)[id] = v.getDecimal(row);
+      }
+    } else if (column instanceof DoubleColumnVector v) {
+      longKeys[k][id] = doubleBits(v.values[row]);
+    } else if (column instanceof BooleanColumnVector v) {
+      longKeys[k][id] = v.values[row] ? 1 : 0;
+    } else {
+      objects(k)[id] = column.getBoxed(row);
+    }
+  }
+
+  /** Whether row {@code row} of {@code columns} has the key of group {@code id}. */
+  private boolean equal(ColumnVector[] columns, int row, int id) {
+    for (int k = 0; k < width; k++) {
+      ColumnVector column = columns[k];
+      boolean isNull = column.nulls[row];
+      if (isNull || nullKeys[k][id]) {
+        if (isNull != nullKeys[k][id]) {
+          return false;
+        }
+        continue;
+      }
+      if (!equalValue(k, column, row, id)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean equalValue(int k, ColumnVector column, int row, int id) {
+    long stored = longKeys[k][id];
+    if (column instanceof IntColumnVector v) {
+      return v.values[row] == stored;
+    }
+    if (column instanceof LongColumnVector v) {
+      return v.values[row] == stored;
+    }
+    if (column instanceof StringColumnVector v) {
+      return v.values[row].equals(objectKeys[k][id]);
+    }
+    if (column instanceof DecimalColumnVector v) {
+      // A value is held as a long whenever it fits, so a compact value never equals a wide one.
+      Object wide = objectKeys[k] == null ? null : objectKeys[k][id];
+      return v.isCompact(row) ? wide == null && v.unscaled[row] == stored : v.getDecimal(row).equals(wide);
+    }
+    if (column instanceof DoubleColumnVector v) {
+      return doubleBits(v.values[row]) == stored;
+    }
+    if (column instanceof BooleanColumnVector v) {
+      return (v.values[row] ? 1 : 0) == stored;
+    }
+    return Objects.equals(column.getBoxed(row), objectKeys[k][id]);
+  }
+
+  private static long doubleBits(double value) {
+    // -0.0 and 0.0 are one key; doubleToLongBits gives every NaN the same bits.
+    return Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
+  }
+
+  /** One hash per row over the key columns, computed a column at a time. */
+  static int[] hash(ColumnVector[] columns, int n) {
+    int[] hashes = new int[n];
+    for (ColumnVector column : columns) {
+      combine(hashes, column, n);
+    }
+    for (int i = 0; i < n; i++) {
+      hashes[i] = mix(hashes[i]);
+    }
+    return hashes;
+  }
+
+  private static void combine(int[] hashes, ColumnVector column, int n) {
+    boolean[] nulls = column.nulls;
+    if (column instanceof IntColumnVector v) {
+      int[] values = v.values;
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(values[i]));
+      }
+    } else if (column instanceof LongColumnVector v) {
+      long[] values = v.values;
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(values[i]));
+      }
+    } else if (column instanceof DecimalColumnVector v && !v.hasWideValues()) {
+      long[] values = v.unscaled;
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(values[i]));
+      }
+    } else if (column instanceof StringColumnVector v) {
+      String[] values = v.values;
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : values[i].hashCode());
+      }
+    } else if (column instanceof DoubleColumnVector v) {
+      double[] values = v.values;
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(doubleBits(values[i])));
+      }
+    } else if (column instanceof BooleanColumnVector v) {
+      boolean[] values = v.values;
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : (values[i] ? 1231 : 1237));
+      }
+    } else if (column instanceof DecimalColumnVector v) {
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH
+            : v.isCompact(i) ? longHash(v.unscaled[i]) : v.getDecimal(i).hashCode());
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : Objects.hashCode(column.getBoxed(i)));
+      }
+    }
+  }
+
+  private static int longHash(long value) {
+    long h = value * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** Murmur3's finalizer, so that similar keys spread over the table. */
+  private static int mix(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+}
