@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The build side of a hash join: every build row in one batch, its key columns evaluated once, and a compact
- * chained hash table of row indexes ({@code heads} per bucket, {@code next} per row) over primitive arrays.
+ * The build side of a hash join: every build row in one batch, its key columns evaluated once, and a hash
+ * table of row indexes over primitive arrays. A single int, date, bigint or decimal key that is not
+ * null-safe gets a {@link LongKeyIndex} (open addressing, key beside row); other keys a compact chained
+ * table ({@code heads} per bucket, {@code next} per row) comparing hashes, then keys column by column.
  * Rows with a NULL in a key that is not null-safe are left out of the table, since they can never match.
  * Serializable, so a broadcast join builds it once on the driver and ships it.
  */
@@ -24,31 +26,34 @@ final class HashedRelation implements Serializable {
   private final ColumnarBatch rows;
   private final ColumnVector[] keys;
   private final boolean[] nullSafe;
-  private final int[] hashes;
-  private final int[] heads;
-  private final int[] next;
-  private final int mask;
+  private final LongKeyIndex longIndex;
+  private Chains chains;
+
+  /** The chained table over every key kind: a hash per row, a head per bucket and a next link per row. */
+  private static final class Chains implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final int[] hashes;
+    private final int[] heads;
+    private final int[] next;
+    private final int mask;
+
+    Chains(int[] hashes, int[] heads, int[] next, int mask) {
+      this.hashes = hashes;
+      this.heads = heads;
+      this.next = next;
+      this.mask = mask;
+    }
+  }
 
   private HashedRelation(ColumnarBatch rows, ColumnVector[] keys, boolean[] nullSafe) {
     this.rows = rows;
     this.keys = keys;
     this.nullSafe = nullSafe;
     int n = rows.numRows();
-    int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-    this.mask = capacity - 1;
-    this.heads = new int[capacity];
-    Arrays.fill(heads, -1);
-    this.next = new int[n];
-    this.hashes = KeyColumns.hash(keys, n);
-    // Insert in reverse, so each chain lists its rows in build order.
-    for (int i = n - 1; i >= 0; i--) {
-      if (KeyColumns.hasNullKey(keys, nullSafe, i)) {
-        next[i] = -1;
-        continue;
-      }
-      int bucket = hashes[i] & mask;
-      next[i] = heads[bucket];
-      heads[bucket] = i;
+    long[] integralKeys = keys.length == 1 && !nullSafe[0] ? integralKeys(keys[0], n) : null;
+    this.longIndex = integralKeys == null ? null : new LongKeyIndex(integralKeys, keys[0].nulls, n);
+    if (longIndex == null) {
+      this.chains = buildChains();
     }
   }
 
@@ -70,30 +75,27 @@ final class HashedRelation implements Serializable {
     return rows;
   }
 
+  /** Whether the relation probes a {@link LongKeyIndex} (for tests). */
+  boolean hasLongKeyIndex() {
+    return longIndex != null;
+  }
+
   /**
    * Adds to {@code streamRows} / {@code buildRows} the pairs of rows of {@code stream} and build rows with
-   * equal keys, stream row by stream row.
+   * equal keys, stream row by stream row, each stream row's build rows in build order.
    */
   void probe(ColumnarBatch stream, List<Expression> streamKeys, IntList streamRows, IntList buildRows) {
     int n = stream.numRows();
     ColumnVector[] probeKeys = evaluate(streamKeys, stream);
-    int[] probeHashes = KeyColumns.hash(probeKeys, n);
-    if (keys.length == 1 && !nullSafe[0]) {
-      if (keys[0] instanceof LongColumnVector build && probeKeys[0] instanceof LongColumnVector probe) {
-        probeLongs(build.values, probe.values, probe.nulls, probeHashes, n, streamRows, buildRows);
-        return;
-      }
-      if (keys[0] instanceof DecimalColumnVector build && !build.hasWideValues()
-          && probeKeys[0] instanceof DecimalColumnVector probe && !probe.hasWideValues()) {
-        // Decimals of one type compare by their unscaled longs.
-        probeLongs(build.unscaled, probe.unscaled, probe.nulls, probeHashes, n, streamRows, buildRows);
-        return;
-      }
-      if (keys[0] instanceof IntColumnVector build && probeKeys[0] instanceof IntColumnVector probe) {
-        probeInts(build.values, probe, probeHashes, n, streamRows, buildRows);
-        return;
-      }
+    if (longIndex != null && probeIndex(probeKeys[0], n, streamRows, buildRows)) {
+      return;
     }
+    Chains table = chains();
+    int[] probeHashes = KeyColumns.hash(probeKeys, n);
+    int[] hashes = table.hashes;
+    int[] heads = table.heads;
+    int[] next = table.next;
+    int mask = table.mask;
     for (int i = 0; i < n; i++) {
       if (KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
         continue;
@@ -108,42 +110,80 @@ final class HashedRelation implements Serializable {
     }
   }
 
-  /*
-   * A single bigint, int or compact decimal key that is not null-safe: rows with a NULL key are not in the
-   * table, so a chain is walked comparing the key values alone, touching fewer arrays per build row than the
-   * general path.
+  /**
+   * Probes the {@link LongKeyIndex} with a stream key column of the build key's kind; false, leaving the
+   * lists alone, for a column it cannot compare by long values (then the chains serve).
    */
-  private void probeLongs(long[] build, long[] values, boolean[] nulls, int[] probeHashes, int n,
-      IntList streamRows, IntList buildRows) {
-    for (int i = 0; i < n; i++) {
-      if (nulls[i]) {
-        continue;
-      }
-      long key = values[i];
-      for (int j = heads[probeHashes[i] & mask]; j >= 0; j = next[j]) {
-        if (build[j] == key) {
-          streamRows.add(i);
-          buildRows.add(j);
+  private boolean probeIndex(ColumnVector probe, int n, IntList streamRows, IntList buildRows) {
+    ColumnVector build = keys[0];
+    boolean integral = build instanceof LongColumnVector || build instanceof IntColumnVector;
+    if (integral && (probe instanceof LongColumnVector || probe instanceof IntColumnVector)) {
+      longIndex.probe(integralKeys(probe, n), probe.nulls, n, streamRows, buildRows);
+      return true;
+    }
+    if (build instanceof DecimalColumnVector b && probe instanceof DecimalColumnVector p
+        && b.scale() == p.scale()) {
+      boolean[] skip = p.nulls;
+      if (p.hasWideValues()) {
+        // A value too wide for a long equals no build key, all of which fit one.
+        skip = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          skip[i] = p.nulls[i] || !p.isCompact(i);
         }
       }
+      longIndex.probe(p.unscaled, skip, n, streamRows, buildRows);
+      return true;
     }
+    return false;
   }
 
-  private void probeInts(int[] build, IntColumnVector probe, int[] probeHashes, int n, IntList streamRows,
-      IntList buildRows) {
-    int[] values = probe.values;
-    boolean[] nulls = probe.nulls;
-    for (int i = 0; i < n; i++) {
-      if (nulls[i]) {
+  /**
+   * The key values of an int, date, bigint or decimal column as longs (decimals unscaled, when none is too
+   * wide for a long), or null for other columns.
+   */
+  private static long[] integralKeys(ColumnVector column, int n) {
+    if (column instanceof LongColumnVector v) {
+      return v.values;
+    }
+    if (column instanceof IntColumnVector v) {
+      long[] out = new long[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = v.values[i];
+      }
+      return out;
+    }
+    if (column instanceof DecimalColumnVector v && !v.hasWideValues()) {
+      return v.unscaled;
+    }
+    return null;
+  }
+
+  /** The chains, built on first use when the relation has a {@link LongKeyIndex} instead. */
+  private synchronized Chains chains() {
+    if (chains == null) {
+      chains = buildChains();
+    }
+    return chains;
+  }
+
+  private Chains buildChains() {
+    int n = rows.numRows();
+    int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+    int mask = capacity - 1;
+    int[] heads = new int[capacity];
+    Arrays.fill(heads, -1);
+    int[] next = new int[n];
+    int[] hashes = KeyColumns.hash(keys, n);
+    // Insert in reverse, so each chain lists its rows in build order.
+    for (int i = n - 1; i >= 0; i--) {
+      if (KeyColumns.hasNullKey(keys, nullSafe, i)) {
+        next[i] = -1;
         continue;
       }
-      int key = values[i];
-      for (int j = heads[probeHashes[i] & mask]; j >= 0; j = next[j]) {
-        if (build[j] == key) {
-          streamRows.add(i);
-          buildRows.add(j);
-        }
-      }
+      int bucket = hashes[i] & mask;
+      next[i] = heads[bucket];
+      heads[bucket] = i;
     }
+    return new Chains(hashes, heads, next, mask);
   }
 }
