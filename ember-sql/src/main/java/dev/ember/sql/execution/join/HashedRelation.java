@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * The build side of a hash join: every build row in one batch, its key columns evaluated once, and a hash
  * table of row indexes over primitive arrays. A single int, date, bigint or decimal key that is not
- * null-safe gets a {@link LongKeyIndex} (open addressing, key beside row); other keys a compact chained
+ * null-safe gets a {@link LongKeyIndex} (open addressing, key beside row), and so do two such int, date or
+ * bigint keys whose build values all fit an int, packed into one long; other keys a compact chained
  * table ({@code heads} per bucket, {@code next} per row) comparing hashes, then keys column by column.
  * Rows with a NULL in a key that is not null-safe are left out of the table, since they can never match.
  * Serializable, so a broadcast join builds it once on the driver and ships it.
@@ -27,6 +28,7 @@ final class HashedRelation implements Serializable {
   private final ColumnVector[] keys;
   private final boolean[] nullSafe;
   private final LongKeyIndex longIndex;
+  private final boolean packedPair;
   private Chains chains;
 
   /** The chained table over every key kind: a hash per row, a head per bucket and a next link per row. */
@@ -51,7 +53,14 @@ final class HashedRelation implements Serializable {
     this.nullSafe = nullSafe;
     int n = rows.numRows();
     long[] integralKeys = keys.length == 1 && !nullSafe[0] ? integralKeys(keys[0], n) : null;
-    this.longIndex = integralKeys == null ? null : new LongKeyIndex(integralKeys, keys[0].nulls, n);
+    boolean[] skip = new boolean[n];
+    long[] packed = keys.length == 2 && !nullSafe[0] && !nullSafe[1] ? packedKeys(keys, n, skip, true) : null;
+    this.packedPair = packed != null;
+    if (integralKeys != null) {
+      this.longIndex = new LongKeyIndex(integralKeys, keys[0].nulls, n);
+    } else {
+      this.longIndex = packed == null ? null : new LongKeyIndex(packed, skip, n);
+    }
     if (longIndex == null) {
       this.chains = buildChains();
     }
@@ -87,7 +96,7 @@ final class HashedRelation implements Serializable {
   void probe(ColumnarBatch stream, List<Expression> streamKeys, IntList streamRows, IntList buildRows) {
     int n = stream.numRows();
     ColumnVector[] probeKeys = evaluate(streamKeys, stream);
-    if (longIndex != null && probeIndex(probeKeys[0], n, streamRows, buildRows)) {
+    if (longIndex != null && probeIndex(probeKeys, n, streamRows, buildRows)) {
       return;
     }
     Chains table = chains();
@@ -114,7 +123,16 @@ final class HashedRelation implements Serializable {
    * Probes the {@link LongKeyIndex} with a stream key column of the build key's kind; false, leaving the
    * lists alone, for a column it cannot compare by long values (then the chains serve).
    */
-  private boolean probeIndex(ColumnVector probe, int n, IntList streamRows, IntList buildRows) {
+  private boolean probeIndex(ColumnVector[] probeKeys, int n, IntList streamRows, IntList buildRows) {
+    if (packedPair) {
+      boolean[] skip = new boolean[n];
+      long[] packed = packedKeys(probeKeys, n, skip, false);
+      if (packed != null) {
+        longIndex.probe(packed, skip, n, streamRows, buildRows);
+      }
+      return packed != null;
+    }
+    ColumnVector probe = probeKeys[0];
     ColumnVector build = keys[0];
     boolean integral = build instanceof LongColumnVector || build instanceof IntColumnVector;
     if (integral && (probe instanceof LongColumnVector || probe instanceof IntColumnVector)) {
@@ -156,6 +174,34 @@ final class HashedRelation implements Serializable {
       return v.unscaled;
     }
     return null;
+  }
+
+  /**
+   * Two int or bigint key columns packed into one long per row, the first in the high 32 bits, or null when
+   * a column is of another kind, or, for the build side ({@code strict}), when a value does not fit an int.
+   * Sets {@code skip[i]} for rows with a NULL and, on the stream side, for rows with a value outside the
+   * int range, which equals no build key.
+   */
+  private static long[] packedKeys(ColumnVector[] columns, int n, boolean[] skip, boolean strict) {
+    long[] high = integralKeys(columns[0], n);
+    long[] low = integralKeys(columns[1], n);
+    if (high == null || low == null || columns[0] instanceof DecimalColumnVector
+        || columns[1] instanceof DecimalColumnVector) {
+      return null;
+    }
+    long[] packed = new long[n];
+    for (int i = 0; i < n; i++) {
+      long a = high[i];
+      long b = low[i];
+      boolean fits = a == (int) a && b == (int) b;
+      boolean isNull = columns[0].nulls[i] || columns[1].nulls[i];
+      if (!fits && !isNull && strict) {
+        return null;
+      }
+      skip[i] = isNull || !fits;
+      packed[i] = (a << 32) | (b & 0xFFFFFFFFL);
+    }
+    return packed;
   }
 
   /** The chains, built on first use when the relation has a {@link LongKeyIndex} instead. */

@@ -14,9 +14,10 @@ import java.util.Arrays;
 final class LongKeyIndex implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final long EMPTY = -1L;
+  /** An entry of 0 marks a free slot, so a new table needs no filling beyond the JVM's zeroing. */
+  private static final long EMPTY = 0L;
 
-  /** Slot s: the key at {@code 2s}; at {@code 2s+1} the first row shifted left once, plus 1 if more follow. */
+  /** Slot s: the key at {@code 2s}; at {@code 2s+1} the first row plus 1, shifted left once, plus 1 if more follow. */
   private final long[] slots;
   private final int[] nextRow;
   private final int mask;
@@ -26,9 +27,6 @@ final class LongKeyIndex implements Serializable {
     int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
     this.mask = capacity - 1;
     this.slots = new long[capacity * 2];
-    for (int s = 1; s < slots.length; s += 2) {
-      slots[s] = EMPTY;
-    }
     this.nextRow = new int[n];
     Arrays.fill(nextRow, -1);
     // Insert in reverse, so each key's rows are linked in build order.
@@ -44,10 +42,10 @@ final class LongKeyIndex implements Serializable {
       long entry = slots[2 * slot + 1];
       if (entry == EMPTY) {
         slots[2 * slot] = key;
-        slots[2 * slot + 1] = (long) i << 1;
+        slots[2 * slot + 1] = (long) (i + 1) << 1;
       } else {
-        nextRow[i] = (int) (entry >>> 1);
-        slots[2 * slot + 1] = ((long) i << 1) | 1;
+        nextRow[i] = (int) (entry >>> 1) - 1;
+        slots[2 * slot + 1] = ((long) (i + 1) << 1) | 1;
       }
     }
   }
@@ -69,7 +67,7 @@ final class LongKeyIndex implements Serializable {
           break;
         }
         if (slots[2 * slot] == key) {
-          int row = (int) (entry >>> 1);
+          int row = (int) (entry >>> 1) - 1;
           streamRows.add(i);
           buildRows.add(row);
           if ((entry & 1) != 0) {

@@ -90,4 +90,45 @@ class LongKeyIndexTest {
     ColumnarBatch stream = column(type, huge, BigDecimal.TEN, null, BigDecimal.ONE);
     assertThat(join(build, type, stream, type)).containsExactly("1-1", "3-0");
   }
+
+  private static ColumnarBatch pairs(DataType type, List<?> first, List<?> second) {
+    ColumnVector[] columns = {ColumnVectors.of(type, first), ColumnVectors.of(type, second)};
+    return new ColumnarBatch(columns, first.size());
+  }
+
+  private static List<String> joinPairs(ColumnarBatch build, ColumnarBatch stream, DataType type,
+      boolean packed) {
+    List<Expression> keys = List.of(new BoundReference(0, type, true), new BoundReference(1, type, true));
+    HashedRelation relation = HashedRelation.build(build, keys, new boolean[] {false, false});
+    assertThat(relation.hasLongKeyIndex()).isEqualTo(packed);
+    IntList s = new IntList();
+    IntList b = new IntList();
+    relation.probe(stream, keys, s, b);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < s.size(); i++) {
+      out.add(s.get(i) + "-" + b.get(i));
+    }
+    return out;
+  }
+
+  @Test
+  void twoIntegralKeysPackIntoOneLongAndMatchOnlyWhenBothAreEqual() {
+    ColumnarBatch build = pairs(DataTypes.LongType, Arrays.asList(1L, 1L, 2L, null, -1L, 1L),
+        Arrays.asList(2L, 3L, 1L, 2L, -1L, 2L));
+    ColumnarBatch stream = pairs(DataTypes.LongType, Arrays.asList(1L, 2L, 1L, null, -1L, 1L << 32 | 1, 3L),
+        Arrays.asList(2L, 1L, null, 2L, -1L, 2L, 3L));
+    // (2^32 + 1, 2) would pack like (1, 2) if its high bits were dropped; it must match nothing.
+    assertThat(joinPairs(build, stream, DataTypes.LongType, true))
+        .containsExactly("0-0", "0-5", "1-2", "4-4");
+  }
+
+  @Test
+  void buildValuesOutsideTheIntRangeKeepTheChainedTable() {
+    ColumnarBatch build = pairs(DataTypes.LongType, List.of(1L, 1L << 40), List.of(2L, 2L));
+    ColumnarBatch stream = pairs(DataTypes.LongType, List.of(1L << 40, 1L, 0L), List.of(2L, 2L, 2L));
+    assertThat(joinPairs(build, stream, DataTypes.LongType, false)).containsExactly("0-1", "1-0");
+    ColumnarBatch ints = pairs(DataTypes.IntegerType, List.of(Integer.MIN_VALUE, -1),
+        List.of(-1, Integer.MAX_VALUE));
+    assertThat(joinPairs(ints, ints, DataTypes.IntegerType, true)).containsExactly("0-0", "1-1");
+  }
 }
