@@ -47,6 +47,12 @@ public final class BatchBytesReader {
     return value;
   }
 
+  /** Reads a little-endian long. */
+  long readLong() {
+    long low = readInt() & 0xFFFFFFFFL;
+    return low | (long) readInt() << 32;
+  }
+
   /** Returns the start of the next {@code length} bytes in {@link #array()} and skips them. */
   int skip(int length) {
     require(length);

@@ -45,6 +45,17 @@ public final class BatchBytesWriter {
     }
   }
 
+  /** Moves past {@code bytes} bytes that the caller wrote into {@link #array()} after {@link #ensure}. */
+  void advance(int bytes) {
+    position += bytes;
+  }
+
+  /** Writes a long, little-endian. */
+  void writeLong(long value) {
+    writeInt((int) value);
+    writeInt((int) (value >>> 32));
+  }
+
   /** Writes one byte. */
   public void writeByte(int value) {
     ensure(1);

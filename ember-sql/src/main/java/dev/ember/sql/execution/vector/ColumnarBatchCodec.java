@@ -19,9 +19,10 @@ import java.util.List;
  * batch's first {@code numRows} slots are written, so a batch over larger vectors costs what its rows cost.
  *
  * <p>Layout (little-endian): row count, column count, then per column a vector kind, its data type, a null
- * mode (none / all / a bitmap of one bit per row) and the values: booleans as bits, ints, longs and doubles
- * as raw arrays, strings as one int length per row followed by one UTF-8 blob, decimals as unscaled longs
- * plus the rare values too wide for a long. A vector class this codec does not know is written with Java
+ * mode (none / all / a bitmap of one bit per row) and the values: booleans as bits, doubles as raw arrays,
+ * ints, longs and unscaled decimals as offsets from the batch's minimum in 0 to 8 bytes
+ * ({@link FrameOfReference}), strings as one UTF-8 blob followed by their lengths, plus the rare decimals too
+ * wide for a long. A vector class this codec does not know is written with Java
  * serialization, so new vector types stay correct before they get a compact form.
  */
 public final class ColumnarBatchCodec {
@@ -85,8 +86,8 @@ public final class ColumnarBatchCodec {
     writeNulls(vector.nulls, rows, out);
     switch (kind) {
       case KIND_BOOLEAN -> out.writeBits(((BooleanColumnVector) vector).values, rows);
-      case KIND_INT -> out.writeInts(((IntColumnVector) vector).values, rows);
-      case KIND_LONG -> out.writeLongs(((LongColumnVector) vector).values, rows);
+      case KIND_INT -> FrameOfReference.writeInts(((IntColumnVector) vector).values, vector.nulls, rows, out);
+      case KIND_LONG -> FrameOfReference.writeLongs(((LongColumnVector) vector).values, vector.nulls, rows, out);
       case KIND_DOUBLE -> out.writeDoubles(((DoubleColumnVector) vector).values, rows);
       case KIND_STRING -> writeStrings((StringColumnVector) vector, rows, out);
       default -> writeDecimals((DecimalColumnVector) vector, rows, out);
@@ -112,12 +113,12 @@ public final class ColumnarBatchCodec {
       }
       case KIND_INT -> {
         IntColumnVector v = new IntColumnVector(type, rows);
-        in.readInts(v.values, rows);
+        FrameOfReference.readInts(in, v.values, rows);
         vector = v;
       }
       case KIND_LONG -> {
         LongColumnVector v = new LongColumnVector(type, rows);
-        in.readLongs(v.values, rows);
+        FrameOfReference.readLongs(in, v.values, rows);
         vector = v;
       }
       case KIND_DOUBLE -> {
@@ -212,13 +213,15 @@ public final class ColumnarBatchCodec {
     }
   }
 
-  /** One length per row (-1 for a NULL row or a missing string), then all UTF-8 bytes back to back. */
+  /**
+   * The UTF-8 bytes of all strings back to back (after their total length), then one length per row, -1 for
+   * a NULL row or a missing string, packed like other integers.
+   */
   private static void writeStrings(StringColumnVector vector, int rows, BatchBytesWriter out) {
-    out.ensure(rows * 4);
-    int lengths = out.position();
-    for (int i = 0; i < rows; i++) {
-      out.writeInt(-1);
-    }
+    int[] lengths = new int[rows];
+    boolean[] none = new boolean[rows];
+    int blobAt = out.position();
+    out.writeInt(0);
     String[] values = vector.values;
     boolean[] nulls = vector.nulls;
     for (int i = 0; i < rows; i++) {
@@ -226,27 +229,38 @@ public final class ColumnarBatchCodec {
       if (!nulls[i] && s != null) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeBytes(bytes, 0, bytes.length);
-        out.putInt(lengths + 4 * i, bytes.length);
+        lengths[i] = bytes.length;
+      } else {
+        lengths[i] = -1;
       }
     }
+    out.putInt(blobAt, out.position() - blobAt - 4);
+    FrameOfReference.writeInts(lengths, none, rows, out);
   }
 
   private static StringColumnVector readStrings(BatchBytesReader in, DataType type, int rows) {
     StringColumnVector vector = new StringColumnVector(type, rows);
+    int blobLength = in.readInt();
+    int blob = in.skip(blobLength);
     int[] lengths = new int[rows];
-    in.readInts(lengths, rows);
+    FrameOfReference.readInts(in, lengths, rows);
     byte[] bytes = in.array();
+    int position = blob;
     for (int i = 0; i < rows; i++) {
       int length = lengths[i];
       if (length >= 0) {
-        vector.values[i] = new String(bytes, in.skip(length), length, StandardCharsets.UTF_8);
+        if (position + length > blob + blobLength) {
+          throw new IllegalStateException("A serialized batch is corrupt: string lengths exceed their bytes");
+        }
+        vector.values[i] = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
       }
     }
     return vector;
   }
 
   private static void writeDecimals(DecimalColumnVector vector, int rows, BatchBytesWriter out) {
-    out.writeLongs(vector.unscaled, rows);
+    FrameOfReference.writeLongs(vector.unscaled, vector.nulls, rows, out);
     int wide = 0;
     if (vector.hasWideValues()) {
       for (int i = 0; i < rows; i++) {
@@ -268,7 +282,7 @@ public final class ColumnarBatchCodec {
 
   private static DecimalColumnVector readDecimals(BatchBytesReader in, DecimalType type, int rows) {
     DecimalColumnVector vector = new DecimalColumnVector(type, rows);
-    in.readLongs(vector.unscaled, rows);
+    FrameOfReference.readLongs(in, vector.unscaled, rows);
     int wide = in.readInt();
     for (int w = 0; w < wide; w++) {
       int row = in.readInt();

@@ -121,9 +121,30 @@ class ColumnarBatchCodecTest {
     ColumnarBatch batch = new ColumnarBatch(new ColumnVector[] {ColumnVectors.of(DataTypes.LongType, longs)}, rows);
     BatchBytesWriter out = new BatchBytesWriter(16);
     ColumnarBatchCodec.write(batch, out);
-    // 8 header bytes, kind, type, null mode, 125 bytes of null bits, 8000 bytes of longs.
-    assertThat(out.position()).isEqualTo(8 + 3 + 125 + 8000);
+    // 8 header bytes, kind, type, null mode, 125 bytes of null bits, a width and a base, then the values 1 to
+    // 999 as two-byte offsets from 1.
+    assertThat(out.position()).isEqualTo(8 + 3 + 125 + 9 + 2000);
     assertSameRows(roundTrip(batch), batch);
+  }
+
+  @Test
+  void packsIntegersIntoTheWidthTheirRangeNeeds() {
+    List<List<Long>> cases = List.of(List.of(7L, 7L, 7L), List.of(-3L, 250L, 0L), List.of(-40_000L, 25_000L, 1L),
+        List.of(-5L, 4_000_000_000L, 17L), List.of(Long.MIN_VALUE, 0L, Long.MAX_VALUE),
+        List.of(Long.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE - 200));
+    int[] offsetBytes = {0, 3, 3 * 2, 3 * 4, 3 * 8, 3};
+    for (int c = 0; c < cases.size(); c++) {
+      ColumnarBatch batch = new ColumnarBatch(new ColumnVector[] {ColumnVectors.of(DataTypes.LongType,
+          cases.get(c))}, 3);
+      BatchBytesWriter out = new BatchBytesWriter(16);
+      ColumnarBatchCodec.write(batch, out);
+      assertThat(out.position()).as("case %d", c).isEqualTo(8 + 3 + 9 + offsetBytes[c]);
+      assertSameRows(roundTrip(batch), batch);
+    }
+    ColumnarBatch ints = new ColumnarBatch(new ColumnVector[] {ColumnVectors.of(DataTypes.IntegerType,
+        Arrays.asList(Integer.MIN_VALUE, null, Integer.MAX_VALUE, -1)), ColumnVectors.of(DataTypes.IntegerType,
+        Arrays.asList(null, null, null, null))}, 4);
+    assertSameRows(roundTrip(ints), ints);
   }
 
   @Test
@@ -163,8 +184,8 @@ class ColumnarBatchCodecTest {
       ints.setBoxed(i, i);
     }
     ByteBuffer big = kryo.serialize(new ColumnarBatch(new ColumnVector[] {ints}, rows));
-    // Four bytes per value plus a small header, where field-by-field writing spent a byte per null flag too.
-    assertThat(big.remaining()).isBetween(4 * rows, 4 * rows + 200);
+    // Values 0 to 4095 take two bytes each plus a small header.
+    assertThat(big.remaining()).isBetween(2 * rows, 2 * rows + 200);
   }
 
   /** A vector class the codec does not know, standing in for types added later. */

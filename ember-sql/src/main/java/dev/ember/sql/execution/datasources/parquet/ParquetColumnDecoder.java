@@ -161,6 +161,14 @@ final class ParquetColumnDecoder {
           doubles.values[start + k] = dict[ids[next++]];
         }
       }
+    } else if (vector instanceof DecimalColumnVector decimals
+        && !((DecimalColumnVector) dictionary).hasWideValues()) {
+      long[] dict = ((DecimalColumnVector) dictionary).unscaled;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          decimals.unscaled[start + k] = dict[ids[next++]];
+        }
+      }
     } else {
       boolean compact = !(dictionary instanceof DecimalColumnVector d) || !d.hasWideValues();
       for (int k = 0; k < n; k++) {
