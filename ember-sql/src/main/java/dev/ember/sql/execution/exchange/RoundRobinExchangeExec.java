@@ -57,6 +57,7 @@ public final class RoundRobinExchangeExec extends PhysicalPlan {
     RDD<Tuple2<Integer, ColumnarBatch>> pieces = child.execute(context)
         .mapPartitionsWithIndex((index, batches) -> deal(batches, index, n), false);
     ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
+    shuffled.setSerializer(ColumnarBatchSerializer.INSTANCE);
     return shuffled.mapPartitions(RoundRobinExchangeExec::values);
   }
 

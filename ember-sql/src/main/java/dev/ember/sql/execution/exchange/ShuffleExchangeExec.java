@@ -66,6 +66,7 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     PartitionIds ids = partitionIds(input);
     RDD<Tuple2<Integer, ColumnarBatch>> pieces = input.mapPartitions(batches -> split(batches, ids, n));
     ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
+    shuffled.setSerializer(ColumnarBatchSerializer.INSTANCE);
     return shuffled.mapPartitions(ShuffleExchangeExec::values);
   }
 

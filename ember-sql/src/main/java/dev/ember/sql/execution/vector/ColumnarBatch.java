@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.vector;
 
+import com.esotericsoftware.kryo.DefaultSerializer;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
  * Up to {@link #MAX_ROWS} rows stored column by column: the unit SQL operators process and the element type
  * of the RDDs a physical plan becomes. Java-serializable; its vectors are primitive arrays.
  */
+@DefaultSerializer(ColumnarBatchKryoSerializer.class)
 public final class ColumnarBatch implements Serializable {
 
   /** The most rows operators put in one batch. */

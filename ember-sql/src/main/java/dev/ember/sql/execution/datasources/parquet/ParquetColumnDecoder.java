@@ -40,6 +40,7 @@ final class ParquetColumnDecoder {
   private final ParquetValues values;
   private final PrimitiveTypeName physical;
   private final int maxDefinition;
+  private final int plainKind;
   private PageReader pages;
   private ColumnVector dictionary;
   private int pageLeft;
@@ -56,6 +57,7 @@ final class ParquetColumnDecoder {
     this.values = new ParquetValues(descriptor.getPrimitiveType());
     this.physical = descriptor.getPrimitiveType().getPrimitiveTypeName();
     this.maxDefinition = descriptor.getMaxDefinitionLevel();
+    this.plainKind = PlainBulkDecoder.kindOf(descriptor.getPrimitiveType(), type);
   }
 
   /** The column decoded. */
@@ -107,17 +109,14 @@ final class ParquetColumnDecoder {
     boolean[] nulls = vector.nulls;
     int present = n;
     if (maxDefinition > 0) {
-      definitions.read(levels, n);
-      present = 0;
-      for (int k = 0; k < n; k++) {
-        boolean isNull = levels[k] < maxDefinition;
-        nulls[start + k] = isNull;
-        present += isNull ? 0 : 1;
-      }
+      present = definitions.readNulls(nulls, start, n, maxDefinition, levels);
     }
     if (dictionaryIds != null) {
       dictionaryIds.read(ids, present);
       copyFromDictionary(vector, start, n, present == n);
+      return;
+    }
+    if (plain != null && PlainBulkDecoder.decode(vector, start, n, present == n, plain, plainKind)) {
       return;
     }
     for (int k = 0; k < n; k++) {
@@ -160,6 +159,14 @@ final class ParquetColumnDecoder {
       for (int k = 0; k < n; k++) {
         if (noNulls || !nulls[start + k]) {
           doubles.values[start + k] = dict[ids[next++]];
+        }
+      }
+    } else if (vector instanceof DecimalColumnVector decimals
+        && !((DecimalColumnVector) dictionary).hasWideValues()) {
+      long[] dict = ((DecimalColumnVector) dictionary).unscaled;
+      for (int k = 0; k < n; k++) {
+        if (noNulls || !nulls[start + k]) {
+          decimals.unscaled[start + k] = dict[ids[next++]];
         }
       }
     } else {

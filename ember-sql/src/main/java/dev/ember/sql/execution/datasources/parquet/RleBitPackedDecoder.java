@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.datasources.parquet;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * Decodes Parquet's RLE / bit-packed hybrid encoding (definition levels and dictionary ids) straight from a
@@ -24,7 +25,8 @@ final class RleBitPackedDecoder {
 
   /** A decoder over {@code data} from its position to its limit. */
   RleBitPackedDecoder(ByteBuffer data, int bitWidth) {
-    this.data = data;
+    // Little-endian, so a packed value is a shift and a mask of one 8-byte read.
+    this.data = data.duplicate().order(ByteOrder.LITTLE_ENDIAN);
     this.bitWidth = bitWidth;
     this.mask = bitWidth == 32 ? -1 : (1 << bitWidth) - 1;
     this.position = data.position();
@@ -79,22 +81,66 @@ final class RleBitPackedDecoder {
       return;
     }
     long bit = bitPosition;
-    for (int i = 0; i < n; i++) {
-      int byteIndex = (int) (bit >>> 3);
-      int shift = (int) (bit & 7);
-      // Gather up to five bytes: enough for 32 bits at any shift; bytes past the buffer read as zero.
-      long word = 0;
-      int needed = (shift + bitWidth + 7) >>> 3;
-      for (int b = 0; b < needed; b++) {
-        int index = byteIndex + b;
-        if (index < data.limit()) {
-          word |= (long) (data.get(index) & 0xFF) << (8 * b);
-        }
-      }
-      out[offset + i] = (int) (word >>> shift) & mask;
+    int i = 0;
+    // One unaligned 8-byte read holds any value (at most 32 bits at a shift of at most 7) while eight bytes
+    // remain; the buffer's last values go through the byte-by-byte path.
+    long fastEnd = (long) (data.limit() - 8) << 3;
+    for (; i < n && bit <= fastEnd; i++) {
+      long word = data.getLong((int) (bit >>> 3));
+      out[offset + i] = (int) (word >>> (bit & 7)) & mask;
+      bit += bitWidth;
+    }
+    for (; i < n; i++) {
+      out[offset + i] = slowValue(bit);
       bit += bitWidth;
     }
     bitPosition = bit;
+  }
+
+  /** The value at {@code bit}, reading bytes past the buffer as zero. */
+  private int slowValue(long bit) {
+    int byteIndex = (int) (bit >>> 3);
+    int shift = (int) (bit & 7);
+    long word = 0;
+    int needed = (shift + bitWidth + 7) >>> 3;
+    for (int b = 0; b < needed; b++) {
+      int index = byteIndex + b;
+      if (index < data.limit()) {
+        word |= (long) (data.get(index) & 0xFF) << (8 * b);
+      }
+    }
+    return (int) (word >>> shift) & mask;
+  }
+
+  /**
+   * Reads the next {@code count} definition levels as null flags into {@code nulls[start, start + count)}
+   * (a level below {@code maxLevel} is NULL), filling whole repeated runs at once; returns how many are not
+   * NULL. {@code scratch} holds at least {@code count} ints.
+   */
+  int readNulls(boolean[] nulls, int start, int count, int maxLevel, int[] scratch) {
+    int done = 0;
+    int present = 0;
+    while (done < count) {
+      if (runLeft == 0) {
+        nextRun();
+      }
+      int n = Math.min(count - done, runLeft);
+      if (packed) {
+        unpack(scratch, 0, n);
+        for (int k = 0; k < n; k++) {
+          boolean isNull = scratch[k] < maxLevel;
+          nulls[start + done + k] = isNull;
+          present += isNull ? 0 : 1;
+        }
+      } else {
+        boolean isNull = repeated < maxLevel;
+        java.util.Arrays.fill(nulls, start + done, start + done + n, isNull);
+        present += isNull ? 0 : n;
+      }
+      done += n;
+      runLeft -= n;
+    }
+    return present;
   }
 
   private int readUnsignedVarInt() {

@@ -1,0 +1,314 @@
+package dev.ember.sql.execution.vector;
+
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The compact byte form of a {@link ColumnarBatch}, for exchanges, broadcasts and cached blocks. Only the
+ * batch's first {@code numRows} slots are written, so a batch over larger vectors costs what its rows cost.
+ *
+ * <p>Layout (little-endian): row count, column count, then per column a vector kind, its data type, a null
+ * mode (none / all / a bitmap of one bit per row) and the values: booleans as bits, doubles as raw arrays,
+ * ints, longs and unscaled decimals as offsets from the batch's minimum in 0 to 8 bytes
+ * ({@link FrameOfReference}), strings as one UTF-8 blob followed by their lengths, plus the rare decimals too
+ * wide for a long. A vector class this codec does not know is written with Java
+ * serialization, so new vector types stay correct before they get a compact form.
+ */
+public final class ColumnarBatchCodec {
+
+  private static final int KIND_OTHER = 0;
+  private static final int KIND_BOOLEAN = 1;
+  private static final int KIND_INT = 2;
+  private static final int KIND_LONG = 3;
+  private static final int KIND_DOUBLE = 4;
+  private static final int KIND_STRING = 5;
+  private static final int KIND_DECIMAL = 6;
+
+  private static final int NULLS_NONE = 0;
+  private static final int NULLS_ALL = 1;
+  private static final int NULLS_BITMAP = 2;
+
+  private static final int TYPE_DECIMAL = 100;
+  private static final int TYPE_OTHER = 101;
+  /** Types written as their index in this list; the order is part of the format. */
+  private static final List<DataType> SIMPLE_TYPES = List.of(DataTypes.NullType, DataTypes.BooleanType,
+      DataTypes.IntegerType, DataTypes.LongType, DataTypes.DoubleType, DataTypes.StringType, DataTypes.DateType,
+      DataTypes.ByteType, DataTypes.ShortType, DataTypes.FloatType, DataTypes.TimestampType,
+      DataTypes.TimestampNTZType, DataTypes.YearMonthIntervalType, DataTypes.DayTimeIntervalType);
+
+  private ColumnarBatchCodec() {}
+
+  /** Appends {@code batch} to {@code out}. */
+  public static void write(ColumnarBatch batch, BatchBytesWriter out) {
+    int rows = batch.numRows();
+    out.writeInt(rows);
+    out.writeInt(batch.numCols());
+    for (int c = 0; c < batch.numCols(); c++) {
+      writeVector(batch.column(c), rows, out);
+    }
+  }
+
+  /** Reads one batch written by {@link #write}; its vectors have exactly {@code numRows} slots. */
+  public static ColumnarBatch read(BatchBytesReader in) {
+    int rows = in.readInt();
+    int cols = in.readInt();
+    if (rows < 0 || cols < 0) {
+      throw new IllegalStateException("A serialized batch is corrupt: " + rows + " rows, " + cols + " columns");
+    }
+    ColumnVector[] columns = new ColumnVector[cols];
+    for (int c = 0; c < cols; c++) {
+      columns[c] = readVector(in, rows);
+    }
+    return new ColumnarBatch(columns, rows);
+  }
+
+  private static void writeVector(ColumnVector vector, int rows, BatchBytesWriter out) {
+    int kind = kindOf(vector);
+    out.writeByte(kind);
+    if (kind == KIND_OTHER) {
+      byte[] bytes = javaSerialize(vector);
+      out.writeInt(bytes.length);
+      out.writeBytes(bytes, 0, bytes.length);
+      return;
+    }
+    writeType(vector.dataType(), out);
+    writeNulls(vector.nulls, rows, out);
+    switch (kind) {
+      case KIND_BOOLEAN -> out.writeBits(((BooleanColumnVector) vector).values, rows);
+      case KIND_INT -> FrameOfReference.writeInts(((IntColumnVector) vector).values, vector.nulls, rows, out);
+      case KIND_LONG -> FrameOfReference.writeLongs(((LongColumnVector) vector).values, vector.nulls, rows, out);
+      case KIND_DOUBLE -> out.writeDoubles(((DoubleColumnVector) vector).values, rows);
+      case KIND_STRING -> writeStrings((StringColumnVector) vector, rows, out);
+      default -> writeDecimals((DecimalColumnVector) vector, rows, out);
+    }
+  }
+
+  private static ColumnVector readVector(BatchBytesReader in, int rows) {
+    int kind = in.readByte();
+    if (kind == KIND_OTHER) {
+      int length = in.readInt();
+      int start = in.skip(length);
+      return (ColumnVector) javaDeserialize(in.array(), start, length);
+    }
+    DataType type = readType(in);
+    boolean[] nulls = new boolean[rows];
+    readNulls(in, nulls, rows);
+    ColumnVector vector;
+    switch (kind) {
+      case KIND_BOOLEAN -> {
+        BooleanColumnVector v = new BooleanColumnVector(type, rows);
+        in.readBits(v.values, rows);
+        vector = v;
+      }
+      case KIND_INT -> {
+        IntColumnVector v = new IntColumnVector(type, rows);
+        FrameOfReference.readInts(in, v.values, rows);
+        vector = v;
+      }
+      case KIND_LONG -> {
+        LongColumnVector v = new LongColumnVector(type, rows);
+        FrameOfReference.readLongs(in, v.values, rows);
+        vector = v;
+      }
+      case KIND_DOUBLE -> {
+        DoubleColumnVector v = new DoubleColumnVector(type, rows);
+        in.readDoubles(v.values, rows);
+        vector = v;
+      }
+      case KIND_STRING -> vector = readStrings(in, type, rows);
+      case KIND_DECIMAL -> vector = readDecimals(in, (DecimalType) type, rows);
+      default -> throw new IllegalStateException("A serialized batch is corrupt: vector kind " + kind);
+    }
+    System.arraycopy(nulls, 0, vector.nulls, 0, rows);
+    return vector;
+  }
+
+  private static int kindOf(ColumnVector vector) {
+    Class<?> type = vector.getClass();
+    if (type == BooleanColumnVector.class) {
+      return KIND_BOOLEAN;
+    } else if (type == IntColumnVector.class) {
+      return KIND_INT;
+    } else if (type == LongColumnVector.class) {
+      return KIND_LONG;
+    } else if (type == DoubleColumnVector.class) {
+      return KIND_DOUBLE;
+    } else if (type == StringColumnVector.class) {
+      return KIND_STRING;
+    } else if (type == DecimalColumnVector.class) {
+      return KIND_DECIMAL;
+    }
+    return KIND_OTHER;
+  }
+
+  private static void writeType(DataType type, BatchBytesWriter out) {
+    int index = SIMPLE_TYPES.indexOf(type);
+    if (index >= 0) {
+      out.writeByte(index);
+    } else if (type instanceof DecimalType decimal) {
+      out.writeByte(TYPE_DECIMAL);
+      out.writeInt(decimal.precision());
+      out.writeInt(decimal.scale());
+    } else {
+      out.writeByte(TYPE_OTHER);
+      byte[] bytes = javaSerialize(type);
+      out.writeInt(bytes.length);
+      out.writeBytes(bytes, 0, bytes.length);
+    }
+  }
+
+  private static DataType readType(BatchBytesReader in) {
+    int code = in.readByte();
+    if (code < SIMPLE_TYPES.size()) {
+      return SIMPLE_TYPES.get(code);
+    }
+    if (code == TYPE_DECIMAL) {
+      int precision = in.readInt();
+      return new DecimalType(precision, in.readInt());
+    }
+    if (code == TYPE_OTHER) {
+      int length = in.readInt();
+      int start = in.skip(length);
+      return (DataType) javaDeserialize(in.array(), start, length);
+    }
+    throw new IllegalStateException("A serialized batch is corrupt: type code " + code);
+  }
+
+  private static void writeNulls(boolean[] nulls, int rows, BatchBytesWriter out) {
+    int count = 0;
+    for (int i = 0; i < rows; i++) {
+      if (nulls[i]) {
+        count++;
+      }
+    }
+    if (count == 0) {
+      out.writeByte(NULLS_NONE);
+    } else if (count == rows) {
+      out.writeByte(NULLS_ALL);
+    } else {
+      out.writeByte(NULLS_BITMAP);
+      out.writeBits(nulls, rows);
+    }
+  }
+
+  private static void readNulls(BatchBytesReader in, boolean[] nulls, int rows) {
+    int mode = in.readByte();
+    if (mode == NULLS_ALL) {
+      java.util.Arrays.fill(nulls, 0, rows, true);
+    } else if (mode == NULLS_BITMAP) {
+      in.readBits(nulls, rows);
+    } else if (mode != NULLS_NONE) {
+      throw new IllegalStateException("A serialized batch is corrupt: null mode " + mode);
+    }
+  }
+
+  /**
+   * The UTF-8 bytes of all strings back to back (after their total length), then one length per row, -1 for
+   * a NULL row or a missing string, packed like other integers.
+   */
+  private static void writeStrings(StringColumnVector vector, int rows, BatchBytesWriter out) {
+    int[] lengths = new int[rows];
+    boolean[] none = new boolean[rows];
+    int blobAt = out.position();
+    out.writeInt(0);
+    String[] values = vector.values;
+    boolean[] nulls = vector.nulls;
+    for (int i = 0; i < rows; i++) {
+      String s = values[i];
+      if (!nulls[i] && s != null) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeBytes(bytes, 0, bytes.length);
+        lengths[i] = bytes.length;
+      } else {
+        lengths[i] = -1;
+      }
+    }
+    out.putInt(blobAt, out.position() - blobAt - 4);
+    FrameOfReference.writeInts(lengths, none, rows, out);
+  }
+
+  private static StringColumnVector readStrings(BatchBytesReader in, DataType type, int rows) {
+    StringColumnVector vector = new StringColumnVector(type, rows);
+    int blobLength = in.readInt();
+    int blob = in.skip(blobLength);
+    int[] lengths = new int[rows];
+    FrameOfReference.readInts(in, lengths, rows);
+    byte[] bytes = in.array();
+    int position = blob;
+    for (int i = 0; i < rows; i++) {
+      int length = lengths[i];
+      if (length >= 0) {
+        if (position + length > blob + blobLength) {
+          throw new IllegalStateException("A serialized batch is corrupt: string lengths exceed their bytes");
+        }
+        vector.values[i] = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
+      }
+    }
+    return vector;
+  }
+
+  private static void writeDecimals(DecimalColumnVector vector, int rows, BatchBytesWriter out) {
+    FrameOfReference.writeLongs(vector.unscaled, vector.nulls, rows, out);
+    int wide = 0;
+    if (vector.hasWideValues()) {
+      for (int i = 0; i < rows; i++) {
+        if (!vector.nulls[i] && !vector.isCompact(i)) {
+          wide++;
+        }
+      }
+    }
+    out.writeInt(wide);
+    for (int i = 0; wide > 0 && i < rows; i++) {
+      if (!vector.nulls[i] && !vector.isCompact(i)) {
+        byte[] digits = vector.getDecimal(i).unscaledValue().toByteArray();
+        out.writeInt(i);
+        out.writeInt(digits.length);
+        out.writeBytes(digits, 0, digits.length);
+      }
+    }
+  }
+
+  private static DecimalColumnVector readDecimals(BatchBytesReader in, DecimalType type, int rows) {
+    DecimalColumnVector vector = new DecimalColumnVector(type, rows);
+    FrameOfReference.readLongs(in, vector.unscaled, rows);
+    int wide = in.readInt();
+    for (int w = 0; w < wide; w++) {
+      int row = in.readInt();
+      int length = in.readInt();
+      byte[] digits = new byte[length];
+      System.arraycopy(in.array(), in.skip(length), digits, 0, length);
+      vector.setDecimal(row, new BigDecimal(new BigInteger(digits), type.scale()));
+    }
+    return vector;
+  }
+
+  private static byte[] javaSerialize(Object value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not serialize " + value.getClass().getName(), e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Object javaDeserialize(byte[] bytes, int offset, int length) {
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes, offset, length))) {
+      return in.readObject();
+    } catch (IOException | ClassNotFoundException e) {
+      throw new IllegalStateException("Could not deserialize a column vector: " + e, e);
+    }
+  }
+}

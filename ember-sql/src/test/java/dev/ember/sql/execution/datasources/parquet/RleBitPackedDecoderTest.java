@@ -1,0 +1,91 @@
+package dev.ember.sql.execution.datasources.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Random;
+import org.apache.parquet.bytes.HeapByteBufferAllocator;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
+import org.junit.jupiter.api.Test;
+
+class RleBitPackedDecoderTest {
+
+  /** Values in runs of repeats and of random values, so the encoder writes both run kinds. */
+  private static int[] values(int bitWidth, int count, long seed) {
+    Random random = new Random(seed);
+    long bound = 1L << bitWidth;
+    int[] values = new int[count];
+    for (int i = 0; i < count; i++) {
+      boolean repeat = (i / 50) % 3 == 0 && i > 0;
+      values[i] = repeat ? values[i - 1] : (int) (random.nextLong() & (bound - 1));
+    }
+    if (count > 0) {
+      values[count - 1] = (int) (bound - 1);
+    }
+    return values;
+  }
+
+  private static ByteBuffer encode(int[] values, int bitWidth) throws IOException {
+    try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 1 << 20,
+        new HeapByteBufferAllocator())) {
+      for (int v : values) {
+        encoder.writeInt(v);
+      }
+      return ByteBuffer.wrap(encoder.toBytes().toByteArray());
+    }
+  }
+
+  @Test
+  void decodesEveryBitWidthUpToTheBufferEndInUnevenChunks() throws IOException {
+    for (int bitWidth = 1; bitWidth <= 32; bitWidth++) {
+      int[] expected = values(bitWidth, 1003, bitWidth);
+      RleBitPackedDecoder decoder = new RleBitPackedDecoder(encode(expected, bitWidth), bitWidth);
+      int[] out = new int[expected.length];
+      int done = 0;
+      int chunk = 1;
+      while (done < expected.length) {
+        int n = Math.min(chunk, expected.length - done);
+        int[] part = new int[n];
+        decoder.read(part, n);
+        System.arraycopy(part, 0, out, done, n);
+        done += n;
+        chunk = chunk * 3 % 97 + 1;
+      }
+      assertThat(out).as("bit width %d", bitWidth).containsExactly(expected);
+    }
+  }
+
+  @Test
+  void decodesBufferSlicesThatDoNotStartAtZero() throws IOException {
+    int[] expected = values(9, 300, 42);
+    ByteBuffer encoded = encode(expected, 9);
+    ByteBuffer padded = ByteBuffer.allocate(encoded.remaining() + 13);
+    padded.position(13);
+    padded.put(encoded);
+    padded.position(13);
+    int[] out = new int[300];
+    new RleBitPackedDecoder(padded, 9).read(out, 300);
+    assertThat(out).containsExactly(expected);
+  }
+
+  @Test
+  void readsDefinitionLevelsAsNullFlags() throws IOException {
+    int[] levels = new int[700];
+    for (int i = 0; i < levels.length; i++) {
+      // A long run of non-NULLs, then NULLs every third row, then a run of NULLs.
+      levels[i] = i < 200 ? 1 : i < 500 ? (i % 3 == 0 ? 0 : 1) : 0;
+    }
+    RleBitPackedDecoder decoder = new RleBitPackedDecoder(encode(levels, 1), 1);
+    boolean[] nulls = new boolean[710];
+    int[] scratch = new int[700];
+    int present = decoder.readNulls(nulls, 5, 350, 1, scratch) + decoder.readNulls(nulls, 355, 350, 1, scratch);
+    int expectedPresent = 0;
+    for (int i = 0; i < levels.length; i++) {
+      assertThat(nulls[5 + i]).as("row %d", i).isEqualTo(levels[i] == 0);
+      expectedPresent += levels[i];
+    }
+    assertThat(present).isEqualTo(expectedPresent).isEqualTo(200 + 200);
+    assertThat(nulls[0]).isFalse();
+  }
+}
