@@ -40,7 +40,23 @@ public final class SizeEstimator {
 
   /** The estimated deep size of {@code value} in bytes (shared sub-objects counted once); 0 for null. */
   public static long estimate(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof Character) {
+      // Leaves with nothing to walk: spilling collections sample keys and values like these all the time, and
+      // a walk would allocate its visited set and queue for each.
+      return leafSize(value);
+    }
     return new SizeEstimator().walk(value);
+  }
+
+  private static long leafSize(Object value) {
+    if (value instanceof String s) {
+      return align(HEADER + 12) + align(ARRAY_HEADER + s.length());
+    }
+    return value instanceof Long || value instanceof Double ? 24 : 16;
   }
 
   private long walk(Object value) {
@@ -66,11 +82,9 @@ public final class SizeEstimator {
 
   private long shallowAndEnqueueChildren(Object value) {
     Class<?> type = value.getClass();
-    if (value instanceof String s) {
-      return align(HEADER + 12) + align(ARRAY_HEADER + s.length());
-    }
-    if (value instanceof Number || value instanceof Boolean || value instanceof Character) {
-      return value instanceof Long || value instanceof Double ? 24 : 16;
+    if (value instanceof String || value instanceof Number || value instanceof Boolean
+        || value instanceof Character) {
+      return leafSize(value);
     }
     if (type.isArray()) {
       return arraySize(value, type.getComponentType());

@@ -68,11 +68,12 @@ class TextFileTest {
 
   @Test
   void splitsOfAFileTogetherHoldEveryLineOnce() throws IOException {
-    // 10 lines of 7 bytes = 70 bytes; at most 16 bytes per split: 16, 16, 16, 16, 6 -> 5 splits
+    // 10 lines of 7 bytes = 70 bytes; at most 16 bytes per split: 5 splits, rounded up to 6 for 2 cores
+    // (minPartitions 2), 70 / 6 -> 12 bytes each, the last 10
     List<String> lines = IntStream.range(0, 10).mapToObj(i -> "line-" + i).toList();
     Path file = write("ten.txt", String.join("\n", lines) + "\n");
     RDD<String> rdd = sc.textFile(file.toString());
-    assertThat(rdd.getNumPartitions()).isEqualTo(5);
+    assertThat(rdd.getNumPartitions()).isEqualTo(6);
     assertThat(rdd.collect()).isEqualTo(lines);
     assertThat(rdd.count()).isEqualTo(10);
   }

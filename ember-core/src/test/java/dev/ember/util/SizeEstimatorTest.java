@@ -22,6 +22,10 @@ class SizeEstimatorTest {
     // String object 24 bytes plus its Latin-1 byte array: 16 + 3 rounded up to 24.
     assertThat(SizeEstimator.estimate("abc")).isEqualTo(48);
     assertThat(SizeEstimator.estimate(null)).isZero();
+    assertThat(SizeEstimator.estimate(7)).isEqualTo(16);
+    assertThat(SizeEstimator.estimate(7L)).isEqualTo(24);
+    assertThat(SizeEstimator.estimate(true)).isEqualTo(16);
+    assertThat(SizeEstimator.estimate(new Object[] {"abc", 7L})).isEqualTo(16 + 8 + 48 + 24);
   }
 
   /** One reference: 12 header + 4 = 16 bytes. */

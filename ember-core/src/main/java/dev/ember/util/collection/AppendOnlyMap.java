@@ -85,8 +85,13 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
         return value;
       }
       if (hashes[position] == hash && (current == key || current.equals(key))) {
-        V value = updater.update(true, (V) data[2 * position + 1]);
-        data[2 * position + 1] = value;
+        V old = (V) data[2 * position + 1];
+        V value = updater.update(true, old);
+        if (value != old) {
+          // A combiner merged in place (a grouped list, a mutable buffer) needs no store, and so no GC
+          // write barrier on a table that is usually in the old generation.
+          data[2 * position + 1] = value;
+        }
         return value;
       }
       position = (position + step++) & mask;

@@ -106,9 +106,35 @@ class SplitLineIteratorTest {
     List<FileSplit> splits = FileSplitter.split(List.of(file), 3, 1000);
     assertThat(splits).extracting(FileSplit::start).containsExactly(0L, 33L, 66L);
     assertThat(splits).extracting(FileSplit::length).containsExactly(33L, 33L, 34L);
-    // capped by the maximum split size: 100 / 30 -> 30, 30, 30, 10
+    // capped by the maximum split size: 100 / 30 -> 4 splits, shared evenly rather than 30, 30, 30, 10
     assertThat(FileSplitter.split(List.of(file), 1, 30)).extracting(FileSplit::length)
-        .containsExactly(30L, 30L, 30L, 10L);
+        .containsExactly(25L, 25L, 25L, 25L);
+  }
+
+  @Test
+  void cappedSplitsComeInFullWavesOfMinPartitions() throws IOException {
+    Path file = write("two-hundred.txt", new byte[200]);
+    // at most 32 bytes: Hadoop's 32 x 6 + 8 would leave one of 2 cores idle in the last wave;
+    // 7 splits round up to 8 of 25 bytes, four full waves of 2
+    assertThat(FileSplitter.split(List.of(file), 2, 32)).extracting(FileSplit::length)
+        .containsExactly(25L, 25L, 25L, 25L, 25L, 25L, 25L, 25L);
+    // 3 cores: 7 splits round up to 9; 200 / 9 -> 23 bytes each, the last 16
+    assertThat(FileSplitter.split(List.of(file), 3, 32)).extracting(FileSplit::length)
+        .containsExactly(23L, 23L, 23L, 23L, 23L, 23L, 23L, 23L, 16L);
+    // uncapped, the goal total / minPartitions stays as it was: 200 / 4 -> 50 x 4
+    assertThat(FileSplitter.split(List.of(file), 4, 1000)).extracting(FileSplit::length)
+        .containsExactly(50L, 50L, 50L, 50L);
+  }
+
+  @Test
+  void balancedSplitSizeNeverExceedsTheMaximum() {
+    assertThat(FileSplitter.balancedSplitSize(200L << 20, 2, 32L << 20)).isEqualTo(25L << 20);
+    assertThat(FileSplitter.balancedSplitSize(1, 8, 1)).isEqualTo(1);
+    for (long total = 1; total < 300; total += 7) {
+      for (int cores = 1; cores <= 5; cores++) {
+        assertThat(FileSplitter.balancedSplitSize(total, cores, 16)).isBetween(1L, 16L);
+      }
+    }
   }
 
   @Test

@@ -3,7 +3,9 @@ package dev.ember.util.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ember.Tuple2;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,27 @@ class AppendOnlyMapTest {
     assertThat(contents.get("k999")).isEqualTo(2_997);
     assertThat(contents.get("k0")).isEqualTo(0);
     assertThat(contents.get(null)).isEqualTo(7);
+  }
+
+  @Test
+  void combinersMergedInPlaceKeepEveryValueAcrossGrowth() {
+    AppendOnlyMap<Object, List<Integer>> map = new AppendOnlyMap<>();
+    for (int value = 0; value < 5_000; value++) {
+      int added = value;
+      map.changeValue("k" + value % 700, (had, old) -> {
+        List<Integer> list = had ? old : new ArrayList<>();
+        list.add(added);
+        return list;
+      });
+    }
+    Map<Object, List<Integer>> contents = contents(map);
+    assertThat(contents).hasSize(700);
+    // key k3 got 3, 703, ..., 4903: 8 values in insertion order
+    assertThat(contents.get("k3")).containsExactly(3, 703, 1403, 2103, 2803, 3503, 4203, 4903);
+    assertThat(contents.get("k699")).containsExactly(699, 1399, 2099, 2799, 3499, 4199, 4899);
+    // a combiner replaced by a new object after in-place merges is stored
+    map.changeValue("k3", (had, old) -> List.of(old.size()));
+    assertThat(contents(map).get("k3")).containsExactly(8);
   }
 
   @Test

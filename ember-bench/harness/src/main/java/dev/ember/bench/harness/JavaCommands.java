@@ -39,6 +39,12 @@ final class JavaCommands {
       "-Djdk.reflect.useDirectMethodHandle=false",
       "-Dio.netty.tryReflectionSetAccessible=true");
 
+  /**
+   * The JVM options Ember's own launchers ({@code bin/ember-common.sh}) start every application with, so the
+   * benchmark runs Ember as its users run it, as it runs Spark with its launcher's options.
+   */
+  static final List<String> EMBER_JVM_OPTIONS = List.of("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=4");
+
   private final Path home;
   private final String heap;
 
@@ -60,6 +66,7 @@ final class JavaCommands {
     command.add("-Xmx" + heap);
     switch (engine) {
       case EMBER -> {
+        command.addAll(EMBER_JVM_OPTIONS);
         command.add("-cp");
         command.add(benchClasspath());
         command.add("dev.ember.bench.ember.EmberRunner");
