@@ -13,15 +13,19 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Publishes a job's output files only when the job succeeds, with the directory layout of Hadoop's
  * {@code FileOutputCommitter}: a task attempt writes under
- * {@code <output>/_temporary/0/_temporary/attempt_<partition>_<attempt>/}; committing the task renames that
- * directory to {@code <output>/_temporary/0/task_<partition>/} (replacing an earlier attempt's); committing the
- * job moves every committed file into {@code <output>}, deletes {@code _temporary} and writes an empty
- * {@code _SUCCESS} marker. Aborting the job deletes the output directory it created.
+ * {@code <output>/_temporary/<job>/_temporary/attempt_<partition>_<attempt>/} (in subdirectories for
+ * partitioned writes); committing the task renames that directory to
+ * {@code <output>/_temporary/<job>/task_<partition>/} (replacing an earlier attempt's); committing the job moves
+ * every committed file to the same relative path under {@code <output>}, deletes the temporary area and writes an
+ * empty {@code _SUCCESS} marker. Aborting the job deletes the temporary area, and the output directory when the
+ * job created it, so a failed write leaves nothing behind
+ * and a failed overwrite keeps the old data.
  *
  * <pre>{@code
  * FileCommitProtocol protocol = new FileCommitProtocol("/data/out");
@@ -33,57 +37,92 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>Instances are serializable and travel inside tasks; executors must see the same file system as the driver.
- * Text files and object files are both written through it.
+ * Text files, object files and DataFrame writes are all written through it.
  */
 public final class FileCommitProtocol implements Serializable {
 
+  /** What a job does with an output directory that already exists. */
+  public enum ExistingOutput {
+    /** Refuse to write: {@code saveAsTextFile}'s rule. */
+    FAIL,
+    /** Add the new files next to the old ones. */
+    APPEND,
+    /** Replace the old contents when the job commits. */
+    OVERWRITE
+  }
+
   private static final long serialVersionUID = 1L;
   private static final String TEMPORARY = "_temporary";
-  private static final String JOB_ATTEMPT = "0";
   /** The marker file a successful job leaves in its output directory. */
   public static final String SUCCESS_MARKER = "_SUCCESS";
 
   private final String outputDir;
+  private final String jobId;
+  private final ExistingOutput existing;
+  private final Set<String> keptOnOverwrite;
+  private boolean createdOutput;
 
   /**
-   * A protocol writing into {@code outputDir} (a local path or a {@code file:} URI).
+   * A protocol writing into {@code outputDir} (a local path or a {@code file:} URI), which must not exist yet.
    *
    * @throws EmberException {@code UNSUPPORTED_FILE_SYSTEM} for other schemes such as {@code hdfs:}
    */
   public FileCommitProtocol(String outputDir) {
+    this(outputDir, "0", ExistingOutput.FAIL, Set.of());
+  }
+
+  /**
+   * A protocol for the job {@code jobId} writing into {@code outputDir}.
+   *
+   * @param existing what to do when {@code outputDir} exists already
+   * @param keptOnOverwrite names of top-level entries an overwrite leaves in place (a table's metadata file)
+   * @throws EmberException {@code UNSUPPORTED_FILE_SYSTEM} for schemes other than {@code file:}
+   */
+  public FileCommitProtocol(String outputDir, String jobId, ExistingOutput existing, Set<String> keptOnOverwrite) {
     requireNonNull(outputDir, "outputDir is null");
     this.outputDir = LocalPaths.toLocal(outputDir).toString();
+    this.jobId = requireNonNull(jobId, "jobId is null");
+    this.existing = requireNonNull(existing, "existing is null");
+    this.keptOnOverwrite = Set.copyOf(keptOnOverwrite);
   }
 
   private Path output() {
     return Paths.get(outputDir);
   }
 
-  private Path jobAttemptDir() {
-    return output().resolve(TEMPORARY).resolve(JOB_ATTEMPT);
+  private Path jobDir() {
+    return output().resolve(TEMPORARY).resolve(jobId);
   }
 
   private Path taskAttemptDir(int partition, int attempt) {
-    return jobAttemptDir().resolve(TEMPORARY).resolve("attempt_" + partition + "_" + attempt);
+    return jobDir().resolve(TEMPORARY).resolve("attempt_" + partition + "_" + attempt);
   }
 
   private Path committedTaskDir(int partition) {
-    return jobAttemptDir().resolve("task_" + partition);
+    return jobDir().resolve("task_" + partition);
   }
 
   /**
-   * Creates the output directory and its temporary area, on the driver before any task runs.
+   * Creates the output directory if needed and the job's temporary area, on the driver before any task runs.
    *
-   * @throws EmberException {@code PATH_ALREADY_EXISTS} if the output directory exists
+   * @throws EmberException {@code PATH_ALREADY_EXISTS} if the output directory exists and the protocol was made
+   *     to {@link ExistingOutput#FAIL FAIL} then
    */
   public void setupJob() {
-    if (Files.exists(output())) {
+    boolean exists = Files.isDirectory(output());
+    if (exists && existing == ExistingOutput.FAIL || Files.exists(output()) && !exists) {
       throw pathExists();
     }
     try {
-      Files.createDirectories(output().getParent());
-      Files.createDirectory(output());
-      Files.createDirectories(jobAttemptDir());
+      if (!exists) {
+        Path parent = output().toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+        Files.createDirectory(output());
+        createdOutput = true;
+      }
+      Files.createDirectories(jobDir());
     } catch (FileAlreadyExistsException e) {
       throw pathExists();
     } catch (IOException e) {
@@ -98,7 +137,15 @@ public final class FileCommitProtocol implements Serializable {
 
   /** The file a task attempt writes {@code fileName} to, its directory created. */
   public Path newTaskTempFile(int partition, int attempt, String fileName) {
+    return newTaskTempFile(partition, attempt, "", fileName);
+  }
+
+  /** The file a task attempt writes {@code fileName} in {@code relativeDir} ("" for the top) to. */
+  public Path newTaskTempFile(int partition, int attempt, String relativeDir, String fileName) {
     Path dir = taskAttemptDir(partition, attempt);
+    if (!relativeDir.isEmpty()) {
+      dir = dir.resolve(relativeDir);
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -110,9 +157,12 @@ public final class FileCommitProtocol implements Serializable {
   /** Makes a task attempt's files the partition's output, replacing those of an earlier attempt. */
   public void commitTask(int partition, int attempt) {
     Path committed = committedTaskDir(partition);
+    Path attemptDir = taskAttemptDir(partition, attempt);
     try {
       deleteRecursively(committed);
-      Files.move(taskAttemptDir(partition, attempt), committed, StandardCopyOption.ATOMIC_MOVE);
+      if (Files.exists(attemptDir)) {
+        Files.move(attemptDir, committed, StandardCopyOption.ATOMIC_MOVE);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot commit the output of task " + partition + " attempt " + attempt, e);
     }
@@ -127,29 +177,65 @@ public final class FileCommitProtocol implements Serializable {
     }
   }
 
-  /** Moves the committed files into the output directory and marks it complete, on the driver. */
+  /** Publishes the committed files and marks the output complete, on the driver after every task succeeded. */
   public void commitJob() {
-    try (Stream<Path> taskDirs = Files.list(jobAttemptDir())) {
-      for (Path taskDir : taskDirs.filter(p -> p.getFileName().toString().startsWith("task_")).toList()) {
-        try (Stream<Path> files = Files.list(taskDir)) {
-          for (Path file : files.toList()) {
-            Files.move(file, output().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
-          }
+    try {
+      if (existing == ExistingOutput.OVERWRITE) {
+        deleteOldContents();
+      }
+      try (Stream<Path> taskDirs = Files.list(jobDir())) {
+        for (Path taskDir : taskDirs.filter(p -> p.getFileName().toString().startsWith("task_")).toList()) {
+          moveFiles(taskDir);
         }
       }
-      deleteRecursively(output().resolve(TEMPORARY));
+      deleteTemporary();
+      Files.deleteIfExists(output().resolve(SUCCESS_MARKER));
       Files.createFile(output().resolve(SUCCESS_MARKER));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot commit the output of the job into " + outputDir, e);
     }
   }
 
-  /** Deletes the output directory and everything in it, after a failed job. */
+  private void deleteOldContents() throws IOException {
+    try (Stream<Path> old = Files.list(output())) {
+      for (Path entry : old.toList()) {
+        String name = entry.getFileName().toString();
+        if (!name.equals(TEMPORARY) && !keptOnOverwrite.contains(name)) {
+          deleteRecursively(entry);
+        }
+      }
+    }
+  }
+
+  private void moveFiles(Path taskDir) throws IOException {
+    try (Stream<Path> walk = Files.walk(taskDir)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Path target = output().resolve(taskDir.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+  }
+
+  /** Deletes the job's temporary files, and the output directory if this job created it; after a failure. */
   public void abortJob() {
     try {
-      deleteRecursively(output());
+      deleteTemporary();
+      if (createdOutput) {
+        deleteRecursively(output());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot delete the output of the failed job in " + outputDir, e);
+    }
+  }
+
+  private void deleteTemporary() throws IOException {
+    deleteRecursively(jobDir());
+    Path temporary = output().resolve(TEMPORARY);
+    try (Stream<Path> rest = Files.exists(temporary) ? Files.list(temporary) : Stream.empty()) {
+      if (rest.findAny().isEmpty()) {
+        Files.deleteIfExists(temporary);
+      }
     }
   }
 
@@ -167,6 +253,6 @@ public final class FileCommitProtocol implements Serializable {
 
   @Override
   public String toString() {
-    return "FileCommitProtocol(" + outputDir + ")";
+    return "FileCommitProtocol(" + outputDir + ", " + existing + ")";
   }
 }

@@ -32,7 +32,7 @@ import java.util.Map;
 final class TableMetadataFile {
 
   /** The file's name; it starts with an underscore so that scans of the table's data skip it. */
-  static final String FILE_NAME = dev.ember.sql.execution.datasources.DataSourceCommitProtocol.TABLE_METADATA;
+  static final String FILE_NAME = dev.ember.sql.execution.datasources.FileWriteJob.TABLE_METADATA;
 
   private static final JsonFactory JSON = new JsonFactory();
 

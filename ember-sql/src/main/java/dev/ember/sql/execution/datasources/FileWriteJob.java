@@ -3,6 +3,8 @@ package dev.ember.sql.execution.datasources;
 import dev.ember.EmberContext;
 import dev.ember.TaskContext;
 import dev.ember.rdd.RDD;
+import dev.ember.rdd.io.FileCommitProtocol;
+import dev.ember.rdd.io.FileCommitProtocol.ExistingOutput;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
@@ -16,15 +18,19 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Writes the batches of a query as files of one format: a core job with one task per partition, each task
  * writing {@code part-<partition>-<job uuid>.c000<ext>} files (one per {@code key=value} directory when
- * partitioned) through a {@link DataSourceCommitProtocol}, so the files appear only when every task
+ * partitioned) through a {@link FileCommitProtocol}, so the files appear only when every task
  * succeeded.
  */
 public final class FileWriteJob {
+
+  /** The metadata file the catalog keeps in a managed table's directory; an overwrite of the table keeps it. */
+  public static final String TABLE_METADATA = "_ember_table.json";
 
   private FileWriteJob() {}
 
@@ -47,7 +53,8 @@ public final class FileWriteJob {
     }
     OutputWriterFactory factory = format.prepareWrite(new StructType(dataFields), options);
     String jobUuid = UUID.randomUUID().toString();
-    DataSourceCommitProtocol protocol = new DataSourceCommitProtocol(path, jobUuid, overwrite);
+    FileCommitProtocol protocol = new FileCommitProtocol(path, jobUuid,
+        overwrite ? ExistingOutput.OVERWRITE : ExistingOutput.APPEND, Set.of(TABLE_METADATA));
     List<String> partitionNames = new ArrayList<>();
     List<DataType> partitionTypes = new ArrayList<>();
     for (int p : partitionColumns) {
@@ -67,7 +74,7 @@ public final class FileWriteJob {
   }
 
   /** What each task runs: serializable, capturing only the protocol, the writer factory and column layout. */
-  private record WriteTask(DataSourceCommitProtocol protocol, OutputWriterFactory factory, String jobUuid,
+  private record WriteTask(FileCommitProtocol protocol, OutputWriterFactory factory, String jobUuid,
       int[] dataColumns, int[] partitionColumns, List<String> partitionNames, List<DataType> partitionTypes)
       implements Serializable {
 
