@@ -165,7 +165,8 @@ class DataFrameTest {
     assertThat(lines[7]).contains("functions=[partial_count(1)]");
     assertThat(lines[8]).startsWith("                  +- Filter (salary#").endsWith(" > 1)");
     // Column pruning leaves the scan with only the columns the query reads.
-    assertThat(lines[9]).startsWith("                     +- LocalTableScan [dept#").contains(", salary#").endsWith("]");
+    assertThat(lines[9]).startsWith("                     +- LocalTableScan [dept#").contains(", salary#")
+        .endsWith("]");
   }
 
   @Test
