@@ -116,6 +116,9 @@ final class CommandRunner {
     if (canonical.startsWith("ember.") && !canonical.startsWith("ember.sql.")) {
       throw new AnalysisException("CANNOT_MODIFY_CONFIG", Map.of("key", "\"" + key + "\""));
     }
+    if (canonical.startsWith("ember.sql.cbo.")) {
+      dev.ember.sql.optimizer.JoinReorderSettings.validate(canonical, value);
+    }
     if (canonical.equals(EmberSession.SHUFFLE_PARTITIONS)) {
       boolean positive;
       try {

@@ -164,6 +164,13 @@ public final class EmberSession implements AutoCloseable {
     return optimizer;
   }
 
+  /** How the optimizer reorders joins by cost, from the session's current settings. */
+  dev.ember.sql.optimizer.JoinReorderSettings joinReorderSettings() {
+    EmberConf settings = new EmberConf(false);
+    runtimeConfig.getAll().forEach(settings::set);
+    return dev.ember.sql.optimizer.JoinReorderSettings.fromConf(settings);
+  }
+
   QueryPlanner planner() {
     // Built per query so that SET spark.sql.shuffle.partitions (or a join setting) takes effect on the next query.
     EmberConf settings = new EmberConf(false);
