@@ -2,6 +2,7 @@ package dev.ember;
 
 import dev.ember.broadcast.Broadcast;
 import dev.ember.executor.Executor;
+import dev.ember.rdd.MapStagesRDD;
 import dev.ember.rdd.ObjectFileRDD;
 import dev.ember.rdd.PairRDD;
 import dev.ember.rdd.ParallelCollectionRDD;
@@ -19,6 +20,7 @@ import dev.ember.scheduler.JobProperties;
 import dev.ember.scheduler.JobWaiter;
 import dev.ember.scheduler.LiveListenerBus;
 import dev.ember.scheduler.LocalSchedulerBackend;
+import dev.ember.scheduler.MapStatus;
 import dev.ember.scheduler.PartitionFunction;
 import dev.ember.scheduler.SchedulerBackend;
 import dev.ember.scheduler.TaskSchedulerImpl;
@@ -327,6 +329,29 @@ public class EmberContext implements AutoCloseable {
     int[] all = new int[rdd.getNumPartitions()];
     Arrays.setAll(all, i -> i);
     return runJob(rdd, function, all);
+  }
+
+  /**
+   * Runs the map stages of {@code dependencies} that have not run yet (with their parent stages) and returns
+   * how many bytes each shuffle wrote per reduce partition, in the order given (Spark's {@code submitMapStage},
+   * waiting). The stages' outputs stay registered, so RDDs reading these shuffles later reuse them.
+   */
+  public List<MapOutputStatistics> runMapStages(List<ShuffleDependency<?, ?, ?>> dependencies) {
+    if (dependencies.isEmpty()) {
+      return List.of();
+    }
+    runJob(new MapStagesRDD(this, dependencies), (context, records) -> 0, new int[] {0});
+    List<MapOutputStatistics> result = new ArrayList<>(dependencies.size());
+    for (ShuffleDependency<?, ?, ?> dependency : dependencies) {
+      long[] bytes = new long[dependency.partitioner().numPartitions()];
+      for (MapStatus status : env.mapOutputTracker().statuses(dependency.shuffleId())) {
+        for (int reduceId = 0; status != null && reduceId < bytes.length; reduceId++) {
+          bytes[reduceId] += status.sizeOf(reduceId);
+        }
+      }
+      result.add(new MapOutputStatistics(dependency.shuffleId(), bytes));
+    }
+    return result;
   }
 
   /** Runs {@code function} on the given partitions of {@code rdd} and returns their results in that order. */

@@ -1,9 +1,11 @@
 package dev.ember.sql;
 
 import dev.ember.EmberConf;
+import dev.ember.sql.catalog.TableStatisticsCommands;
 import dev.ember.sql.plan.CacheTableCommand;
 import dev.ember.sql.plan.ClearCacheCommand;
 import dev.ember.sql.plan.Command;
+import dev.ember.sql.plan.DescribeColumnCommand;
 import dev.ember.sql.plan.DescribeQueryCommand;
 import dev.ember.sql.plan.DescribeRelationCommand;
 import dev.ember.sql.plan.DropViewCommand;
@@ -13,6 +15,7 @@ import dev.ember.sql.plan.ResetCommand;
 import dev.ember.sql.plan.SetCommand;
 import dev.ember.sql.plan.ShowTablesCommand;
 import dev.ember.sql.plan.UncacheTableCommand;
+import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.types.DataTypes;
@@ -48,9 +51,21 @@ final class CommandRunner {
       return showTables(session, show);
     }
     if (command instanceof DescribeRelationCommand describe) {
-      LogicalPlan view = session.catalog().relation(viewName(describe.name(), describe.origin()),
-          describe.origin());
-      return describe(session, view.output());
+      // Temporary views first, then persistent tables, as the analyzer resolves names.
+      LogicalPlan view = session.analyzer().analyze(new UnresolvedRelation(describe.name(), describe.origin()));
+      Dataset<Row> columns = describe(session, view.output());
+      if (!describe.extended()) {
+        return columns;
+      }
+      List<List<Object>> rows = new ArrayList<>(((LocalRelation) columns.queryExecution().logical()).rows());
+      rows.addAll(TableStatisticsCommands.detailRows(session, describe.name()));
+      return new Dataset<>(session, new LocalRelation(columns.queryExecution().logical().output(), rows));
+    }
+    if (command instanceof DescribeColumnCommand describe) {
+      AttributeReference name = AttributeReference.create("info_name", DataTypes.StringType, false);
+      AttributeReference value = AttributeReference.create("info_value", DataTypes.StringType, false);
+      return new Dataset<>(session, new LocalRelation(List.of(name, value),
+          TableStatisticsCommands.describeColumn(session, describe)));
     }
     if (command instanceof DescribeQueryCommand describe) {
       return describe(session, session.analyzer().analyze(describe.query()).output());
@@ -100,6 +115,9 @@ final class CommandRunner {
     String canonical = EmberConf.canonicalKey(key);
     if (canonical.startsWith("ember.") && !canonical.startsWith("ember.sql.")) {
       throw new AnalysisException("CANNOT_MODIFY_CONFIG", Map.of("key", "\"" + key + "\""));
+    }
+    if (canonical.startsWith("ember.sql.cbo.")) {
+      dev.ember.sql.optimizer.JoinReorderSettings.validate(canonical, value);
     }
     if (canonical.equals(EmberSession.SHUFFLE_PARTITIONS)) {
       boolean positive;

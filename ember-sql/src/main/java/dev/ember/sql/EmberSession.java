@@ -1,5 +1,6 @@
 package dev.ember.sql;
 
+import dev.ember.sql.execution.adaptive.AdaptiveSettings;
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.EmberContext;
@@ -163,11 +164,19 @@ public final class EmberSession implements AutoCloseable {
     return optimizer;
   }
 
+  /** How the optimizer reorders joins by cost, from the session's current settings. */
+  dev.ember.sql.optimizer.JoinReorderSettings joinReorderSettings() {
+    EmberConf settings = new EmberConf(false);
+    runtimeConfig.getAll().forEach(settings::set);
+    return dev.ember.sql.optimizer.JoinReorderSettings.fromConf(settings);
+  }
+
   QueryPlanner planner() {
     // Built per query so that SET spark.sql.shuffle.partitions (or a join setting) takes effect on the next query.
     EmberConf settings = new EmberConf(false);
     runtimeConfig.getAll().forEach(settings::set);
-    return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions(), JoinSelection.fromConf(settings));
+    return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions(), JoinSelection.fromConf(settings),
+        AdaptiveSettings.fromConf(settings, emberContext.defaultParallelism()));
   }
 
   int shufflePartitions() {

@@ -44,7 +44,7 @@ public final class QueryExecution {
   /** The plan after the optimizer's rules. */
   public synchronized LogicalPlan optimizedPlan() {
     if (optimized == null) {
-      optimized = session.optimizer().optimize(withCachedData());
+      optimized = session.optimizer().optimize(withCachedData(), session.joinReorderSettings());
     }
     return optimized;
   }

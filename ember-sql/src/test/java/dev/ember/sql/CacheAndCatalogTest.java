@@ -150,9 +150,10 @@ class CacheAndCatalogTest {
         .contains("\n\n== Analyzed Logical Plan ==\nregion: string\nProject [region#")
         .contains("\n\n== Optimized Logical Plan ==\n").contains("\n\n== Physical Plan ==\n");
     String formatted = sales.groupBy("region").count().queryExecution().explainString("formatted");
-    assertThat(formatted).startsWith("== Physical Plan ==\nHashAggregate (4)\n+- Exchange (3)\n"
-        + "   +- HashAggregate (2)\n      +- LocalTableScan (1)\n\n\n(1) LocalTableScan\nOutput [1]: [region#");
-    assertThat(formatted).contains("(4) HashAggregate\nOutput [2]: [region#");
+    assertThat(formatted).startsWith("== Physical Plan ==\nHashAggregate (5)\n+- AQEShuffleRead (4)\n"
+        + "   +- Exchange (3)\n      +- HashAggregate (2)\n         +- LocalTableScan (1)\n\n\n(1) LocalTableScan\n"
+        + "Output [1]: [region#");
+    assertThat(formatted).contains("(5) HashAggregate\nOutput [2]: [region#");
     assertThatThrownBy(() -> sales.queryExecution().explainString("codegen"))
         .hasMessageStartingWith("[UNSUPPORTED_FEATURE]");
     assertThatThrownBy(() -> sales.queryExecution().explainString("fancy"))

@@ -23,6 +23,9 @@ statement
     | SHOW kind=(TABLES | VIEWS) ((FROM | IN) namespace=identifier)? (LIKE? pattern=STRING)?   #showTables
     | (DESC | DESCRIBE) QUERY? query                                         #describeQuery
     | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier   #describeRelation
+    | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier column=identifier   #describeColumn
+    | ANALYZE TABLE multipartIdentifier COMPUTE STATISTICS
+        (NOSCAN | FOR COLUMNS identifier (COMMA identifier)* | FOR ALL COLUMNS)?   #analyzeTable
     | DROP VIEW (IF EXISTS)? multipartIdentifier                             #dropView
     | CACHE LAZY? TABLE multipartIdentifier (AS? query)?                     #cacheTable
     | UNCACHE TABLE (IF EXISTS)? multipartIdentifier                         #uncacheTable
@@ -306,6 +309,7 @@ nonReserved
     | CACHE | CLEAR | DESCRIBE | DROP | EXTENDED | FORMATTED | IF | LAZY | QUERY | RESET | SET | SHOW
     | TABLE | TABLES | UNCACHE | VIEWS
     | INSERT | INTO | OVERWRITE | PARTITIONED | OPTIONS | LOCATION
+    | ANALYZE | COMPUTE | STATISTICS | NOSCAN | FOR | COLUMNS
     ;
 
 SEMICOLON: ';';
@@ -404,6 +408,13 @@ RESET: 'RESET';
 SET: 'SET';
 SHOW: 'SHOW';
 TABLE: 'TABLE';
+// Keywords of ANALYZE TABLE.
+ANALYZE: 'ANALYZE';
+COMPUTE: 'COMPUTE';
+STATISTICS: 'STATISTICS';
+NOSCAN: 'NOSCAN';
+FOR: 'FOR';
+COLUMNS: 'COLUMNS';
 TABLES: 'TABLES';
 UNCACHE: 'UNCACHE';
 VIEWS: 'VIEWS';

@@ -6,6 +6,7 @@ import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
 import dev.ember.sql.execution.datasources.FileFormats;
 import dev.ember.sql.execution.datasources.LogicalRelation;
+import dev.ember.sql.plan.AnalyzeTableCommand;
 import dev.ember.sql.plan.CreateTable;
 import dev.ember.sql.plan.DropTable;
 import dev.ember.sql.plan.InsertIntoTable;
@@ -38,7 +39,8 @@ public final class TableCommands {
 
   /** Whether {@code plan} is a command run here. */
   public static boolean handles(LogicalPlan plan) {
-    return plan instanceof CreateTable || plan instanceof InsertIntoTable || plan instanceof DropTable;
+    return plan instanceof CreateTable || plan instanceof InsertIntoTable || plan instanceof DropTable
+        || plan instanceof AnalyzeTableCommand;
   }
 
   /** Runs {@code command}, one of those {@link #handles} accepts. */
@@ -49,6 +51,8 @@ public final class TableCommands {
       insertInto(session, insert);
     } else if (command instanceof DropTable drop) {
       dropTable(session, drop);
+    } else if (command instanceof AnalyzeTableCommand analyze) {
+      TableStatisticsCommands.analyze(session, analyze);
     } else {
       throw new IllegalArgumentException("not a table command: " + command.simpleString());
     }

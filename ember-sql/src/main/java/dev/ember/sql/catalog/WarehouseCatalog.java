@@ -144,7 +144,12 @@ public final class WarehouseCatalog {
     FileIndex index = FileIndex.list(List.of(table.location()), table.schema());
     FileRelation files = new FileRelation(FileFormats.lookup(table.provider()), index, table.dataSchema(),
         table.partitionSchema(), options, ScanSettings.from(conf, defaultParallelism, options));
-    return new SubqueryAlias(table.name(), LogicalRelation.of(files));
+    LogicalRelation scan = LogicalRelation.of(files);
+    Optional<TableStatistics> statistics = TableStatisticsFile.read(defaultLocation(table.name()));
+    if (statistics.isPresent()) {
+      scan = scan.withCatalogStatistics(statistics.get().toRelationStatistics(table.schema()));
+    }
+    return new SubqueryAlias(table.name(), scan);
   }
 
   private static boolean isNonEmptyDirectory(Path dir) {

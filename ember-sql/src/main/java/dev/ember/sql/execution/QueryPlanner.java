@@ -7,6 +7,8 @@ import dev.ember.sql.execution.aggregate.ExpandExec;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.execution.datasources.LogicalRelation;
+import dev.ember.sql.execution.adaptive.AdaptiveSettings;
+import dev.ember.sql.execution.adaptive.CoalesceShufflePartitions;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.sql.execution.aggregate.DeduplicateExec;
@@ -55,6 +57,7 @@ public final class QueryPlanner {
   private final int shufflePartitions;
 
   private final JoinSelection joinSelection;
+  private final AdaptiveSettings adaptive;
 
   /** A planner splitting local data into {@code defaultParallelism} slices. */
   public QueryPlanner(int defaultParallelism, int shufflePartitions) {
@@ -63,14 +66,22 @@ public final class QueryPlanner {
 
   /** A planner choosing join operators with {@code joinSelection}. */
   public QueryPlanner(int defaultParallelism, int shufflePartitions, JoinSelection joinSelection) {
+    this(defaultParallelism, shufflePartitions, joinSelection, AdaptiveSettings.disabled());
+  }
+
+  /** A planner choosing join operators with {@code joinSelection} and reading shuffles as {@code adaptive} says. */
+  public QueryPlanner(int defaultParallelism, int shufflePartitions, JoinSelection joinSelection,
+      AdaptiveSettings adaptive) {
     this.defaultParallelism = defaultParallelism;
     this.shufflePartitions = shufflePartitions;
     this.joinSelection = joinSelection;
+    this.adaptive = adaptive;
   }
 
   /** The physical plan of {@code plan}, with the exchanges its operators require. */
   public PhysicalPlan plan(LogicalPlan plan) {
-    return EnsureRequirements.apply(planOperators(plan), shufflePartitions);
+    PhysicalPlan withExchanges = EnsureRequirements.apply(planOperators(plan), shufflePartitions);
+    return CoalesceShufflePartitions.apply(withExchanges, adaptive);
   }
 
   private PhysicalPlan planOperators(LogicalPlan plan) {
@@ -90,7 +101,7 @@ public final class QueryPlanner {
     }
     if (plan instanceof RepartitionByExpression repartition) {
       return new ShuffleExchangeExec(new Partitioning.Hash(repartition.partitionExpressions(),
-          repartition.numPartitions()), planOperators(repartition.child()));
+          repartition.numPartitions()), planOperators(repartition.child()), true);
     }
     if (plan instanceof Sample sample) {
       return new SampleExec(sample.fraction(), sample.withReplacement(), sample.seed(),

@@ -79,14 +79,39 @@ public final class Optimizer {
 
   /** The optimized plan. */
   public LogicalPlan optimize(LogicalPlan analyzed) {
+    return optimize(analyzed, JoinReorderSettings.DISABLED);
+  }
+
+  /**
+   * The optimized plan, its inner joins reordered by cost when {@code joinReorder} says so. Cost-based
+   * reordering runs once, after the operator rules have pushed every filter into the joins and scans it can
+   * (so the estimates see them), as Spark's "Join Reorder" batch; the operator rules then run again, without
+   * ReorderJoin, which would undo the order chosen, to push conditions and prune columns in the new tree.
+   */
+  public LogicalPlan optimize(LogicalPlan analyzed, JoinReorderSettings joinReorder) {
     LogicalPlan plan = analyzed;
     for (Rule rule : FINISH_ANALYSIS) {
       plan = run(rule, plan);
     }
+    plan = toFixpoint(plan, excludedRules);
+    Rule costBased = new CostBasedJoinReorder(joinReorder);
+    if (joinReorder.enabled() && !excludedRules.contains(costBased.name())) {
+      LogicalPlan reordered = run(costBased, plan);
+      if (reordered != plan) {
+        Set<String> excluded = new java.util.HashSet<>(excludedRules);
+        excluded.add(ReorderJoin.class.getSimpleName());
+        plan = toFixpoint(reordered, excluded);
+      }
+    }
+    return plan;
+  }
+
+  private static LogicalPlan toFixpoint(LogicalPlan start, Set<String> excluded) {
+    LogicalPlan plan = start;
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
       LogicalPlan before = plan;
       for (Rule rule : OPERATOR_OPTIMIZATIONS) {
-        if (!excludedRules.contains(rule.name())) {
+        if (!excluded.contains(rule.name())) {
           plan = run(rule, plan);
         }
       }

@@ -95,6 +95,16 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   }
 
   @Override
+  public LogicalPlan visitDescribeColumn(EmberSqlParser.DescribeColumnContext ctx) {
+    return CommandBuilder.describeColumn(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitAnalyzeTable(EmberSqlParser.AnalyzeTableContext ctx) {
+    return CommandBuilder.analyzeTable(ctx);
+  }
+
+  @Override
   public LogicalPlan visitDropView(EmberSqlParser.DropViewContext ctx) {
     return CommandBuilder.dropView(ctx);
   }

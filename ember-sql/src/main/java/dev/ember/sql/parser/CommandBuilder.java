@@ -1,8 +1,10 @@
 package dev.ember.sql.parser;
 
 import dev.ember.sql.parser.EmberSqlParser.MultipartIdentifierContext;
+import dev.ember.sql.plan.AnalyzeTableCommand;
 import dev.ember.sql.plan.CacheTableCommand;
 import dev.ember.sql.plan.ClearCacheCommand;
+import dev.ember.sql.plan.DescribeColumnCommand;
 import dev.ember.sql.plan.DescribeQueryCommand;
 import dev.ember.sql.plan.DescribeRelationCommand;
 import dev.ember.sql.plan.DropViewCommand;
@@ -59,6 +61,17 @@ final class CommandBuilder {
   static LogicalPlan describeRelation(EmberSqlParser.DescribeRelationContext ctx) {
     return new DescribeRelationCommand(name(ctx.multipartIdentifier()), ctx.option != null,
         ExpressionBuilder.origin(ctx.multipartIdentifier()));
+  }
+
+  static LogicalPlan describeColumn(EmberSqlParser.DescribeColumnContext ctx) {
+    return new DescribeColumnCommand(name(ctx.multipartIdentifier()), ExpressionBuilder.identifier(ctx.column),
+        ctx.option != null, ExpressionBuilder.origin(ctx.column));
+  }
+
+  static LogicalPlan analyzeTable(EmberSqlParser.AnalyzeTableContext ctx) {
+    List<String> columns = ctx.identifier().stream().map(ExpressionBuilder::identifier).toList();
+    return new AnalyzeTableCommand(name(ctx.multipartIdentifier()), ctx.NOSCAN() != null, columns,
+        ctx.ALL() != null, ExpressionBuilder.origin(ctx.multipartIdentifier()));
   }
 
   static LogicalPlan dropView(EmberSqlParser.DropViewContext ctx) {

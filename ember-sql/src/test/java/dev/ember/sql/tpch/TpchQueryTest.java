@@ -40,8 +40,11 @@ class TpchQueryTest {
   @BeforeAll
   static void load() throws SQLException {
     Path dir = TpchTables.generate(Path.of("target", "tpch-data"), SCALE);
+    // -Dember.test.tpch.cbo=true runs the queries with cost-based join reordering (from file-size estimates).
+    String cbo = String.valueOf(Boolean.getBoolean("ember.test.tpch.cbo"));
     session = EmberSession.builder().master("local[2]").appName("tpch")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        .config("spark.sql.shuffle.partitions", "4").config("spark.sql.cbo.enabled", cbo)
+        .config("spark.sql.cbo.joinReorder.enabled", cbo).getOrCreate();
     TpchTables.registerViews(session, dir);
     duckDb = DriverManager.getConnection("jdbc:duckdb:");
     try (Statement statement = duckDb.createStatement()) {

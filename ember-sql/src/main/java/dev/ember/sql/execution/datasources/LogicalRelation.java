@@ -5,6 +5,8 @@ import dev.ember.sql.plan.SizedRelation;
 import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.stats.AnalyzedRelation;
+import dev.ember.sql.plan.stats.RelationStatistics;
 import dev.ember.sql.types.StructField;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,11 @@ import java.util.List;
  * @param fullOutput one attribute per column of the relation's schema (data, then partition columns)
  * @param output the columns the scan produces, a subset of {@code fullOutput} in its order
  * @param pushedFilters conjuncts over {@code output} that the scan may use to skip data
+ * @param catalogStatistics what ANALYZE TABLE computed for the table scanned, or {@code null}
  */
 public record LogicalRelation(FileRelation relation, List<AttributeReference> fullOutput,
-    List<AttributeReference> output, List<Expression> pushedFilters) implements SizedRelation, PushableScan {
+    List<AttributeReference> output, List<Expression> pushedFilters, RelationStatistics catalogStatistics)
+    implements SizedRelation, PushableScan, AnalyzedRelation {
 
   /** Copies the lists. */
   public LogicalRelation {
@@ -36,17 +40,22 @@ public record LogicalRelation(FileRelation relation, List<AttributeReference> fu
     for (StructField field : relation.schema()) {
       attributes.add(AttributeReference.create(field.name(), field.dataType(), field.nullable()));
     }
-    return new LogicalRelation(relation, attributes, attributes, List.of());
+    return new LogicalRelation(relation, attributes, attributes, List.of(), null);
   }
 
   /** This scan producing only {@code columns}. */
   public LogicalRelation withOutput(List<AttributeReference> columns) {
-    return new LogicalRelation(relation, fullOutput, columns, pushedFilters);
+    return new LogicalRelation(relation, fullOutput, columns, pushedFilters, catalogStatistics);
   }
 
   /** This scan with {@code filters} as its pushed conjuncts. */
   public LogicalRelation withPushedFilters(List<Expression> filters) {
-    return new LogicalRelation(relation, fullOutput, output, filters);
+    return new LogicalRelation(relation, fullOutput, output, filters, catalogStatistics);
+  }
+
+  /** This scan carrying the statistics ANALYZE TABLE computed for its table. */
+  public LogicalRelation withCatalogStatistics(RelationStatistics statistics) {
+    return new LogicalRelation(relation, fullOutput, output, pushedFilters, statistics);
   }
 
   /**

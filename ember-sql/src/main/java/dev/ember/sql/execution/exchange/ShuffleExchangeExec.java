@@ -29,14 +29,29 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
   private static final long serialVersionUID = 1L;
   private final Partitioning partitioning;
   private final PhysicalPlan child;
+  private final boolean userSpecified;
 
   /** An exchange of {@code child} into {@code partitioning} (hash or single). */
   public ShuffleExchangeExec(Partitioning partitioning, PhysicalPlan child) {
+    this(partitioning, child, false);
+  }
+
+  /**
+   * An exchange of {@code child} into {@code partitioning}; {@code userSpecified} when the user asked for this
+   * many partitions ({@code repartition(n, cols)}), so adaptive execution must not coalesce them.
+   */
+  public ShuffleExchangeExec(Partitioning partitioning, PhysicalPlan child, boolean userSpecified) {
     if (partitioning instanceof Partitioning.Unknown) {
       throw new IllegalArgumentException("an exchange needs a hash or single partitioning");
     }
     this.partitioning = partitioning;
     this.child = child;
+    this.userSpecified = userSpecified;
+  }
+
+  /** Whether the user asked for exactly this many partitions, so they must not be coalesced. */
+  public boolean userSpecified() {
+    return userSpecified;
   }
 
   @Override
@@ -46,7 +61,7 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
 
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
-    return new ShuffleExchangeExec(partitioning, newChildren.get(0));
+    return new ShuffleExchangeExec(partitioning, newChildren.get(0), userSpecified);
   }
 
   @Override
@@ -61,13 +76,21 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
 
   @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
+    return shuffle(context).mapPartitions(ShuffleExchangeExec::values);
+  }
+
+  /**
+   * The core shuffle of this exchange, as {@code (partition id, batch)} pairs; adaptive execution runs its map
+   * stage first and then reads it with fewer tasks.
+   */
+  public ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffle(ExecutionContext context) {
     int n = partitioning.numPartitions();
     RDD<ColumnarBatch> input = child.execute(context);
     PartitionIds ids = partitionIds(input);
     RDD<Tuple2<Integer, ColumnarBatch>> pieces = input.mapPartitions(batches -> split(batches, ids, n));
     ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
     shuffled.setSerializer(ColumnarBatchSerializer.INSTANCE);
-    return shuffled.mapPartitions(ShuffleExchangeExec::values);
+    return shuffled;
   }
 
   /** How rows find their partition; a range partitioning first runs a job sampling its bounds. */
@@ -85,8 +108,8 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     return PartitionIds.single();
   }
 
-  // Static, so the function shipped to tasks does not capture this operator.
-  private static Iterator<ColumnarBatch> values(Iterator<Tuple2<Integer, ColumnarBatch>> pairs) {
+  /** The batches of a shuffle's {@code (partition id, batch)} pairs (static, so no operator is captured). */
+  public static Iterator<ColumnarBatch> values(Iterator<Tuple2<Integer, ColumnarBatch>> pairs) {
     return new Iterator<>() {
       @Override
       public boolean hasNext() {

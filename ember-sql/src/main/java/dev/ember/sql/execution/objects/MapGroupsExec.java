@@ -7,6 +7,9 @@ import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.sort.RowComparator;
+import dev.ember.sql.execution.spill.ExternalRowSorter;
+import dev.ember.sql.execution.spill.TaskSpill;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
@@ -15,16 +18,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
  * Runs a user's function once per group of a typed {@code groupByKey}: requires its input clustered by the
- * key columns (EnsureRequirements adds the shuffle), gathers each partition's rows by key in a hash table,
- * then decodes each key and its values and encodes the function's results. A partition's rows are held in
- * memory while grouping; this operator does not spill yet.
+ * key columns (EnsureRequirements adds the shuffle), sorts each partition's rows by key with an
+ * {@link ExternalRowSorter} (which spills sorted runs when the task's memory is denied, as Spark sorts for
+ * {@code mapGroups}), then decodes each key and streams its values to the function and encodes the
+ * function's results; a group is never held in memory whole.
  */
 public final class MapGroupsExec extends PhysicalPlan {
 
@@ -87,17 +89,24 @@ public final class MapGroupsExec extends PhysicalPlan {
     ExpressionEncoder<?> out = outputEncoder;
     int[] keyOrdinals = ObjectBatches.ordinals(keyAttributes, child.output());
     int[] dataOrdinals = ObjectBatches.ordinals(dataAttributes, child.output());
+    int[] ordinals = new int[keyOrdinals.length + dataOrdinals.length];
+    System.arraycopy(keyOrdinals, 0, ordinals, 0, keyOrdinals.length);
+    System.arraycopy(dataOrdinals, 0, ordinals, keyOrdinals.length, dataOrdinals.length);
+    int[] keyPositions = new int[keyOrdinals.length];
+    Arrays.setAll(keyPositions, i -> i);
+    boolean[] ascending = new boolean[keyOrdinals.length];
+    Arrays.fill(ascending, true);
+    RowComparator byKey = new RowComparator(keyPositions, ascending, ascending.clone());
     return child.execute(context).mapPartitions(batches -> {
-      Map<List<Object>, List<Object[]>> groups = new LinkedHashMap<>();
+      ExternalRowSorter sorter = new ExternalRowSorter(TaskSpill.forCurrentTask(), byKey);
       while (batches.hasNext()) {
         ColumnarBatch batch = batches.next();
         for (int r = 0; r < batch.numRows(); r++) {
-          List<Object> key = Arrays.asList(ObjectBatches.values(batch, r, keyOrdinals));
-          groups.computeIfAbsent(key, k -> new ArrayList<>()).add(ObjectBatches.values(batch, r, dataOrdinals));
+          sorter.insert(ObjectBatches.values(batch, r, ordinals));
         }
       }
-      Iterator<Map.Entry<List<Object>, List<Object[]>>> entries = groups.entrySet().iterator();
-      return ObjectBatches.serialize(new GroupResults(entries, f, keys, values), out);
+      SortedGroups groups = new SortedGroups(sorter.sortedIterator(), keyOrdinals.length);
+      return ObjectBatches.serialize(new GroupResults(groups, f, keys, values), out);
     });
   }
 
@@ -109,13 +118,13 @@ public final class MapGroupsExec extends PhysicalPlan {
 
   /** The results of the user's function over each group in turn, computed as they are consumed. */
   private static final class GroupResults implements Iterator<Object> {
-    private final Iterator<Map.Entry<List<Object>, List<Object[]>>> groups;
+    private final Iterator<SortedGroups.Group> groups;
     private final ObjectGroupFunction function;
     private final ExpressionEncoder<?> keyEncoder;
     private final ExpressionEncoder<?> valueEncoder;
     private Iterator<Object> current = Collections.emptyIterator();
 
-    GroupResults(Iterator<Map.Entry<List<Object>, List<Object[]>>> groups, ObjectGroupFunction function,
+    GroupResults(Iterator<SortedGroups.Group> groups, ObjectGroupFunction function,
         ExpressionEncoder<?> keyEncoder, ExpressionEncoder<?> valueEncoder) {
       this.groups = groups;
       this.function = function;
@@ -126,9 +135,9 @@ public final class MapGroupsExec extends PhysicalPlan {
     @Override
     public boolean hasNext() {
       while (!current.hasNext() && groups.hasNext()) {
-        Map.Entry<List<Object>, List<Object[]>> group = groups.next();
-        Object key = keyEncoder.fromRow(group.getKey().toArray());
-        Iterator<Object[]> rows = group.getValue().iterator();
+        SortedGroups.Group group = groups.next();
+        Object key = keyEncoder.fromRow(group.key());
+        Iterator<Object[]> rows = group.values();
         Iterator<Object> decoded = new Iterator<>() {
           @Override
           public boolean hasNext() {

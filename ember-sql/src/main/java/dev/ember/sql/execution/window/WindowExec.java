@@ -7,9 +7,7 @@ import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
-import dev.ember.sql.execution.expressions.VectorizedEvaluator;
-import dev.ember.sql.execution.vector.BatchBuilder;
-import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.spill.RowBatches;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
@@ -26,7 +24,6 @@ import dev.ember.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Computes window expressions sharing one partitioning and ordering. It requires its input clustered by
@@ -155,57 +152,8 @@ public final class WindowExec extends PhysicalPlan {
   private static Iterator<ColumnarBatch> evaluate(Iterator<ColumnarBatch> batches, List<Expression> extra,
       int width, int[] partitionPositions, int[] orderPositions, List<WindowEvaluator> evaluators,
       List<DataType> types) {
-    List<Object[]> rows = new ArrayList<>();
-    while (batches.hasNext()) {
-      ColumnarBatch batch = batches.next();
-      ColumnVector[] columns = new ColumnVector[extra.size()];
-      for (int i = 0; i < columns.length; i++) {
-        columns[i] = VectorizedEvaluator.evaluate(extra.get(i), batch);
-      }
-      for (int r = 0; r < batch.numRows(); r++) {
-        Object[] row = new Object[width + columns.length];
-        for (int c = 0; c < width; c++) {
-          row[c] = batch.column(c).getBoxed(r);
-        }
-        for (int i = 0; i < columns.length; i++) {
-          row[width + i] = columns[i].getBoxed(r);
-        }
-        rows.add(row);
-      }
-    }
-    BatchBuilder builder = new BatchBuilder(types);
-    int start = 0;
-    while (start < rows.size()) {
-      int end = start + 1;
-      while (end < rows.size() && samePartition(rows.get(start), rows.get(end), partitionPositions)) {
-        end++;
-      }
-      WindowPartition partition = new WindowPartition(rows, start, end, orderPositions);
-      Object[][] results = new Object[evaluators.size()][end - start];
-      for (int k = 0; k < evaluators.size(); k++) {
-        evaluators.get(k).evaluate(partition, results[k]);
-      }
-      for (int i = start; i < end; i++) {
-        Object[] out = new Object[width + evaluators.size()];
-        System.arraycopy(rows.get(i), 0, out, 0, width);
-        for (int k = 0; k < evaluators.size(); k++) {
-          out[width + k] = results[k][i - start];
-        }
-        builder.add(out);
-        rows.set(i, null);
-      }
-      start = end;
-    }
-    return builder.build();
-  }
-
-  private static boolean samePartition(Object[] a, Object[] b, int[] positions) {
-    for (int p : positions) {
-      if (!Objects.equals(a[p], b[p])) {
-        return false;
-      }
-    }
-    return true;
+    Iterator<Object[]> input = WindowRows.inputRows(batches, extra, width);
+    return new RowBatches(new WindowRows(input, width, partitionPositions, orderPositions, evaluators), types);
   }
 
   @Override

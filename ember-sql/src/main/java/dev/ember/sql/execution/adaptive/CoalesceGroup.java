@@ -1,0 +1,75 @@
+package dev.ember.sql.execution.adaptive;
+
+import dev.ember.MapOutputStatistics;
+import dev.ember.ShuffleDependency;
+import dev.ember.rdd.RDD;
+import dev.ember.rdd.ShuffleRangeRDD;
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The exchanges feeding one stage, whose reads are coalesced together: when the stage is built, the map
+ * stages of all of them run first (one job), and then every one is read with the same ranges of reduce
+ * partitions, decided from the sum of their sizes, so operators zipping them partition by partition (a
+ * shuffled join) still meet equal keys. Lives on the driver only; the RDDs it builds capture none of it.
+ */
+final class CoalesceGroup implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(CoalesceGroup.class);
+
+  private final AdaptiveSettings settings;
+  private final List<ShuffleExchangeExec> members = new ArrayList<>();
+  private transient ExecutionContext preparedFor;
+  private transient List<RDD<ColumnarBatch>> reads;
+
+  CoalesceGroup(AdaptiveSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Adds an exchange read through this group and returns its position in it. */
+  int add(ShuffleExchangeExec exchange) {
+    members.add(exchange);
+    return members.size() - 1;
+  }
+
+  /** The coalesced read of member {@code index}, running the members' map stages the first time. */
+  synchronized RDD<ColumnarBatch> read(int index, ExecutionContext context) {
+    if (preparedFor != context) {
+      reads = prepare(context);
+      preparedFor = context;
+    }
+    return reads.get(index);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<RDD<ColumnarBatch>> prepare(ExecutionContext context) {
+    List<ShuffleDependency<?, ?, ?>> dependencies = new ArrayList<>(members.size());
+    for (ShuffleExchangeExec member : members) {
+      dependencies.add((ShuffleDependency<?, ?, ?>) member.shuffle(context).dependencies().get(0));
+    }
+    List<MapOutputStatistics> statistics = context.emberContext().runMapStages(dependencies);
+    List<long[]> sizes = statistics.stream().map(MapOutputStatistics::bytesByPartitionId).toList();
+    long target = PartitionCoalescer.targetSize(sizes, settings);
+    int[] starts = PartitionCoalescer.startIndices(sizes, target);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Coalesced {} shuffle partitions of shuffles {} into {} (target {} bytes): starts {}",
+          sizes.get(0).length, statistics.stream().map(MapOutputStatistics::shuffleId).toList(), starts.length,
+          target, Arrays.toString(starts));
+    }
+    List<RDD<ColumnarBatch>> result = new ArrayList<>(dependencies.size());
+    for (ShuffleDependency<?, ?, ?> dependency : dependencies) {
+      ShuffleDependency<Integer, ColumnarBatch, ColumnarBatch> typed =
+          (ShuffleDependency<Integer, ColumnarBatch, ColumnarBatch>) dependency;
+      result.add(new ShuffleRangeRDD<>(typed, starts).mapPartitions(ShuffleExchangeExec::values));
+    }
+    return result;
+  }
+}
