@@ -157,6 +157,7 @@ relation
 
 joinRelation
     : joinType JOIN right=relationPrimary joinCriteria?
+    | NATURAL joinType JOIN right=relationPrimary
     ;
 
 joinType
@@ -418,8 +419,11 @@ PARTITIONED: 'PARTITIONED';
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.
 UNSUPPORTED_KEYWORD
-    : 'LATERAL' | 'NATURAL'
+    : 'LATERAL'
     ;
+
+// A strict non-reserved keyword as in Spark: never an identifier, so "FROM t NATURAL JOIN u" is a join.
+NATURAL: 'NATURAL';
 
 EQ: '=' | '==';
 NSEQ: '<=>';
