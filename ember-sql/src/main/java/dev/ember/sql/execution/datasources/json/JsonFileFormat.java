@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON lines (one object per line), read and written with jackson-core's streaming API. See
+ * JSON lines (one object per line), or with {@code multiLine} whole JSON documents ({@link JsonDocuments}),
+ * read and written with jackson-core's streaming API. See
  * {@link JsonSchemaInference} for the inferred types; writing leaves out null fields as Spark does.
  */
 public final class JsonFileFormat implements FileFormat {
@@ -38,18 +39,15 @@ public final class JsonFileFormat implements FileFormat {
 
   @Override
   public boolean isSplittable(DataSourceOptions options) {
-    if (options.getBoolean("multiLine", false)) {
-      throw AnalysisException.unsupported("the JSON option multiLine=true (records spanning lines); "
-          + "Ember reads JSON lines, one object per line");
-    }
-    return true;
+    // A multiLine file is one JSON document: only a reader of the whole file can find its records.
+    return !JsonDocuments.multiLine(options);
   }
 
   @Override
   public StructType inferSchema(List<Path> files, DataSourceOptions options) {
     isSplittable(options);
     try {
-      return JsonSchemaInference.infer(files, JsonOptions.of(options));
+      return JsonSchemaInference.infer(files, JsonOptions.of(options), JsonDocuments.multiLine(options));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot infer the schema of JSON files", e);
     }
@@ -64,8 +62,9 @@ public final class JsonFileFormat implements FileFormat {
       throw new AnalysisException("INVALID_CORRUPT_RECORD_TYPE", Map.of("columnName",
           "`" + json.corruptColumn() + "`", "actualType", "\"" + dataSchema.apply(corrupt).dataType().sql() + "\""));
     }
+    boolean multiLine = JsonDocuments.multiLine(options);
     return (FileReader) (split, context, metrics) -> new JsonRecordReader(json, requiredSchema, split, context,
-        metrics);
+        metrics, multiLine);
   }
 
   @Override
