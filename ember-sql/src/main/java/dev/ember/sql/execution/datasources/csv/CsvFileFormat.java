@@ -3,6 +3,7 @@ package dev.ember.sql.execution.datasources.csv;
 import dev.ember.rdd.io.FileSplit;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.FileReader;
@@ -52,6 +53,7 @@ public final class CsvFileFormat implements FileFormat {
     }
     CsvOptions csv = CsvOptions.of(options, false);
     DateTimeFormatter dates = ValueParsers.dateFormatter(csv.dateFormat());
+    DateTimeFormats formats = DateTimeFormats.of(options);
     List<String> names = null;
     List<DataType> types = new ArrayList<>();
     CsvLineParser parser = new CsvLineParser(csv);
@@ -77,7 +79,11 @@ public final class CsvFileFormat implements FileFormat {
             }
             String value = record.get(i) == null ? null : csv.trim(record.get(i));
             if (csv.inferSchema() && value != null && !value.isEmpty() && !value.equals(csv.nullValue())) {
-              types.set(i, ValueParsers.merge(types.get(i), ValueParsers.inferText(value, dates)));
+              DataType inferred = ValueParsers.inferText(value, dates);
+              if (inferred == DataTypes.StringType && formats.isTimestamp(value)) {
+                inferred = DataTypes.TimestampType;
+              }
+              types.set(i, ValueParsers.merge(types.get(i), inferred));
             }
           }
         }
@@ -134,6 +140,7 @@ public final class CsvFileFormat implements FileFormat {
   public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
       DataSourceOptions options) {
     CsvOptions csv = CsvOptions.of(options, false);
+    DateTimeFormats formats = DateTimeFormats.of(options);
     if (csv.multiLine() && csv.comment() != '\0' && csv.comment() != '#') {
       throw AnalysisException.unsupported("the CSV option comment='" + csv.comment() + "' with multiLine; "
           + "only '#' comments are recognized in multi-line CSV");
@@ -145,7 +152,7 @@ public final class CsvFileFormat implements FileFormat {
     }
     return (FileReader) (split, context, metrics) -> {
       try {
-        return new CsvRecordReader(csv, dataSchema, requiredSchema, split, context, metrics);
+        return new CsvRecordReader(csv, dataSchema, requiredSchema, split, context, metrics, formats);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + split.path(), e);
       }
@@ -160,6 +167,6 @@ public final class CsvFileFormat implements FileFormat {
             "columnName", "`" + field.name() + "`", "columnType", "\"" + field.dataType().sql() + "\""));
       }
     }
-    return new CsvOutputWriterFactory(CsvOptions.of(options, true), dataSchema);
+    return new CsvOutputWriterFactory(CsvOptions.of(options, true), dataSchema, DateTimeFormats.of(options));
   }
 }

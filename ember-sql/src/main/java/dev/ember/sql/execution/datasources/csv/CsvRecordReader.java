@@ -4,6 +4,7 @@ import dev.ember.TaskContext;
 import dev.ember.rdd.io.FileSplit;
 import dev.ember.rdd.io.SplitLineIterator;
 import dev.ember.sql.execution.datasources.BatchAppender;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.MalformedRecords;
 import dev.ember.sql.execution.datasources.ParseMode;
@@ -32,6 +33,7 @@ final class CsvRecordReader extends RecordBatchIterator {
   private final FileSplit split;
   private final CsvLineParser parser;
   private final DateTimeFormatter dates;
+  private final DateTimeFormats formats;
   private final int expectedFields;
   private final int[] tokenIndexes;
   private final DataType[] types;
@@ -43,12 +45,13 @@ final class CsvRecordReader extends RecordBatchIterator {
   private long lineNumber;
 
   CsvRecordReader(CsvOptions options, StructType dataSchema, StructType required, FileSplit split,
-      TaskContext context, ScanMetrics metrics) throws IOException {
+      TaskContext context, ScanMetrics metrics, DateTimeFormats formats) throws IOException {
     super(required.fieldList().stream().map(StructField::dataType).toList(), context, metrics);
     this.options = options;
     this.split = split;
     this.parser = new CsvLineParser(options);
     this.dates = ValueParsers.dateFormatter(options.dateFormat());
+    this.formats = formats;
     List<String> tokenNames = new ArrayList<>();
     for (StructField field : dataSchema) {
       if (!field.name().equals(options.corruptColumn())) {
@@ -155,7 +158,8 @@ final class CsvRecordReader extends RecordBatchIterator {
           value = types[c] == DataTypes.StringType ? options.emptyValue() : null;
         } else if (!text.equals(options.nullValue())) {
           try {
-            value = ValueParsers.parse(text, types[c], dates);
+            value = DateTimeFormats.handles(types[c]) ? formats.parse(text, types[c])
+                : ValueParsers.parse(text, types[c], dates);
           } catch (RuntimeException e) {
             problem = problem != null ? problem : "cannot parse '" + text + "' as " + types[c].simpleString();
           }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileReader;
 import dev.ember.sql.execution.datasources.OutputWriter;
@@ -63,17 +64,19 @@ public final class JsonFileFormat implements FileFormat {
           "`" + json.corruptColumn() + "`", "actualType", "\"" + dataSchema.apply(corrupt).dataType().sql() + "\""));
     }
     boolean multiLine = JsonDocuments.multiLine(options);
+    DateTimeFormats formats = DateTimeFormats.of(options);
     return (FileReader) (split, context, metrics) -> new JsonRecordReader(json, requiredSchema, split, context,
-        metrics, multiLine);
+        metrics, multiLine, formats);
   }
 
   @Override
   public OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options) {
-    return new Writers(JsonOptions.of(options), dataSchema);
+    return new Writers(JsonOptions.of(options), dataSchema, DateTimeFormats.of(options));
   }
 
   /** Writes one JSON object per line. */
-  private record Writers(JsonOptions options, StructType schema) implements OutputWriterFactory {
+  private record Writers(JsonOptions options, StructType schema, DateTimeFormats formats)
+      implements OutputWriterFactory {
 
     @Override
     public String fileExtension() {
@@ -101,7 +104,7 @@ public final class JsonFileFormat implements FileFormat {
               continue;
             }
             generator.writeFieldName(names[c]);
-            writeValue(generator, value, types[c], dates);
+            writeValue(generator, value, types[c], dates, formats);
           }
           generator.writeEndObject();
           generator.writeRaw('\n');
@@ -114,8 +117,8 @@ public final class JsonFileFormat implements FileFormat {
       };
     }
 
-    private static void writeValue(JsonGenerator generator, Object value, DataType type, DateTimeFormatter dates)
-        throws IOException {
+    private static void writeValue(JsonGenerator generator, Object value, DataType type, DateTimeFormatter dates,
+        DateTimeFormats formats) throws IOException {
       if (type == DataTypes.IntegerType) {
         generator.writeNumber((Integer) value);
       } else if (type == DataTypes.LongType) {
@@ -124,6 +127,8 @@ public final class JsonFileFormat implements FileFormat {
         generator.writeNumber((Double) value);
       } else if (type == DataTypes.BooleanType) {
         generator.writeBoolean((Boolean) value);
+      } else if (DateTimeFormats.handles(type)) {
+        generator.writeString(formats.format(value, type));
       } else {
         generator.writeString(ValueParsers.format(value, type, dates));
       }

@@ -8,6 +8,7 @@ import dev.ember.TaskContext;
 import dev.ember.rdd.io.FileSplit;
 import dev.ember.rdd.io.SplitLineIterator;
 import dev.ember.sql.execution.datasources.BatchAppender;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.MalformedRecords;
 import dev.ember.sql.execution.datasources.ParseMode;
@@ -43,13 +44,15 @@ final class JsonRecordReader extends RecordBatchIterator {
   private final DataType[] types;
   private final int corruptSlot;
   private final DateTimeFormatter dates;
+  private final DateTimeFormats formats;
   private final boolean countLines;
   private final Object[] values;
   private long lineNumber;
 
   JsonRecordReader(JsonOptions options, StructType required, FileSplit split, TaskContext context,
-      ScanMetrics metrics, boolean multiLine) {
+      ScanMetrics metrics, boolean multiLine, DateTimeFormats formats) {
     super(required.fieldList().stream().map(StructField::dataType).toList(), context, metrics);
+    this.formats = formats;
     this.options = options;
     this.split = split;
     this.types = new DataType[required.length()];
@@ -157,9 +160,9 @@ final class JsonRecordReader extends RecordBatchIterator {
       result = parser.getDoubleValue();
     } else if (type == DataTypes.BooleanType && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)) {
       result = value == JsonToken.VALUE_TRUE;
-    } else if (type == DataTypes.DateType && value == JsonToken.VALUE_STRING) {
+    } else if (DateTimeFormats.handles(type) && value == JsonToken.VALUE_STRING) {
       try {
-        result = ValueParsers.parse(parser.getText(), type, dates);
+        result = formats.parse(parser.getText(), type);
       } catch (DateTimeParseException e) {
         result = null;
       }
