@@ -25,6 +25,7 @@ public final class Optimizer {
   // INTERSECT and EXCEPT become joins under a Distinct before Distinct is replaced.
   private static final List<Rule> FINISH_ANALYSIS = List.of(
       new RewritePredicateSubquery(),
+      new RewriteSubqueryAsMarkJoin(),
       new RewriteCorrelatedScalarSubquery(),
       new RewriteSetOperationAll(),
       new ReplaceIntersectWithJoin(),
