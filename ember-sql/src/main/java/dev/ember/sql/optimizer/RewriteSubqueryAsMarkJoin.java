@@ -24,7 +24,9 @@ import dev.ember.sql.plan.expressions.Or;
 import dev.ember.sql.plan.expressions.SubqueryExpression;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The EXISTS and IN subqueries that {@link RewritePredicateSubquery} leaves (under OR or NOT, in SELECT
@@ -35,10 +37,11 @@ import java.util.List;
  *       inner key values of q and a mark, the EXISTS being {@code mark IS NOT NULL};
  *   <li>{@code x IN (q)} without correlation: a left outer join with q's distinct non-NULL values and a
  *       cross join with q's row and non-NULL counts, so the value is SQL's three-valued IN: TRUE on a match,
- *       FALSE for an empty q, NULL when x is NULL or q holds a NULL, else FALSE.
+ *       FALSE for an empty q, NULL when x is NULL or q holds a NULL, else FALSE; correlated by equalities, the
+ *       same per correlation group, both joins also on the correlation.
  * </ul>
- * Filters keep their output through a projection above. Other shapes (a correlated IN, correlation other than
- * equality) fail with UNSUPPORTED_FEATURE.
+ * Filters keep their output through a projection above. Correlation other than equalities fails with
+ * UNSUPPORTED_FEATURE.
  */
 final class RewriteSubqueryAsMarkJoin implements Rule {
 
@@ -83,12 +86,9 @@ final class RewriteSubqueryAsMarkJoin implements Rule {
   private Expression mark(SubqueryExpression subquery, List<LogicalPlan> child) {
     LogicalPlan inner = apply(new RewritePredicateSubquery().apply(subquery.plan()));
     CorrelatedPredicates pulled = CorrelatedPredicates.pullOut(inner);
+    List<Expression> keys = innerKeys(pulled);
     if (subquery instanceof InSubquery in) {
-      if (!pulled.predicates().isEmpty()) {
-        throw AnalysisException.unsupported("correlated IN subqueries under OR or NOT or in a SELECT list ("
-            + in.value().sql() + " IN ...)");
-      }
-      return in(in.value(), pulled.plan(), child);
+      return in(in.value(), pulled, keys, child);
     }
     if (pulled.predicates().isEmpty()) {
       Alias any = new Alias(new BinaryComparison(ComparisonOperator.GREATER_THAN, new Count(Literal.of(1)),
@@ -96,18 +96,6 @@ final class RewriteSubqueryAsMarkJoin implements Rule {
       child.set(0, new Join(child.get(0), new Aggregate(List.of(), List.of(any), pulled.plan()), JoinType.INNER,
           null));
       return any.toAttribute();
-    }
-    List<Expression> keys = new ArrayList<>();
-    for (Expression p : pulled.predicates()) {
-      if (!(p instanceof BinaryComparison c) || c.operator() != ComparisonOperator.EQUAL) {
-        throw AnalysisException.unsupported("EXISTS subqueries under OR or NOT or in a SELECT list correlated "
-            + "by other than equalities (" + p.sql() + ")");
-      }
-      for (Expression side : List.of(c.left(), c.right())) {
-        if (side instanceof AttributeReference a && pulled.plan().output().contains(a) && !keys.contains(a)) {
-          keys.add(a);
-        }
-      }
     }
     List<Expression> aggregates = new ArrayList<>(keys);
     Alias mark = new Alias(Literal.TRUE, "exists");
@@ -117,22 +105,68 @@ final class RewriteSubqueryAsMarkJoin implements Rule {
     return new IsNotNull(nullable(mark));
   }
 
-  private static Expression in(Expression value, LogicalPlan query, List<LogicalPlan> child) {
+  /** The inner columns of equality correlations; other correlations are not supported here. */
+  private static List<Expression> innerKeys(CorrelatedPredicates pulled) {
+    List<Expression> keys = new ArrayList<>();
+    for (Expression p : pulled.predicates()) {
+      if (!(p instanceof BinaryComparison c) || c.operator() != ComparisonOperator.EQUAL) {
+        throw AnalysisException.unsupported("EXISTS or IN subqueries under OR or NOT or in a SELECT list "
+            + "correlated by other than equalities (" + p.sql() + ")");
+      }
+      for (Expression side : List.of(c.left(), c.right())) {
+        if (side instanceof AttributeReference a && pulled.plan().output().contains(a) && !keys.contains(a)) {
+          keys.add(a);
+        }
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * {@code value IN (query)}, per correlation group when correlated: the distinct non-NULL values with a
+   * mark, joined on the correlation and the value, and the group's row and non-NULL counts under fresh
+   * column ids (the query appears twice), joined on the correlation.
+   */
+  private static Expression in(Expression value, CorrelatedPredicates pulled, List<Expression> keys,
+      List<LogicalPlan> child) {
+    LogicalPlan query = pulled.plan();
     AttributeReference column = query.output().get(0);
     Alias matched = new Alias(Literal.TRUE, "matched");
-    Aggregate values = new Aggregate(List.of(column), List.of(column, matched), new Filter(new IsNotNull(column),
-        query));
+    List<Expression> valueKeys = new ArrayList<>(keys);
+    if (!valueKeys.contains(column)) {
+      valueKeys.add(column);
+    }
+    List<Expression> valueColumns = new ArrayList<>(valueKeys);
+    valueColumns.add(matched);
+    Aggregate values = new Aggregate(valueKeys, valueColumns, new Filter(new IsNotNull(column), query));
+    List<Expression> valueCondition = new ArrayList<>(pulled.predicates());
+    valueCondition.add(new BinaryComparison(ComparisonOperator.EQUAL, value, column));
+    Join withValues = new Join(child.get(0), values, JoinType.LEFT_OUTER, Predicates.and(valueCondition));
+
+    List<Expression> countColumns = new ArrayList<>();
+    Map<AttributeReference, AttributeReference> renamed = new HashMap<>();
+    for (Expression key : keys) {
+      Alias copy = new Alias(key, ((AttributeReference) key).name());
+      countColumns.add(copy);
+      renamed.put((AttributeReference) key, copy.toAttribute());
+    }
     Alias rows = new Alias(new Count(Literal.of(1)), "rows");
     Alias nonNull = new Alias(new Count(column), "non_null");
-    Aggregate counts = new Aggregate(List.of(), List.of(rows, nonNull), query);
-    Join withValues = new Join(child.get(0), values, JoinType.LEFT_OUTER,
-        new BinaryComparison(ComparisonOperator.EQUAL, value, column));
-    child.set(0, new Join(withValues, counts, JoinType.INNER, null));
-    AttributeReference rowCount = rows.toAttribute();
+    countColumns.add(rows);
+    countColumns.add(nonNull);
+    Aggregate counts = new Aggregate(keys, countColumns, query);
+    Expression countCondition = keys.isEmpty() ? null : Predicates.and(pulled.predicates()).transformUp(
+        x -> x instanceof AttributeReference a && renamed.containsKey(a) ? renamed.get(a) : x);
+    child.set(0, new Join(withValues, counts, keys.isEmpty() ? JoinType.INNER : JoinType.LEFT_OUTER,
+        countCondition));
+
+    // No count row for an outer row means an empty subquery for it, as a count of 0 does.
+    Expression rowCount = nullable(rows);
+    Expression empty = new Or(new IsNull(rowCount), new BinaryComparison(ComparisonOperator.EQUAL, rowCount,
+        Literal.of(0L)));
     Expression unknown = new Or(new IsNull(value), new BinaryComparison(ComparisonOperator.LESS_THAN,
-        nonNull.toAttribute(), rowCount));
-    return new CaseWhen(List.of(new IsNotNull(nullable(matched)),
-        new BinaryComparison(ComparisonOperator.EQUAL, rowCount, Literal.of(0L)), unknown),
+        nullable(nonNull), rowCount));
+    return new CaseWhen(List.of(new IsNotNull(nullable(matched)), empty, unknown),
         List.of(Literal.TRUE, Literal.FALSE, new Literal(null, DataTypes.BooleanType)), Literal.FALSE);
   }
 
