@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** JSON read with {@code multiLine=true}: each file one document, an object or an array of objects. */
 class JsonMultiLineTest {
 
-  private static final String ARRAY = "[\n  {\"a\": 1,\n   \"b\": \"x\"},\n  {\"a\": 2, \"b\": \"y\",\n   \"c\": 1.5}\n]\n";
+  private static final String ARRAY = "[\n  {\"a\": 1,\n   \"b\": \"x\"},\n"
+      + "  {\"a\": 2, \"b\": \"y\",\n   \"c\": 1.5}\n]\n";
   private static final String OBJECT = "{\n  \"a\": 3,\n  \"b\": \"line\\nbreak\"\n}\n";
   private static final String BROKEN = "[{\"a\": 4},\n {\"a\": ";
   private static EmberSession session;
