@@ -78,6 +78,9 @@ final class CommandRunner {
       session.catalog().clearCache();
       return empty(session);
     }
+    if (CatalogCommandRunner.handles(command)) {
+      return CatalogCommandRunner.run(session, command);
+    }
     throw AnalysisException.unsupported("the command " + command.simpleString());
   }
 

@@ -32,6 +32,12 @@ statement
         (USING provider=multipartIdentifier)? createTableClauses (AS? query)?        #createTable
     | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier partitionSpec? query   #insertIntoTable
     | DROP TABLE (IF EXISTS)? multipartIdentifier                            #dropTable
+    | SHOW COLUMNS (FROM | IN) table=multipartIdentifier ((FROM | IN) namespace=identifier)?   #showColumns
+    | TRUNCATE TABLE multipartIdentifier partitionSpec?                      #truncateTable
+    | ALTER TABLE from=multipartIdentifier RENAME TO to=multipartIdentifier  #renameTable
+    | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
+    | SHOW FUNCTIONS .*?                                                     #showFunctions
+    | (DESC | DESCRIBE) FUNCTION .*?                                         #describeFunction
     ;
 
 // Persistent tables: column definitions, the clauses of CREATE TABLE, and INSERT's static partition values.
@@ -307,6 +313,7 @@ nonReserved
     | CACHE | CLEAR | DESCRIBE | DROP | EXTENDED | FORMATTED | IF | LAZY | QUERY | RESET | SET | SHOW
     | TABLE | TABLES | UNCACHE | VIEWS
     | INSERT | INTO | OVERWRITE | PARTITIONED | OPTIONS | LOCATION
+    | ALTER | COLUMNS | FUNCTION | FUNCTIONS | RENAME | TRUNCATE
     ;
 
 SEMICOLON: ';';
@@ -415,6 +422,13 @@ LOCATION: 'LOCATION';
 OPTIONS: 'OPTIONS';
 OVERWRITE: 'OVERWRITE';
 PARTITIONED: 'PARTITIONED';
+// Keywords of the catalog commands (SHOW COLUMNS, TRUNCATE TABLE, ALTER TABLE, SHOW / DESCRIBE FUNCTION).
+ALTER: 'ALTER';
+COLUMNS: 'COLUMNS';
+FUNCTION: 'FUNCTION';
+FUNCTIONS: 'FUNCTIONS';
+RENAME: 'RENAME';
+TRUNCATE: 'TRUNCATE';
 
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.
