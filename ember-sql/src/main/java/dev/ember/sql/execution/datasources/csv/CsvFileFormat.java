@@ -29,7 +29,7 @@ import java.util.Map;
  * CSV files, with Spark's options (see {@link CsvOptions}): columns named by the header or {@code _c0, _c1,
  * ...}; types inferred (int, bigint, double, boolean, date, else string) when {@code inferSchema} is set and
  * strings otherwise; malformed records handled by the parse mode. Files are split by lines unless
- * {@code multiLine} is set or the encoding is not UTF-8.
+ * {@code multiLine} or {@code lineSep} is set or the encoding is not UTF-8.
  */
 public final class CsvFileFormat implements FileFormat {
 
@@ -43,7 +43,7 @@ public final class CsvFileFormat implements FileFormat {
   @Override
   public boolean isSplittable(DataSourceOptions options) {
     CsvOptions csv = CsvOptions.of(options, false);
-    return !csv.multiLine() && csv.isUtf8();
+    return csv.splitsByLines();
   }
 
   @Override
@@ -122,7 +122,8 @@ public final class CsvFileFormat implements FileFormat {
         }
         return out;
       }
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      LineSource lines = new LineSource(reader, csv.lineSep());
+      for (String line = lines.next(); line != null; line = lines.next()) {
         if (line.isBlank() || csv.comment() != '\0' && line.charAt(0) == csv.comment()) {
           continue;
         }

@@ -50,7 +50,7 @@ final class CsvOutputWriterFactory implements OutputWriterFactory {
         }
         out.write(quoteIfNeeded(schema.apply(c).name()));
       }
-      out.write('\n');
+      out.write(options.writtenLineSep());
     }
     return new OutputWriter() {
       @Override
@@ -68,7 +68,7 @@ final class CsvOutputWriterFactory implements OutputWriterFactory {
             out.write(text.isEmpty() ? options.emptyValue() : quoteIfNeeded(text));
           }
         }
-        out.write('\n');
+        out.write(options.writtenLineSep());
       }
 
       @Override

@@ -41,6 +41,7 @@ final class CsvRecordReader extends RecordBatchIterator {
   private final boolean countLines;
   private SplitLineIterator lines;
   private BufferedReader wholeFile;
+  private LineSource wholeLines;
   private boolean headerPending;
   private long lineNumber;
 
@@ -75,8 +76,9 @@ final class CsvRecordReader extends RecordBatchIterator {
     this.corruptSlot = corrupt;
     this.countLines = FileInputs.isWholeFile(split) || split.start() == 0;
     this.headerPending = options.header() && split.start() == 0;
-    if (options.multiLine() || !options.isUtf8()) {
+    if (!options.splitsByLines()) {
       wholeFile = new BufferedReader(new InputStreamReader(FileInputs.openWhole(split), options.charset()));
+      wholeLines = new LineSource(wholeFile, options.lineSep());
       if (options.multiLine()) {
         parser.open(wholeFile);
       }
@@ -89,7 +91,7 @@ final class CsvRecordReader extends RecordBatchIterator {
     if (lines != null) {
       return lines.hasNext() ? lines.next() : null;
     }
-    return wholeFile.readLine();
+    return wholeLines.next();
   }
 
   @Override
@@ -142,8 +144,9 @@ final class CsvRecordReader extends RecordBatchIterator {
   }
 
   private boolean convert(BatchAppender out, List<String> fields, String raw, String where) {
-    String problem = fields.size() == expectedFields ? null
-        : "expected " + expectedFields + " fields but found " + fields.size();
+    String problem = fields.size() > options.maxColumns()
+        ? fields.size() + " fields exceed maxColumns (" + options.maxColumns() + ")"
+        : fields.size() == expectedFields ? null : "expected " + expectedFields + " fields but found " + fields.size();
     for (int c = 0; c < types.length; c++) {
       int token = tokenIndexes[c];
       if (token < 0) {
