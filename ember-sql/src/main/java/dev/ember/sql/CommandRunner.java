@@ -93,6 +93,9 @@ final class CommandRunner {
       session.catalog().clearCache();
       return empty(session);
     }
+    if (CatalogCommandRunner.handles(command)) {
+      return CatalogCommandRunner.run(session, command);
+    }
     throw AnalysisException.unsupported("the command " + command.simpleString());
   }
 

@@ -620,6 +620,26 @@ public final class functions {
     return fn("approx_count_distinct", e, rsd);
   }
 
+  /** The smallest value of {@code e} with at least a fraction {@code percentage} of the values at or below it. */
+  public static Column percentile_approx(Column e, double percentage, int accuracy) {
+    return fn("percentile_approx", e, percentage, accuracy);
+  }
+
+  /** The exact percentile of {@code e}, interpolated between neighbouring values, as a DOUBLE. */
+  public static Column percentile(Column e, double percentage) {
+    return fn("percentile", e, percentage);
+  }
+
+  /** The exact median of {@code e}, interpolated, as a DOUBLE. */
+  public static Column median(Column e) {
+    return fn("median", e);
+  }
+
+  /** The most frequent value of {@code e} (the smallest among equally frequent ones). */
+  public static Column mode(Column e) {
+    return fn("mode", e);
+  }
+
   /** A call of the built-in function {@code name}; non-Column arguments become literals. */
   public static Column call_function(String name, Column... columns) {
     return fn(name, (Object[]) columns);

@@ -21,6 +21,7 @@ statement
     | SET .*?                                                                #setConfiguration
     | RESET .*?                                                              #resetConfiguration
     | SHOW kind=(TABLES | VIEWS) ((FROM | IN) namespace=identifier)? (LIKE? pattern=STRING)?   #showTables
+    | (DESC | DESCRIBE) FUNCTION .*?                                         #describeFunction
     | (DESC | DESCRIBE) QUERY? query                                         #describeQuery
     | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier   #describeRelation
     | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier column=identifier   #describeColumn
@@ -35,6 +36,11 @@ statement
         (USING provider=multipartIdentifier)? createTableClauses (AS? query)?        #createTable
     | INSERT (INTO | OVERWRITE) TABLE? multipartIdentifier partitionSpec? query   #insertIntoTable
     | DROP TABLE (IF EXISTS)? multipartIdentifier                            #dropTable
+    | SHOW COLUMNS (FROM | IN) table=multipartIdentifier ((FROM | IN) namespace=identifier)?   #showColumns
+    | TRUNCATE TABLE multipartIdentifier partitionSpec?                      #truncateTable
+    | ALTER TABLE from=multipartIdentifier RENAME TO to=multipartIdentifier  #renameTable
+    | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
+    | SHOW FUNCTIONS .*?                                                     #showFunctions
     ;
 
 // Persistent tables: column definitions, the clauses of CREATE TABLE, and INSERT's static partition values.
@@ -160,6 +166,7 @@ relation
 
 joinRelation
     : joinType JOIN right=relationPrimary joinCriteria?
+    | NATURAL joinType JOIN right=relationPrimary
     ;
 
 joinType
@@ -310,6 +317,7 @@ nonReserved
     | TABLE | TABLES | UNCACHE | VIEWS
     | INSERT | INTO | OVERWRITE | PARTITIONED | OPTIONS | LOCATION
     | ANALYZE | COMPUTE | STATISTICS | NOSCAN | FOR | COLUMNS
+    | ALTER | FUNCTION | FUNCTIONS | RENAME | TRUNCATE
     ;
 
 SEMICOLON: ';';
@@ -425,12 +433,21 @@ LOCATION: 'LOCATION';
 OPTIONS: 'OPTIONS';
 OVERWRITE: 'OVERWRITE';
 PARTITIONED: 'PARTITIONED';
+// Keywords of the catalog commands (SHOW COLUMNS, TRUNCATE TABLE, ALTER TABLE, SHOW / DESCRIBE FUNCTION).
+ALTER: 'ALTER';
+FUNCTION: 'FUNCTION';
+FUNCTIONS: 'FUNCTIONS';
+RENAME: 'RENAME';
+TRUNCATE: 'TRUNCATE';
 
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.
 UNSUPPORTED_KEYWORD
-    : 'LATERAL' | 'NATURAL'
+    : 'LATERAL'
     ;
+
+// A strict non-reserved keyword as in Spark: never an identifier, so "FROM t NATURAL JOIN u" is a join.
+NATURAL: 'NATURAL';
 
 EQ: '=' | '==';
 NSEQ: '<=>';

@@ -13,6 +13,7 @@ import dev.ember.sql.plan.LeafNode;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.NaturalJoin;
 import dev.ember.sql.plan.Offset;
 import dev.ember.sql.plan.OneRowRelation;
 import dev.ember.sql.plan.Project;
@@ -133,6 +134,9 @@ public final class Analyzer {
     }
     if (plan instanceof Join join) {
       return JoinResolver.join(join, resolve(join.left()), resolve(join.right()), this::subqueries);
+    }
+    if (plan instanceof NaturalJoin join) {
+      return NaturalJoins.resolve(join, resolve(join.left()), resolve(join.right()));
     }
     if (plan instanceof UsingJoin join) {
       return JoinResolver.usingJoin(join, resolve(join.left()), resolve(join.right()));

@@ -47,6 +47,10 @@ final class FunctionRegistry {
     if (aggregate != null) {
       return aggregate;
     }
+    Expression orderStatistic = OrderStatisticFunctions.lookup(call);
+    if (orderStatistic != null) {
+      return orderStatistic;
+    }
     Function<Expression, Expression> builder = UNARY.get(name);
     if (builder == null) {
       throw new AnalysisException("UNRESOLVED_ROUTINE", Map.of("routineName", "`" + call.name() + "`",

@@ -22,9 +22,12 @@ public final class Optimizer {
 
   // Run once, first: later rules and the planner assume no SubqueryAlias, no Distinct and no DISTINCT
   // aggregate. Not excludable. Subqueries become joins first, while their plans still hold their aliases;
-  // INTERSECT and EXCEPT become joins under a Distinct before Distinct is replaced.
+  // INTERSECT and EXCEPT become joins under a Distinct before Distinct is replaced. Subqueries leave join
+  // conditions first, for the filters and projections the rules after it rewrite.
   private static final List<Rule> FINISH_ANALYSIS = List.of(
+      new RewriteJoinConditionSubquery(),
       new RewritePredicateSubquery(),
+      new RewriteSubqueryAsMarkJoin(),
       new RewriteCorrelatedScalarSubquery(),
       new RewriteSetOperationAll(),
       new ReplaceIntersectWithJoin(),

@@ -8,6 +8,7 @@ import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.SubqueryAlias;
+import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.BinaryComparison;
@@ -27,9 +28,10 @@ import java.util.List;
  * Rewrites a correlated scalar subquery that aggregates over equality correlations ({@code WHERE x <
  * (SELECT avg(y) FROM t WHERE t.k = outer.k)}) into an aggregate grouped by the correlated inner columns,
  * left-outer-joined to the outer query on the correlation; the subquery becomes the aggregate's column, NULL
- * where no inner row matched, as the subquery's aggregate over no rows would be, except a bare count, which
- * is 0 there (other expressions over count are not supported). Handles subqueries in filters and
- * projections; other forms fail with UNSUPPORTED_FEATURE.
+ * where no inner row matched, as the subquery's aggregate over no rows would be, except where it counts: a
+ * count of no rows is 0, so there the subquery's expression is computed with its counts 0 and its other
+ * aggregates NULL (the "count bug"). Handles subqueries in filters and projections; other forms fail with
+ * UNSUPPORTED_FEATURE.
  */
 final class RewriteCorrelatedScalarSubquery implements Rule {
 
@@ -75,11 +77,7 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
     }
     Expression result = aggregate.aggregates().get(0);
     Expression function = result instanceof Alias alias ? alias.child() : result;
-    boolean bareCount = function instanceof Count || function instanceof CountDistinct;
-    if (!bareCount && result.exists(x -> x instanceof Count || x instanceof CountDistinct)) {
-      throw AnalysisException.unsupported("correlated scalar subqueries computing with count (only a bare "
-          + "count, which is 0 where no row matches, is decorrelated)");
-    }
+    boolean counts = result.exists(x -> x instanceof Count || x instanceof CountDistinct);
     CorrelatedPredicates pulled = CorrelatedPredicates.pullOut(apply(aggregate.child()));
     List<Expression> grouping = new ArrayList<>();
     for (Expression p : pulled.predicates()) {
@@ -99,12 +97,25 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
     }
     List<Expression> aggregates = new ArrayList<>(grouping);
     aggregates.add(aggregate.aggregates().get(0));
+    Alias matched = new Alias(Literal.TRUE, "matched");
+    if (counts) {
+      aggregates.add(matched);
+    }
     Aggregate grouped = new Aggregate(grouping, aggregates, pulled.plan());
     joined.set(0, new Join(joined.get(0), grouped, JoinType.LEFT_OUTER, Predicates.and(pulled.predicates())));
     AttributeReference value = ((NamedExpression) aggregate.aggregates().get(0)).toAttribute();
-    AttributeReference nullable = new AttributeReference(value.name(), value.dataType(), true, value.exprId(),
-        List.of());
-    // No group for an outer row means the subquery saw no row: a count of no rows is 0, not NULL.
-    return bareCount ? new CaseWhen(List.of(new IsNull(nullable)), List.of(Literal.of(0L)), nullable) : nullable;
+    AttributeReference nullable = nullable(value);
+    if (!counts) {
+      return nullable;
+    }
+    // No group for an outer row means the subquery saw no row: there it is what its expression gives over no
+    // rows, where a count is 0, not NULL (count(*) + 1 is 1), and every other aggregate is NULL.
+    Expression overNoRows = function.transformUp(x -> x instanceof Count || x instanceof CountDistinct
+        ? Literal.of(0L) : x instanceof AggregateFunction f ? new Literal(null, f.dataType()) : x);
+    return new CaseWhen(List.of(new IsNull(nullable(matched.toAttribute()))), List.of(overNoRows), nullable);
+  }
+
+  private static AttributeReference nullable(AttributeReference a) {
+    return new AttributeReference(a.name(), a.dataType(), true, a.exprId(), List.of());
   }
 }

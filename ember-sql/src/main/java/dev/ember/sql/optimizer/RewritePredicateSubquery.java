@@ -1,6 +1,5 @@
 package dev.ember.sql.optimizer;
 
-import dev.ember.sql.AnalysisException;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.JoinType;
@@ -24,28 +23,19 @@ import java.util.List;
  * on {@code x = q.col OR (x = q.col) IS NULL}, which is what makes NOT IN false-or-NULL whenever the
  * subquery returns a NULL (or x is NULL and the subquery returns any row). Correlated predicates join the
  * condition. Subqueries nested in the subquery are rewritten first. Subqueries anywhere else (under OR, in a
- * SELECT list) are not supported.
+ * SELECT list) are left to {@link RewriteSubqueryAsMarkJoin}.
  */
 final class RewritePredicateSubquery implements Rule {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
-    LogicalPlan rewritten = plan.transformUp(node -> {
+    // The subqueries left (under OR or NOT, in SELECT lists) are RewriteSubqueryAsMarkJoin's.
+    return plan.transformUp(node -> {
       if (node instanceof Filter filter && filter.condition().exists(RewritePredicateSubquery::isPredicate)) {
         return rewrite(filter);
       }
       return node;
     });
-    rewritten.transformUp(node -> {
-      for (Expression e : node.expressions()) {
-        if (e.exists(RewritePredicateSubquery::isPredicate)) {
-          throw AnalysisException.unsupported("IN or EXISTS subqueries outside the top-level AND of a WHERE "
-              + "clause (" + e.sql() + ")");
-        }
-      }
-      return node;
-    });
-    return rewritten;
   }
 
   private static boolean isPredicate(Expression e) {

@@ -139,6 +139,36 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     return TableCommandBuilder.dropTable(ctx);
   }
 
+  @Override
+  public LogicalPlan visitShowColumns(EmberSqlParser.ShowColumnsContext ctx) {
+    return CatalogCommandBuilder.showColumns(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitTruncateTable(EmberSqlParser.TruncateTableContext ctx) {
+    return CatalogCommandBuilder.truncateTable(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitRenameTable(EmberSqlParser.RenameTableContext ctx) {
+    return CatalogCommandBuilder.renameTable(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitAlterTable(EmberSqlParser.AlterTableContext ctx) {
+    return CatalogCommandBuilder.alterTable(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitShowFunctions(EmberSqlParser.ShowFunctionsContext ctx) {
+    return CatalogCommandBuilder.showFunctions(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDescribeFunction(EmberSqlParser.DescribeFunctionContext ctx) {
+    return CatalogCommandBuilder.describeFunction(ctx);
+  }
+
   LogicalPlan query(QueryContext ctx) {
     LogicalPlan plan = (LogicalPlan) visit(ctx.queryTerm());
     if (!ctx.sortItem().isEmpty()) {

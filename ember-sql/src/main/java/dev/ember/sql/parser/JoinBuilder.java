@@ -1,5 +1,6 @@
 package dev.ember.sql.parser;
 
+import dev.ember.sql.AnalysisException;
 import dev.ember.sql.parser.EmberSqlParser.JoinRelationContext;
 import dev.ember.sql.parser.EmberSqlParser.JoinTypeContext;
 import dev.ember.sql.parser.EmberSqlParser.RelationContext;
@@ -8,10 +9,14 @@ import dev.ember.sql.plan.Distinct;
 import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.NaturalJoin;
 import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.UsingJoin;
 import dev.ember.sql.plan.expressions.Expression;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.antlr.v4.runtime.Token;
 
 /** Builds the plans of FROM lists, JOIN clauses and set operations. */
 final class JoinBuilder {
@@ -33,7 +38,9 @@ final class JoinBuilder {
     for (JoinRelationContext join : ctx.joinRelation()) {
       LogicalPlan right = (LogicalPlan) builder.visit(join.right);
       JoinType type = joinType(join.joinType());
-      if (join.joinCriteria() == null) {
+      if (join.NATURAL() != null) {
+        plan = naturalJoin(plan, right, type, join.NATURAL().getSymbol());
+      } else if (join.joinCriteria() == null) {
         plan = new Join(plan, right, type, null);
       } else if (join.joinCriteria().USING() != null) {
         List<String> columns = ExpressionBuilder.identifiers(join.joinCriteria().identifierList().identifier());
@@ -44,6 +51,18 @@ final class JoinBuilder {
       }
     }
     return plan;
+  }
+
+  /** {@code NATURAL ... JOIN}; Spark rejects {@code NATURAL CROSS JOIN} with INCOMPATIBLE_JOIN_TYPES. */
+  private static LogicalPlan naturalJoin(LogicalPlan left, LogicalPlan right, JoinType type, Token natural) {
+    if (type == JoinType.CROSS) {
+      Map<String, String> parameters = new LinkedHashMap<>();
+      parameters.put("joinType1", "NATURAL");
+      parameters.put("joinType2", "CROSS");
+      throw new AnalysisException("INCOMPATIBLE_JOIN_TYPES", parameters, natural.getLine(),
+          natural.getCharPositionInLine(), "");
+    }
+    return new NaturalJoin(left, right, type);
   }
 
   private static JoinType joinType(JoinTypeContext ctx) {

@@ -13,7 +13,7 @@ final class ParseErrorListener extends BaseErrorListener {
 
   /** Spark SQL keywords of features the grammar does not have yet. */
   private static final java.util.Set<String> NOT_YET_SUPPORTED = java.util.Set.of(
-      "NATURAL", "WITH",
+      "WITH",
       "OVER", "WINDOW", "LATERAL", "OFFSET", "ROLLUP", "CUBE", "GROUPING", "PIVOT", "INSERT", "DROP", "SHOW",
       "DESCRIBE", "SET", "CACHE", "UNCACHE", "INTERVAL", "TIMESTAMP", "RLIKE", "ILIKE", "TABLESAMPLE");
 

@@ -6,6 +6,7 @@ import dev.ember.sql.Dataset;
 import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileFormats;
 import dev.ember.sql.execution.datasources.FileIndex;
@@ -107,7 +108,8 @@ public final class DataFrameReader {
   /** Loads files, directories or globs. */
   public Dataset<Row> load(String... paths) {
     FileFormat format = FileFormats.lookup(source);
-    DataSourceOptions dataSourceOptions = new DataSourceOptions(options);
+    DataSourceOptions dataSourceOptions = new DataSourceOptions(DateTimeFormats.withTimeZone(options,
+        session.sessionTimeZone()));
     FileIndex index = FileIndex.list(Arrays.asList(paths), userSchema);
     StructType partitionSchema = index.partitionSchema();
     StructType dataSchema = userSchema != null ? userSchema : format.inferSchema(index.allFiles(), dataSourceOptions);

@@ -4,6 +4,7 @@ import dev.ember.sql.AnalysisException;
 import dev.ember.sql.Dataset;
 import dev.ember.sql.Row;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileFormats;
 import dev.ember.sql.execution.datasources.FileWriteJob;
@@ -122,7 +123,8 @@ public final class DataFrameWriter {
       }
     }
     FileWriteJob.run(data.sparkSession().emberContext(), data.queryExecution().toRdd(), schema, format,
-        new DataSourceOptions(options), output.toString(), partitionIndexes, mode == SaveMode.Overwrite);
+        new DataSourceOptions(DateTimeFormats.withTimeZone(options, data.sparkSession().sessionTimeZone())),
+        output.toString(), partitionIndexes, mode == SaveMode.Overwrite);
   }
 
   private int[] partitionIndexes(StructType schema) {

@@ -8,6 +8,7 @@ import dev.ember.sql.plan.expressions.Average;
 import dev.ember.sql.plan.expressions.Count;
 import dev.ember.sql.plan.expressions.Max;
 import dev.ember.sql.plan.expressions.Min;
+import dev.ember.sql.plan.expressions.OrderStatistic;
 import dev.ember.sql.plan.expressions.Sum;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
@@ -63,6 +64,12 @@ interface AggregateEvaluator extends Serializable {
       int p = approx.precisionBits();
       return new Simple(java.util.Collections.nCopies(HyperLogLogState.wordCount(p), DataTypes.LongType),
           () -> new HyperLogLogState(p));
+    }
+    if (function instanceof OrderStatistic statistic) {
+      OrderStatistic.Kind kind = statistic.kind();
+      double percentage = statistic.percentage();
+      int accuracy = statistic.accuracy();
+      return new Simple(List.of(DataTypes.StringType), () -> new OrderStatisticState(kind, percentage, accuracy));
     }
     if (function instanceof Min min) {
       return new Simple(List.of(min.dataType()), () -> new ExtremumState(false));

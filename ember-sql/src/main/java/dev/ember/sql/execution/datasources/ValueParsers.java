@@ -119,6 +119,11 @@ public final class ValueParsers {
     if (a == DataTypes.NullType) {
       return b;
     }
+    if ((a == DataTypes.DateType || a == DataTypes.TimestampType)
+        && (b == DataTypes.DateType || b == DataTypes.TimestampType)) {
+      // A date is midnight of its day, as Spark widens dates to timestamps.
+      return DataTypes.TimestampType;
+    }
     if (a.isNumeric() && b.isNumeric()) {
       return a == DataTypes.DoubleType || b == DataTypes.DoubleType ? DataTypes.DoubleType : DataTypes.LongType;
     }

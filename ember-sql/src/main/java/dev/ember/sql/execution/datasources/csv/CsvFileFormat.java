@@ -3,6 +3,7 @@ package dev.ember.sql.execution.datasources.csv;
 import dev.ember.rdd.io.FileSplit;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.FileReader;
@@ -28,7 +29,7 @@ import java.util.Map;
  * CSV files, with Spark's options (see {@link CsvOptions}): columns named by the header or {@code _c0, _c1,
  * ...}; types inferred (int, bigint, double, boolean, date, else string) when {@code inferSchema} is set and
  * strings otherwise; malformed records handled by the parse mode. Files are split by lines unless
- * {@code multiLine} is set or the encoding is not UTF-8.
+ * {@code multiLine} or {@code lineSep} is set or the encoding is not UTF-8.
  */
 public final class CsvFileFormat implements FileFormat {
 
@@ -42,7 +43,7 @@ public final class CsvFileFormat implements FileFormat {
   @Override
   public boolean isSplittable(DataSourceOptions options) {
     CsvOptions csv = CsvOptions.of(options, false);
-    return !csv.multiLine() && csv.isUtf8();
+    return csv.splitsByLines();
   }
 
   @Override
@@ -52,6 +53,7 @@ public final class CsvFileFormat implements FileFormat {
     }
     CsvOptions csv = CsvOptions.of(options, false);
     DateTimeFormatter dates = ValueParsers.dateFormatter(csv.dateFormat());
+    DateTimeFormats formats = DateTimeFormats.of(options);
     List<String> names = null;
     List<DataType> types = new ArrayList<>();
     CsvLineParser parser = new CsvLineParser(csv);
@@ -77,7 +79,11 @@ public final class CsvFileFormat implements FileFormat {
             }
             String value = record.get(i) == null ? null : csv.trim(record.get(i));
             if (csv.inferSchema() && value != null && !value.isEmpty() && !value.equals(csv.nullValue())) {
-              types.set(i, ValueParsers.merge(types.get(i), ValueParsers.inferText(value, dates)));
+              DataType inferred = ValueParsers.inferText(value, dates);
+              if (inferred == DataTypes.StringType && formats.isTimestamp(value)) {
+                inferred = DataTypes.TimestampType;
+              }
+              types.set(i, ValueParsers.merge(types.get(i), inferred));
             }
           }
         }
@@ -116,7 +122,8 @@ public final class CsvFileFormat implements FileFormat {
         }
         return out;
       }
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      LineSource lines = new LineSource(reader, csv.lineSep());
+      for (String line = lines.next(); line != null; line = lines.next()) {
         if (line.isBlank() || csv.comment() != '\0' && line.charAt(0) == csv.comment()) {
           continue;
         }
@@ -134,6 +141,7 @@ public final class CsvFileFormat implements FileFormat {
   public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
       DataSourceOptions options) {
     CsvOptions csv = CsvOptions.of(options, false);
+    DateTimeFormats formats = DateTimeFormats.of(options);
     if (csv.multiLine() && csv.comment() != '\0' && csv.comment() != '#') {
       throw AnalysisException.unsupported("the CSV option comment='" + csv.comment() + "' with multiLine; "
           + "only '#' comments are recognized in multi-line CSV");
@@ -145,7 +153,7 @@ public final class CsvFileFormat implements FileFormat {
     }
     return (FileReader) (split, context, metrics) -> {
       try {
-        return new CsvRecordReader(csv, dataSchema, requiredSchema, split, context, metrics);
+        return new CsvRecordReader(csv, dataSchema, requiredSchema, split, context, metrics, formats);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + split.path(), e);
       }
@@ -160,6 +168,6 @@ public final class CsvFileFormat implements FileFormat {
             "columnName", "`" + field.name() + "`", "columnType", "\"" + field.dataType().sql() + "\""));
       }
     }
-    return new CsvOutputWriterFactory(CsvOptions.of(options, true), dataSchema);
+    return new CsvOutputWriterFactory(CsvOptions.of(options, true), dataSchema, DateTimeFormats.of(options));
   }
 }

@@ -12,7 +12,8 @@ import java.nio.charset.StandardCharsets;
  * {@code nullValue} (""), {@code emptyValue} ("" when reading), {@code dateFormat} (yyyy-MM-dd),
  * {@code ignoreLeadingWhiteSpace}/{@code ignoreTrailingWhiteSpace} (false when reading, true when writing),
  * {@code multiLine} (false), {@code encoding}/{@code charset} (UTF-8), {@code mode} (PERMISSIVE),
- * {@code columnNameOfCorruptRecord} (_corrupt_record).
+ * {@code columnNameOfCorruptRecord} (_corrupt_record), {@code lineSep} (\r, \r\n or \n when reading, \n when
+ * writing; one character when set), {@code maxColumns} (20480).
  *
  * @param header whether the first line of each file names the columns
  * @param inferSchema whether to infer column types (else every column is a string)
@@ -29,11 +30,13 @@ import java.nio.charset.StandardCharsets;
  * @param encoding the character set name
  * @param mode what to do with malformed records
  * @param corruptColumn the name of the column receiving malformed records
+ * @param lineSep the one-character line separator, or null for the default ones
+ * @param maxColumns the most fields a record may have; records with more are malformed
  */
 public record CsvOptions(boolean header, boolean inferSchema, char separator, char quote, char escape,
     char comment, String nullValue, String emptyValue, String dateFormat, boolean ignoreLeadingWhiteSpace,
-    boolean ignoreTrailingWhiteSpace, boolean multiLine, String encoding, ParseMode mode, String corruptColumn)
-    implements Serializable {
+    boolean ignoreTrailingWhiteSpace, boolean multiLine, String encoding, ParseMode mode, String corruptColumn,
+    String lineSep, int maxColumns) implements Serializable {
 
   /** The options of a read ({@code writing} false) or a write. */
   public static CsvOptions of(DataSourceOptions o, boolean writing) {
@@ -49,7 +52,29 @@ public record CsvOptions(boolean header, boolean inferSchema, char separator, ch
         o.get("nullValue", ""), o.get("emptyValue", writing ? "\"\"" : ""), o.get("dateFormat", "yyyy-MM-dd"),
         o.getBoolean("ignoreLeadingWhiteSpace", writing), o.getBoolean("ignoreTrailingWhiteSpace", writing),
         o.getBoolean("multiLine", false), o.get("encoding", o.get("charset", "UTF-8")), ParseMode.of(o),
-        o.get("columnNameOfCorruptRecord", "_corrupt_record"));
+        o.get("columnNameOfCorruptRecord", "_corrupt_record"), lineSep(o), maxColumns(o));
+  }
+
+  private static String lineSep(DataSourceOptions o) {
+    String value = o.get("lineSep");
+    if (value != null && value.length() != 1) {
+      throw new IllegalArgumentException("'lineSep' can contain only 1 character, but got '" + value + "'");
+    }
+    return value;
+  }
+
+  private static int maxColumns(DataSourceOptions o) {
+    String value = o.get("maxColumns", "20480");
+    int max;
+    try {
+      max = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      max = 0;
+    }
+    if (max <= 0) {
+      throw new IllegalArgumentException("Option maxColumns must be a positive integer, but got '" + value + "'");
+    }
+    return max;
   }
 
   private static char charOption(DataSourceOptions o, String key, char defaultValue) {
@@ -81,6 +106,16 @@ public record CsvOptions(boolean header, boolean inferSchema, char separator, ch
   /** Whether lines are UTF-8, which splitting files by lines requires. */
   public boolean isUtf8() {
     return charset().equals(StandardCharsets.UTF_8);
+  }
+
+  /** Whether files can be split at line starts: single-line records, UTF-8 and the default line separators. */
+  public boolean splitsByLines() {
+    return !multiLine && isUtf8() && lineSep == null;
+  }
+
+  /** The line separator written after each record. */
+  public String writtenLineSep() {
+    return lineSep == null ? "\n" : lineSep;
   }
 
   /** {@code value} with the configured whitespace trimmed. */

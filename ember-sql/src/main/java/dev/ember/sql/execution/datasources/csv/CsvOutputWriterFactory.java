@@ -2,6 +2,7 @@ package dev.ember.sql.execution.datasources.csv;
 
 import dev.ember.sql.execution.datasources.OutputWriter;
 import dev.ember.sql.execution.datasources.OutputWriterFactory;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.ValueParsers;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructType;
@@ -24,8 +25,10 @@ final class CsvOutputWriterFactory implements OutputWriterFactory {
   private static final long serialVersionUID = 1L;
   private final CsvOptions options;
   private final StructType schema;
+  private final DateTimeFormats formats;
 
-  CsvOutputWriterFactory(CsvOptions options, StructType schema) {
+  CsvOutputWriterFactory(CsvOptions options, StructType schema, DateTimeFormats formats) {
+    this.formats = formats;
     this.options = options;
     this.schema = schema;
   }
@@ -47,7 +50,7 @@ final class CsvOutputWriterFactory implements OutputWriterFactory {
         }
         out.write(quoteIfNeeded(schema.apply(c).name()));
       }
-      out.write('\n');
+      out.write(options.writtenLineSep());
     }
     return new OutputWriter() {
       @Override
@@ -60,11 +63,12 @@ final class CsvOutputWriterFactory implements OutputWriterFactory {
           if (value == null) {
             out.write(options.nullValue());
           } else {
-            String text = ValueParsers.format(value, types[c], dates);
+            String text = DateTimeFormats.handles(types[c]) ? formats.format(value, types[c])
+                : ValueParsers.format(value, types[c], dates);
             out.write(text.isEmpty() ? options.emptyValue() : quoteIfNeeded(text));
           }
         }
-        out.write('\n');
+        out.write(options.writtenLineSep());
       }
 
       @Override

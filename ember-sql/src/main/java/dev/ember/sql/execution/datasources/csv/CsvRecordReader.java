@@ -4,6 +4,7 @@ import dev.ember.TaskContext;
 import dev.ember.rdd.io.FileSplit;
 import dev.ember.rdd.io.SplitLineIterator;
 import dev.ember.sql.execution.datasources.BatchAppender;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.MalformedRecords;
 import dev.ember.sql.execution.datasources.ParseMode;
@@ -32,6 +33,7 @@ final class CsvRecordReader extends RecordBatchIterator {
   private final FileSplit split;
   private final CsvLineParser parser;
   private final DateTimeFormatter dates;
+  private final DateTimeFormats formats;
   private final int expectedFields;
   private final int[] tokenIndexes;
   private final DataType[] types;
@@ -39,16 +41,18 @@ final class CsvRecordReader extends RecordBatchIterator {
   private final boolean countLines;
   private SplitLineIterator lines;
   private BufferedReader wholeFile;
+  private LineSource wholeLines;
   private boolean headerPending;
   private long lineNumber;
 
   CsvRecordReader(CsvOptions options, StructType dataSchema, StructType required, FileSplit split,
-      TaskContext context, ScanMetrics metrics) throws IOException {
+      TaskContext context, ScanMetrics metrics, DateTimeFormats formats) throws IOException {
     super(required.fieldList().stream().map(StructField::dataType).toList(), context, metrics);
     this.options = options;
     this.split = split;
     this.parser = new CsvLineParser(options);
     this.dates = ValueParsers.dateFormatter(options.dateFormat());
+    this.formats = formats;
     List<String> tokenNames = new ArrayList<>();
     for (StructField field : dataSchema) {
       if (!field.name().equals(options.corruptColumn())) {
@@ -72,8 +76,9 @@ final class CsvRecordReader extends RecordBatchIterator {
     this.corruptSlot = corrupt;
     this.countLines = FileInputs.isWholeFile(split) || split.start() == 0;
     this.headerPending = options.header() && split.start() == 0;
-    if (options.multiLine() || !options.isUtf8()) {
+    if (!options.splitsByLines()) {
       wholeFile = new BufferedReader(new InputStreamReader(FileInputs.openWhole(split), options.charset()));
+      wholeLines = new LineSource(wholeFile, options.lineSep());
       if (options.multiLine()) {
         parser.open(wholeFile);
       }
@@ -86,7 +91,7 @@ final class CsvRecordReader extends RecordBatchIterator {
     if (lines != null) {
       return lines.hasNext() ? lines.next() : null;
     }
-    return wholeFile.readLine();
+    return wholeLines.next();
   }
 
   @Override
@@ -139,8 +144,9 @@ final class CsvRecordReader extends RecordBatchIterator {
   }
 
   private boolean convert(BatchAppender out, List<String> fields, String raw, String where) {
-    String problem = fields.size() == expectedFields ? null
-        : "expected " + expectedFields + " fields but found " + fields.size();
+    String problem = fields.size() > options.maxColumns()
+        ? fields.size() + " fields exceed maxColumns (" + options.maxColumns() + ")"
+        : fields.size() == expectedFields ? null : "expected " + expectedFields + " fields but found " + fields.size();
     for (int c = 0; c < types.length; c++) {
       int token = tokenIndexes[c];
       if (token < 0) {
@@ -155,7 +161,8 @@ final class CsvRecordReader extends RecordBatchIterator {
           value = types[c] == DataTypes.StringType ? options.emptyValue() : null;
         } else if (!text.equals(options.nullValue())) {
           try {
-            value = ValueParsers.parse(text, types[c], dates);
+            value = DateTimeFormats.handles(types[c]) ? formats.parse(text, types[c])
+                : ValueParsers.parse(text, types[c], dates);
           } catch (RuntimeException e) {
             problem = problem != null ? problem : "cannot parse '" + text + "' as " + types[c].simpleString();
           }

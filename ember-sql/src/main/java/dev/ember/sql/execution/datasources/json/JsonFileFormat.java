@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileReader;
 import dev.ember.sql.execution.datasources.OutputWriter;
@@ -24,7 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON lines (one object per line), read and written with jackson-core's streaming API. See
+ * JSON lines (one object per line), or with {@code multiLine} whole JSON documents ({@link JsonDocuments}),
+ * read and written with jackson-core's streaming API. See
  * {@link JsonSchemaInference} for the inferred types; writing leaves out null fields as Spark does.
  */
 public final class JsonFileFormat implements FileFormat {
@@ -38,18 +40,15 @@ public final class JsonFileFormat implements FileFormat {
 
   @Override
   public boolean isSplittable(DataSourceOptions options) {
-    if (options.getBoolean("multiLine", false)) {
-      throw AnalysisException.unsupported("the JSON option multiLine=true (records spanning lines); "
-          + "Ember reads JSON lines, one object per line");
-    }
-    return true;
+    // A multiLine file is one JSON document: only a reader of the whole file can find its records.
+    return !JsonDocuments.multiLine(options);
   }
 
   @Override
   public StructType inferSchema(List<Path> files, DataSourceOptions options) {
     isSplittable(options);
     try {
-      return JsonSchemaInference.infer(files, JsonOptions.of(options));
+      return JsonSchemaInference.infer(files, JsonOptions.of(options), JsonDocuments.multiLine(options));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot infer the schema of JSON files", e);
     }
@@ -64,17 +63,20 @@ public final class JsonFileFormat implements FileFormat {
       throw new AnalysisException("INVALID_CORRUPT_RECORD_TYPE", Map.of("columnName",
           "`" + json.corruptColumn() + "`", "actualType", "\"" + dataSchema.apply(corrupt).dataType().sql() + "\""));
     }
+    boolean multiLine = JsonDocuments.multiLine(options);
+    DateTimeFormats formats = DateTimeFormats.of(options);
     return (FileReader) (split, context, metrics) -> new JsonRecordReader(json, requiredSchema, split, context,
-        metrics);
+        metrics, multiLine, formats);
   }
 
   @Override
   public OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options) {
-    return new Writers(JsonOptions.of(options), dataSchema);
+    return new Writers(JsonOptions.of(options), dataSchema, DateTimeFormats.of(options));
   }
 
   /** Writes one JSON object per line. */
-  private record Writers(JsonOptions options, StructType schema) implements OutputWriterFactory {
+  private record Writers(JsonOptions options, StructType schema, DateTimeFormats formats)
+      implements OutputWriterFactory {
 
     @Override
     public String fileExtension() {
@@ -102,7 +104,7 @@ public final class JsonFileFormat implements FileFormat {
               continue;
             }
             generator.writeFieldName(names[c]);
-            writeValue(generator, value, types[c], dates);
+            writeValue(generator, value, types[c], dates, formats);
           }
           generator.writeEndObject();
           generator.writeRaw('\n');
@@ -115,8 +117,8 @@ public final class JsonFileFormat implements FileFormat {
       };
     }
 
-    private static void writeValue(JsonGenerator generator, Object value, DataType type, DateTimeFormatter dates)
-        throws IOException {
+    private static void writeValue(JsonGenerator generator, Object value, DataType type, DateTimeFormatter dates,
+        DateTimeFormats formats) throws IOException {
       if (type == DataTypes.IntegerType) {
         generator.writeNumber((Integer) value);
       } else if (type == DataTypes.LongType) {
@@ -125,6 +127,8 @@ public final class JsonFileFormat implements FileFormat {
         generator.writeNumber((Double) value);
       } else if (type == DataTypes.BooleanType) {
         generator.writeBoolean((Boolean) value);
+      } else if (DateTimeFormats.handles(type)) {
+        generator.writeString(formats.format(value, type));
       } else {
         generator.writeString(ValueParsers.format(value, type, dates));
       }

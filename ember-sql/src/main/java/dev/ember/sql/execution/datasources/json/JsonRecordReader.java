@@ -8,6 +8,7 @@ import dev.ember.TaskContext;
 import dev.ember.rdd.io.FileSplit;
 import dev.ember.rdd.io.SplitLineIterator;
 import dev.ember.sql.execution.datasources.BatchAppender;
+import dev.ember.sql.execution.datasources.DateTimeFormats;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.MalformedRecords;
 import dev.ember.sql.execution.datasources.ParseMode;
@@ -20,9 +21,11 @@ import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -35,18 +38,21 @@ final class JsonRecordReader extends RecordBatchIterator {
   private final JsonOptions options;
   private final FileSplit split;
   private final SplitLineIterator lines;
+  private final Iterator<String> records;
   private final JsonFactory factory = new JsonFactory();
   private final Map<String, Integer> columns = new HashMap<>();
   private final DataType[] types;
   private final int corruptSlot;
   private final DateTimeFormatter dates;
+  private final DateTimeFormats formats;
   private final boolean countLines;
   private final Object[] values;
   private long lineNumber;
 
   JsonRecordReader(JsonOptions options, StructType required, FileSplit split, TaskContext context,
-      ScanMetrics metrics) {
+      ScanMetrics metrics, boolean multiLine, DateTimeFormats formats) {
     super(required.fieldList().stream().map(StructField::dataType).toList(), context, metrics);
+    this.formats = formats;
     this.options = options;
     this.split = split;
     this.types = new DataType[required.length()];
@@ -63,15 +69,20 @@ final class JsonRecordReader extends RecordBatchIterator {
     this.dates = ValueParsers.dateFormatter(options.dateFormat());
     this.countLines = split.start() == 0;
     this.values = new Object[types.length];
-    this.lines = FileInputs.lines(split, context);
+    this.lines = multiLine ? null : FileInputs.lines(split, context);
+    try {
+      this.records = multiLine ? JsonDocuments.records(split).iterator() : lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the JSON file " + split.path(), e);
+    }
   }
 
   @Override
   protected boolean appendNext(BatchAppender out) throws IOException {
-    if (!lines.hasNext()) {
+    if (!records.hasNext()) {
       return false;
     }
-    String line = lines.next();
+    String line = records.next();
     lineNumber++;
     if (line.isBlank()) {
       return true;
@@ -80,7 +91,8 @@ final class JsonRecordReader extends RecordBatchIterator {
     String problem = parse(line);
     if (problem != null) {
       if (options.mode() == ParseMode.FAILFAST) {
-        String where = countLines ? String.valueOf(lineNumber) : lineNumber + " of the split at byte " + split.start();
+        String where = lines == null ? lineNumber + " (record " + lineNumber + " of the multiLine document)"
+            : countLines ? String.valueOf(lineNumber) : lineNumber + " of the split at byte " + split.start();
         throw MalformedRecords.failFast(line, split.path(), where, problem);
       }
       if (options.mode() == ParseMode.DROPMALFORMED) {
@@ -148,9 +160,9 @@ final class JsonRecordReader extends RecordBatchIterator {
       result = parser.getDoubleValue();
     } else if (type == DataTypes.BooleanType && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)) {
       result = value == JsonToken.VALUE_TRUE;
-    } else if (type == DataTypes.DateType && value == JsonToken.VALUE_STRING) {
+    } else if (DateTimeFormats.handles(type) && value == JsonToken.VALUE_STRING) {
       try {
-        result = ValueParsers.parse(parser.getText(), type, dates);
+        result = formats.parse(parser.getText(), type);
       } catch (DateTimeParseException e) {
         result = null;
       }
@@ -174,6 +186,8 @@ final class JsonRecordReader extends RecordBatchIterator {
 
   @Override
   protected void closeInput() {
-    lines.close();
+    if (lines != null) {
+      lines.close();
+    }
   }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +39,7 @@ final class JsonSchemaInference {
 
   private JsonSchemaInference() {}
 
-  static StructType infer(List<Path> files, JsonOptions options) throws IOException {
+  static StructType infer(List<Path> files, JsonOptions options, boolean multiLine) throws IOException {
     JsonFactory factory = new JsonFactory();
     Map<String, DataType> fields = new TreeMap<>();
     boolean corrupt = false;
@@ -48,7 +49,9 @@ final class JsonSchemaInference {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(FileInputs.openWhole(whole),
           StandardCharsets.UTF_8))) {
         long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        Iterator<String> records = multiLine ? JsonDocuments.records(file).iterator() : reader.lines().iterator();
+        while (records.hasNext()) {
+          String line = records.next();
           lineNumber++;
           if (line.isBlank()) {
             continue;
