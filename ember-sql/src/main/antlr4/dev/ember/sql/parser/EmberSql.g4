@@ -249,6 +249,8 @@ primaryExpression
     | LEFT_PAREN expression (COMMA expression)+ RIGHT_PAREN                  #rowConstructor
     | LEFT_PAREN expression RIGHT_PAREN                                      #parenthesizedExpression
     | identifier (DOT identifier)*                                           #columnReference
+    | value=primaryExpression LEFT_BRACKET index=valueExpression RIGHT_BRACKET   #subscript
+    | base=primaryExpression DOT fieldName=identifier                        #dereference
     ;
 
 whenClause
@@ -279,6 +281,12 @@ intervalValue
 
 dataType
     : identifier (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)?
+    | identifier LT dataType (COMMA dataType)? GT
+    | identifier LT complexColType (COMMA complexColType)* GT
+    ;
+
+complexColType
+    : identifier COLON? dataType
     ;
 
 multipartIdentifier
@@ -420,6 +428,10 @@ PARTITIONED: 'PARTITIONED';
 UNSUPPORTED_KEYWORD
     : 'LATERAL' | 'NATURAL'
     ;
+
+LEFT_BRACKET: '[';
+RIGHT_BRACKET: ']';
+COLON: ':';
 
 EQ: '=' | '==';
 NSEQ: '<=>';
