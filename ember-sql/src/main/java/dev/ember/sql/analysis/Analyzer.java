@@ -225,6 +225,9 @@ public final class Analyzer {
 
   private LogicalPlan resolveProject(List<Expression> list, LogicalPlan child) {
     List<Expression> resolved = ExpressionResolver.resolveSelectList(list, child.output());
+    if (resolved.stream().anyMatch(Generators::hasGenerator)) {
+      return Generators.project(resolved, child);
+    }
     if (resolved.stream().anyMatch(WindowExtraction::hasWindow)) {
       return resolved.stream().anyMatch(ExpressionResolver::containsAggregate)
           ? WindowExtraction.aggregate(List.of(), resolved, child, (l, g) -> checkedAggregate(g, l, child))

@@ -23,6 +23,7 @@ final class CheckAnalysis {
       check(child);
     }
     WindowChecks.check(plan);
+    Generators.checkOutsideSelect(plan);
     if (plan instanceof Filter filter) {
       checkFilter(filter.condition());
     }

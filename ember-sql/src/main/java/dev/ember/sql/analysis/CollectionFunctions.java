@@ -89,6 +89,7 @@ final class CollectionFunctions {
         || e.dataType() == DataTypes.NullType) && a.raw(0).dataType() instanceof ArrayType
         ? arrayConcat(a) : stringConcat.apply(a));
     BinaryFunctions.register(builders);
+    Generators.register(builders);
   }
 
   static ScalarFunction fn(String name, DataType type, Expression... arguments) {
