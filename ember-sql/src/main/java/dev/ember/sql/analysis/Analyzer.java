@@ -141,7 +141,8 @@ public final class Analyzer {
       return JoinResolver.setOperation(operation, resolve(operation.left()), resolve(operation.right()));
     }
     if (plan instanceof Aggregate aggregate) {
-      return resolveAggregate(aggregate.grouping(), aggregate.aggregates(), resolve(aggregate.child()));
+      return Generators.extractFromAggregate(resolveAggregate(aggregate.grouping(), aggregate.aggregates(),
+          resolve(aggregate.child())));
     }
     if (plan instanceof UnresolvedHaving having) {
       LogicalPlan child = resolve(having.child());

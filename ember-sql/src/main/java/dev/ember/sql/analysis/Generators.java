@@ -1,17 +1,19 @@
 package dev.ember.sql.analysis;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Generate;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.CollectList;
 import dev.ember.sql.plan.expressions.Explode;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.NamedExpression;
 import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructField;
-import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,9 @@ final class Generators {
     builders.put("explode_outer", a -> explode(a, false, true));
     builders.put("posexplode", a -> explode(a, true, false));
     builders.put("posexplode_outer", a -> explode(a, true, true));
+    builders.put("collect_list", a -> new CollectList(a.count(1, 1).raw(0), false));
+    builders.put("array_agg", builders.get("collect_list"));
+    builders.put("collect_set", a -> new CollectList(a.count(1, 1).raw(0), true));
   }
 
   private static Expression explode(FunctionArguments a, boolean position, boolean outer) {
@@ -66,17 +71,43 @@ final class Generators {
         throw new AnalysisException("UNSUPPORTED_GENERATOR.NESTED_IN_EXPRESSIONS", Map.of("expression",
             "\"" + unalias(item).sql() + "\""));
       }
-      List<AttributeReference> output = output(explode, item instanceof Alias alias && !alias.name().equals(
-          ExpressionResolver.prettyName(explode)) ? alias.name() : null);
+      List<AttributeReference> output = output(explode, item instanceof Alias alias
+          && !alias.name().startsWith(explode.sql().substring(0, explode.sql().indexOf('(') + 1))
+          ? alias.name() : null);
       generate = new Generate(explode, output, child);
       list.addAll(output);
     }
     return new Project(list, generate);
   }
 
+  /**
+   * {@code plan} with a generator over aggregates ({@code SELECT k, explode(collect_list(x)) ... GROUP BY k})
+   * planned as a Generate over the aggregate, which computes the generator's input as a column.
+   */
+  static LogicalPlan extractFromAggregate(LogicalPlan plan) {
+    if (!(plan instanceof Aggregate aggregate)
+        || aggregate.aggregates().stream().noneMatch(Generators::hasGenerator)) {
+      return plan;
+    }
+    List<Expression> aggregates = new ArrayList<>();
+    List<Expression> above = new ArrayList<>();
+    for (Expression item : aggregate.aggregates()) {
+      if (unalias(item) instanceof Explode explode) {
+        Alias input = new Alias(explode.child(), "__generator_input");
+        aggregates.add(input);
+        above.add(item instanceof Alias alias ? new Alias(explode.withNewChildren(List.of(input.toAttribute())),
+            alias.name(), alias.exprId()) : explode.withNewChildren(List.of(input.toAttribute())));
+      } else {
+        aggregates.add(item);
+        above.add(((NamedExpression) item).toAttribute());
+      }
+    }
+    return project(above, new Aggregate(aggregate.grouping(), aggregates, aggregate.child()));
+  }
+
   /** The generated columns of {@code explode}, the single one named {@code alias} when given. */
   static List<AttributeReference> output(Explode explode, String alias) {
-    List<StructField> fields = ((StructType) explode.dataType()).fieldList();
+    List<StructField> fields = explode.elementSchema().fieldList();
     List<AttributeReference> out = new ArrayList<>();
     for (StructField field : fields) {
       String name = alias != null && fields.size() == 1 ? alias : field.name();
@@ -87,6 +118,10 @@ final class Generators {
 
   /** UNSUPPORTED_GENERATOR.OUTSIDE_SELECT when a node other than Generate holds a generator. */
   static void checkOutsideSelect(LogicalPlan plan) {
+    if (plan instanceof dev.ember.sql.plan.Window && plan.expressions().stream().anyMatch(
+        e -> e.exists(node -> node instanceof CollectList))) {
+      throw AnalysisException.unsupported("collect_list and collect_set over a window");
+    }
     if (!(plan instanceof Generate) && plan.expressions().stream().anyMatch(Generators::hasGenerator)) {
       throw new AnalysisException("UNSUPPORTED_GENERATOR.OUTSIDE_SELECT", Map.of("plan",
           "'" + plan.simpleString() + "'"));

@@ -64,6 +64,10 @@ interface AggregateEvaluator extends Serializable {
       return new Simple(java.util.Collections.nCopies(HyperLogLogState.wordCount(p), DataTypes.LongType),
           () -> new HyperLogLogState(p));
     }
+    if (function instanceof dev.ember.sql.plan.expressions.CollectList collect) {
+      boolean set = collect.set();
+      return new Simple(List.of(collect.dataType()), () -> new CollectState(set));
+    }
     if (function instanceof Min min) {
       return new Simple(List.of(min.dataType()), () -> new ExtremumState(false));
     }

@@ -30,9 +30,18 @@ public record Explode(Expression child, boolean position, boolean outer) impleme
     return new Explode(newChildren.get(0), position, outer);
   }
 
-  /** The generated columns' names and types, as a struct. */
+  /**
+   * The type of the generated column when there is one (so that a generator misused inside an expression
+   * types, and the analyzer reports it as nested), else the struct of {@link #elementSchema()}.
+   */
   @Override
   public DataType dataType() {
+    StructType schema = elementSchema();
+    return schema.length() == 1 ? schema.apply(0).dataType() : schema;
+  }
+
+  /** The generated columns' names and types, as a struct. */
+  public StructType elementSchema() {
     List<StructField> fields = new ArrayList<>();
     if (position) {
       fields.add(new StructField("pos", dev.ember.sql.types.DataTypes.IntegerType, outer));
