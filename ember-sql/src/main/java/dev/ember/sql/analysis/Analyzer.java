@@ -184,6 +184,10 @@ public final class Analyzer {
       // Only the analyzer builds windows, so one here is already resolved (a DataFrame built on a query).
       return plan;
     }
+    if (plan instanceof dev.ember.sql.plan.Generate generate) {
+      // A generate built by the analyzer is resolved (a DataFrame built on a query): only its child is redone.
+      return generate.withNewChild(resolve(generate.child()));
+    }
     if (plan instanceof SubqueryColumnAliases aliases) {
       return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
     }
