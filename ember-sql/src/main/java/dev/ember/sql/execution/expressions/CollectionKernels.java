@@ -93,7 +93,12 @@ final class CollectionKernels {
       if (s.isEmpty()) {
         return List.of("");
       }
-      return List.of(Pattern.compile((String) row[1]).split(s, limit > 0 ? limit : -1));
+      String[] parts = Pattern.compile((String) row[1]).split(s, limit > 0 ? limit : -1);
+      if (((String) row[1]).isEmpty() && limit <= 0 && parts[parts.length - 1].isEmpty()) {
+        // An empty pattern splits between characters; Spark (3.4+) drops the empty string after the last.
+        return List.of(parts).subList(0, parts.length - 1);
+      }
+      return List.of(parts);
     }));
     BinaryKernels.register(k);
   }
