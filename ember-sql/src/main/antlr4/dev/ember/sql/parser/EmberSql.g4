@@ -96,12 +96,17 @@ queryPrimary
 
 querySpecification
     : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
-      (FROM relation (COMMA relation)*)?
+      (FROM relation (COMMA relation)* lateralView*)?
       (WHERE where=booleanExpression)?
       (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*
         (WITH groupingKind=(ROLLUP | CUBE))?)?
       (HAVING having=booleanExpression)?
       windowClause?
+    ;
+
+lateralView
+    : LATERAL VIEW OUTER? functionName=identifier LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN
+      table=identifier (AS? columns+=identifier (COMMA columns+=identifier)*)?
     ;
 
 groupingElement
@@ -425,8 +430,9 @@ PARTITIONED: 'PARTITIONED';
 
 // Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
 // stops there, where the parser reports the feature as unsupported.
+LATERAL: 'LATERAL';
 UNSUPPORTED_KEYWORD
-    : 'LATERAL' | 'NATURAL'
+    : 'NATURAL'
     ;
 
 LEFT_BRACKET: '[';

@@ -188,6 +188,9 @@ public final class Analyzer {
       // A generate built by the analyzer is resolved (a DataFrame built on a query): only its child is redone.
       return generate.withNewChild(resolve(generate.child()));
     }
+    if (plan instanceof dev.ember.sql.plan.UnresolvedLateralView view) {
+      return LateralViews.resolve(view, resolve(view.child()));
+    }
     if (plan instanceof SubqueryColumnAliases aliases) {
       return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
     }
