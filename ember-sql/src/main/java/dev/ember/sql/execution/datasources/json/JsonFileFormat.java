@@ -102,7 +102,11 @@ public final class JsonFileFormat implements FileFormat {
               continue;
             }
             generator.writeFieldName(names[c]);
-            writeValue(generator, value, types[c], dates);
+            if (JsonValues.isNested(types[c])) {
+              JsonValues.write(generator, value, types[c], dates, options.ignoreNullFields());
+            } else {
+              writeValue(generator, value, types[c], dates);
+            }
           }
           generator.writeEndObject();
           generator.writeRaw('\n');
