@@ -24,6 +24,7 @@ final class CheckAnalysis {
     }
     WindowChecks.check(plan);
     Generators.checkOutsideSelect(plan);
+    NestedTypeChecks.check(plan);
     if (plan instanceof Filter filter) {
       checkFilter(filter.condition());
     }

@@ -3,13 +3,13 @@ package dev.ember.sql.execution.expressions;
 import java.util.List;
 
 /** The natural order of internal values (numbers, strings, booleans, arrays and structs element-wise). */
-final class ValueOrdering {
+public final class ValueOrdering {
 
   private ValueOrdering() {}
 
   /** Compares two non-NULL internal values of one type; NULLs inside lists sort first. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static int compare(Object x, Object y) {
+  public static int compare(Object x, Object y) {
     if (x instanceof List<?> l && y instanceof List<?> r) {
       for (int i = 0; i < Math.min(l.size(), r.size()); i++) {
         Object a = l.get(i);
