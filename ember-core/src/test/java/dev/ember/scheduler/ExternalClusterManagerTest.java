@@ -37,7 +37,7 @@ class ExternalClusterManagerTest {
   }
 
   @Test
-  void aClusterManagerOnTheClasspathRunsTheJobAndTasksOfALostExecutorRunAgain() {
+  void aClusterManagerOnTheClasspathRunsTheJobAndTasksOfALostExecutorRunAgain() throws InterruptedException {
     sc = new EmberContext(new EmberConf(false).setMaster("losing-cluster://test").setAppName("losing")
         .set("spark.ui.showConsoleProgress", "false"));
     List<TaskEndReason> reasons = new CopyOnWriteArrayList<>();
@@ -54,6 +54,7 @@ class ExternalClusterManagerTest {
         .collectAsMap();
 
     assertThat(sums).isEqualTo(Map.of(0, 20, 1, 25));
+    assertThat(sc.listenerBus().waitUntilEmpty(10_000)).isTrue();
     assertThat(reasons).anySatisfy(reason -> assertThat(reason)
         .isEqualTo(new TaskEndReason.ExecutorLostFailure("doomed", true, "killed by the test")));
   }

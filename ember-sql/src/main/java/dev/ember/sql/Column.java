@@ -257,4 +257,16 @@ public final class Column {
   public int hashCode() {
     return expr.hashCode();
   }
+
+  /** Element {@code key} of an array (0-based) or the value of map key {@code key}: Spark's {@code a[key]}. */
+  public Column getItem(Object key) {
+    return new Column(new dev.ember.sql.plan.expressions.UnresolvedFunction("__extract_value",
+        java.util.List.of(expr, toExpr(key)), false, dev.ember.sql.plan.expressions.Origin.NONE));
+  }
+
+  /** Field {@code name} of a struct: Spark's {@code s.name}. */
+  public Column getField(String name) {
+    return new Column(new dev.ember.sql.plan.expressions.UnresolvedFunction("__extract_field",
+        java.util.List.of(expr, toExpr(name)), false, dev.ember.sql.plan.expressions.Origin.NONE));
+  }
 }

@@ -31,6 +31,9 @@ final class ExternalValues {
     if (type == DataTypes.DateType) {
       return LocalDate.ofEpochDay((Integer) v);
     }
+    if (NestedValues.isNested(type)) {
+      return NestedValues.toExternal(v, type);
+    }
     if (type == DataTypes.TimestampType) {
       return Timestamp.from(DateTimeUtils.microsToInstant((Long) v));
     }
@@ -57,6 +60,9 @@ final class ExternalValues {
 
   /** The internal value of external {@code v} for {@code type}, or null when the class does not fit. */
   static Object toInternal(Object v, DataType type) {
+    if (NestedValues.isNested(type)) {
+      return NestedValues.toInternal(v, type);
+    }
     if (type instanceof DecimalType decimal && v instanceof BigDecimal d) {
       return d.setScale(decimal.scale(), RoundingMode.HALF_UP);
     }
@@ -94,6 +100,10 @@ final class ExternalValues {
     }
     if (v instanceof BigDecimal d) {
       return d.toPlainString();
+    }
+    if (v instanceof java.util.List<?> || v instanceof java.util.Map<?, ?> || v instanceof Row
+        || v instanceof byte[]) {
+      return NestedValues.show(v, timeZone);
     }
     if (v instanceof Timestamp t) {
       return DateTimeUtils.formatTimestamp(DateTimeUtils.instantToMicros(t.toInstant()),

@@ -82,6 +82,23 @@ public final class Row implements Serializable {
     return (java.time.LocalDate) values[i];
   }
 
+  /** The array at {@code i} as a list (Spark's Java API), null for NULL. */
+  @SuppressWarnings("unchecked")
+  public <T> java.util.List<T> getList(int i) {
+    return (java.util.List<T>) values[i];
+  }
+
+  /** The map at {@code i} (Spark's Java API), null for NULL. */
+  @SuppressWarnings("unchecked")
+  public <K, V> java.util.Map<K, V> getJavaMap(int i) {
+    return (java.util.Map<K, V>) values[i];
+  }
+
+  /** The struct at {@code i} as a row, null for NULL. */
+  public Row getStruct(int i) {
+    return (Row) values[i];
+  }
+
   /** The value at {@code i}, cast to the caller's type. */
   @SuppressWarnings("unchecked")
   public <T> T getAs(int i) {
@@ -111,12 +128,12 @@ public final class Row implements Serializable {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Row that && Arrays.equals(values, that.values);
+    return other instanceof Row that && Arrays.deepEquals(values, that.values);
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(values);
+    return Arrays.deepHashCode(values);
   }
 
   @Override

@@ -16,9 +16,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The functions of the DataFrame API, as in Spark: {@code import static dev.ember.sql.functions.*;}.
+ * The functions of the DataFrame API, as in Spark: {@code import static dev.ember.sql.functions.*;}. The functions
+ * of arrays, maps, structs and binary values come from {@link CollectionFunctions}.
  */
-public final class functions {
+public final class functions extends CollectionFunctions {
 
   private functions() {}
 
@@ -643,14 +644,6 @@ public final class functions {
   /** A call of the built-in function {@code name}; non-Column arguments become literals. */
   public static Column call_function(String name, Column... columns) {
     return fn(name, (Object[]) columns);
-  }
-
-  private static Column fn(String name, Object... arguments) {
-    List<dev.ember.sql.plan.expressions.Expression> expressions = new java.util.ArrayList<>();
-    for (Object argument : arguments) {
-      expressions.add(Column.toExpr(argument));
-    }
-    return new Column(new UnresolvedFunction(name, expressions, false, Origin.NONE));
   }
 
   private static Object[] prepend(Object first, Column[] rest) {

@@ -105,12 +105,17 @@ queryPrimary
 
 querySpecification
     : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
-      (FROM relation (COMMA relation)*)?
+      (FROM relation (COMMA relation)* lateralView*)?
       (WHERE where=booleanExpression)?
       (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*
         (WITH groupingKind=(ROLLUP | CUBE))?)?
       (HAVING having=booleanExpression)?
       windowClause?
+    ;
+
+lateralView
+    : LATERAL VIEW OUTER? functionName=identifier LEFT_PAREN (expression (COMMA expression)*)? RIGHT_PAREN
+      table=identifier (AS? columns+=identifier (COMMA columns+=identifier)*)?
     ;
 
 groupingElement
@@ -259,6 +264,8 @@ primaryExpression
     | LEFT_PAREN expression (COMMA expression)+ RIGHT_PAREN                  #rowConstructor
     | LEFT_PAREN expression RIGHT_PAREN                                      #parenthesizedExpression
     | identifier (DOT identifier)*                                           #columnReference
+    | value=primaryExpression LEFT_BRACKET index=valueExpression RIGHT_BRACKET   #subscript
+    | base=primaryExpression DOT fieldName=identifier                        #dereference
     ;
 
 whenClause
@@ -289,6 +296,12 @@ intervalValue
 
 dataType
     : identifier (LEFT_PAREN INTEGER_VALUE (COMMA INTEGER_VALUE)* RIGHT_PAREN)?
+    | identifier LT dataType (COMMA dataType)? GT
+    | identifier LT complexColType (COMMA complexColType)* GT
+    ;
+
+complexColType
+    : identifier COLON? dataType
     ;
 
 multipartIdentifier
@@ -440,14 +453,14 @@ FUNCTIONS: 'FUNCTIONS';
 RENAME: 'RENAME';
 TRUNCATE: 'TRUNCATE';
 
-// Spark's strict non-reserved keywords of features not built yet: never identifiers, so "FROM t NATURAL JOIN u"
-// stops there, where the parser reports the feature as unsupported.
-UNSUPPORTED_KEYWORD
-    : 'LATERAL'
-    ;
-
-// A strict non-reserved keyword as in Spark: never an identifier, so "FROM t NATURAL JOIN u" is a join.
+// Strict non-reserved keywords as in Spark: never identifiers, so "FROM t NATURAL JOIN u" is a join and
+// "FROM t LATERAL VIEW ..." a lateral view.
+LATERAL: 'LATERAL';
 NATURAL: 'NATURAL';
+
+LEFT_BRACKET: '[';
+RIGHT_BRACKET: ']';
+COLON: ':';
 
 EQ: '=' | '==';
 NSEQ: '<=>';

@@ -145,7 +145,8 @@ public final class Analyzer {
       return JoinResolver.setOperation(operation, resolve(operation.left()), resolve(operation.right()));
     }
     if (plan instanceof Aggregate aggregate) {
-      return resolveAggregate(aggregate.grouping(), aggregate.aggregates(), resolve(aggregate.child()));
+      return Generators.extractFromAggregate(resolveAggregate(aggregate.grouping(), aggregate.aggregates(),
+          resolve(aggregate.child())));
     }
     if (plan instanceof UnresolvedHaving having) {
       LogicalPlan child = resolve(having.child());
@@ -186,6 +187,13 @@ public final class Analyzer {
     if (plan instanceof Window) {
       // Only the analyzer builds windows, so one here is already resolved (a DataFrame built on a query).
       return plan;
+    }
+    if (plan instanceof dev.ember.sql.plan.Generate generate) {
+      // A generate built by the analyzer is resolved (a DataFrame built on a query): only its child is redone.
+      return generate.withNewChild(resolve(generate.child()));
+    }
+    if (plan instanceof dev.ember.sql.plan.UnresolvedLateralView view) {
+      return LateralViews.resolve(view, resolve(view.child()));
     }
     if (plan instanceof SubqueryColumnAliases aliases) {
       return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
@@ -229,6 +237,9 @@ public final class Analyzer {
 
   private LogicalPlan resolveProject(List<Expression> list, LogicalPlan child) {
     List<Expression> resolved = ExpressionResolver.resolveSelectList(list, child.output());
+    if (resolved.stream().anyMatch(Generators::hasGenerator)) {
+      return Generators.project(resolved, child);
+    }
     if (resolved.stream().anyMatch(WindowExtraction::hasWindow)) {
       return resolved.stream().anyMatch(ExpressionResolver::containsAggregate)
           ? WindowExtraction.aggregate(List.of(), resolved, child, (l, g) -> checkedAggregate(g, l, child))

@@ -23,6 +23,8 @@ final class CheckAnalysis {
       check(child);
     }
     WindowChecks.check(plan);
+    Generators.checkOutsideSelect(plan);
+    NestedTypeChecks.check(plan);
     if (plan instanceof Filter filter) {
       checkFilter(filter.condition());
     }

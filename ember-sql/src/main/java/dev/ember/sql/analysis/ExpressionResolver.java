@@ -39,7 +39,7 @@ final class ExpressionResolver {
   static Expression resolvePartially(Expression e, List<AttributeReference> input) {
     return e.transformUp(node -> {
       if (node instanceof UnresolvedAttribute u) {
-        return lookup(u, input).map(a -> (Expression) a).orElse(u);
+        return lookup(u, input).map(a -> (Expression) a).or(() -> NestedFields.resolve(u, input)).orElse(u);
       }
       if (node instanceof UnresolvedFunction f && f.arguments().stream().allMatch(Expression::resolved)) {
         return SessionSettings.apply(TypeCoercion.coerce(FunctionRegistry.lookup(f)));
@@ -141,6 +141,9 @@ final class ExpressionResolver {
       }
       if (node instanceof UnresolvedAttribute u) {
         return new PrettyText(u.nameParts().get(u.nameParts().size() - 1));
+      }
+      if (node instanceof UnresolvedFunction f && NestedFields.prettyName(f) != null) {
+        return NestedFields.prettyName(f);
       }
       if (node instanceof UnresolvedFunction f) {
         return new UnresolvedFunction(f.name().toLowerCase(java.util.Locale.ROOT), f.arguments(), f.distinct(),

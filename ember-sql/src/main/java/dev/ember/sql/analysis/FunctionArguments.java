@@ -40,6 +40,11 @@ final class FunctionArguments {
     return call.arguments();
   }
 
+  /** An error of {@code condition} at the call's position. */
+  AnalysisException error(String condition, Map<String, String> parameters) {
+    return new AnalysisException(condition, parameters, call.origin().line(), call.origin().startPosition(), "");
+  }
+
   /** Checks that between {@code min} and {@code max} arguments were given. */
   FunctionArguments count(int min, int max) {
     int actual = size();

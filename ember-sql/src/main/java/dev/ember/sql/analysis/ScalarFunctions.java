@@ -72,6 +72,7 @@ final class ScalarFunctions {
     registerMath();
     registerNullAndConditional();
     DateTimeFunctions.register(BUILDERS);
+    CollectionFunctions.register(BUILDERS);
   }
 
   private ScalarFunctions() {}

@@ -165,6 +165,10 @@ final class TypeCoercion {
     if (DateTimeArithmetic.widerDateTime(l, r) != null) {
       return DateTimeArithmetic.widerDateTime(l, r);
     }
+    DataType nested = NestedTypeCoercion.wider(context, l, r);
+    if (nested != null) {
+      return nested;
+    }
     String name = context == null ? "VALUES" : context.sql();
     throw new AnalysisException("DATATYPE_MISMATCH.DATA_DIFF_TYPES", Map.of("sqlExpr", "\"" + name + "\"",
         "functionName", context instanceof CaseWhen ? "`casewhen`" : "`" + name + "`",

@@ -119,6 +119,10 @@ public final class QueryPlanner {
     if (plan instanceof Project project) {
       return new ProjectExec(project.projectList(), planOperators(project.child()));
     }
+    if (plan instanceof dev.ember.sql.plan.Generate generate) {
+      return new dev.ember.sql.execution.generate.GenerateExec(generate.generator(), generate.generatorOutput(),
+          planOperators(generate.child()));
+    }
     if (plan instanceof Filter filter) {
       return new FilterExec(filter.condition(), planOperators(filter.child()));
     }

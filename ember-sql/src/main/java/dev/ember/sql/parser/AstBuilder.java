@@ -226,6 +226,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   @Override
   public LogicalPlan visitQuerySpecification(QuerySpecificationContext ctx) {
     LogicalPlan plan = ctx.relation().isEmpty() ? new OneRowRelation() : JoinBuilder.commaJoin(this, ctx.relation());
+    plan = LateralViewBuilder.apply(expressions, ctx.lateralView(), plan);
     if (ctx.where != null) {
       plan = new Filter(expressions.visit(ctx.where), plan);
     }

@@ -228,6 +228,9 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
   }
 
   static DataType dataType(EmberSqlParser.DataTypeContext ctx) {
+    if (ctx.LT() != null) {
+      return NestedTypes.dataType(ctx);
+    }
     String name = identifier(ctx.identifier());
     DataType type = ctx.INTEGER_VALUE().isEmpty() ? DataTypes.fromSqlName(name)
         : DataTypes.fromSqlName(ctx.getText());
@@ -309,6 +312,16 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
   @Override
   public Expression visitColumnReference(EmberSqlParser.ColumnReferenceContext ctx) {
     return new UnresolvedAttribute(identifiers(ctx.identifier()), origin(ctx));
+  }
+
+  @Override
+  public Expression visitSubscript(EmberSqlParser.SubscriptContext ctx) {
+    return NestedTypes.extractValue(visit(ctx.value), visit(ctx.index), origin(ctx));
+  }
+
+  @Override
+  public Expression visitDereference(EmberSqlParser.DereferenceContext ctx) {
+    return NestedTypes.extractField(visit(ctx.base), Literal.of(identifier(ctx.fieldName)), origin(ctx));
   }
 
   @Override

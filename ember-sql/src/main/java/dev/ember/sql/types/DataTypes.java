@@ -33,6 +33,8 @@ public final class DataTypes {
   public static final DataType YearMonthIntervalType = dev.ember.sql.types.YearMonthIntervalType.INSTANCE;
   /** Day-time intervals (a number of microseconds). */
   public static final DataType DayTimeIntervalType = dev.ember.sql.types.DayTimeIntervalType.INSTANCE;
+  /** Byte strings. */
+  public static final DataType BinaryType = dev.ember.sql.types.BinaryType.INSTANCE;
 
   private static final java.util.regex.Pattern DECIMAL_NAME = java.util.regex.Pattern.compile(
       "(?i)(decimal|dec|numeric)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)");
@@ -57,6 +59,26 @@ public final class DataTypes {
   /** Whether {@code type} is float or double. */
   public static boolean isFractional(DataType type) {
     return type == DoubleType || type == FloatType;
+  }
+
+  /** {@code array<elementType>} whose elements may be NULL. */
+  public static ArrayType createArrayType(DataType elementType) {
+    return new ArrayType(elementType, true);
+  }
+
+  /** {@code array<elementType>}. */
+  public static ArrayType createArrayType(DataType elementType, boolean containsNull) {
+    return new ArrayType(elementType, containsNull);
+  }
+
+  /** {@code map<keyType,valueType>} whose values may be NULL. */
+  public static MapType createMapType(DataType keyType, DataType valueType) {
+    return new MapType(keyType, valueType, true);
+  }
+
+  /** {@code map<keyType,valueType>}. */
+  public static MapType createMapType(DataType keyType, DataType valueType, boolean valueContainsNull) {
+    return new MapType(keyType, valueType, valueContainsNull);
   }
 
   /** A nullable field. */
@@ -95,7 +117,8 @@ public final class DataTypes {
       case "timestamp", "timestamp_ltz" -> TimestampType;
       case "timestamp_ntz" -> TimestampNTZType;
       case "void" -> NullType;
-      default -> null;
+      case "binary" -> BinaryType;
+      default -> name.indexOf('<') > 0 ? NestedTypeParser.parse(name) : null;
     };
   }
 }

@@ -115,12 +115,22 @@ public final class StructType extends DataType implements Iterable<StructField>,
     return "struct";
   }
 
+  /** Spark's SQL spelling, e.g. {@code STRUCT<a: INT, b: STRING>}. */
+  @Override
+  public String sql() {
+    StringBuilder sb = new StringBuilder("STRUCT<");
+    for (int i = 0; i < fields.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(fields.get(i).name()).append(": ")
+          .append(fields.get(i).dataType().sql());
+    }
+    return sb.append('>').toString();
+  }
+
   /** The schema as {@code printSchema} shows it: {@code root} and one {@code |-- name: type} line a field. */
   public String treeString() {
     StringBuilder sb = new StringBuilder("root\n");
     for (StructField field : fields) {
-      sb.append(" |-- ").append(field.name()).append(": ").append(field.dataType().typeName())
-          .append(" (nullable = ").append(field.nullable()).append(")\n");
+      SchemaTrees.appendField(sb, " |", field.name(), field.dataType(), "nullable", field.nullable());
     }
     return sb.toString();
   }

@@ -6,6 +6,7 @@ import dev.ember.EmberException;
 import dev.ember.sql.AnalysisException;
 import dev.ember.sql.Dataset;
 import dev.ember.sql.EmberSession;
+import dev.ember.sql.HiveResult;
 import dev.ember.sql.Row;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class SqlGoldenTest {
     for (Row row : rows) {
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        sb.append(i == 0 ? "" : "\t").append(row.isNullAt(i) ? "NULL" : row.get(i).toString());
+        sb.append(i == 0 ? "" : "\t").append(HiveResult.toHiveString(row.get(i)));
       }
       lines.add(sb.toString());
     }

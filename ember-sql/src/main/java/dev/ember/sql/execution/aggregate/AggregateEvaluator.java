@@ -71,6 +71,10 @@ interface AggregateEvaluator extends Serializable {
       int accuracy = statistic.accuracy();
       return new Simple(List.of(DataTypes.StringType), () -> new OrderStatisticState(kind, percentage, accuracy));
     }
+    if (function instanceof dev.ember.sql.plan.expressions.CollectList collect) {
+      boolean set = collect.set();
+      return new Simple(List.of(collect.dataType()), () -> new CollectState(set));
+    }
     if (function instanceof Min min) {
       return new Simple(List.of(min.dataType()), () -> new ExtremumState(false));
     }

@@ -1,8 +1,9 @@
 package dev.ember.sql.execution.aggregate;
 
-import java.util.Arrays;
-
-/** The grouping values of a row, equal by content; NULLs are equal to each other and -0.0 equals 0.0. */
+/**
+ * The grouping values of a row, equal by content (binary values by their bytes); NULLs are equal to each other
+ * and -0.0 equals 0.0.
+ */
 final class GroupKey {
 
   private final Object[] values;
@@ -15,7 +16,7 @@ final class GroupKey {
       }
     }
     this.values = values;
-    this.hash = Arrays.hashCode(values);
+    this.hash = dev.ember.sql.execution.expressions.ValueKeys.hash(values);
   }
 
   Object[] values() {
@@ -24,7 +25,8 @@ final class GroupKey {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof GroupKey that && hash == that.hash && Arrays.equals(values, that.values);
+    return other instanceof GroupKey that && hash == that.hash
+        && dev.ember.sql.execution.expressions.ValueKeys.equal(values, that.values);
   }
 
   @Override

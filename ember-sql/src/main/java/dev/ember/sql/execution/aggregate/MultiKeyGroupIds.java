@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.aggregate;
 
+import dev.ember.sql.execution.expressions.ValueKeys;
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.DecimalColumnVector;
@@ -8,7 +9,6 @@ import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Dense group ids for any grouping columns (several columns, strings, decimals, doubles), without a key
@@ -197,7 +197,7 @@ final class MultiKeyGroupIds {
     if (column instanceof BooleanColumnVector v) {
       return (v.values[row] ? 1 : 0) == stored;
     }
-    return Objects.equals(column.getBoxed(row), objectKeys[k][id]);
+    return ValueKeys.equal(column.getBoxed(row), objectKeys[k][id]);
   }
 
   private static long doubleBits(double value) {
@@ -256,7 +256,7 @@ final class MultiKeyGroupIds {
       }
     } else {
       for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : Objects.hashCode(column.getBoxed(i)));
+        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : ValueKeys.hash(column.getBoxed(i)));
       }
     }
   }

@@ -55,7 +55,7 @@ final class RangeBounds {
         if (slot < size) {
           Object[] key = new Object[columns.length];
           for (int k = 0; k < columns.length; k++) {
-            key[k] = columns[k].getBoxed(i);
+            key[k] = SampledValues.shippable(columns[k].getBoxed(i));
           }
           if (slot == reservoir.size()) {
             reservoir.add(key);

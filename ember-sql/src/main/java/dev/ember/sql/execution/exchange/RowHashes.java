@@ -45,6 +45,15 @@ final class RowHashes {
       for (int i = 0; i < n; i++) {
         hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : (v.values[i] ? 1231 : 1237));
       }
+    } else if (column instanceof dev.ember.sql.execution.vector.ArrayColumnVector
+        || column instanceof dev.ember.sql.execution.vector.MapColumnVector
+        || column instanceof dev.ember.sql.execution.vector.StructColumnVector
+        || column instanceof dev.ember.sql.execution.vector.BinaryColumnVector) {
+      // Nested and binary keys by content, so that equal keys meet in one partition.
+      for (int i = 0; i < n; i++) {
+        hashes[i] = 31 * hashes[i] + (column.nulls[i] ? NULL_HASH
+            : mix(dev.ember.sql.execution.expressions.ValueKeys.hash(column.getBoxed(i))));
+      }
     }
   }
 

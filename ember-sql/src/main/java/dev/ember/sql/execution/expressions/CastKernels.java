@@ -26,6 +26,9 @@ public final class CastKernels {
 
   /** Whether Spark allows casting {@code from} to {@code to}. */
   public static boolean canCast(DataType from, DataType to) {
+    if (NestedCasts.handles(from, to)) {
+      return NestedCasts.canCast(from, to);
+    }
     if (from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType) {
       return true;
     }

@@ -22,6 +22,9 @@ final class CastValues {
     if (from.equals(to)) {
       return value;
     }
+    if (NestedCasts.handles(from, to)) {
+      return NestedCasts.cast(value, from, to, ansi, zone);
+    }
     if (to == DataTypes.StringType) {
       return toText(value, from, zone);
     }

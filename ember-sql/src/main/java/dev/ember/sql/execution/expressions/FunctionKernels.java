@@ -25,6 +25,7 @@ public final class FunctionKernels {
     StringFunctionKernels.register(KERNELS);
     MathKernels.register(KERNELS);
     NullKernels.register(KERNELS);
+    CollectionKernels.register(KERNELS);
   }
 
   private FunctionKernels() {}

@@ -61,7 +61,8 @@ final class KeyColumns {
     } else {
       // Other column kinds (added by later types) through their boxed values: slower, but any key type joins.
       for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (column.nulls[i] ? NULL_HASH : java.util.Objects.hashCode(column.getBoxed(i)));
+        hashes[i] = 31 * hashes[i] + (column.nulls[i] ? NULL_HASH : dev.ember.sql.execution.expressions.ValueKeys.hash(
+            column.getBoxed(i)));
       }
     }
   }
@@ -123,6 +124,6 @@ final class KeyColumns {
       // A decimal is held as a long whenever it fits, so compact values compare by their unscaled longs.
       return x.unscaled[i] == y.unscaled[j];
     }
-    return java.util.Objects.equals(a.getBoxed(i), b.getBoxed(j));
+    return dev.ember.sql.execution.expressions.ValueKeys.equal(a.getBoxed(i), b.getBoxed(j));
   }
 }

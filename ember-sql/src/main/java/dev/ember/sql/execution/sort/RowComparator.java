@@ -52,7 +52,7 @@ public final class RowComparator implements Comparator<Object[]>, Serializable {
         c = (x == null) == nullsFirst[k] ? -1 : 1;
         return c;
       }
-      c = ((Comparable) x).compareTo(y);
+      c = dev.ember.sql.execution.expressions.ValueOrdering.compare(x, y);
       if (c != 0) {
         return ascending[k] ? c : -c;
       }

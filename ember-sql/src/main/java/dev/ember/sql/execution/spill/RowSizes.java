@@ -30,6 +30,19 @@ public final class RowSizes {
     if (value instanceof BigDecimal) {
       return 48;
     }
+    if (value instanceof java.util.Collection<?> values) {
+      long bytes = 32 + 8L * values.size();
+      for (Object v : values) {
+        bytes += estimate(v);
+      }
+      return bytes;
+    }
+    if (value instanceof java.util.Map<?, ?> map) {
+      return 48 + 40L * map.size() + estimate(map.keySet()) + estimate(map.values());
+    }
+    if (value instanceof byte[] bytes) {
+      return 16 + bytes.length;
+    }
     return 16;
   }
 }

@@ -125,7 +125,7 @@ public final class SpilledRows {
     }
   }
 
-  private static void writeValue(DataOutputStream out, Object value) throws IOException {
+  static void writeValue(DataOutputStream out, Object value) throws IOException {
     if (value == null) {
       out.writeByte(NULL);
     } else if (value instanceof Boolean b) {
@@ -151,6 +151,8 @@ public final class SpilledRows {
       byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
       out.writeInt(bytes.length);
       out.write(bytes);
+    } else if (NestedSpillValues.isNested(value)) {
+      NestedSpillValues.write(out, value);
     } else {
       throw new IllegalStateException("Cannot spill a value of " + value.getClass().getName()
           + "; this is a bug, please report it.");
@@ -239,7 +241,7 @@ public final class SpilledRows {
     }
   }
 
-  private static Object readValue(DataInputStream in) throws IOException {
+  static Object readValue(DataInputStream in) throws IOException {
     byte tag = in.readByte();
     switch (tag) {
       case NULL:
@@ -264,6 +266,9 @@ public final class SpilledRows {
         return new String(bytes, StandardCharsets.UTF_8);
       }
       default:
+        if (NestedSpillValues.isNestedTag(tag)) {
+          return NestedSpillValues.read(in, tag);
+        }
         throw new IOException("Corrupt spill file: unknown value tag " + tag);
     }
   }

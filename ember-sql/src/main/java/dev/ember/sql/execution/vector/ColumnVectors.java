@@ -1,8 +1,11 @@
 package dev.ember.sql.execution.vector;
 
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
+import dev.ember.sql.types.MapType;
+import dev.ember.sql.types.StructType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -36,6 +39,10 @@ public final class ColumnVectors {
     if (type == DataTypes.StringType) {
       return new StringColumnVector(type, capacity);
     }
+    if (type instanceof ArrayType || type instanceof MapType || type instanceof StructType
+        || type == DataTypes.BinaryType) {
+      return NestedVectors.allocate(type, capacity);
+    }
     if (type == DataTypes.NullType) {
       // NULL-typed columns carry no values; a boolean vector with every row NULL stands in.
       BooleanColumnVector v = new BooleanColumnVector(type, capacity);
@@ -43,6 +50,21 @@ public final class ColumnVectors {
       return v;
     }
     throw new IllegalArgumentException("No column vector for type " + type.simpleString());
+  }
+
+  /**
+   * {@code vector} when it has at least {@code needed} slots, else a copy of its first {@code used} rows in
+   * a vector of twice the capacity (or {@code needed}, when larger).
+   */
+  public static ColumnVector grow(ColumnVector vector, int used, int needed) {
+    if (needed <= vector.capacity()) {
+      return vector;
+    }
+    ColumnVector bigger = allocate(vector.dataType(), Math.max(needed, vector.capacity() * 2));
+    for (int i = 0; i < used; i++) {
+      bigger.copyFrom(i, vector, i);
+    }
+    return bigger;
   }
 
   /** A vector holding {@code values} (internal representation, null for NULL). */

@@ -10,7 +10,6 @@ import dev.ember.sql.execution.datasources.FileReader;
 import dev.ember.sql.execution.datasources.OutputWriter;
 import dev.ember.sql.execution.datasources.OutputWriterFactory;
 import dev.ember.sql.execution.datasources.SourceFilter;
-import dev.ember.sql.execution.datasources.ValueParsers;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
@@ -20,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +88,6 @@ public final class JsonFileFormat implements FileFormat {
       generator.setRootValueSeparator(null);
       String[] names = schema.fieldNames();
       DataType[] types = schema.fieldList().stream().map(StructField::dataType).toArray(DataType[]::new);
-      DateTimeFormatter dates = ValueParsers.dateFormatter(options.dateFormat());
       return new OutputWriter() {
         @Override
         public void write(Object[] row) throws IOException {
@@ -104,7 +101,7 @@ public final class JsonFileFormat implements FileFormat {
               continue;
             }
             generator.writeFieldName(names[c]);
-            writeValue(generator, value, types[c], dates, formats);
+            JsonValues.write(generator, value, types[c], formats, options.ignoreNullFields());
           }
           generator.writeEndObject();
           generator.writeRaw('\n');
@@ -115,23 +112,6 @@ public final class JsonFileFormat implements FileFormat {
           generator.close();
         }
       };
-    }
-
-    private static void writeValue(JsonGenerator generator, Object value, DataType type, DateTimeFormatter dates,
-        DateTimeFormats formats) throws IOException {
-      if (type == DataTypes.IntegerType) {
-        generator.writeNumber((Integer) value);
-      } else if (type == DataTypes.LongType) {
-        generator.writeNumber((Long) value);
-      } else if (type == DataTypes.DoubleType) {
-        generator.writeNumber((Double) value);
-      } else if (type == DataTypes.BooleanType) {
-        generator.writeBoolean((Boolean) value);
-      } else if (DateTimeFormats.handles(type)) {
-        generator.writeString(formats.format(value, type));
-      } else {
-        generator.writeString(ValueParsers.format(value, type, dates));
-      }
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.ember.sql.execution.datasources.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ember.TaskContext;
@@ -14,16 +13,11 @@ import dev.ember.sql.execution.datasources.MalformedRecords;
 import dev.ember.sql.execution.datasources.ParseMode;
 import dev.ember.sql.execution.datasources.RecordBatchIterator;
 import dev.ember.sql.execution.datasources.ScanMetrics;
-import dev.ember.sql.execution.datasources.ValueParsers;
 import dev.ember.sql.types.DataType;
-import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,7 +25,7 @@ import java.util.Map;
 /**
  * Reads JSON lines into batches of the required columns with jackson-core's streaming parser. A line that is
  * not a JSON object, or whose value does not fit its column's type, is malformed and handled by the parse mode;
- * fields not in the schema are skipped; objects and arrays read into string columns keep their JSON text.
+ * fields not in the schema are skipped; values convert as {@link JsonValues#read} says.
  */
 final class JsonRecordReader extends RecordBatchIterator {
 
@@ -43,7 +37,6 @@ final class JsonRecordReader extends RecordBatchIterator {
   private final Map<String, Integer> columns = new HashMap<>();
   private final DataType[] types;
   private final int corruptSlot;
-  private final DateTimeFormatter dates;
   private final DateTimeFormats formats;
   private final boolean countLines;
   private final Object[] values;
@@ -66,7 +59,6 @@ final class JsonRecordReader extends RecordBatchIterator {
       }
     }
     this.corruptSlot = corrupt;
-    this.dates = ValueParsers.dateFormatter(options.dateFormat());
     this.countLines = split.start() == 0;
     this.values = new Object[types.length];
     this.lines = multiLine ? null : FileInputs.lines(split, context);
@@ -146,42 +138,13 @@ final class JsonRecordReader extends RecordBatchIterator {
       values[column] = null;
       return null;
     }
-    Object result = null;
-    if (type == DataTypes.StringType) {
-      result = value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY ? rawJson(parser) : parser.getText();
-    } else if (type == DataTypes.LongType && value == JsonToken.VALUE_NUMBER_INT
-        && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-      result = parser.getLongValue();
-    } else if (type == DataTypes.IntegerType && value == JsonToken.VALUE_NUMBER_INT
-        && parser.getNumberType() == JsonParser.NumberType.INT) {
-      result = parser.getIntValue();
-    } else if (type == DataTypes.DoubleType && (value == JsonToken.VALUE_NUMBER_INT
-        || value == JsonToken.VALUE_NUMBER_FLOAT)) {
-      result = parser.getDoubleValue();
-    } else if (type == DataTypes.BooleanType && (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE)) {
-      result = value == JsonToken.VALUE_TRUE;
-    } else if (DateTimeFormats.handles(type) && value == JsonToken.VALUE_STRING) {
-      try {
-        result = formats.parse(parser.getText(), type);
-      } catch (DateTimeParseException e) {
-        result = null;
-      }
-    }
-    if (result == null) {
-      parser.skipChildren();
+    Object result = JsonValues.read(parser, value, type, formats, factory);
+    if (result == JsonValues.MISMATCH) {
       return "the value " + parser.getText() + " of field " + parser.currentName() + " is not a "
           + type.simpleString();
     }
     values[column] = result;
     return null;
-  }
-
-  private String rawJson(JsonParser parser) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator generator = factory.createGenerator(text)) {
-      generator.copyCurrentStructure(parser);
-    }
-    return text.toString();
   }
 
   @Override

@@ -7,7 +7,6 @@ import dev.ember.rdd.io.FileSplit;
 import dev.ember.sql.execution.datasources.FileInputs;
 import dev.ember.sql.execution.datasources.MalformedRecords;
 import dev.ember.sql.execution.datasources.ParseMode;
-import dev.ember.sql.execution.datasources.ValueParsers;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
@@ -23,19 +22,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Spark's JSON schema inference over every line: integers are bigint (double when they do not fit), other
  * numbers double, strings string, true/false boolean; a field seen with different types gets the wider numeric
- * type or string; a field only ever null is string; fields are sorted by name. Ember has no struct or array
- * column types yet, so nested objects and arrays are inferred as string columns holding their JSON text (and a
- * message says so). In PERMISSIVE mode malformed lines add the corrupt-record column.
+ * type or string; a field only ever null is string; fields are sorted by name. Objects are structs (their
+ * fields merged over the lines and sorted by name) and arrays arrays of their elements' merged type, as
+ * {@link JsonValues} infers them; an object seen where an array was (or a scalar) makes the field a string
+ * holding the JSON text. In PERMISSIVE mode malformed lines add the corrupt-record column.
  */
 final class JsonSchemaInference {
-
-  private static final Logger LOG = LoggerFactory.getLogger(JsonSchemaInference.class);
 
   private JsonSchemaInference() {}
 
@@ -43,7 +39,6 @@ final class JsonSchemaInference {
     JsonFactory factory = new JsonFactory();
     Map<String, DataType> fields = new TreeMap<>();
     boolean corrupt = false;
-    boolean nested = false;
     for (Path file : files) {
       FileSplit whole = new FileSplit(file.toString(), 0, Files.size(file), false);
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(FileInputs.openWhole(whole),
@@ -61,7 +56,7 @@ final class JsonSchemaInference {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
               throw new IOException("the line is not a JSON object");
             }
-            nested |= readObject(parser, record);
+            readObject(parser, record);
             if (parser.nextToken() != null) {
               throw new IOException("unexpected text after the JSON object");
             }
@@ -72,50 +67,30 @@ final class JsonSchemaInference {
             corrupt |= options.mode() == ParseMode.PERMISSIVE;
             continue;
           }
-          record.forEach((name, type) -> fields.merge(name, type, ValueParsers::merge));
+          record.forEach((name, type) -> fields.merge(name, type, JsonValues::merge));
         }
       }
-    }
-    if (nested) {
-      LOG.info("JSON objects or arrays inside records are read as string columns holding their JSON text: "
-          + "Ember has no struct or array column types yet");
     }
     if (fields.isEmpty() && !corrupt) {
       return null;
     }
     List<StructField> out = new ArrayList<>();
-    fields.forEach((name, type) -> out.add(new StructField(name,
-        type == DataTypes.NullType ? DataTypes.StringType : type, true)));
+    fields.forEach((name, type) -> out.add(new StructField(name, JsonValues.canonical(type), true)));
     if (corrupt && !fields.containsKey(options.corruptColumn())) {
       out.add(new StructField(options.corruptColumn(), DataTypes.StringType, true));
     }
     return new StructType(out);
   }
 
-  /** Adds the object's fields and their types; true when one of them is an object or array. */
-  private static boolean readObject(JsonParser parser, Map<String, DataType> record) throws IOException {
-    boolean nested = false;
+  /** Adds the object's fields and their types. */
+  private static void readObject(JsonParser parser, Map<String, DataType> record) throws IOException {
     for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (value == null) {
         throw new IOException("unexpected end of the line");
       }
-      DataType type = switch (value) {
-        case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? DataTypes.DoubleType : DataTypes.LongType;
-        case VALUE_NUMBER_FLOAT -> DataTypes.DoubleType;
-        case VALUE_TRUE, VALUE_FALSE -> DataTypes.BooleanType;
-        case VALUE_NULL -> DataTypes.NullType;
-        case START_OBJECT, START_ARRAY -> {
-          parser.skipChildren();
-          yield DataTypes.StringType;
-        }
-        default -> DataTypes.StringType;
-      };
-      nested |= value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY;
-      record.merge(name, type, ValueParsers::merge);
+      record.merge(name, JsonValues.infer(parser, value), JsonValues::merge);
     }
-    return nested;
   }
 }

@@ -131,6 +131,13 @@ final class ParquetSchemas {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     for (StructField field : schema) {
       Type.Repetition repetition = field.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
+      if (field.dataType() instanceof dev.ember.sql.types.ArrayType || field.dataType() instanceof StructType
+          || field.dataType() instanceof dev.ember.sql.types.MapType || field.dataType() == DataTypes.BinaryType) {
+        // Types Spark writes (LIST, MAP, groups, BINARY) that this writer has no encoding for yet.
+        throw AnalysisException.unsupported("writing the Parquet column `" + field.name() + "` of type "
+            + field.dataType().sql() + " (array, map, struct and binary columns are not supported by the Parquet "
+            + "source yet)");
+      }
       PrimitiveType column = toParquet(field.dataType(), repetition, field.name());
       if (column == null) {
         throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of("format", "Parquet",
