@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * Reads UTF-8 lines from a byte stream, ending a line at {@code \n}, {@code \r\n} or a lone {@code \r} as
  * Hadoop's {@code LineReader} does, and tells how many bytes each line took including its terminator, so a
- * reader of a byte range knows exactly where it is in the file.
+ * reader of a byte range knows exactly where it is in the file. A line that lies inside the read buffer is
+ * decoded straight from it; only lines that span buffer refills (or end in {@code \r}) are gathered first.
  */
 public final class LineReader implements Closeable {
 
@@ -45,8 +46,13 @@ public final class LineReader implements Closeable {
       while (bufferPos < bufferLength) {
         byte b = buffer[bufferPos++];
         if (b == '\n' || b == '\r') {
-          append(from, bufferPos - 1 - from);
           consumed += bufferPos - from;
+          if (b == '\n' && lineLength == 0) {
+            // The whole line is in the buffer: decode it from there, without copying it first.
+            lastLineBytes = consumed;
+            return new String(buffer, from, bufferPos - 1 - from, StandardCharsets.UTF_8);
+          }
+          append(from, bufferPos - 1 - from);
           if (b == '\n') {
             return finish(consumed);
           }
