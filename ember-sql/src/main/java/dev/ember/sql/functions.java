@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * The functions of the DataFrame API, as in Spark: {@code import static dev.ember.sql.functions.*;}. The functions
- * of arrays, maps, structs and binary values come from {@link CollectionFunctions}.
+ * of arrays, maps, structs and binary values come from {@link NestedFunctions}.
  */
-public final class functions extends CollectionFunctions {
+public final class functions extends NestedFunctions {
 
   private functions() {}
 

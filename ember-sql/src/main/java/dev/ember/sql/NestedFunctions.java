@@ -10,9 +10,9 @@ import java.util.List;
  * The DataFrame functions of arrays, maps, structs and binary values; called through {@link functions}, which
  * inherits them: {@code functions.explode(col("xs"))}.
  */
-public abstract class CollectionFunctions {
+public abstract class NestedFunctions {
 
-  CollectionFunctions() {}
+  NestedFunctions() {}
 
   /** An array of the columns' values: {@code array(col("a"), col("b"))}. */
   public static Column array(Column... columns) {
