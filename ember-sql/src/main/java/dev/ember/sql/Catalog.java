@@ -165,7 +165,8 @@ public final class Catalog {
     return entries;
   }
 
-  private static Pattern likePattern(String pattern) {
+  /** Spark's SHOW ... LIKE pattern as a case-insensitive regular expression. */
+  static Pattern likePattern(String pattern) {
     List<String> alternatives = new ArrayList<>();
     for (String alternative : pattern.split("\\|")) {
       alternatives.add(Arrays.stream(alternative.trim().split("\\*", -1)).map(Pattern::quote)

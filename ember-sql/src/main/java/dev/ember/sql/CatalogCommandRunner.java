@@ -2,9 +2,11 @@ package dev.ember.sql;
 
 import dev.ember.sql.catalog.TableMaintenance;
 import dev.ember.sql.plan.Command;
+import dev.ember.sql.plan.DescribeFunctionCommand;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.RenameTableCommand;
 import dev.ember.sql.plan.ShowColumnsCommand;
+import dev.ember.sql.plan.ShowFunctionsCommand;
 import dev.ember.sql.plan.TruncateTableCommand;
 import dev.ember.sql.plan.UnresolvedRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
@@ -12,17 +14,27 @@ import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the catalog commands SHOW COLUMNS, TRUNCATE TABLE and ALTER TABLE ... RENAME TO, for {@link CommandRunner}. */
+/**
+ * Runs the catalog commands SHOW COLUMNS, TRUNCATE TABLE, ALTER TABLE ... RENAME TO, SHOW FUNCTIONS and
+ * DESCRIBE FUNCTION, for {@link CommandRunner}.
+ */
 final class CatalogCommandRunner {
 
   private CatalogCommandRunner() {}
 
   static boolean handles(Command command) {
     return command instanceof ShowColumnsCommand || command instanceof TruncateTableCommand
-        || command instanceof RenameTableCommand;
+        || command instanceof RenameTableCommand || command instanceof ShowFunctionsCommand
+        || command instanceof DescribeFunctionCommand;
   }
 
   static Dataset<Row> run(EmberSession session, Command command) {
+    if (command instanceof ShowFunctionsCommand show) {
+      return FunctionCommands.show(session, show);
+    }
+    if (command instanceof DescribeFunctionCommand describe) {
+      return FunctionCommands.describe(session, describe);
+    }
     if (command instanceof ShowColumnsCommand show) {
       List<List<Object>> rows = new ArrayList<>();
       for (AttributeReference column : session.analyzer().analyze(new UnresolvedRelation(show.name(),

@@ -50,6 +50,16 @@ public final class UDFRegistration {
     return named;
   }
 
+  /** The names of the registered functions, lower case. */
+  java.util.Set<String> names() {
+    return java.util.Set.copyOf(functions.keySet());
+  }
+
+  /** The function registered as {@code name}, or null. */
+  UserDefinedFunction get(String name) {
+    return functions.get(name.toLowerCase(Locale.ROOT));
+  }
+
   /** Whether a function named {@code name} is registered. */
   public boolean isRegistered(String name) {
     return functions.containsKey(name.toLowerCase(Locale.ROOT));

@@ -215,6 +215,10 @@ class DatasetApiTest {
         DataTypes.StringType);
     assertThat(people.orderBy("name").select(label.apply(col("name"), col("salary"))).first())
         .isEqualTo(RowFactory.create("ann:100"));
+    assertThat(session.sql("SHOW USER FUNCTIONS LIKE 'plus*'").collectAsList())
+        .containsExactly(RowFactory.create("plus_one"));
+    assertThat(session.sql("DESCRIBE FUNCTION plus_one").collectAsList().get(1).getString(0))
+        .startsWith("Class: user-defined function");
     assertThatThrownBy(() -> session.sql("SELECT plus_one(salary, 2) FROM people_udf"))
         .hasMessageStartingWith("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION]");
     session.udf().register("boom", (dev.ember.sql.api.java.UDF1<Integer, Integer>) x -> 10 / (x - x),

@@ -21,7 +21,7 @@ statement
     | SET .*?                                                                #setConfiguration
     | RESET .*?                                                              #resetConfiguration
     | SHOW kind=(TABLES | VIEWS) ((FROM | IN) namespace=identifier)? (LIKE? pattern=STRING)?   #showTables
-    | (DESC | DESCRIBE) FUNCTION .*?                                         #describeFunction
+    | (DESC | DESCRIBE) FUNCTION EXTENDED? (function=multipartIdentifier | functionString=STRING)   #describeFunction
     | (DESC | DESCRIBE) QUERY? query                                         #describeQuery
     | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier   #describeRelation
     | (DESC | DESCRIBE) TABLE? option=(EXTENDED | FORMATTED)? multipartIdentifier column=identifier   #describeColumn
@@ -40,7 +40,7 @@ statement
     | TRUNCATE TABLE multipartIdentifier partitionSpec?                      #truncateTable
     | ALTER TABLE from=multipartIdentifier RENAME TO to=multipartIdentifier  #renameTable
     | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
-    | SHOW FUNCTIONS .*?                                                     #showFunctions
+    | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
     ;
 
 // Persistent tables: column definitions, the clauses of CREATE TABLE, and INSERT's static partition values.

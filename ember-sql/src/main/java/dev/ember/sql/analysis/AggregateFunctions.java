@@ -9,6 +9,7 @@ import dev.ember.sql.plan.expressions.FirstLast;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.UnresolvedFunction;
 import dev.ember.sql.types.DataTypes;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -20,6 +21,15 @@ final class AggregateFunctions {
 
   private static final Set<String> MOMENTS = Set.of("stddev", "std", "stddev_samp", "stddev_pop", "variance",
       "var_samp", "var_pop");
+
+  /** The names this class resolves. */
+  static final Set<String> NAMES;
+
+  static {
+    Set<String> names = new java.util.TreeSet<>(MOMENTS);
+    names.addAll(List.of("first", "last", "first_value", "last_value", "approx_count_distinct"));
+    NAMES = java.util.Collections.unmodifiableSet(names);
+  }
 
   private AggregateFunctions() {}
 

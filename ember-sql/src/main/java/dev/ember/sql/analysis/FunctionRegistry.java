@@ -31,6 +31,11 @@ final class FunctionRegistry {
 
   private FunctionRegistry() {}
 
+  /** The names of the basic aggregates this class resolves itself. */
+  static java.util.Set<String> basicAggregates() {
+    return java.util.Collections.unmodifiableSet(UNARY.keySet());
+  }
+
   /** The expression a call resolves to; its arguments must already be resolved. */
   static Expression lookup(UnresolvedFunction call) {
     String name = call.name().toLowerCase(Locale.ROOT);

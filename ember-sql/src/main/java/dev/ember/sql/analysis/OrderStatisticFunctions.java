@@ -21,6 +21,10 @@ import java.util.Map;
  */
 final class OrderStatisticFunctions {
 
+  /** The names this class resolves. */
+  static final java.util.Set<String> NAMES = java.util.Set.of("percentile", "median", "percentile_approx",
+      "approx_percentile", "mode");
+
   /** Spark's ApproximatePercentile.DEFAULT_PERCENTILE_ACCURACY. */
   static final int DEFAULT_ACCURACY = 10000;
 

@@ -77,6 +77,11 @@ final class ScalarFunctions {
 
   private ScalarFunctions() {}
 
+  /** The names this class resolves (generators and collect_list/collect_set included). */
+  static java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(BUILDERS.keySet());
+  }
+
   /** The resolved call, or null when {@code call} names no scalar function. */
   static Expression lookup(UnresolvedFunction call) {
     Function<FunctionArguments, Expression> builder = BUILDERS.get(call.name().toLowerCase(Locale.ROOT));

@@ -19,6 +19,10 @@ import java.util.Map;
  */
 final class WindowFunctions {
 
+  /** The names this class resolves (first_value and last_value are aggregates too). */
+  static final java.util.Set<String> NAMES = java.util.Set.of("row_number", "rank", "dense_rank", "percent_rank",
+      "cume_dist", "ntile", "lag", "lead", "first_value", "last_value", "nth_value");
+
   private WindowFunctions() {}
 
   /** The window function {@code call} names, or null when it names none. Arguments are resolved. */

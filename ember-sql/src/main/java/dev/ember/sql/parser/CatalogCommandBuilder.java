@@ -1,9 +1,11 @@
 package dev.ember.sql.parser;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.plan.DescribeFunctionCommand;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.RenameTableCommand;
 import dev.ember.sql.plan.ShowColumnsCommand;
+import dev.ember.sql.plan.ShowFunctionsCommand;
 import dev.ember.sql.plan.TruncateTableCommand;
 import dev.ember.sql.plan.expressions.Origin;
 import java.util.ArrayList;
@@ -13,9 +15,9 @@ import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
- * Builds the catalog commands (SHOW COLUMNS, TRUNCATE TABLE, ALTER TABLE ... RENAME TO) from their parse
- * trees, for {@link AstBuilder}, and rejects the forms not built yet (other ALTER TABLE / ALTER VIEW forms,
- * SHOW FUNCTIONS, DESCRIBE FUNCTION) with UNSUPPORTED_FEATURE at the statement's start.
+ * Builds the catalog commands (SHOW COLUMNS, TRUNCATE TABLE, ALTER TABLE ... RENAME TO, SHOW FUNCTIONS,
+ * DESCRIBE FUNCTION) from their parse trees, for {@link AstBuilder}, and rejects the forms not built yet (other
+ * ALTER TABLE / ALTER VIEW forms) with UNSUPPORTED_FEATURE at the statement's start.
  */
 final class CatalogCommandBuilder {
 
@@ -55,11 +57,24 @@ final class CatalogCommandBuilder {
   }
 
   static LogicalPlan showFunctions(EmberSqlParser.ShowFunctionsContext ctx) {
-    throw unsupported("SHOW FUNCTIONS", ctx);
+    String scope = ctx.scope == null ? "all" : ExpressionBuilder.identifier(ctx.scope).toLowerCase(Locale.ROOT);
+    if (!List.of("all", "user", "system").contains(scope)) {
+      throw new AnalysisException("PARSE_SYNTAX_ERROR", Map.of("error", "'" + ExpressionBuilder.identifier(ctx.scope)
+          + "'", "hint", ": expected USER, SYSTEM or ALL"), ctx.scope.getStart().getLine(),
+          ctx.scope.getStart().getCharPositionInLine(), "");
+    }
+    String pattern = ctx.pattern != null ? Literals.unquote(ctx.pattern.getText())
+        : ctx.function != null ? String.join(".", ExpressionBuilder.identifiers(ctx.function.identifier())) : null;
+    return new ShowFunctionsCommand(!scope.equals("system"), !scope.equals("user"), pattern);
   }
 
   static LogicalPlan describeFunction(EmberSqlParser.DescribeFunctionContext ctx) {
-    throw unsupported("DESCRIBE FUNCTION", ctx);
+    if (ctx.function != null) {
+      return new DescribeFunctionCommand(String.join(".", ExpressionBuilder.identifiers(ctx.function.identifier())),
+          ExpressionBuilder.origin(ctx.function));
+    }
+    return new DescribeFunctionCommand(Literals.unquote(ctx.functionString.getText()),
+        new Origin(ctx.functionString.getLine(), ctx.functionString.getCharPositionInLine()));
   }
 
   private static AnalysisException unsupported(String feature, ParserRuleContext at) {
