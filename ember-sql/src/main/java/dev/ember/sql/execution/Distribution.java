@@ -58,6 +58,9 @@ public sealed interface Distribution {
 
   /** Whether {@code partitioning} satisfies this requirement. */
   default boolean satisfiedBy(Partitioning partitioning) {
+    if (partitioning instanceof Partitioning.Collection collection) {
+      return collection.partitionings().stream().anyMatch(this::satisfiedBy);
+    }
     if (this instanceof HashClustered exact) {
       return partitioning instanceof Partitioning.Hash hash && hash.expressions().equals(exact.clustering());
     }

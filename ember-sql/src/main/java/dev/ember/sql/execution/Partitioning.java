@@ -33,6 +33,25 @@ public sealed interface Partitioning extends java.io.Serializable {
     }
   }
 
+  /**
+   * Rows partitioned in each of several ways at once (Spark's PartitioningCollection): the output of an
+   * inner shuffled join is partitioned both by its left keys and by its right keys, which are equal.
+   */
+  record Collection(List<Partitioning> partitionings) implements Partitioning {
+    /** Copies the partitionings; they have one number of partitions. */
+    public Collection {
+      partitionings = List.copyOf(partitionings);
+      if (partitionings.isEmpty()) {
+        throw new IllegalArgumentException("a partitioning collection needs a member");
+      }
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitionings.get(0).numPartitions();
+    }
+  }
+
   /** Rows ordered by {@code ordering} across partitions: every row of partition i sorts before those of i+1. */
   record Range(List<SortOrder> ordering, int numPartitions) implements Partitioning {
     /** Copies the ordering. */

@@ -4,7 +4,6 @@ import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.types.DataTypes;
-import java.util.regex.Pattern;
 
 /** String predicates over vectors. */
 final class StringKernels {
@@ -12,7 +11,7 @@ final class StringKernels {
   private StringKernels() {}
 
   /** {@code input LIKE pattern}, with the pattern compiled once; a NULL pattern gives NULL. */
-  static BooleanColumnVector like(ColumnVector input, Pattern pattern, int n) {
+  static BooleanColumnVector like(ColumnVector input, LikeMatcher pattern, int n) {
     BooleanColumnVector out = new BooleanColumnVector(DataTypes.BooleanType, n);
     if (pattern == null || !(input instanceof StringColumnVector strings)) {
       java.util.Arrays.fill(out.nulls, 0, n, true);
@@ -22,7 +21,7 @@ final class StringKernels {
       if (strings.nulls[i]) {
         out.nulls[i] = true;
       } else {
-        out.values[i] = pattern.matcher(strings.values[i]).matches();
+        out.values[i] = pattern.matches(strings.values[i]);
       }
     }
     return out;
@@ -36,7 +35,7 @@ final class StringKernels {
       return out;
     }
     String lastText = null;
-    Pattern last = null;
+    LikeMatcher last = null;
     for (int i = 0; i < n; i++) {
       if (strings.nulls[i] || texts.nulls[i]) {
         out.nulls[i] = true;
@@ -44,9 +43,9 @@ final class StringKernels {
       }
       if (!texts.values[i].equals(lastText)) {
         lastText = texts.values[i];
-        last = Pattern.compile(dev.ember.sql.plan.expressions.Like.toRegex(lastText), Pattern.DOTALL);
+        last = LikeMatcher.of(lastText);
       }
-      out.values[i] = last.matcher(strings.values[i]).matches();
+      out.values[i] = last.matches(strings.values[i]);
     }
     return out;
   }

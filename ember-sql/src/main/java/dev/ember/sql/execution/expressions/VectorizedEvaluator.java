@@ -24,7 +24,6 @@ import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.plan.expressions.UnaryMinus;
 import dev.ember.sql.plan.expressions.UserDefinedFunctionCall;
 import dev.ember.sql.types.DataTypes;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates a bound expression over a whole batch, one column at a time: the dispatch on the expression kind
@@ -53,7 +52,7 @@ public final class VectorizedEvaluator {
       return TypedArithmetic.negate(evaluate(minus.child(), batch), n);
     }
     if (e instanceof BinaryComparison c) {
-      return ComparisonKernels.compare(c.operator(), evaluate(c.left(), batch), evaluate(c.right(), batch), n);
+      return comparison(c.operator(), c.left(), c.right(), batch, n);
     }
     if (e instanceof And and) {
       return LogicKernels.and(bool(evaluate(and.left(), batch)), bool(evaluate(and.right(), batch)), n);
@@ -73,13 +72,40 @@ public final class VectorizedEvaluator {
     return evaluateComposite(e, batch, n);
   }
 
+  /** {@code left op right}, through the scalar kernels when one side is a literal. */
+  private static ColumnVector comparison(ComparisonOperator op, Expression left, Expression right,
+      ColumnarBatch batch, int n) {
+    if (right instanceof Literal && !(left instanceof Literal)) {
+      return comparison(op, evaluate(left, batch), right, batch, n);
+    }
+    if (left instanceof Literal k && !(right instanceof Literal)) {
+      ColumnVector r = evaluate(right, batch);
+      BooleanColumnVector out = ScalarComparisonKernels.compare(op, r,
+          ColumnVectors.constant(k.dataType(), k.value(), 1), true, n);
+      return out != null ? out : ComparisonKernels.compare(op, evaluate(left, batch), r, n);
+    }
+    return ComparisonKernels.compare(op, evaluate(left, batch), evaluate(right, batch), n);
+  }
+
+  /** {@code left op right} for an evaluated left side. */
+  private static ColumnVector comparison(ComparisonOperator op, ColumnVector left, Expression right,
+      ColumnarBatch batch, int n) {
+    if (right instanceof Literal k) {
+      BooleanColumnVector out = ScalarComparisonKernels.compare(op, left,
+          ColumnVectors.constant(k.dataType(), k.value(), 1), false, n);
+      if (out != null) {
+        return out;
+      }
+    }
+    return ComparisonKernels.compare(op, left, evaluate(right, batch), n);
+  }
+
   private static ColumnVector evaluateComposite(Expression e, ColumnarBatch batch, int n) {
     if (e instanceof In in) {
       ColumnVector value = evaluate(in.value(), batch);
       BooleanColumnVector result = LogicKernels.allFalse(n);
       for (Expression candidate : in.list()) {
-        ColumnVector equal = ComparisonKernels.compare(ComparisonOperator.EQUAL, value,
-            evaluate(candidate, batch), n);
+        ColumnVector equal = comparison(ComparisonOperator.EQUAL, value, candidate, batch, n);
         result = LogicKernels.or(result, bool(equal), n);
       }
       return result;
@@ -89,7 +115,7 @@ public final class VectorizedEvaluator {
       if (like.pattern() instanceof Literal pattern) {
         // The common case: one pattern, compiled once for the batch.
         return StringKernels.like(input, pattern.value() == null ? null
-            : Pattern.compile(Like.toRegex((String) pattern.value()), Pattern.DOTALL), n);
+            : LikeMatcher.of((String) pattern.value()), n);
       }
       return StringKernels.like(input, evaluate(like.pattern(), batch), n);
     }

@@ -4,6 +4,7 @@ import dev.ember.rdd.RDD;
 import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.ExplainStrings;
+import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
 import dev.ember.sql.execution.spill.TaskSpill;
@@ -47,6 +48,19 @@ public final class ShuffledHashJoinExec extends JoinExec {
   @Override
   public List<Distribution> requiredChildDistribution() {
     return List.of(new Distribution.HashClustered(leftKeys), new Distribution.HashClustered(rightKeys));
+  }
+
+  /**
+   * An inner join's rows are partitioned by the build side's keys too, since they equal the stream side's:
+   * a parent clustered on either side's keys needs no new exchange, whichever side was built.
+   */
+  @Override
+  public Partitioning outputPartitioning() {
+    Partitioning stream = super.outputPartitioning();
+    if (joinType != JoinType.INNER) {
+      return stream;
+    }
+    return new Partitioning.Collection(List.of(stream, buildSide().outputPartitioning()));
   }
 
   @Override

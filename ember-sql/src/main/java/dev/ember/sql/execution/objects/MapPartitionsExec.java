@@ -67,6 +67,9 @@ public final class MapPartitionsExec extends PhysicalPlan {
     if (partitioning instanceof Partitioning.Range range) {
       return range.numPartitions();
     }
+    if (partitioning instanceof Partitioning.Collection collection) {
+      return collection.numPartitions();
+    }
     return 1;
   }
 

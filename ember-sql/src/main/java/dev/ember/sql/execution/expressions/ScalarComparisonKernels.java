@@ -1,0 +1,125 @@
+package dev.ember.sql.execution.expressions;
+
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
+import dev.ember.sql.execution.vector.StringColumnVector;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.types.DataTypes;
+
+/**
+ * Comparisons of a vector with one constant (the usual filter {@code column < literal}), without a
+ * constant vector as wide as the batch or an array of three-way results: an int, bigint, date or compact
+ * decimal column tests each value against a closed range of longs in one branch-free loop (every ordering
+ * operator is a range, {@code <>} the complement of one); a string column compares each value with the
+ * constant. Other cases, and a NULL constant, are left to {@link ComparisonKernels} (the methods return null).
+ */
+final class ScalarComparisonKernels {
+
+  private ScalarComparisonKernels() {}
+
+  /**
+   * {@code column op constant}, or {@code constant op column} when {@code constantOnLeft}; {@code constant}
+   * holds the constant in row 0, in a vector of the column's kind. Null when this kernel does not apply.
+   */
+  static BooleanColumnVector compare(ComparisonOperator op, ColumnVector column, ColumnVector constant,
+      boolean constantOnLeft, int n) {
+    if (op == ComparisonOperator.NULL_SAFE_EQUAL || constant.nulls[0]) {
+      return null;
+    }
+    ComparisonOperator o = constantOnLeft ? flip(op) : op;
+    if (column instanceof IntColumnVector c && constant instanceof IntColumnVector k) {
+      return inRange(o, c.values, k.values[0], column, n);
+    }
+    if (column instanceof LongColumnVector c && constant instanceof LongColumnVector k) {
+      return inRange(o, c.values, k.values[0], column, n);
+    }
+    if (column instanceof DecimalColumnVector c && constant instanceof DecimalColumnVector k
+        && !c.hasWideValues() && k.isCompact(0) && c.scale() == k.scale()) {
+      return inRange(o, c.unscaled, k.unscaled[0], column, n);
+    }
+    if (column instanceof StringColumnVector c && constant instanceof StringColumnVector k) {
+      return strings(o, c, k.values[0], n);
+    }
+    return null;
+  }
+
+  /** The operator with its operands swapped: {@code k < x} is {@code x > k}. */
+  static ComparisonOperator flip(ComparisonOperator op) {
+    return switch (op) {
+      case LESS_THAN -> ComparisonOperator.GREATER_THAN;
+      case LESS_THAN_OR_EQUAL -> ComparisonOperator.GREATER_THAN_OR_EQUAL;
+      case GREATER_THAN -> ComparisonOperator.LESS_THAN;
+      case GREATER_THAN_OR_EQUAL -> ComparisonOperator.LESS_THAN_OR_EQUAL;
+      default -> op;
+    };
+  }
+
+  private static BooleanColumnVector inRange(ComparisonOperator op, int[] values, long k, ColumnVector column,
+      int n) {
+    long[] range = range(op, k);
+    long lo = range[0];
+    long hi = range[1];
+    boolean negate = op == ComparisonOperator.NOT_EQUAL;
+    BooleanColumnVector out = withNulls(column, n);
+    boolean[] o = out.values;
+    for (int i = 0; i < n; i++) {
+      int v = values[i];
+      o[i] = (v >= lo & v <= hi) != negate;
+    }
+    return out;
+  }
+
+  private static BooleanColumnVector inRange(ComparisonOperator op, long[] values, long k, ColumnVector column,
+      int n) {
+    long[] range = range(op, k);
+    long lo = range[0];
+    long hi = range[1];
+    boolean negate = op == ComparisonOperator.NOT_EQUAL;
+    BooleanColumnVector out = withNulls(column, n);
+    boolean[] o = out.values;
+    for (int i = 0; i < n; i++) {
+      long v = values[i];
+      o[i] = (v >= lo & v <= hi) != negate;
+    }
+    return out;
+  }
+
+  /** The closed range {lo, hi} of values satisfying {@code value op k} (for {@code <>}: failing it). */
+  private static long[] range(ComparisonOperator op, long k) {
+    return switch (op) {
+      case EQUAL, NOT_EQUAL -> new long[] {k, k};
+      case LESS_THAN -> k == Long.MIN_VALUE ? new long[] {1, 0} : new long[] {Long.MIN_VALUE, k - 1};
+      case LESS_THAN_OR_EQUAL -> new long[] {Long.MIN_VALUE, k};
+      case GREATER_THAN -> k == Long.MAX_VALUE ? new long[] {1, 0} : new long[] {k + 1, Long.MAX_VALUE};
+      case GREATER_THAN_OR_EQUAL -> new long[] {k, Long.MAX_VALUE};
+      default -> throw new IllegalStateException("no range for " + op);
+    };
+  }
+
+  private static BooleanColumnVector strings(ComparisonOperator op, StringColumnVector column, String k, int n) {
+    BooleanColumnVector out = withNulls(column, n);
+    boolean[] o = out.values;
+    String[] values = column.values;
+    boolean[] nulls = column.nulls;
+    if (op == ComparisonOperator.EQUAL || op == ComparisonOperator.NOT_EQUAL) {
+      boolean equal = op == ComparisonOperator.EQUAL;
+      for (int i = 0; i < n; i++) {
+        o[i] = !nulls[i] && k.equals(values[i]) == equal;
+      }
+      return out;
+    }
+    for (int i = 0; i < n; i++) {
+      o[i] = !nulls[i] && op.test(values[i].compareTo(k));
+    }
+    return out;
+  }
+
+  private static BooleanColumnVector withNulls(ColumnVector column, int n) {
+    BooleanColumnVector out = new BooleanColumnVector(DataTypes.BooleanType, n);
+    System.arraycopy(column.nulls, 0, out.nulls, 0, n);
+    return out;
+  }
+}

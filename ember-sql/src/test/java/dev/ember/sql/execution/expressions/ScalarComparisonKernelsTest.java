@@ -1,0 +1,85 @@
+package dev.ember.sql.execution.expressions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.types.DataType;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.DecimalType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ScalarComparisonKernelsTest {
+
+  private static final List<ComparisonOperator> ORDERING = Arrays.stream(ComparisonOperator.values())
+      .filter(op -> op != ComparisonOperator.NULL_SAFE_EQUAL).toList();
+
+  private static List<Object> rows(ColumnVector v, int n) {
+    List<Object> out = new ArrayList<>();
+    IntStream.range(0, n).forEach(i -> out.add(v.getBoxed(i)));
+    return out;
+  }
+
+  /** Every operator, constant on either side, agrees with the general kernel over a full constant vector. */
+  private static void agreesWithGeneralKernel(DataType type, List<Object> values, Object constant) {
+    int n = values.size();
+    ColumnVector column = ColumnVectors.of(type, values);
+    ColumnVector one = ColumnVectors.constant(type, constant, 1);
+    ColumnVector wide = ColumnVectors.constant(type, constant, n);
+    for (ComparisonOperator op : ORDERING) {
+      BooleanColumnVector right = ScalarComparisonKernels.compare(op, column, one, false, n);
+      BooleanColumnVector left = ScalarComparisonKernels.compare(op, column, one, true, n);
+      assertThat(right).as("%s %s", op, constant).isNotNull();
+      assertThat(rows(right, n)).as("x %s %s", op, constant)
+          .isEqualTo(rows(ComparisonKernels.compare(op, column, wide, n), n));
+      assertThat(rows(left, n)).as("%s %s x", constant, op)
+          .isEqualTo(rows(ComparisonKernels.compare(op, wide, column, n), n));
+    }
+  }
+
+  @Test
+  void intsAndDatesMatchTheGeneralKernel() {
+    List<Object> values = Arrays.asList(Integer.MIN_VALUE, -5, 0, 7, 8, 9, null, Integer.MAX_VALUE);
+    for (int k : new int[] {8, Integer.MIN_VALUE, Integer.MAX_VALUE, 0}) {
+      agreesWithGeneralKernel(DataTypes.IntegerType, values, k);
+    }
+  }
+
+  @Test
+  void longsAtTheEdgesMatchTheGeneralKernel() {
+    List<Object> values = Arrays.asList(Long.MIN_VALUE, -1L, 0L, 3L, null, Long.MAX_VALUE);
+    for (long k : new long[] {3L, Long.MIN_VALUE, Long.MAX_VALUE}) {
+      agreesWithGeneralKernel(DataTypes.LongType, values, k);
+    }
+  }
+
+  @Test
+  void compactDecimalsMatchTheGeneralKernel() {
+    DecimalType type = new DecimalType(12, 2);
+    List<Object> values = Arrays.asList(new BigDecimal("0.05"), new BigDecimal("0.06"), null,
+        new BigDecimal("0.07"), new BigDecimal("-10.00"));
+    agreesWithGeneralKernel(type, values, new BigDecimal("0.06"));
+  }
+
+  @Test
+  void stringsMatchTheGeneralKernel() {
+    List<Object> values = Arrays.asList("MAIL", "AIR", null, "SHIP", "", "MAILS");
+    agreesWithGeneralKernel(DataTypes.StringType, values, "MAIL");
+  }
+
+  @Test
+  void leavesNullConstantsAndNullSafeEqualityToTheGeneralKernel() {
+    ColumnVector column = ColumnVectors.of(DataTypes.IntegerType, Arrays.asList(1, 2));
+    assertThat(ScalarComparisonKernels.compare(ComparisonOperator.EQUAL, column,
+        ColumnVectors.constant(DataTypes.IntegerType, null, 1), false, 2)).isNull();
+    assertThat(ScalarComparisonKernels.compare(ComparisonOperator.NULL_SAFE_EQUAL, column,
+        ColumnVectors.constant(DataTypes.IntegerType, 1, 1), false, 2)).isNull();
+  }
+}
