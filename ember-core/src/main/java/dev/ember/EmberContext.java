@@ -149,7 +149,7 @@ public class EmberContext implements AutoCloseable {
       rollback.onFailure(dagScheduler::stop);
       taskScheduler.initialize(backend, dagScheduler);
       this.cleaner = this.conf.getBoolean("ember.cleaner.referenceTracking", true)
-          ? new ContextCleaner(env.mapOutputTracker(), env.shuffleManager())
+          ? new ContextCleaner(env.mapOutputTracker(), env.shuffleManager(), env.broadcastManager())
           : null;
       if (cleaner != null) {
         cleaner.start();
@@ -471,7 +471,11 @@ public class EmberContext implements AutoCloseable {
    */
   public <T> Broadcast<T> broadcast(T value) {
     assertNotStopped();
-    return env.broadcastManager().newBroadcast(value);
+    Broadcast<T> broadcast = env.broadcastManager().newBroadcast(value);
+    if (cleaner != null) {
+      cleaner.registerBroadcastForCleanup(broadcast);
+    }
+    return broadcast;
   }
 
   /**

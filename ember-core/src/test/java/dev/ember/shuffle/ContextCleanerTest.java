@@ -6,7 +6,9 @@ import dev.ember.EmberConf;
 import dev.ember.EmberContext;
 import dev.ember.ShuffleDependency;
 import dev.ember.Tuple2;
+import dev.ember.broadcast.Broadcast;
 import dev.ember.rdd.PairRDD;
+import dev.ember.storage.BlockId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Shuffle files go away once nothing references their shuffle, and at the latest when the context stops. */
+/**
+ * Shuffle files and broadcast blocks go away once nothing references their shuffle or broadcast, and shuffle
+ * files at the latest when the context stops.
+ */
 class ContextCleanerTest {
 
   private EmberContext sc;
@@ -66,6 +71,34 @@ class ContextCleanerTest {
     assertThat(sc.env().mapOutputTracker().containsShuffle(shuffleId)).isFalse();
     assertThat(shuffleFiles(keptId)).as("a shuffle still referenced keeps its files").isEqualTo(6);
     assertThat(kept.collectAsMap()).containsEntry(3, 3);
+  }
+
+  private long broadcastBlocks(long broadcastId) {
+    return sc.env().blockManager().blockIds().stream()
+        .filter(b -> b instanceof BlockId.BroadcastBlockId piece && piece.broadcastId() == broadcastId).count();
+  }
+
+  /** Broadcasts a value, uses it in a job and lets the handle go; returns its id. */
+  private long broadcastAndForgetIt() {
+    Broadcast<List<Integer>> table = sc.broadcast(List.of(10, 20, 30));
+    assertThat(sc.parallelize(List.of(0, 1, 2), 3).map(i -> table.value().get(i)).collect())
+        .containsExactly(10, 20, 30);
+    assertThat(broadcastBlocks(table.id())).as("its piece and the tasks' copy").isEqualTo(2);
+    return table.id();
+  }
+
+  @Test
+  void garbageCollectedBroadcastLosesItsBlocks() throws Exception {
+    long forgotten = broadcastAndForgetIt();
+    Broadcast<String> kept = sc.broadcast("kept");
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (broadcastBlocks(forgotten) > 0 && System.currentTimeMillis() < deadline) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    assertThat(broadcastBlocks(forgotten)).isZero();
+    assertThat(broadcastBlocks(kept.id())).as("a broadcast still referenced keeps its piece").isEqualTo(1);
+    assertThat(sc.parallelize(List.of(1), 1).map(i -> kept.value() + i).collect()).containsExactly("kept1");
   }
 
   @Test
