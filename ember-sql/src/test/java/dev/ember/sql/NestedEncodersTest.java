@@ -217,6 +217,13 @@ class NestedEncodersTest {
           assertThat(e.getCondition()).isEqualTo("FIELD_NOT_FOUND");
           assertThat(e.getMessageParameters()).containsEntry("fieldName", "`b`").containsEntry("fields", "`a`");
         });
+    assertThatThrownBy(() -> session.sql("SELECT 'm' AS id, CAST(NULL AS map<string,struct<a:int,b:string>>) "
+        + "AS byName, map('x', 1) AS counts, array(named_struct('b', 'd', 'a', 2)) AS inners, array(3L) AS longs, "
+        + "array(9) AS xs, named_struct('a', 5, 'b', 'e') AS `inner`, CAST('ab' AS BINARY) AS bytes")
+        .as(Encoders.bean(Outer.class))).isInstanceOfSatisfying(AnalysisException.class, e -> {
+          assertThat(e.getCondition()).isEqualTo("UNSUPPORTED_FEATURE");
+          assertThat(e.getMessage()).contains("struct inside an array or map");
+        });
     assertThatThrownBy(() -> session.sql("SELECT 1 AS xs, named_struct('a', 1, 'b', 'x') AS `inner`")
         .as(Encoders.bean(Simple.class))).isInstanceOfSatisfying(AnalysisException.class,
             e -> assertThat(e.getCondition()).isEqualTo("UNSUPPORTED_DESERIALIZER.DATA_TYPE_MISMATCH"));
