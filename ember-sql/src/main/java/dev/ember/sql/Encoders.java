@@ -3,6 +3,7 @@ package dev.ember.sql;
 import dev.ember.sql.encoders.BeanEncoder;
 import dev.ember.sql.encoders.ExpressionEncoder;
 import dev.ember.sql.encoders.FlatEncoder;
+import dev.ember.sql.encoders.SerializedEncoder;
 import dev.ember.sql.encoders.TupleEncoder;
 import dev.ember.sql.encoders.ValueType;
 import dev.ember.sql.types.StructType;
@@ -22,9 +23,9 @@ import java.util.List;
  * Dataset<Tuple2<String, Long>> pairs = df.as(Encoders.tuple(Encoders.STRING(), Encoders.LONG()));
  * }</pre>
  *
- * <p>Not built yet: struct columns (nested beans, tuples of beans or tuples), arrays and maps, and the
- * binary column that {@code javaSerialization} and {@code kryo} need; each fails with
- * {@code UNSUPPORTED_FEATURE} naming it.
+ * <p>Bean properties may be lists, arrays, maps and beans themselves (array, map and struct columns), tuple
+ * elements beans or tuples (struct columns); {@code kryo} and {@code javaSerialization} hold any object as
+ * the bytes of one binary column {@code value}.
  */
 public final class Encoders {
 
@@ -95,21 +96,27 @@ public final class Encoders {
     return new FlatEncoder<>(ValueType.INSTANT);
   }
 
+  /** Nullable {@code byte[]} as binary. */
+  public static Encoder<byte[]> BINARY() {
+    return new FlatEncoder<>(ValueType.BINARY);
+  }
+
   /**
    * A Java bean: one column per property with a getter and a setter, sorted by name; primitive properties
-   * are non-nullable. Properties that are beans, arrays or collections fail with {@code UNSUPPORTED_FEATURE}
-   * (struct, array and map columns are not built yet), others with {@code ENCODER_NOT_FOUND}.
+   * are non-nullable; {@code byte[]} is binary, {@code List}s and arrays are arrays, {@code Map}s maps and
+   * beans structs, to any depth. Properties of other classes fail with {@code ENCODER_NOT_FOUND} naming the
+   * property's path.
    */
   public static <T> Encoder<T> bean(Class<T> beanClass) {
     return new BeanEncoder<>(beanClass);
   }
 
-  /** Pairs of values of two flat encoders, as columns {@code _1} and {@code _2}. */
+  /** Pairs, as columns {@code _1} and {@code _2} (struct columns for elements that are beans or tuples). */
   public static <A, B> Encoder<dev.ember.Tuple2<A, B>> tuple(Encoder<A> first, Encoder<B> second) {
     return new TupleEncoder<>(List.of(ExpressionEncoder.of(first), ExpressionEncoder.of(second)));
   }
 
-  /** Triples of values of three flat encoders, as columns {@code _1}, {@code _2} and {@code _3}. */
+  /** Triples, as columns {@code _1}, {@code _2} and {@code _3} (structs for beans and tuples). */
   public static <A, B, C> Encoder<dev.ember.Tuple3<A, B, C>> tuple(Encoder<A> first, Encoder<B> second,
       Encoder<C> third) {
     return new TupleEncoder<>(List.of(ExpressionEncoder.of(first), ExpressionEncoder.of(second),
@@ -121,13 +128,13 @@ public final class Encoders {
     return new RowEncoder(schema);
   }
 
-  /** Not built yet: Java-serialized objects need a binary column, which Ember does not have. */
+  /** Objects of {@code type} Java-serialized into one nullable binary column {@code value}. */
   public static <T> Encoder<T> javaSerialization(Class<T> type) {
-    throw AnalysisException.unsupported("Encoders.javaSerialization (binary columns are not built yet)");
+    return new SerializedEncoder<>(type, false);
   }
 
-  /** Not built yet: Kryo-serialized objects need a binary column, which Ember does not have. */
+  /** Objects of {@code type} serialized by Kryo (the core's configuration) into one binary column {@code value}. */
   public static <T> Encoder<T> kryo(Class<T> type) {
-    throw AnalysisException.unsupported("Encoders.kryo (binary columns are not built yet)");
+    return new SerializedEncoder<>(type, true);
   }
 }

@@ -7,17 +7,16 @@ import dev.ember.api.function.MapPartitionsFunction;
 import dev.ember.rdd.Iterators;
 import dev.ember.rdd.RDD;
 import dev.ember.sql.encoders.ExpressionEncoder;
-import dev.ember.sql.encoders.UpCast;
 import dev.ember.sql.execution.objects.ObjectBatches;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
-import dev.ember.sql.plan.expressions.Cast;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.objects.ObjectPartitionFunction;
 import dev.ember.sql.plan.objects.TypedMapPartitions;
+import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
@@ -82,21 +81,23 @@ final class TypedOperations {
       StructField field = schema.apply(i);
       if (column.dataType().equals(field.dataType())) {
         projection.add(column);
-      } else if (UpCast.canUpCast(column.dataType(), field.dataType())) {
-        projection.add(new Alias(new Cast(column, field.dataType()), column.name()));
       } else {
-        throw cannotUpCast(column, field, encoder);
+        try {
+          projection.add(new Alias(NestedBinding.bind(column, column.dataType(), field.dataType()), column.name()));
+        } catch (NestedBinding.NotUpCastable e) {
+          throw cannotUpCast(column, e.from, e.to, field, encoder);
+        }
       }
     }
     return new Project(projection, plan);
   }
 
-  private static AnalysisException cannotUpCast(AttributeReference column, StructField field,
-      ExpressionEncoder<?> encoder) {
+  private static AnalysisException cannotUpCast(AttributeReference column, DataType sourceType,
+      DataType targetType, StructField field, ExpressionEncoder<?> encoder) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("expression", "`" + column.name() + "`");
-    parameters.put("sourceType", "\"" + column.dataType().sql() + "\"");
-    parameters.put("targetType", "\"" + field.dataType().sql() + "\"");
+    parameters.put("sourceType", "\"" + sourceType.sql() + "\"");
+    parameters.put("targetType", "\"" + targetType.sql() + "\"");
     parameters.put("details", "The type path of the target object is:\n- field (class: \"" + field.dataType().sql()
         + "\", name: \"" + field.name() + "\")\n- root class: \"" + encoder.clsTag().getName() + "\"\nYou can either "
         + "add an explicit cast to the input data or choose a higher precision type of the field in the target "

@@ -10,14 +10,18 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Java bean as one column per property that has both a getter and a setter, in the order of their names
  * (as Spark's JavaTypeInference, which takes the properties from {@link Introspector}, sorted by name).
- * Properties of primitive types are non-nullable columns. The encoder holds the class and the property
- * names; the reflective accessors are looked up again on the executor that first uses them.
+ * Properties of primitive types are non-nullable columns; {@code byte[]} is binary, other arrays and lists
+ * are arrays, maps are maps and beans are struct columns, to any depth ({@link JavaTypeInference}). The
+ * encoder holds the class, the property names and their codecs; the reflective accessors are looked up again
+ * on the executor that first uses them.
  *
  * @param <T> the bean class
  */
@@ -26,38 +30,56 @@ public final class BeanEncoder<T> extends ExpressionEncoder<T> {
   private static final long serialVersionUID = 1L;
   private final Class<T> beanClass;
   private final List<String> names;
-  private final List<ValueType> types;
-  private final List<Boolean> primitive;
+  private final List<FieldCodec> codecs;
   // Written last in lookUp, so a thread that sees it also sees the setters and the constructor.
   private transient volatile Method[] getters;
   private transient Method[] setters;
   private transient Constructor<T> constructor;
 
-  /** The encoder of {@code beanClass}; fails for properties of types that are not single columns. */
+  /** The encoder of {@code beanClass}; fails with ENCODER_NOT_FOUND for properties no column can hold. */
   public BeanEncoder(Class<T> beanClass) {
+    this(beanClass, List.of(), Set.of());
+  }
+
+  /**
+   * The encoder of {@code beanClass} found at {@code path} (Spark's walked type path, innermost first) inside
+   * the beans {@code seen}.
+   */
+  BeanEncoder(Class<T> beanClass, List<String> path, Set<Class<?>> seen) {
     this.beanClass = beanClass;
+    if (seen.contains(beanClass)) {
+      throw new AnalysisException("CIRCULAR_CLASS_REFERENCE", Map.of("t", "\"" + beanClass.getName() + "\""));
+    }
+    Set<Class<?>> inside = new HashSet<>(seen);
+    inside.add(beanClass);
+    List<String> root = path.isEmpty() ? List.of("- root class: \"" + beanClass.getName() + "\"") : path;
     List<String> n = new ArrayList<>();
-    List<ValueType> t = new ArrayList<>();
-    List<Boolean> p = new ArrayList<>();
+    List<FieldCodec> c = new ArrayList<>();
     for (PropertyDescriptor property : properties(beanClass)) {
-      Class<?> type = property.getPropertyType();
-      ValueType valueType = ValueType.forClass(type);
-      if (valueType == null) {
-        throw unsupportedProperty(beanClass, property.getName(), type);
-      }
+      java.lang.reflect.Type type = property.getReadMethod().getGenericReturnType();
+      List<String> at = JavaTypeInference.step(root, "- field (class: \"" + type.getTypeName() + "\", name: \""
+          + property.getName() + "\")");
       n.add(property.getName());
-      t.add(valueType);
-      p.add(type.isPrimitive());
+      c.add(JavaTypeInference.codecFor(type, at, inside));
     }
     this.names = List.copyOf(n);
-    this.types = List.copyOf(t);
-    this.primitive = List.copyOf(p);
+    this.codecs = List.copyOf(c);
     try {
       beanClass.getConstructor();
     } catch (NoSuchMethodException e) {
       throw new AnalysisException("ENCODER_NOT_FOUND", Map.of("typeName", "\"" + beanClass.getName()
           + "\" (a bean needs a public constructor without arguments)"));
     }
+  }
+
+  /** Whether {@code type} has a public constructor without arguments and a property with getter and setter. */
+  static boolean isBean(Class<?> type) {
+    try {
+      type.getConstructor();
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+    return !properties(type).isEmpty();
   }
 
   private static List<PropertyDescriptor> properties(Class<?> beanClass) {
@@ -74,18 +96,6 @@ public final class BeanEncoder<T> extends ExpressionEncoder<T> {
     }
   }
 
-  private static AnalysisException unsupportedProperty(Class<?> beanClass, String property, Class<?> type) {
-    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
-      return AnalysisException.unsupported("the array or map property " + property + " of bean "
-          + beanClass.getName() + " (array and map columns are not built yet)");
-    }
-    if (!type.isPrimitive() && !type.getName().startsWith("java.") && !properties(type).isEmpty()) {
-      return AnalysisException.unsupported("the nested bean property " + property + " of bean "
-          + beanClass.getName() + " (it would be a struct column, and struct columns are not built yet)");
-    }
-    return new AnalysisException("ENCODER_NOT_FOUND", Map.of("typeName", "\"" + type.getName() + "\""));
-  }
-
   /** The property names, in column order. */
   public List<String> propertyNames() {
     return names;
@@ -95,7 +105,7 @@ public final class BeanEncoder<T> extends ExpressionEncoder<T> {
   public StructType schema() {
     List<StructField> fields = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
-      fields.add(new StructField(names.get(i), types.get(i).dataType(), !primitive.get(i)));
+      fields.add(new StructField(names.get(i), codecs.get(i).dataType(), codecs.get(i).nullable()));
     }
     return new StructType(fields);
   }
@@ -137,7 +147,7 @@ public final class BeanEncoder<T> extends ExpressionEncoder<T> {
     Object[] row = new Object[names.size()];
     try {
       for (int i = 0; i < row.length; i++) {
-        row[i] = types.get(i).toInternal(getters[i].invoke(value));
+        row[i] = codecs.get(i).toInternal(getters[i].invoke(value));
       }
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("cannot read a property of " + beanClass.getName(), e);
@@ -151,13 +161,13 @@ public final class BeanEncoder<T> extends ExpressionEncoder<T> {
     try {
       T bean = constructor.newInstance();
       for (int i = 0; i < row.length; i++) {
-        if (row[i] == null && primitive.get(i)) {
+        if (row[i] == null && !codecs.get(i).nullable()) {
           throw new NullPointerException("Null value appeared in non-nullable field:\n- field (class: \""
               + setters[i].getParameterTypes()[0].getName() + "\", name: \"" + names.get(i) + "\")\n- root class: \""
               + beanClass.getName() + "\"\nIf the schema is inferred from a Java bean, please try to use nullable "
               + "types (e.g. java.lang.Integer instead of int).");
         }
-        setters[i].invoke(bean, types.get(i).toExternal(row[i]));
+        setters[i].invoke(bean, codecs.get(i).toExternal(row[i]));
       }
       return bean;
     } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {

@@ -41,7 +41,9 @@ public enum ValueType {
   /** {@code java.sql.Timestamp} as timestamp (microseconds since the epoch). */
   TIMESTAMP(Timestamp.class, DataTypes.TimestampType),
   /** {@code java.time.Instant} as timestamp. */
-  INSTANT(Instant.class, DataTypes.TimestampType);
+  INSTANT(Instant.class, DataTypes.TimestampType),
+  /** {@code byte[]} as binary (the array itself internally). */
+  BINARY(byte[].class, DataTypes.BinaryType);
 
   private final Class<?> javaClass;
   private final DataType dataType;
