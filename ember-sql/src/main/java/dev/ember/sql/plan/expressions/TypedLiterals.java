@@ -63,6 +63,9 @@ final class TypedLiterals {
 
   /** The SQL text of a non-NULL value, or null for the basic types. */
   static String sql(Object value, DataType type) {
+    if (type == DataTypes.BinaryType) {
+      return "X'" + java.util.HexFormat.of().withUpperCase().formatHex((byte[]) value) + "'";
+    }
     if (type instanceof DecimalType) {
       return ((BigDecimal) value).toPlainString();
     }
