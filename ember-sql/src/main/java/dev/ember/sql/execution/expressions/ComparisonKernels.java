@@ -52,6 +52,13 @@ final class ComparisonKernels {
       for (int i = 0; i < n; i++) {
         cmp[i] = Boolean.compare(l.values[i], r.values[i]);
       }
+    } else if (left.dataType().equals(right.dataType()) && left.dataType() != DataTypes.NullType) {
+      // Binary, arrays and structs: compared as ORDER BY orders them (bytes unsigned, element by element).
+      for (int i = 0; i < n; i++) {
+        if (!left.nulls[i] && !right.nulls[i]) {
+          cmp[i] = ValueOrdering.compare(left.getBoxed(i), right.getBoxed(i));
+        }
+      }
     } else if (left.dataType() != DataTypes.NullType && right.dataType() != DataTypes.NullType) {
       throw new IllegalStateException("comparison of " + left.dataType().simpleString() + " and "
           + right.dataType().simpleString() + " reached execution uncoerced; this is a bug");
