@@ -1,11 +1,14 @@
 package dev.ember.sql.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ember.sql.Dataset;
 import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
 import dev.ember.sql.RowFactory;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -65,6 +68,23 @@ class ParquetNestedTest {
       result.add(values);
     }
     return result;
+  }
+
+  private static FileSourceScanExec scanOf(Dataset<Row> df) {
+    return find(df.queryExecution().executedPlan());
+  }
+
+  private static FileSourceScanExec find(PhysicalPlan plan) {
+    if (plan instanceof FileSourceScanExec scan) {
+      return scan;
+    }
+    for (PhysicalPlan child : plan.children()) {
+      FileSourceScanExec found = find(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   static Path onlyFile(Path directory) throws IOException {
@@ -133,8 +153,11 @@ class ParquetNestedTest {
       assertThat(row.getString(2)).isEqualTo(String.valueOf(id));
       assertThat(row.getStruct(3).getLong(0)).isEqualTo(id * 2);
     }
+    assertThat(scanOf(back).metric("numRowGroups")).isGreaterThan(1);
     // Pruned to one nested column, then to one flat column.
-    assertThat(back.selectExpr("sum(s.v)").first().getLong(0)).isEqualTo(19999L * 20000L);
+    Dataset<Row> nestedOnly = back.selectExpr("sum(s.v)");
+    assertThat(nestedOnly.first().getLong(0)).isEqualTo(19999L * 20000L);
+    assertThat(scanOf(nestedOnly).simpleString()).contains("ReadSchema: struct<s:struct<v:bigint>>");
     assertThat(back.selectExpr("sum(id)").first().getLong(0)).isEqualTo(19999L * 20000L / 2);
   }
 
@@ -173,5 +196,17 @@ class ParquetNestedTest {
     expected.put("n", null);
     assertThat(session.sql("SELECT m FROM " + from + " WHERE id = 1").first().<String, Integer>getJavaMap(0))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void aGivenSchemaMayDifferInNullabilityButNotInTypes() throws IOException {
+    Path out = dir.resolve("given");
+    session.sql("SELECT array(1, 2) AS a, map('k', 1) AS m").coalesce(1).write().parquet(out.toString());
+    Dataset<Row> loose = session.read().schema("a ARRAY<INT>, m MAP<STRING, INT>, missing STRUCT<x: INT>")
+        .parquet(out.toString());
+    assertThat(loose.first()).isEqualTo(RowFactory.create(List.of(1, 2), Map.of("k", 1), null));
+    Dataset<Row> wrong = session.read().schema("a ARRAY<STRING>").parquet(out.toString());
+    assertThatThrownBy(wrong::collectAsList).hasMessageContaining("PARQUET_COLUMN_DATA_TYPE_MISMATCH")
+        .hasMessageContaining("[a]");
   }
 }

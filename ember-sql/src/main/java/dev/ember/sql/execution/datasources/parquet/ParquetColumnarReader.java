@@ -103,7 +103,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         if (!stored.equals(field.dataType())) {
           throw new AnalysisException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", Map.of("path",
               "file:" + split.path(), "column", "[" + field.name() + "]", "expectedType",
-              field.dataType().simpleString(), "actualType", type.toString().trim()));
+              field.dataType().simpleString(), "actualType", type.toString().replaceAll("\\s+", " ").trim()));
         }
         if (ParquetNestedColumns.isNested(type)) {
           fileColumn[c] = -1;
