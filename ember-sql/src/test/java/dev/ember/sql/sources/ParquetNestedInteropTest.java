@@ -72,6 +72,7 @@ class ParquetNestedInteropTest {
     return rows;
   }
 
+  // "hive" is the layout of Spark's and Hive's writeLegacyFormat: a 3-level list whose element is named array.
   @Test
   void legacyTwoLevelListsAndMapsFromParquetJavasExampleWriter() throws IOException {
     MessageType schema = MessageTypeParser.parseMessageType("""
@@ -81,7 +82,7 @@ class ParquetNestedInteropTest {
           optional group pairs (LIST) { repeated group element { required binary str (UTF8); required int32 num; } }
           optional group avro (LIST) { repeated group array { required binary str (UTF8); } }
           optional group thrift (LIST) { repeated group thrift_tuple { required binary str (UTF8); } }
-          optional group hive (LIST) { repeated group bag { optional int32 array_element; } }
+          optional group hive (LIST) { repeated group bag { optional int32 array; } }
           optional group old_map (MAP_KEY_VALUE) {
             repeated group map { required binary key (UTF8); optional int32 value; }
           }
@@ -102,7 +103,7 @@ class ParquetNestedInteropTest {
       full.addGroup("avro").addGroup("array").append("str", "av");
       full.addGroup("thrift").addGroup("thrift_tuple").append("str", "th");
       Group hive = full.addGroup("hive");
-      hive.addGroup("bag").append("array_element", 7);
+      hive.addGroup("bag").append("array", 7);
       hive.addGroup("bag");
       Group map = full.addGroup("old_map");
       map.addGroup("map").append("key", "k").append("value", 1);

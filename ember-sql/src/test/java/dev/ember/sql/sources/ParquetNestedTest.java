@@ -141,7 +141,20 @@ class ParquetNestedTest {
     Path out = dir.resolve("many");
     df.coalesce(1).write().option("parquet.block.size", "65536").parquet(out.toString());
     Dataset<Row> back = session.read().parquet(out.toString());
-    List<Row> rows = back.collectAsList();
+    assertAligned(back.collectAsList());
+    // One row group read in several batches.
+    Path single = dir.resolve("single");
+    df.coalesce(1).write().parquet(single.toString());
+    assertAligned(session.read().parquet(single.toString()).collectAsList());
+    assertThat(scanOf(back).metric("numRowGroups")).isGreaterThan(1);
+    // Pruned to one nested column, then to one flat column.
+    Dataset<Row> nestedOnly = back.selectExpr("sum(s.v)");
+    assertThat(nestedOnly.first().getLong(0)).isEqualTo(19999L * 20000L);
+    assertThat(scanOf(nestedOnly).simpleString()).contains("ReadSchema: struct<s:struct<v:bigint>>");
+    assertThat(back.selectExpr("sum(id)").first().getLong(0)).isEqualTo(19999L * 20000L / 2);
+  }
+
+  private static void assertAligned(List<Row> rows) {
     assertThat(rows).hasSize(20000);
     for (Row row : rows) {
       long id = row.getLong(0);
@@ -153,12 +166,6 @@ class ParquetNestedTest {
       assertThat(row.getString(2)).isEqualTo(String.valueOf(id));
       assertThat(row.getStruct(3).getLong(0)).isEqualTo(id * 2);
     }
-    assertThat(scanOf(back).metric("numRowGroups")).isGreaterThan(1);
-    // Pruned to one nested column, then to one flat column.
-    Dataset<Row> nestedOnly = back.selectExpr("sum(s.v)");
-    assertThat(nestedOnly.first().getLong(0)).isEqualTo(19999L * 20000L);
-    assertThat(scanOf(nestedOnly).simpleString()).contains("ReadSchema: struct<s:struct<v:bigint>>");
-    assertThat(back.selectExpr("sum(id)").first().getLong(0)).isEqualTo(19999L * 20000L / 2);
   }
 
   @Test
