@@ -15,8 +15,10 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Cast;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Origin;
+import dev.ember.sql.types.ArrayType;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.MapType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.nio.file.Path;
@@ -135,13 +137,35 @@ final class TableInsert {
       Origin origin) {
     DataType from = source.dataType();
     DataType to = target.dataType();
-    boolean ok = from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType
-        || from.isNumeric() && to.isNumeric() || isDateTime(from) && isDateTime(to);
-    if (!ok) {
+    if (!canStoreAssign(from, to)) {
       throw new AnalysisException("INCOMPATIBLE_DATA_FOR_TABLE.CANNOT_SAFELY_CAST", Map.of("tableName",
           table.qualifiedName(), "colName", "`" + target.name() + "`", "srcType", "\"" + from.sql() + "\"",
           "targetType", "\"" + to.sql() + "\""), origin.line(), origin.startPosition(), "");
     }
+  }
+
+  private static boolean canStoreAssign(DataType from, DataType to) {
+    if (from instanceof ArrayType a && to instanceof ArrayType b) {
+      return (!a.containsNull() || b.containsNull()) && canStoreAssign(a.elementType(), b.elementType());
+    }
+    if (from instanceof MapType a && to instanceof MapType b) {
+      return (!a.valueContainsNull() || b.valueContainsNull()) && canStoreAssign(a.keyType(), b.keyType())
+          && canStoreAssign(a.valueType(), b.valueType());
+    }
+    if (from instanceof StructType a && to instanceof StructType b) {
+      if (a.length() != b.length()) {
+        return false;
+      }
+      for (int i = 0; i < a.length(); i++) {
+        if (a.apply(i).nullable() && !b.apply(i).nullable()
+            || !canStoreAssign(a.apply(i).dataType(), b.apply(i).dataType())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return from.equals(to) || from == DataTypes.NullType || to == DataTypes.StringType
+        || from.isNumeric() && to.isNumeric() || isDateTime(from) && isDateTime(to);
   }
 
   private static boolean isDateTime(DataType type) {

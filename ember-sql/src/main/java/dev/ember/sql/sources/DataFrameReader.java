@@ -18,6 +18,7 @@ import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class DataFrameReader {
 
   /** {@code spark.sql.sources.default}: the format of {@link #load} without {@link #format}. */
   public static final String DEFAULT_SOURCE = "ember.sql.sources.default";
+  /** Spark's setting to read unannotated Parquet BINARY as string, passed to the source as an option. */
+  static final String BINARY_AS_STRING = "spark.sql.parquet.binaryAsString";
 
   private final EmberSession session;
   private final Map<String, String> options = new LinkedHashMap<>();
@@ -105,10 +108,21 @@ public final class DataFrameReader {
     return load(path);
   }
 
+  /** The options with the session's {@code spark.sql.parquet.binaryAsString}, which Parquet reads as one. */
+  private Map<String, String> withSessionSettings() {
+    String binaryAsString = session.conf().get(BINARY_AS_STRING, null);
+    if (binaryAsString == null || options.containsKey(BINARY_AS_STRING)) {
+      return options;
+    }
+    Map<String, String> all = new HashMap<>(options);
+    all.put(BINARY_AS_STRING, binaryAsString);
+    return all;
+  }
+
   /** Loads files, directories or globs. */
   public Dataset<Row> load(String... paths) {
     FileFormat format = FileFormats.lookup(source);
-    DataSourceOptions dataSourceOptions = new DataSourceOptions(DateTimeFormats.withTimeZone(options,
+    DataSourceOptions dataSourceOptions = new DataSourceOptions(DateTimeFormats.withTimeZone(withSessionSettings(),
         session.sessionTimeZone()));
     FileIndex index = FileIndex.list(Arrays.asList(paths), userSchema);
     StructType partitionSchema = index.partitionSchema();

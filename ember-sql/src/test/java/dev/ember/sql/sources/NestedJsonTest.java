@@ -1,9 +1,7 @@
 package dev.ember.sql.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ember.sql.AnalysisException;
 import dev.ember.sql.Dataset;
 import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
@@ -24,8 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * JSON lines with arrays and objects: inferred as arrays and structs, read by a given schema, and written;
- * Parquet's nested columns are not supported yet and say so.
+ * JSON lines with arrays and objects: inferred as arrays and structs, read by a given schema, and written.
  */
 class NestedJsonTest {
 
@@ -124,17 +121,5 @@ class NestedJsonTest {
     // Inferred again, Base64 text is a string: JSON has no binary values.
     assertThat(session.read().json(out.toString()).select("b").schema().fields()[0].dataType())
         .isEqualTo(DataTypes.StringType);
-  }
-
-  @Test
-  void parquetReportsNestedAndBinaryColumnsAsUnsupported() {
-    Dataset<Row> df = session.sql("SELECT 1 AS id, array(1) AS a");
-    assertThatThrownBy(() -> df.write().parquet(dir.resolve("p").toString()))
-        .isInstanceOfSatisfying(AnalysisException.class, e -> {
-          assertThat(e.getCondition()).isEqualTo("UNSUPPORTED_FEATURE");
-          assertThat(e.getMessage()).contains("writing the Parquet column `a` of type ARRAY<INT>");
-        });
-    assertThatThrownBy(() -> session.sql("SELECT unhex('41') AS b").write().parquet(dir.resolve("q").toString()))
-        .hasMessageContaining("writing the Parquet column `b` of type BINARY");
   }
 }

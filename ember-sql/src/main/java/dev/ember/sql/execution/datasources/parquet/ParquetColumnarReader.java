@@ -37,7 +37,8 @@ import org.apache.parquet.schema.Type;
  * file read each row group once) straight into Ember's column vectors, one {@link ParquetColumnDecoder} per
  * column decoding its pages: only the required columns' chunks are read, row groups the pushed filters rule out
  * by statistics or dictionaries are skipped before any page is read, and values are decoded column by column
- * into primitive arrays without per-record objects. Columns missing from the file read as nulls.
+ * into primitive arrays without per-record objects. Nested columns (groups, repeated fields) are assembled into
+ * records by {@link ParquetNestedColumns} from the same row groups. Columns missing from the file read as nulls.
  */
 final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
 
@@ -47,6 +48,9 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final int[] fileColumn;
   private final ScanMetrics metrics;
   private final ParquetColumnDecoder[] decoders;
+  /** The nested columns' reader (null when none is required), and each required column's index in it or -1. */
+  private final ParquetNestedColumns nested;
+  private final int[] nestedColumn;
   private long rowsLeftInGroup;
   private boolean closed;
 
@@ -80,7 +84,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     }
     List<Type> fields = new ArrayList<>();
     List<DataType> types = new ArrayList<>();
+    List<Type> nestedFields = new ArrayList<>();
+    List<DataType> nestedTypes = new ArrayList<>();
     this.fileColumn = new int[required.length()];
+    this.nestedColumn = new int[required.length()];
+    Arrays.fill(nestedColumn, -1);
     for (int c = 0; c < required.length(); c++) {
       StructField field = required.apply(c);
       Type type = findField(fileSchema, field.name());
@@ -89,17 +97,30 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       } else {
         DataType stored = ParquetSchemas.toEmber(type);
         if (!stored.equals(field.dataType())) {
+          // A schema read with spark.sql.parquet.binaryAsString, or one differing only in nullability.
+          stored = ParquetNestedSchemas.readAs(type, stored, field.dataType());
+        }
+        if (!stored.equals(field.dataType())) {
           throw new AnalysisException("FAILED_READ_FILE.PARQUET_COLUMN_DATA_TYPE_MISMATCH", Map.of("path",
               "file:" + split.path(), "column", "[" + field.name() + "]", "expectedType",
-              field.dataType().simpleString(), "actualType", type.toString().trim()));
+              field.dataType().simpleString(), "actualType", type.toString().replaceAll("\\s+", " ").trim()));
         }
-        fileColumn[c] = fields.size();
-        fields.add(type);
-        types.add(stored);
+        if (ParquetNestedColumns.isNested(type)) {
+          fileColumn[c] = -1;
+          nestedColumn[c] = nestedFields.size();
+          nestedFields.add(type);
+          nestedTypes.add(stored);
+        } else {
+          fileColumn[c] = fields.size();
+          fields.add(type);
+          types.add(stored);
+        }
       }
     }
+    this.nested = nestedFields.isEmpty() ? null : new ParquetNestedColumns(fileSchema, nestedFields, nestedTypes);
+    List<ColumnDescriptor> columns = new MessageType(fileSchema.getName(), fields).getColumns();
+    fields.addAll(nestedFields);
     this.requested = new MessageType(fileSchema.getName(), fields);
-    List<ColumnDescriptor> columns = requested.getColumns();
     this.decoders = new ParquetColumnDecoder[columns.size()];
     for (int i = 0; i < decoders.length; i++) {
       decoders[i] = new ParquetColumnDecoder(columns.get(i), types.get(i));
@@ -141,6 +162,9 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       for (ParquetColumnDecoder decoder : decoders) {
         decoder.startRowGroup(rowGroup.getPageReader(decoder.descriptor()));
       }
+      if (nested != null) {
+        nested.startRowGroup(rowGroup);
+      }
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read Parquet row group", e);
@@ -155,9 +179,12 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     int rows = (int) Math.min(ColumnarBatch.MAX_ROWS, rowsLeftInGroup);
     rowsLeftInGroup -= rows;
     ColumnVector[] vectors = new ColumnVector[required.length()];
+    ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
     for (int c = 0; c < vectors.length; c++) {
       DataType type = required.apply(c).dataType();
-      if (fileColumn[c] < 0) {
+      if (nestedColumn[c] >= 0) {
+        vectors[c] = nestedVectors[nestedColumn[c]];
+      } else if (fileColumn[c] < 0) {
         vectors[c] = ColumnVectors.allocate(type, rows);
         Arrays.fill(vectors[c].nulls, true);
       } else {

@@ -46,13 +46,18 @@ public final class ParquetFileFormat implements FileFormat {
           continue;
         }
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-          return ParquetSchemas.toEmber(reader.getFooter().getFileMetaData().getSchema());
+          return ParquetSchemas.toEmber(reader.getFooter().getFileMetaData().getSchema(), binaryAsString(options));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read the Parquet footer of " + file, e);
       }
     }
     return null;
+  }
+
+  /** Spark's {@code spark.sql.parquet.binaryAsString} (also accepted as the option {@code binaryAsString}). */
+  private static boolean binaryAsString(DataSourceOptions options) {
+    return options.getBoolean("binaryAsString", options.getBoolean("spark.sql.parquet.binaryAsString", false));
   }
 
   @Override

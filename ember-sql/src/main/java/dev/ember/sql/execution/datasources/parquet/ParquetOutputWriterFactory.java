@@ -24,7 +24,10 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.schema.MessageType;
 
-/** Writes rows as Parquet files with the schema of {@link ParquetSchemas#toParquet}. */
+/**
+ * Writes rows as Parquet files with the schema of {@link ParquetSchemas#toParquet}; arrays, maps and structs
+ * through {@link ParquetNestedWriter}.
+ */
 final class ParquetOutputWriterFactory implements OutputWriterFactory {
 
   private static final long serialVersionUID = 1L;
@@ -88,6 +91,7 @@ final class ParquetOutputWriterFactory implements OutputWriterFactory {
     private final DataType[] types;
     private final String[] names;
     private RecordConsumer consumer;
+    private ParquetNestedWriter nested;
 
     RowWriteSupport(StructType schema) {
       this.schema = schema;
@@ -104,6 +108,7 @@ final class ParquetOutputWriterFactory implements OutputWriterFactory {
     @Override
     public void prepareForWrite(RecordConsumer recordConsumer) {
       this.consumer = recordConsumer;
+      this.nested = new ParquetNestedWriter(recordConsumer, this::writeValue);
     }
 
     @Override
@@ -122,7 +127,11 @@ final class ParquetOutputWriterFactory implements OutputWriterFactory {
     }
 
     private void writeValue(DataType type, Object value) {
-      if (type instanceof DecimalType decimal) {
+      if (ParquetNestedWriter.isNested(type)) {
+        nested.write(type, value);
+      } else if (type == DataTypes.BinaryType) {
+        consumer.addBinary(Binary.fromConstantByteArray((byte[]) value));
+      } else if (type instanceof DecimalType decimal) {
         writeDecimal(decimal, (BigDecimal) value);
       } else if (type == DataTypes.IntegerType || type == DataTypes.DateType || type == DataTypes.ByteType
           || type == DataTypes.ShortType) {

@@ -6,8 +6,6 @@ import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
@@ -26,15 +24,17 @@ import org.apache.parquet.schema.Types;
  * unsigned INT(8) as smallint, unsigned INT(16) as int, unsigned INT(32) as bigint, DATE as date; INT64 as bigint,
  * unsigned INT(64) as decimal(20,0); DECIMAL on INT32, INT64, FIXED_LEN_BYTE_ARRAY or BINARY as decimal(p,s);
  * TIMESTAMP(MILLIS/MICROS/NANOS) on INT64 as timestamp when adjusted to UTC, else timestamp_ntz; INT96 as
- * timestamp (the legacy Impala/Hive/Spark encoding); FLOAT as float; DOUBLE; BINARY (UTF8/STRING/ENUM/JSON and
- * unannotated, as string: no binary type yet). TIME, INTERVAL, UUID, unannotated fixed-length byte arrays,
- * nested groups and repeated fields fail with {@code UNSUPPORTED_FEATURE} naming the column and its Parquet
- * type (see {@link #unsupported}).
+ * timestamp (the legacy Impala/Hive/Spark encoding); FLOAT as float; DOUBLE; BINARY with UTF8/STRING/ENUM/JSON
+ * as string and unannotated BINARY as binary (as string with {@code spark.sql.parquet.binaryAsString}); LIST and
+ * MAP groups, other groups and repeated fields as arrays, maps and structs ({@link ParquetNestedSchemas}).
+ * TIME, INTERVAL, UUID and unannotated fixed-length byte arrays fail with {@code UNSUPPORTED_FEATURE} naming the
+ * column and its Parquet type (see {@link #unsupported}).
  *
  * <p>Writing follows Spark's defaults with {@code writeLegacyFormat=false}: decimals as INT32 up to precision
  * 9, INT64 up to 18 and FIXED_LEN_BYTE_ARRAY of the fewest bytes beyond; timestamps as INT64
  * TIMESTAMP(MICROS) (adjusted to UTC for timestamp, not for timestamp_ntz; Spark's INT96 default is a legacy
- * format every current reader also reads this way); tinyint and smallint as INT32 INT(8)/INT(16).
+ * format every current reader also reads this way); tinyint and smallint as INT32 INT(8)/INT(16); binary as
+ * unannotated BINARY; arrays, maps and structs in Spark's standard layout ({@link ParquetNestedSchemas}).
  */
 final class ParquetSchemas {
 
@@ -42,18 +42,32 @@ final class ParquetSchemas {
 
   /** The Ember schema of a Parquet file's schema. */
   static StructType toEmber(MessageType schema) {
-    List<StructField> fields = new ArrayList<>();
-    for (Type field : schema.getFields()) {
-      fields.add(new StructField(field.getName(), toEmber(field), field.getRepetition() != Type.Repetition.REQUIRED));
-    }
-    return new StructType(fields);
+    return toEmber(schema, false);
+  }
+
+  /** The Ember schema of a Parquet file's schema, unannotated BINARY as string when {@code binaryAsString}. */
+  static StructType toEmber(MessageType schema, boolean binaryAsString) {
+    return ParquetNestedSchemas.toStruct(schema, binaryAsString);
   }
 
   /** The Ember type of one top-level Parquet field. */
   static DataType toEmber(Type field) {
+    return toEmber(field, false);
+  }
+
+  /**
+   * The Ember type of one Parquet field: a repeated field outside a LIST is an array of non-null elements,
+   * a group a list, map or struct, a primitive one of the flat types.
+   */
+  static DataType toEmber(Type field, boolean binaryAsString) {
     if (!field.isPrimitive() || field.getRepetition() == Type.Repetition.REPEATED) {
-      throw unsupported(field);
+      return ParquetNestedSchemas.toEmber(field, binaryAsString);
     }
+    return primitiveToEmber(field, binaryAsString);
+  }
+
+  /** The Ember type of a primitive Parquet field, ignoring its repetition. */
+  static DataType primitiveToEmber(Type field, boolean binaryAsString) {
     PrimitiveType primitive = field.asPrimitiveType();
     LogicalTypeAnnotation logical = primitive.getLogicalTypeAnnotation();
     if (logical instanceof DecimalLogicalTypeAnnotation decimal) {
@@ -69,7 +83,8 @@ final class ParquetSchemas {
       case INT96 -> logical == null ? DataTypes.TimestampType : null;
       case FLOAT -> logical == null ? DataTypes.FloatType : null;
       case DOUBLE -> logical == null ? DataTypes.DoubleType : null;
-      case BINARY -> logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
+      case BINARY -> logical == null && !binaryAsString ? DataTypes.BinaryType
+          : logical == null || logical instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation
           || logical instanceof LogicalTypeAnnotation.EnumLogicalTypeAnnotation
           || logical instanceof LogicalTypeAnnotation.JsonLogicalTypeAnnotation ? DataTypes.StringType : null;
       default -> null;
@@ -122,8 +137,7 @@ final class ParquetSchemas {
   /** The error for a Parquet column Ember cannot represent yet. */
   static AnalysisException unsupported(Type field) {
     return AnalysisException.unsupported("reading the Parquet column `" + field.getName() + "` of type "
-        + field.toString().trim() + " (TIME, INTERVAL, UUID, fixed-length binary, nested and repeated columns are "
-        + "not supported yet)");
+        + field.toString().trim() + " (TIME, INTERVAL, UUID and fixed-length binary columns are not supported yet)");
   }
 
   /** The Parquet schema Ember writes for {@code schema}. */
@@ -131,21 +145,26 @@ final class ParquetSchemas {
     Types.MessageTypeBuilder builder = Types.buildMessage();
     for (StructField field : schema) {
       Type.Repetition repetition = field.nullable() ? Type.Repetition.OPTIONAL : Type.Repetition.REQUIRED;
-      if (field.dataType() instanceof dev.ember.sql.types.ArrayType || field.dataType() instanceof StructType
-          || field.dataType() instanceof dev.ember.sql.types.MapType || field.dataType() == DataTypes.BinaryType) {
-        // Types Spark writes (LIST, MAP, groups, BINARY) that this writer has no encoding for yet.
-        throw AnalysisException.unsupported("writing the Parquet column `" + field.name() + "` of type "
-            + field.dataType().sql() + " (array, map, struct and binary columns are not supported by the Parquet "
-            + "source yet)");
-      }
-      PrimitiveType column = toParquet(field.dataType(), repetition, field.name());
-      if (column == null) {
-        throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of("format", "Parquet",
-            "columnName", "`" + field.name() + "`", "columnType", "\"" + field.dataType().sql() + "\""));
-      }
-      builder.addField(column);
+      builder.addField(toParquet(field.name(), field.dataType(), repetition, field.name()));
     }
     return builder.named("spark_schema");
+  }
+
+  /**
+   * The Parquet field {@code name} of {@code type}: nested types in Spark's standard layout, others as
+   * primitives; {@code column} names the top-level column in errors.
+   */
+  static Type toParquet(String name, DataType type, Type.Repetition repetition, String column) {
+    Type nested = ParquetNestedSchemas.toParquet(name, type, repetition, column);
+    if (nested != null) {
+      return nested;
+    }
+    PrimitiveType primitive = toParquet(type, repetition, name);
+    if (primitive == null) {
+      throw new AnalysisException("UNSUPPORTED_DATA_TYPE_FOR_DATASOURCE", Map.of("format", "Parquet",
+          "columnName", "`" + column + "`", "columnType", "\"" + type.sql() + "\""));
+    }
+    return primitive;
   }
 
   private static PrimitiveType toParquet(DataType type, Type.Repetition repetition, String name) {
@@ -174,6 +193,9 @@ final class ParquetSchemas {
     if (type == DataTypes.StringType) {
       return Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType())
           .named(name);
+    }
+    if (type == DataTypes.BinaryType) {
+      return Types.primitive(PrimitiveTypeName.BINARY, repetition).named(name);
     }
     PrimitiveTypeName physical = type == DataTypes.BooleanType ? PrimitiveTypeName.BOOLEAN
         : type == DataTypes.IntegerType ? PrimitiveTypeName.INT32

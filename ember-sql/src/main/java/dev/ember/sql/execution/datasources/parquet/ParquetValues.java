@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.datasources.parquet;
 
+import dev.ember.sql.execution.vector.BinaryColumnVector;
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.DecimalColumnVector;
@@ -24,8 +25,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * INT32 as int (or bigint when unsigned 32-bit, or a decimal's unscaled value); INT64 as bigint, a timestamp
  * scaled to microseconds, or a decimal's unscaled value (unsigned 64-bit ones beyond a long as BigDecimals);
  * byte-array decimals sign-extended into longs when they fit; INT96 timestamps from their Julian day and
- * nanoseconds; strings decoded from UTF-8. Values come from a dictionary, a PLAIN page buffer or a
- * parquet-java values reader.
+ * nanoseconds; strings decoded from UTF-8; binary values copied. Values come from a dictionary, a PLAIN page
+ * buffer or a parquet-java values reader.
  */
 final class ParquetValues {
 
@@ -90,7 +91,8 @@ final class ParquetValues {
     }
   }
 
-  private void setInt(ColumnVector vector, int row, int value) {
+  /** Sets row {@code row} of {@code vector} to a stored INT32 value. */
+  void setInt(ColumnVector vector, int row, int value) {
     if (vector instanceof IntColumnVector ints) {
       ints.values[row] = value;
     } else if (vector instanceof LongColumnVector longs) {
@@ -100,7 +102,8 @@ final class ParquetValues {
     }
   }
 
-  private void setLong(ColumnVector vector, int row, long value) {
+  /** Sets row {@code row} of {@code vector} to a stored INT64 value. */
+  void setLong(ColumnVector vector, int row, long value) {
     if (vector instanceof LongColumnVector longs) {
       longs.values[row] = microsFactor == 1 ? value
           : microsFactor > 0 ? value * microsFactor : Math.floorDiv(value, -microsFactor);
@@ -114,9 +117,12 @@ final class ParquetValues {
     }
   }
 
-  private static void setBinary(ColumnVector vector, int row, Binary value) {
+  /** Sets row {@code row} of {@code vector} to a stored byte-array value. */
+  static void setBinary(ColumnVector vector, int row, Binary value) {
     if (vector instanceof StringColumnVector strings) {
       strings.values[row] = value.toStringUsingUTF8();
+    } else if (vector instanceof BinaryColumnVector binaries) {
+      binaries.values[row] = value.getBytes();
     } else if (vector instanceof LongColumnVector longs) {
       longs.values[row] = int96ToMicros(value);
     } else {
