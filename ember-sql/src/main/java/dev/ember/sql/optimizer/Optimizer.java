@@ -42,11 +42,14 @@ public final class Optimizer {
   // once folding has removed the references it can.
   // Joins are reordered while the WHERE clause still sits above them, then its conjuncts are pushed into them;
   // conjuncts shared by every branch of an OR are taken out first, so they can be join keys or pushed down.
+  // Semi and anti joins (IN and EXISTS) move below the inner joins ReorderJoin has just built, which treats
+  // them as relations; pushed there, they filter one relation before it is joined to the others.
   private static final List<Rule> OPERATOR_OPTIMIZATIONS = List.of(
       new PushFilterThroughProject(),
       new FactorCommonConjuncts(),
       new ReorderJoin(),
       new PushPredicateThroughJoin(),
+      new PushLeftSemiLeftAntiThroughJoin(),
       new CollapseProject(),
       new RemoveRedundantProject(),
       new CombineFilters(),

@@ -55,8 +55,10 @@ class OptimizerTest {
     Set<String> excluded = Set.of("org.apache.spark.sql.catalyst.optimizer.CombineFilters", "ConstantFolding");
     Optimizer optimizer = new Optimizer(excluded);
     assertThat(optimizer.activeRules()).containsExactly("PushFilterThroughProject", "FactorCommonConjuncts",
-        "ReorderJoin", "PushPredicateThroughJoin", "CollapseProject", "RemoveRedundantProject", "PruneColumns",
-        "PushDownIntoScans");
+        "ReorderJoin", "PushPredicateThroughJoin", "PushLeftSemiLeftAntiThroughJoin", "CollapseProject",
+        "RemoveRedundantProject", "PruneColumns", "PushDownIntoScans");
+    assertThat(new Optimizer(Set.of("PushLeftSemiLeftAntiThroughJoin")).activeRules())
+        .doesNotContain("PushLeftSemiLeftAntiThroughJoin");
     LogicalPlan plan = optimize("SELECT x FROM (SELECT a AS x FROM t WHERE a > 1 + 1) s WHERE x < 9", excluded);
     Filter outer = (Filter) ((Project) plan).child();
     assertThat(outer.child()).isInstanceOf(Filter.class);

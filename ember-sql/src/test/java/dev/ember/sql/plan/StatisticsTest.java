@@ -2,7 +2,10 @@ package dev.ember.sql.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ember.sql.plan.expressions.And;
 import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.BinaryComparison;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Origin;
@@ -31,6 +34,33 @@ class StatisticsTest {
     assertThat(Statistics.rowCount(new Join(relation, relation, JoinType.LEFT_SEMI, null))).isEqualTo(3);
     assertThat(Statistics.rowCount(new SetOperation(SetOperation.Kind.UNION, true, relation, relation)))
         .isEqualTo(6);
+  }
+
+  @Test
+  void equiJoinsExpectTheirLargerInputButStayBoundedByTheProduct() {
+    AttributeReference key = AttributeReference.create("key", DataTypes.IntegerType, true);
+    LocalRelation larger = new LocalRelation(List.of(key),
+        List.of(List.of(1), List.of(1), List.of(2), List.of(3), List.of(3)));
+    Join equi = new Join(relation, larger, JoinType.INNER,
+        new BinaryComparison(ComparisonOperator.EQUAL, key, id));
+    assertThat(Statistics.expectedRowCount(equi)).isEqualTo(5);
+    assertThat(Statistics.rowCount(equi)).isEqualTo(15);
+    Join theta = new Join(relation, larger, JoinType.INNER,
+        new BinaryComparison(ComparisonOperator.LESS_THAN, key, id));
+    assertThat(Statistics.expectedRowCount(theta)).isEqualTo(15);
+    assertThat(Statistics.expectedRowCount(new Join(relation, larger, JoinType.CROSS, null))).isEqualTo(15);
+  }
+
+  @Test
+  void filtersHalveTheExpectedRowsPerConjunctButNotTheBound() {
+    LocalRelation many = new LocalRelation(List.of(id), java.util.Collections.nCopies(64, List.<Object>of(1)));
+    Expression positive = new BinaryComparison(ComparisonOperator.GREATER_THAN, id, Literal.of(0));
+    Expression small = new BinaryComparison(ComparisonOperator.LESS_THAN, id, Literal.of(9));
+    assertThat(Statistics.expectedRowCount(new Filter(positive, many))).isEqualTo(32);
+    assertThat(Statistics.expectedRowCount(new Filter(new And(positive, small), many))).isEqualTo(16);
+    assertThat(Statistics.expectedRowCount(new Filter(new And(new And(positive, small), new And(positive,
+        small)), many))).isEqualTo(8);
+    assertThat(Statistics.rowCount(new Filter(positive, many))).isEqualTo(64);
   }
 
   @Test

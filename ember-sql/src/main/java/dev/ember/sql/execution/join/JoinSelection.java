@@ -63,7 +63,13 @@ public final class JoinSelection {
     }
     JoinKeys keys = JoinKeys.extract(join.condition(), join.left().output(), join.right().output());
     // The smaller side is built when either may be; the right when only it may be or for a full outer join.
-    boolean buildLeft = canBuildLeft && (!canBuildRight || leftSize < rightSize);
+    // By expected rows, not the upper bounds broadcasts need (a bound makes every join input look bigger
+    // than any scan, so the larger side was built), and rows rather than bytes, since a hash table's cost,
+    // inserting and its cache misses, grows with its rows; equal estimates fall back to the size bounds.
+    long leftRows = Statistics.expectedRowCount(join.left());
+    long rightRows = Statistics.expectedRowCount(join.right());
+    boolean buildLeft = canBuildLeft && (!canBuildRight
+        || (leftRows != rightRows ? leftRows < rightRows : leftSize < rightSize));
     if (!keys.isEquiJoin()) {
       return new BroadcastNestedLoopJoinExec(type, buildLeft, join.condition(), left, right);
     }
