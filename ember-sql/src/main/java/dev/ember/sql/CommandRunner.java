@@ -141,7 +141,7 @@ final class CommandRunner {
 
   private static Dataset<Row> showTables(EmberSession session, ShowTablesCommand show) {
     String database = show.namespace() == null ? session.catalog().currentDatabase() : show.namespace();
-    session.warehouseCatalog().requireDatabase(database, Origin.NONE);
+    session.warehouseCatalog().requireDatabase(database, show.namespaceOrigin());
     List<List<Object>> rows = new ArrayList<>();
     for (Catalog.TableEntry table : session.catalog().tables(database, show.pattern(), !show.viewsOnly())) {
       rows.add(List.of(table.database(), table.name(), table.isTemporary()));

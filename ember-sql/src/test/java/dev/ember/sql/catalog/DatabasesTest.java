@@ -93,6 +93,8 @@ class DatabasesTest {
       assertThat(session.catalog().listTables().collectAsList())
           .containsExactly(RowFactory.create("people", "spark_catalog", "hr", null, "MANAGED", false));
       assertThat(session.catalog().listTables("default").collectAsList()).isEmpty();
+      assertThat(session.table("people").select(dev.ember.sql.functions.current_schema()).first().getString(0))
+          .isEqualTo("hr");
       session.sql("SELECT 'bob' AS name, 30 AS age").write().mode("append").saveAsTable("people");
       assertThat(session.table("hr.people").count()).isEqualTo(2);
     });
