@@ -69,6 +69,15 @@ public final class EmberSqlCli {
       return 1;
     }
     try {
+      if (arguments.database() != null) {
+        session.catalog().setCurrentDatabase(arguments.database());
+      }
+    } catch (RuntimeException e) {
+      session.stop();
+      err.println(e.getMessage());
+      return 1;
+    }
+    try {
       SqlCliDriver driver = new SqlCliDriver(session, out, err, arguments.silent(), verbose);
       if (init != null && driver.runScript(init) != 0) {
         return 1;

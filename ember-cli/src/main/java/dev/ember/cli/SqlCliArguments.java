@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The command line of {@code ember-sql}, spark-sql's options that apply:
- * {@code [--master M] [--name N] [--conf k=v]... [--database default] [-i initfile] [-S] [-e SQL | -f FILE]}.
+ * {@code [--master M] [--name N] [--conf k=v]... [--database DB] [-i initfile] [-S] [-e SQL | -f FILE]}.
  *
  * @param master the master URL, or {@code null} for the configuration's (default {@code local[*]})
  * @param name the application name, or {@code null}
@@ -15,9 +15,10 @@ import java.util.Map;
  * @param file the script of {@code -f}, or {@code null}
  * @param initFile the script of {@code -i}, run first, or {@code null}
  * @param silent whether {@code -S} asked not to print the "Time taken" lines
+ * @param database the current database to start in ({@code --database}), or {@code null} for default
  */
 public record SqlCliArguments(String master, String name, Map<String, String> conf, String execute, String file,
-    String initFile, boolean silent) {
+    String initFile, boolean silent, String database) {
 
   static final String USAGE = String.join("\n",
       "Usage: ember-sql [options] [-e \"SQL\" | -f FILE]",
@@ -32,7 +33,7 @@ public record SqlCliArguments(String master, String name, Map<String, String> co
       "  --master MASTER     local, local[N], local[*] or ember://HOST:PORT (default: local[*])",
       "  --name NAME         the application's name (default: Ember SQL CLI)",
       "  --conf KEY=VALUE    a configuration setting; spark.* keys are accepted (repeatable)",
-      "  --database NAME     the current database; only 'default' exists",
+      "  --database NAME     the database to start in (USE NAME); it must exist",
       "  --driver-memory MEM the driver's heap, e.g. 2g (read by the launcher script)",
       "  --help              show this message");
 
@@ -51,6 +52,7 @@ public record SqlCliArguments(String master, String name, Map<String, String> co
     String execute = null;
     String file = null;
     String initFile = null;
+    String database = null;
     boolean silent = false;
     Map<String, String> conf = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
@@ -73,11 +75,7 @@ public record SqlCliArguments(String master, String name, Map<String, String> co
         case "-f" -> file = value;
         case "-i" -> initFile = value;
         case "--driver-memory" -> conf.put("spark.driver.memory", value);
-        case "--database" -> {
-          if (!value.equalsIgnoreCase("default")) {
-            throw new IllegalArgumentException("Database '" + value + "' does not exist: only 'default' does.");
-          }
-        }
+        case "--database" -> database = value;
         case "--conf", "--hiveconf" -> {
           int eq = value.indexOf('=');
           if (eq <= 0) {
@@ -91,6 +89,6 @@ public record SqlCliArguments(String master, String name, Map<String, String> co
     if (execute != null && file != null) {
       throw new IllegalArgumentException("Give -e or -f, not both.\n\n" + USAGE);
     }
-    return new SqlCliArguments(master, name, conf, execute, file, initFile, silent);
+    return new SqlCliArguments(master, name, conf, execute, file, initFile, silent, database);
   }
 }

@@ -1,6 +1,10 @@
 package dev.ember.sql;
 
 import dev.ember.sql.analysis.SessionCatalog;
+import dev.ember.sql.catalog.TableCommands;
+import dev.ember.sql.catalog.TableIdentifier;
+import dev.ember.sql.catalog.WarehouseCatalog;
+import dev.ember.sql.plan.CreateTable;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.types.DataTypes;
@@ -15,9 +19,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The user-facing catalog of a session, Spark's {@code spark.catalog()}: tables and views, their columns, and
- * their caching. Only temporary views exist yet, all in the database {@code default}; persistent tables will
- * be listed by the same methods once they exist.
+ * The user-facing catalog of a session, Spark's {@code spark.catalog()}: databases, tables and views, their
+ * columns, and their caching. Persistent tables live in databases of the warehouse; the current database
+ * ({@link #setCurrentDatabase}) is where names without a database are looked up; temporary views belong to no
+ * database.
  *
  * <pre>{@code
  * session.catalog().cacheTable("sales");
@@ -26,8 +31,14 @@ import java.util.stream.Collectors;
  */
 public final class Catalog {
 
-  /** The only database. */
+  /** The database that always exists. */
   public static final String DEFAULT_DATABASE = "default";
+
+  private static final StructType DATABASE_SCHEMA = new StructType(List.of(
+      new StructField("name", DataTypes.StringType, false),
+      new StructField("catalog", DataTypes.StringType, true),
+      new StructField("description", DataTypes.StringType, true),
+      new StructField("locationUri", DataTypes.StringType, false)));
 
   private static final StructType TABLE_SCHEMA = new StructType(List.of(
       new StructField("name", DataTypes.StringType, false),
@@ -54,28 +65,54 @@ public final class Catalog {
   /** One table or view of a listing. */
   record TableEntry(String database, String name, boolean isTemporary, String tableType) {}
 
-  /** The current database: always {@code default}. */
+  /** The current database, where table names without a database are looked up. */
   public String currentDatabase() {
-    return DEFAULT_DATABASE;
+    return session.warehouseCatalog().currentDatabase();
   }
 
-  /** Sets the current database; only {@code default} exists. */
+  /**
+   * Makes {@code name} the current database, as {@code USE name}.
+   *
+   * @throws AnalysisException {@code SCHEMA_NOT_FOUND}
+   */
   public void setCurrentDatabase(String name) {
-    if (!name.equalsIgnoreCase(DEFAULT_DATABASE)) {
-      throw new AnalysisException("SCHEMA_NOT_FOUND", Map.of("schemaName", "`" + name + "`"));
-    }
+    session.warehouseCatalog().setCurrentDatabase(name, Origin.NONE);
   }
 
   /** Whether database {@code name} exists. */
   public boolean databaseExists(String name) {
-    return name.equalsIgnoreCase(DEFAULT_DATABASE);
+    return session.warehouseCatalog().databaseExists(name);
   }
 
-  /** The tables and views (name, catalog, namespace, description, tableType, isTemporary), sorted by name. */
-  public Dataset<Row> listTables() {
+  /** The databases (name, catalog, description, locationUri), sorted by name. */
+  public Dataset<Row> listDatabases() {
     List<Row> rows = new ArrayList<>();
-    for (TableEntry t : tables(null)) {
-      rows.add(RowFactory.create(t.name(), null, null, null, t.tableType(), t.isTemporary()));
+    for (String name : session.warehouseCatalog().listDatabases()) {
+      session.warehouseCatalog().getDatabase(name).ifPresent(d -> rows.add(RowFactory.create(d.name(),
+          WarehouseCatalog.CATALOG_NAME, d.description(), "file:" + d.location())));
+    }
+    return session.createDataFrame(rows, DATABASE_SCHEMA);
+  }
+
+  /**
+   * The tables of the current database, then the temporary views (name, catalog, namespace, description,
+   * tableType, isTemporary), each sorted by name.
+   */
+  public Dataset<Row> listTables() {
+    return listTables(currentDatabase());
+  }
+
+  /**
+   * The tables of database {@code dbName}, then the temporary views, each sorted by name.
+   *
+   * @throws AnalysisException {@code SCHEMA_NOT_FOUND}
+   */
+  public Dataset<Row> listTables(String dbName) {
+    session.warehouseCatalog().requireDatabase(dbName, Origin.NONE);
+    List<Row> rows = new ArrayList<>();
+    for (TableEntry t : tables(dbName, null, true)) {
+      rows.add(RowFactory.create(t.name(), t.isTemporary() ? null : WarehouseCatalog.CATALOG_NAME,
+          t.isTemporary() ? null : t.database(), null, t.tableType(), t.isTemporary()));
     }
     return session.createDataFrame(rows, TABLE_SCHEMA);
   }
@@ -89,9 +126,48 @@ public final class Catalog {
     return session.createDataFrame(rows, COLUMN_SCHEMA);
   }
 
-  /** Whether a table or view named {@code name} exists. */
+  /** Whether a temporary view or a table named {@code name} ({@code t}, {@code db.t}) exists. */
   public boolean tableExists(String name) {
-    return sessionCatalog().lookupTempView(name).isPresent();
+    if (sessionCatalog().lookupTempView(name).isPresent()) {
+      return true;
+    }
+    WarehouseCatalog warehouse = session.warehouseCatalog();
+    return warehouse.identifier(Arrays.asList(name.split("\\."))).map(warehouse::tableExists).orElse(false);
+  }
+
+  /** Whether database {@code dbName} has a table named {@code tableName}. */
+  public boolean tableExists(String dbName, String tableName) {
+    return session.warehouseCatalog().tableExists(new TableIdentifier(dbName, tableName));
+  }
+
+  /**
+   * Creates the table {@code tableName} ({@code t} in the current database, or {@code db.t}) over the files at
+   * {@code path} in the default data source format, their schema inferred, as Spark's external tables.
+   */
+  public Dataset<Row> createTable(String tableName, String path) {
+    return createTable(tableName, path, null);
+  }
+
+  /** Creates the table {@code tableName} over the files at {@code path} in format {@code source}. */
+  public Dataset<Row> createTable(String tableName, String path, String source) {
+    return createTable(tableName, source, null, path == null ? Map.of() : Map.of("path", path));
+  }
+
+  /**
+   * Creates the table {@code tableName} in format {@code source} with columns {@code schema} (inferred from
+   * the files when null); an option {@code path} makes it an external table over that directory.
+   *
+   * <pre>{@code
+   * session.catalog().createTable("sales.orders", "parquet", schema, Map.of());
+   * }</pre>
+   */
+  public Dataset<Row> createTable(String tableName, String source, StructType schema, Map<String, String> options) {
+    Map<String, String> rest = new java.util.LinkedHashMap<>(options);
+    String path = rest.remove("path");
+    List<String> name = Arrays.asList(tableName.split("\\."));
+    TableCommands.run(session, new CreateTable(name, schema, source, List.of(), rest, path, false, null,
+        Origin.NONE));
+    return session.table(tableName);
   }
 
   /** Drops temporary view {@code name} and its cached data; whether it existed. */
@@ -145,16 +221,19 @@ public final class Catalog {
    * alternatives, case-insensitive), or all of them when it is null, sorted by name.
    */
   List<TableEntry> tables(String pattern) {
-    return tables(pattern, true);
+    return tables(currentDatabase(), pattern, true);
   }
 
-  /** Persistent tables (when {@code withTables}) then temporary views, as SHOW TABLES lists them. */
-  List<TableEntry> tables(String pattern, boolean withTables) {
+  /**
+   * The persistent tables of {@code database} (when {@code withTables}) then temporary views, as SHOW TABLES
+   * lists them.
+   */
+  List<TableEntry> tables(String database, String pattern, boolean withTables) {
     Pattern regex = pattern == null ? null : likePattern(pattern);
     List<TableEntry> entries = new ArrayList<>();
-    for (String table : withTables ? sessionCatalog().listTables() : List.<String>of()) {
+    for (String table : withTables ? session.warehouseCatalog().listTables(database) : List.<String>of()) {
       if (regex == null || regex.matcher(table).matches()) {
-        entries.add(new TableEntry(DEFAULT_DATABASE, table, false, "MANAGED"));
+        entries.add(new TableEntry(database.toLowerCase(java.util.Locale.ROOT), table, false, "MANAGED"));
       }
     }
     for (String view : sessionCatalog().listTempViews()) {

@@ -93,6 +93,9 @@ final class CommandRunner {
       session.catalog().clearCache();
       return empty(session);
     }
+    if (DatabaseCommandRunner.handles(command)) {
+      return DatabaseCommandRunner.run(session, command);
+    }
     if (CatalogCommandRunner.handles(command)) {
       return CatalogCommandRunner.run(session, command);
     }
@@ -137,11 +140,10 @@ final class CommandRunner {
   }
 
   private static Dataset<Row> showTables(EmberSession session, ShowTablesCommand show) {
-    if (show.namespace() != null && !session.catalog().databaseExists(show.namespace())) {
-      throw new AnalysisException("SCHEMA_NOT_FOUND", Map.of("schemaName", "`" + show.namespace() + "`"));
-    }
+    String database = show.namespace() == null ? session.catalog().currentDatabase() : show.namespace();
+    session.warehouseCatalog().requireDatabase(database, show.namespaceOrigin());
     List<List<Object>> rows = new ArrayList<>();
-    for (Catalog.TableEntry table : session.catalog().tables(show.pattern(), !show.viewsOnly())) {
+    for (Catalog.TableEntry table : session.catalog().tables(database, show.pattern(), !show.viewsOnly())) {
       rows.add(List.of(table.database(), table.name(), table.isTemporary()));
     }
     AttributeReference namespace = AttributeReference.create("namespace", DataTypes.StringType, false);

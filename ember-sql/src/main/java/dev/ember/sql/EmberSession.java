@@ -121,7 +121,7 @@ public final class EmberSession implements AutoCloseable {
   private dev.ember.sql.analysis.SessionSettings sessionSettings() {
     boolean ansi = Boolean.parseBoolean(runtimeConfig.get(ANSI_ENABLED, "false").trim());
     return new dev.ember.sql.analysis.SessionSettings(ansi, sessionTimeZone(),
-        dev.ember.sql.analysis.SessionSettings.nowMicros());
+        dev.ember.sql.analysis.SessionSettings.nowMicros(), warehouse.currentDatabase());
   }
 
   /** The session time zone id ({@code spark.sql.session.timeZone}). */

@@ -591,6 +591,16 @@ public final class functions extends NestedFunctions {
     return fn("current_timestamp");
   }
 
+  /** The session's current database when the query is analyzed ({@code USE db}). */
+  public static Column current_database() {
+    return fn("current_database");
+  }
+
+  /** The session's current database, as {@link #current_database()}. */
+  public static Column current_schema() {
+    return fn("current_schema");
+  }
+
   /** The date of year, month and day; NULL when invalid. */
   public static Column make_date(Column year, Column month, Column day) {
     return fn("make_date", year, month, day);

@@ -20,6 +20,11 @@ statement
     | EXPLAIN explainMode=(EXTENDED | FORMATTED)? query                      #explain
     | SET .*?                                                                #setConfiguration
     | RESET .*?                                                              #resetConfiguration
+    | CREATE namespaceKeyword (IF NOT EXISTS)? name=multipartIdentifier namespaceClauses   #createNamespace
+    | DROP namespaceKeyword (IF EXISTS)? name=multipartIdentifier (RESTRICT | CASCADE)?   #dropNamespace
+    | USE namespaceKeyword? name=multipartIdentifier                               #use
+    | SHOW (DATABASES | SCHEMAS | NAMESPACES) (LIKE? pattern=STRING)?        #showNamespaces
+    | (DESC | DESCRIBE) namespaceKeyword EXTENDED? name=multipartIdentifier         #describeNamespace
     | SHOW kind=(TABLES | VIEWS) ((FROM | IN) namespace=identifier)? (LIKE? pattern=STRING)?   #showTables
     | (DESC | DESCRIBE) FUNCTION EXTENDED? (function=multipartIdentifier | functionString=STRING)   #describeFunction
     | (DESC | DESCRIBE) QUERY? query                                         #describeQuery
@@ -41,6 +46,15 @@ statement
     | ALTER TABLE from=multipartIdentifier RENAME TO to=multipartIdentifier  #renameTable
     | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
     | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
+    ;
+
+// Databases (Spark's namespaces of the session catalog): the keyword and the clauses of CREATE DATABASE.
+namespaceKeyword
+    : DATABASE | SCHEMA | NAMESPACE
+    ;
+
+namespaceClauses
+    : (COMMENT comment=STRING | LOCATION location=STRING | WITH (DBPROPERTIES | PROPERTIES) propertyList)*
     ;
 
 // Persistent tables: column definitions, the clauses of CREATE TABLE, and INSERT's static partition values.
@@ -331,6 +345,8 @@ nonReserved
     | INSERT | INTO | OVERWRITE | PARTITIONED | OPTIONS | LOCATION
     | ANALYZE | COMPUTE | STATISTICS | NOSCAN | FOR | COLUMNS
     | ALTER | FUNCTION | FUNCTIONS | RENAME | TRUNCATE
+    | CASCADE | COMMENT | DATABASE | DATABASES | DBPROPERTIES | NAMESPACE | NAMESPACES | PROPERTIES | RESTRICT
+    | SCHEMA | SCHEMAS | USE
     ;
 
 SEMICOLON: ';';
@@ -452,6 +468,19 @@ FUNCTION: 'FUNCTION';
 FUNCTIONS: 'FUNCTIONS';
 RENAME: 'RENAME';
 TRUNCATE: 'TRUNCATE';
+// Keywords of the database commands (CREATE / DROP / USE / SHOW / DESCRIBE DATABASE).
+CASCADE: 'CASCADE';
+COMMENT: 'COMMENT';
+DATABASE: 'DATABASE';
+DATABASES: 'DATABASES';
+DBPROPERTIES: 'DBPROPERTIES';
+NAMESPACE: 'NAMESPACE';
+NAMESPACES: 'NAMESPACES';
+PROPERTIES: 'PROPERTIES';
+RESTRICT: 'RESTRICT';
+SCHEMA: 'SCHEMA';
+SCHEMAS: 'SCHEMAS';
+USE: 'USE';
 
 // Strict non-reserved keywords as in Spark: never identifiers, so "FROM t NATURAL JOIN u" is a join and
 // "FROM t LATERAL VIEW ..." a lateral view.

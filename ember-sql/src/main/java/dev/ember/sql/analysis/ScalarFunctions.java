@@ -73,6 +73,7 @@ final class ScalarFunctions {
     registerNullAndConditional();
     DateTimeFunctions.register(BUILDERS);
     CollectionFunctions.register(BUILDERS);
+    CatalogFunctions.register(BUILDERS);
   }
 
   private ScalarFunctions() {}

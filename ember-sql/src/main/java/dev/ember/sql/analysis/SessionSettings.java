@@ -16,14 +16,15 @@ import java.time.ZoneId;
  * @param ansi whether ANSI mode is on
  * @param timeZone the session time zone id
  * @param queryStartMicros the query's start, microseconds since the epoch
+ * @param currentDatabase the session's current database, which {@code current_database()} returns
  */
-public record SessionSettings(boolean ansi, String timeZone, long queryStartMicros) {
+public record SessionSettings(boolean ansi, String timeZone, long queryStartMicros, String currentDatabase) {
 
   private static final ThreadLocal<SessionSettings> CURRENT = new ThreadLocal<>();
 
   /** Non-ANSI settings in the JVM's time zone, starting now. */
   public static SessionSettings defaults() {
-    return new SessionSettings(false, ZoneId.systemDefault().getId(), nowMicros());
+    return new SessionSettings(false, ZoneId.systemDefault().getId(), nowMicros(), "default");
   }
 
   /** The current time in microseconds since the epoch. */

@@ -14,6 +14,7 @@ import java.util.Map;
  * first, partition columns last, as Spark orders them), the file format its data is kept in, the format's
  * options, the partition columns and where the files are.
  *
+ * @param database the database holding the table, lower case
  * @param name the table name, lower case (Spark's catalog is case-insensitive)
  * @param schema every column: the data columns, then the partition columns
  * @param provider the file format ({@code parquet}, {@code csv}, {@code json}, {@code text})
@@ -22,28 +23,36 @@ import java.util.Map;
  * @param location the absolute directory of the data files
  * @param managed whether the catalog owns the data (DROP TABLE deletes it) or only points at it (LOCATION)
  */
-public record CatalogTable(String name, StructType schema, String provider, List<String> partitionColumns,
-    Map<String, String> options, String location, boolean managed) {
+public record CatalogTable(String database, String name, StructType schema, String provider,
+    List<String> partitionColumns, Map<String, String> options, String location, boolean managed) {
 
   /** Validates and copies. */
   public CatalogTable {
+    requireNonNull(database, "database is null");
     requireNonNull(name, "name is null");
     requireNonNull(schema, "schema is null");
     requireNonNull(provider, "provider is null");
     requireNonNull(location, "location is null");
+    database = database.toLowerCase(Locale.ROOT);
     name = name.toLowerCase(Locale.ROOT);
     partitionColumns = List.copyOf(partitionColumns);
     options = Map.copyOf(options);
   }
 
-  /** The name as Spark prints it in messages: {@code `spark_catalog`.`default`.`t`}. */
-  public String qualifiedName() {
-    return quoted(name);
+  /** The table's database and name. */
+  public TableIdentifier identifier() {
+    return new TableIdentifier(database, name);
   }
 
-  /** {@code name} as Spark prints a table of the default database. */
-  public static String quoted(String name) {
-    return "`spark_catalog`.`default`.`" + name.toLowerCase(Locale.ROOT) + "`";
+  /** The name as Spark prints it in messages: {@code `spark_catalog`.`db`.`t`}. */
+  public String qualifiedName() {
+    return identifier().quoted();
+  }
+
+  /** This table under another identifier (a managed table moving to {@code location}). */
+  public CatalogTable renamed(TableIdentifier id, String newLocation) {
+    return new CatalogTable(id.database(), id.table(), schema, provider, partitionColumns, options, newLocation,
+        managed);
   }
 
   /** Whether {@code column} is a partition column (case-insensitively). */

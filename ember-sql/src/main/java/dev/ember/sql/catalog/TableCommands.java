@@ -59,8 +59,8 @@ public final class TableCommands {
   }
 
   private static void createTable(EmberSession session, CreateTable create) {
-    String name = tableName(create.name(), create.origin());
     WarehouseCatalog warehouse = session.warehouseCatalog();
+    TableIdentifier name = tableName(warehouse, create.name(), create.origin());
     if (create.schema() != null && create.query() != null) {
       throw AnalysisException.unsupported("a column list in CREATE TABLE ... AS SELECT");
     }
@@ -71,8 +71,8 @@ public final class TableCommands {
       if (create.ifNotExists()) {
         return;
       }
-      throw new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS", Map.of("relationName",
-          CatalogTable.quoted(name)), create.origin().line(), create.origin().startPosition(), "");
+      throw new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS", Map.of("relationName", name.quoted()),
+          create.origin().line(), create.origin().startPosition(), "");
     }
     LogicalPlan query = create.query() == null ? null
         : Dataset.ofRows(session, create.query()).queryExecution().analyzed();
@@ -88,7 +88,8 @@ public final class TableCommands {
     }
     String location = create.location() == null ? warehouse.defaultLocation(name).toString()
         : Paths.get(stripScheme(create.location())).toAbsolutePath().normalize().toString();
-    CatalogTable table = new CatalogTable(name, withPartitionsLast(name, columns, create.partitionColumns()),
+    CatalogTable table = new CatalogTable(name.database(), name.table(), withPartitionsLast(name, columns,
+        create.partitionColumns()),
         provider, create.partitionColumns(), create.options(), location, create.location() == null);
     create(session, table, query, create.origin());
   }
@@ -122,9 +123,8 @@ public final class TableCommands {
     if (drop.name().size() == 1 && session.catalog().dropTempView(drop.name().get(0))) {
       return;
     }
-    String name = tableName(drop.name(), drop.origin());
     WarehouseCatalog warehouse = session.warehouseCatalog();
-    CatalogTable table = warehouse.getTable(name).orElse(null);
+    CatalogTable table = warehouse.identifier(drop.name()).flatMap(warehouse::getTable).orElse(null);
     if (table == null) {
       if (drop.ifExists()) {
         return;
@@ -143,8 +143,8 @@ public final class TableCommands {
       Map<String, String> options, List<String> partitionColumns) {
     EmberSession session = data.sparkSession();
     List<String> nameParts = Arrays.asList(tableName.split("\\."));
-    String name = tableName(nameParts, Origin.NONE);
     WarehouseCatalog warehouse = session.warehouseCatalog();
+    TableIdentifier name = tableName(warehouse, nameParts, Origin.NONE);
     LogicalPlan query = data.queryExecution().analyzed();
     CatalogTable existing = warehouse.getTable(name).orElse(null);
     if (existing != null) {
@@ -168,8 +168,9 @@ public final class TableCommands {
     }
     String format = provider;
     FileFormats.lookup(format);
-    CatalogTable table = new CatalogTable(name, withPartitionsLast(name, schemaOf(query.output()),
-        partitionColumns), format, partitionColumns, options, warehouse.defaultLocation(name).toString(), true);
+    CatalogTable table = new CatalogTable(name.database(), name.table(), withPartitionsLast(name,
+        schemaOf(query.output()), partitionColumns), format, partitionColumns, options,
+        warehouse.defaultLocation(name).toString(), true);
     create(session, table, query, Origin.NONE);
   }
 
@@ -207,14 +208,17 @@ public final class TableCommands {
   }
 
   private static CatalogTable lookup(EmberSession session, List<String> nameParts, Origin origin) {
-    return WarehouseCatalog.tableName(nameParts).flatMap(session.warehouseCatalog()::getTable)
+    WarehouseCatalog warehouse = session.warehouseCatalog();
+    return warehouse.identifier(nameParts).flatMap(warehouse::getTable)
         .orElseThrow(() -> notFound(nameParts, origin));
   }
 
-  private static String tableName(List<String> nameParts, Origin origin) {
-    return WarehouseCatalog.tableName(nameParts).orElseThrow(() -> new AnalysisException("SCHEMA_NOT_FOUND",
-        Map.of("schemaName", "`" + String.join("`.`", nameParts.subList(0, Math.max(0, nameParts.size() - 1)))
-            + "`"), origin.line(), origin.startPosition(), ""));
+  /** The identifier of a table to create: its database must exist ({@code SCHEMA_NOT_FOUND} otherwise). */
+  private static TableIdentifier tableName(WarehouseCatalog warehouse, List<String> nameParts, Origin origin) {
+    TableIdentifier id = warehouse.identifier(nameParts).orElseThrow(() -> WarehouseCatalog.schemaNotFound(
+        String.join(".", nameParts.subList(0, Math.max(0, nameParts.size() - 1))), origin));
+    warehouse.requireDatabase(id.database(), origin);
+    return id;
   }
 
   private static AnalysisException notFound(List<String> nameParts, Origin origin) {
@@ -232,7 +236,8 @@ public final class TableCommands {
   }
 
   /** The columns with the partition columns moved to the end, in PARTITIONED BY order (Spark's layout). */
-  private static StructType withPartitionsLast(String table, StructType columns, List<String> partitionColumns) {
+  private static StructType withPartitionsLast(TableIdentifier table, StructType columns,
+      List<String> partitionColumns) {
     Set<String> seen = new HashSet<>();
     for (String column : columns.fieldNames()) {
       if (!seen.add(column.toLowerCase(Locale.ROOT))) {
@@ -245,7 +250,7 @@ public final class TableCommands {
       int index = columns.fieldIndexOrMinusOne(column);
       if (index < 0) {
         throw new AnalysisException("COLUMN_NOT_DEFINED_IN_TABLE", Map.of("colType", "partition", "colName",
-            "`" + column + "`", "tableName", CatalogTable.quoted(table), "tableCols",
+            "`" + column + "`", "tableName", table.quoted(), "tableCols",
             TableInsert.quotedNames(Arrays.asList(columns.fieldNames()))));
       }
       partitions.add(columns.apply(index));

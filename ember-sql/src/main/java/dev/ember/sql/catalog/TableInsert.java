@@ -49,7 +49,7 @@ final class TableInsert {
   static void insert(EmberSession session, CatalogTable table, LogicalPlan query,
       List<Map.Entry<String, String>> spec, boolean overwrite, Origin origin) {
     // The data changes: statistics computed before would mislead the optimizer, so they go, as in Spark.
-    TableStatisticsCommands.forget(session, table.name());
+    TableStatisticsCommands.forget(session, table.identifier());
     Map<String, String> statics = staticValues(table, spec, origin);
     List<String> staticPrefix = new ArrayList<>();
     for (String column : table.partitionColumns()) {

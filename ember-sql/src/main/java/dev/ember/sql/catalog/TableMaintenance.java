@@ -44,26 +44,31 @@ public final class TableMaintenance {
   }
 
   /**
-   * Renames the table {@code from} to {@code to}; errors about the new name are reported at {@code origin}.
+   * Renames the table {@code from} to {@code to} (in {@code from}'s database when {@code to} names none); errors
+   * about the new name are reported at {@code origin}.
    *
-   * @throws AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND} for {@code from}, {@code SCHEMA_NOT_FOUND} for a
-   *     database other than default in {@code to}, {@code TABLE_OR_VIEW_ALREADY_EXISTS} when {@code to} exists
+   * @throws AnalysisException {@code TABLE_OR_VIEW_NOT_FOUND} for {@code from}, {@code SCHEMA_NOT_FOUND} for an
+   *     unknown database in {@code to}, {@code UNSUPPORTED_FEATURE} for another database than {@code from}'s (as
+   *     Spark's session catalog), {@code TABLE_OR_VIEW_ALREADY_EXISTS} when {@code to} exists
    */
   public static void rename(WarehouseCatalog warehouse, List<String> from, List<String> to, Origin fromOrigin,
       Origin origin) {
     CatalogTable table = lookup(warehouse, from, fromOrigin);
-    String newName = WarehouseCatalog.tableName(to).orElseThrow(() -> new AnalysisException("SCHEMA_NOT_FOUND",
-        Map.of("schemaName", "`" + String.join("`.`", to.subList(0, to.size() - 1)) + "`"), origin.line(),
-        origin.startPosition(), ""));
-    if (warehouse.tableExists(newName)) {
-      throw new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS", Map.of("relationName",
-          CatalogTable.quoted(newName)), origin.line(), origin.startPosition(), "");
+    List<String> qualified = to.size() == 1 ? List.of(table.database(), to.get(0)) : to;
+    TableIdentifier newName = warehouse.identifier(qualified).orElseThrow(() -> WarehouseCatalog.schemaNotFound(
+        String.join(".", to.subList(0, to.size() - 1)), origin));
+    warehouse.requireDatabase(newName.database(), origin);
+    if (!newName.database().equals(table.database())) {
+      throw new AnalysisException("UNSUPPORTED_FEATURE", Map.of("feature", "renaming the table "
+          + table.qualifiedName() + " into another database"), origin.line(), origin.startPosition(), "");
     }
-    Path oldDir = warehouse.defaultLocation(table.name());
+    if (warehouse.tableExists(newName)) {
+      throw new AnalysisException("TABLE_OR_VIEW_ALREADY_EXISTS", Map.of("relationName", newName.quoted()),
+          origin.line(), origin.startPosition(), "");
+    }
+    Path oldDir = warehouse.defaultLocation(table.identifier());
     Path newDir = warehouse.defaultLocation(newName);
-    String location = table.managed() ? newDir.toString() : table.location();
-    CatalogTable renamed = new CatalogTable(newName, table.schema(), table.provider(), table.partitionColumns(),
-        table.options(), location, table.managed());
+    CatalogTable renamed = table.renamed(newName, table.managed() ? newDir.toString() : table.location());
     try {
       Files.move(oldDir, newDir);
     } catch (IOException e) {
@@ -73,7 +78,7 @@ public final class TableMaintenance {
   }
 
   private static CatalogTable lookup(WarehouseCatalog warehouse, List<String> nameParts, Origin origin) {
-    return WarehouseCatalog.tableName(nameParts).flatMap(warehouse::getTable)
+    return warehouse.identifier(nameParts).flatMap(warehouse::getTable)
         .orElseThrow(() -> new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName",
             String.join(".", nameParts.stream().map(p -> "`" + p + "`").toList())), origin.line(),
             origin.startPosition(), ""));

@@ -79,8 +79,8 @@ final class TableMetadataFile {
     }
   }
 
-  /** Reads the table kept in {@code dir}, or null when there is no metadata file. */
-  static CatalogTable read(Path dir) {
+  /** Reads the table of {@code database} kept in {@code dir}, or null when there is no metadata file. */
+  static CatalogTable read(Path dir, String database) {
     Path file = dir.resolve(FILE_NAME);
     if (!Files.isRegularFile(file)) {
       return null;
@@ -114,8 +114,8 @@ final class TableMetadataFile {
       }
       boolean managed = Boolean.TRUE.equals(fields.get("managed"));
       String location = managed ? dir.toAbsolutePath().normalize().toString() : (String) fields.get("location");
-      return new CatalogTable((String) fields.get("name"), new StructType(schema), (String) fields.get("provider"),
-          partitionColumns, options, location, managed);
+      return new CatalogTable(database, (String) fields.get("name"), new StructType(schema),
+          (String) fields.get("provider"), partitionColumns, options, location, managed);
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("Cannot read the table metadata in " + file + ": " + e.getMessage(), e);
     }

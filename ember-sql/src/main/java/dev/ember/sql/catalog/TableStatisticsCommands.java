@@ -53,8 +53,8 @@ public final class TableStatisticsCommands {
         aggregates.add(ordered ? "CAST(max(" + quoted + ") AS STRING)" : "CAST(NULL AS STRING)");
         aggregates.add("count(" + quoted + ")");
       }
-      Row result = session.sql("SELECT " + String.join(", ", aggregates) + " FROM `default`.`" + table.name()
-          + "`").first();
+      Row result = session.sql("SELECT " + String.join(", ", aggregates) + " FROM `" + table.database() + "`.`"
+          + table.name() + "`").first();
       rows = ((Number) result.get(0)).longValue();
       for (int i = 0; i < columns.size(); i++) {
         int at = 1 + 4 * i;
@@ -63,17 +63,17 @@ public final class TableStatisticsCommands {
             rows - ((Number) result.get(at + 3)).longValue()));
       }
     }
-    Path dir = session.warehouseCatalog().defaultLocation(table.name());
+    Path dir = session.warehouseCatalog().defaultLocation(table.identifier());
     TableStatisticsFile.write(dir, new TableStatistics(size, rows, stats));
   }
 
   /** Drops the statistics of the persistent table {@code name}, when its data changes. */
-  static void forget(EmberSession session, String name) {
+  static void forget(EmberSession session, TableIdentifier name) {
     TableStatisticsFile.delete(session.warehouseCatalog().defaultLocation(name));
   }
 
   /** The statistics ANALYZE TABLE kept for the persistent table {@code name}, if any. */
-  public static Optional<TableStatistics> statistics(EmberSession session, String name) {
+  public static Optional<TableStatistics> statistics(EmberSession session, TableIdentifier name) {
     if (!session.warehouseCatalog().tableExists(name)) {
       return Optional.empty();
     }
@@ -85,7 +85,8 @@ public final class TableStatisticsCommands {
    * Information"), or none for a view.
    */
   public static List<List<Object>> detailRows(EmberSession session, List<String> name) {
-    Optional<CatalogTable> found = WarehouseCatalog.tableName(name).flatMap(session.warehouseCatalog()::getTable);
+    WarehouseCatalog warehouse = session.warehouseCatalog();
+    Optional<CatalogTable> found = warehouse.identifier(name).flatMap(warehouse::getTable);
     if (found.isEmpty() || name.size() == 1 && session.sessionCatalog().lookupTempView(name.get(0)).isPresent()) {
       return List.of();
     }
@@ -94,11 +95,12 @@ public final class TableStatisticsCommands {
     rows.add(Arrays.asList("", "", ""));
     rows.add(Arrays.asList("# Detailed Table Information", "", ""));
     rows.add(Arrays.asList("Catalog", "spark_catalog", ""));
-    rows.add(Arrays.asList("Database", "default", ""));
+    rows.add(Arrays.asList("Database", table.database(), ""));
     rows.add(Arrays.asList("Table", table.name(), ""));
     rows.add(Arrays.asList("Type", table.managed() ? "MANAGED" : "EXTERNAL", ""));
     rows.add(Arrays.asList("Provider", table.provider(), ""));
-    statistics(session, table.name()).ifPresent(s -> rows.add(Arrays.asList("Statistics", s.simpleString(), "")));
+    statistics(session, table.identifier())
+        .ifPresent(s -> rows.add(Arrays.asList("Statistics", s.simpleString(), "")));
     rows.add(Arrays.asList("Location", table.location(), ""));
     return rows;
   }
@@ -115,7 +117,7 @@ public final class TableStatisticsCommands {
     rows.add(Arrays.asList("data_type", field.dataType().simpleString()));
     rows.add(Arrays.asList("comment", "NULL"));
     if (command.extended()) {
-      TableStatistics.ColumnStatistics stats = statistics(session, table.name())
+      TableStatistics.ColumnStatistics stats = statistics(session, table.identifier())
           .map(s -> s.columns().get(field.name().toLowerCase(Locale.ROOT))).orElse(null);
       rows.add(Arrays.asList("min", stats == null || stats.min() == null ? "NULL" : stats.min()));
       rows.add(Arrays.asList("max", stats == null || stats.max() == null ? "NULL" : stats.max()));
@@ -129,7 +131,7 @@ public final class TableStatisticsCommands {
   }
 
   private static CatalogTable lookup(EmberSession session, List<String> name, Origin origin) {
-    return WarehouseCatalog.tableName(name).flatMap(session.warehouseCatalog()::getTable)
+    return session.warehouseCatalog().identifier(name).flatMap(session.warehouseCatalog()::getTable)
         .orElseThrow(() -> new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName",
             String.join(".", name.stream().map(p -> "`" + p + "`").toList())), origin.line(),
             origin.startPosition(), ""));

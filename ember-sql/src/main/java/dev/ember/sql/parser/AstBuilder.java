@@ -80,6 +80,31 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   }
 
   @Override
+  public LogicalPlan visitCreateNamespace(EmberSqlParser.CreateNamespaceContext ctx) {
+    return DatabaseCommandBuilder.create(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDropNamespace(EmberSqlParser.DropNamespaceContext ctx) {
+    return DatabaseCommandBuilder.drop(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitUse(EmberSqlParser.UseContext ctx) {
+    return DatabaseCommandBuilder.use(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitShowNamespaces(EmberSqlParser.ShowNamespacesContext ctx) {
+    return DatabaseCommandBuilder.show(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDescribeNamespace(EmberSqlParser.DescribeNamespaceContext ctx) {
+    return DatabaseCommandBuilder.describe(ctx);
+  }
+
+  @Override
   public LogicalPlan visitShowTables(EmberSqlParser.ShowTablesContext ctx) {
     return CommandBuilder.showTables(ctx);
   }

@@ -13,6 +13,7 @@ import dev.ember.sql.plan.ResetCommand;
 import dev.ember.sql.plan.SetCommand;
 import dev.ember.sql.plan.ShowTablesCommand;
 import dev.ember.sql.plan.UncacheTableCommand;
+import dev.ember.sql.plan.expressions.Origin;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,8 @@ final class CommandBuilder {
   static LogicalPlan showTables(EmberSqlParser.ShowTablesContext ctx) {
     String namespace = ctx.namespace == null ? null : ExpressionBuilder.identifier(ctx.namespace);
     String pattern = ctx.pattern == null ? null : Literals.unquote(ctx.pattern.getText());
-    return new ShowTablesCommand(ctx.VIEWS() != null, namespace, pattern);
+    return new ShowTablesCommand(ctx.VIEWS() != null, namespace, pattern,
+        ctx.namespace == null ? Origin.NONE : ExpressionBuilder.origin(ctx.namespace));
   }
 
   static LogicalPlan describeQuery(EmberSqlParser.DescribeQueryContext ctx, LogicalPlan query) {
