@@ -184,17 +184,7 @@ final class MultiKeyGroupIds {
       return v.values[row] == stored;
     }
     if (column instanceof StringColumnVector v) {
-      String value = v.values[row];
-      if (value == objectKeys[k][id]) {
-        return true;
-      }
-      if (!value.equals(objectKeys[k][id])) {
-        return false;
-      }
-      // Dictionary-decoded rows share a few instances: keeping the latest makes the next rows of its
-      // column chunk match by identity instead of comparing bytes.
-      objectKeys[k][id] = value;
-      return true;
+      return v.values[row].equals(objectKeys[k][id]);
     }
     if (column instanceof DecimalColumnVector v) {
       // A value is held as a long whenever it fits, so a compact value never equals a wide one.
