@@ -2,18 +2,16 @@ package dev.ember.sql.execution;
 
 import dev.ember.rdd.RDD;
 import dev.ember.sql.execution.expressions.BindReferences;
-import dev.ember.sql.execution.expressions.VectorizedEvaluator;
 import dev.ember.sql.execution.vector.BatchIterators;
-import dev.ember.sql.execution.vector.BooleanColumnVector;
-import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import java.util.List;
 
 /**
- * Keeps the rows whose condition is true: the condition is evaluated for the whole batch, the positions of
- * the true rows form a selection vector, and the batch is compacted to them.
+ * Keeps the rows whose condition is true: each conjunct of the condition is evaluated on the rows the
+ * earlier ones kept ({@link ConjunctiveFilter}), the positions of the true rows form a selection vector, and
+ * the batch is compacted to them once.
  */
 public final class FilterExec extends PhysicalPlan {
 
@@ -49,20 +47,9 @@ public final class FilterExec extends PhysicalPlan {
 
   @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
-    Expression bound = BindReferences.bind(condition, child.output());
-    return child.execute(context).mapPartitions(batches -> BatchIterators.map(batches, batch -> {
-      ColumnVector result = VectorizedEvaluator.evaluate(bound, batch);
-      int n = batch.numRows();
-      int[] selected = new int[n];
-      int count = 0;
-      if (result instanceof BooleanColumnVector keep) {
-        for (int i = 0; i < n; i++) {
-          selected[count] = i;
-          count += keep.values[i] & !keep.nulls[i] ? 1 : 0;
-        }
-      }
-      return count == n ? batch : batch.gather(selected, count);
-    }));
+    ConjunctiveFilter filter = new ConjunctiveFilter(BindReferences.bind(condition, child.output()),
+        child.output().size());
+    return child.execute(context).mapPartitions(batches -> BatchIterators.map(batches, filter::apply));
   }
 
   @Override

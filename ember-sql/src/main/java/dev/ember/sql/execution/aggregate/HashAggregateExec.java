@@ -7,6 +7,7 @@ import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.expressions.CommonSubexpressions;
 import dev.ember.sql.execution.spill.TaskSpill;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AggregateFunction;
@@ -106,11 +107,16 @@ public final class HashAggregateExec extends PhysicalPlan {
           child.output());
       List<DataType> outputTypes = output().stream().map(AttributeReference::dataType).toList();
       int keyCount = keys.size();
+      List<Expression> all = new ArrayList<>(keys);
+      all.addAll(inputs);
+      CommonSubexpressions shared = CommonSubexpressions.of(all, child.output().size());
+      List<Expression> sharedKeys = List.copyOf(shared.expressions().subList(0, keyCount));
+      List<Expression> sharedInputs = List.copyOf(shared.expressions().subList(keyCount, all.size()));
       return child.execute(context).mapPartitions(batches -> {
         SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, keyCount,
             outputTypes);
         while (batches.hasNext()) {
-          table.update(batches.next(), keys, inputs);
+          table.update(shared.extend(batches.next()), sharedKeys, sharedInputs);
         }
         return table.output(groups -> groups.partialOutput(outputTypes));
       });

@@ -41,33 +41,87 @@ public final class DecimalKernels {
       default -> Math.max(s1, s2);
     };
     boolean longs = !l.hasWideValues() && !r.hasWideValues() && op != ArithmeticOperator.DIVIDE;
+    if (longs && exactScale == resultType.scale() && exactScale - Math.min(s1, s2) < POW10.length
+        && op != ArithmeticOperator.REMAINDER) {
+      exactLongs(op, l, r, out, resultType, ansi, n);
+      return out;
+    }
     for (int i = 0; i < n; i++) {
-      if (l.nulls[i] || r.nulls[i]) {
-        out.nulls[i] = true;
-        continue;
-      }
-      if (longs) {
-        try {
-          long a = l.unscaled[i];
-          long b = r.unscaled[i];
-          long exact = switch (op) {
-            case ADD -> Math.addExact(upscale(a, exactScale - s1), upscale(b, exactScale - s2));
-            case SUBTRACT -> Math.subtractExact(upscale(a, exactScale - s1), upscale(b, exactScale - s2));
-            case MULTIPLY -> Math.multiplyExact(a, b);
-            default -> remainder(upscale(a, exactScale - s1), upscale(b, exactScale - s2), out, i, ansi);
-          };
-          if (!out.nulls[i]) {
-            store(out, i, rescale(exact, exactScale, resultType.scale()), resultType, ansi);
-          }
-          continue;
-        } catch (ArithmeticException overflow) {
-          out.nulls[i] = false;
-          // Redo this row with BigDecimal below.
-        }
-      }
-      slow(op, l.getDecimal(i), r.getDecimal(i), out, i, resultType, ansi);
+      applyRow(op, l, r, out, i, exactScale, longs, resultType, ansi);
     }
     return out;
+  }
+
+  /**
+   * The common case of TPC-H's {@code price * (1 - discount)}: a sum, difference or product of unscaled longs
+   * whose exact scale is the result's, so no rounding; one tight loop (a sum's operands brought to one scale
+   * by a multiplication), with rows that overflow a long or the result's precision, and NULLs, redone by
+   * {@link #applyRow}.
+   */
+  private static void exactLongs(ArithmeticOperator op, DecimalColumnVector l, DecimalColumnVector r,
+      DecimalColumnVector out, DecimalType resultType, boolean ansi, int n) {
+    long[] a = l.unscaled;
+    long[] b = r.unscaled;
+    long[] o = out.unscaled;
+    boolean[] ln = l.nulls;
+    boolean[] rn = r.nulls;
+    // Every long has at most 19 digits: only a smaller precision needs a bound.
+    long bound = resultType.precision() < POW10.length ? POW10[resultType.precision()] : Long.MAX_VALUE;
+    int scale = resultType.scale();
+    boolean multiply = op == ArithmeticOperator.MULTIPLY;
+    boolean subtract = op == ArithmeticOperator.SUBTRACT;
+    long fa = multiply ? 1 : POW10[scale - l.scale()];
+    long fb = multiply ? 1 : POW10[scale - r.scale()];
+    for (int i = 0; i < n; i++) {
+      long v;
+      boolean exact;
+      if (multiply) {
+        v = a[i] * b[i];
+        exact = Math.multiplyHigh(a[i], b[i]) == (v >> 63);
+      } else {
+        long x = a[i] * fa;
+        long y = b[i] * fb;
+        boolean scaled = Math.multiplyHigh(a[i], fa) == (x >> 63) & Math.multiplyHigh(b[i], fb) == (y >> 63);
+        y = subtract ? -y : y;
+        v = x + y;
+        exact = scaled & y != Long.MIN_VALUE & ((x ^ v) & (y ^ v)) >= 0;
+      }
+      if (exact & v < bound & v > -bound & !(ln[i] | rn[i])) {
+        o[i] = v;
+      } else {
+        applyRow(op, l, r, out, i, scale, true, resultType, ansi);
+      }
+    }
+  }
+
+  private static void applyRow(ArithmeticOperator op, DecimalColumnVector l, DecimalColumnVector r,
+      DecimalColumnVector out, int i, int exactScale, boolean longs, DecimalType resultType, boolean ansi) {
+    int s1 = l.scale();
+    int s2 = r.scale();
+    if (l.nulls[i] || r.nulls[i]) {
+      out.nulls[i] = true;
+      return;
+    }
+    if (longs) {
+      try {
+        long a = l.unscaled[i];
+        long b = r.unscaled[i];
+        long exact = switch (op) {
+          case ADD -> Math.addExact(upscale(a, exactScale - s1), upscale(b, exactScale - s2));
+          case SUBTRACT -> Math.subtractExact(upscale(a, exactScale - s1), upscale(b, exactScale - s2));
+          case MULTIPLY -> Math.multiplyExact(a, b);
+          default -> remainder(upscale(a, exactScale - s1), upscale(b, exactScale - s2), out, i, ansi);
+        };
+        if (!out.nulls[i]) {
+          store(out, i, rescale(exact, exactScale, resultType.scale()), resultType, ansi);
+        }
+        return;
+      } catch (ArithmeticException overflow) {
+        out.nulls[i] = false;
+        // Redo this row with BigDecimal below.
+      }
+    }
+    slow(op, l.getDecimal(i), r.getDecimal(i), out, i, resultType, ansi);
   }
 
   private static long remainder(long a, long b, DecimalColumnVector out, int i, boolean ansi) {

@@ -106,13 +106,44 @@ final class ScalarComparisonKernels {
     boolean[] nulls = column.nulls;
     if (op == ComparisonOperator.EQUAL || op == ComparisonOperator.NOT_EQUAL) {
       boolean equal = op == ComparisonOperator.EQUAL;
+      int hash = k.hashCode();
       for (int i = 0; i < n; i++) {
-        o[i] = !nulls[i] && k.equals(values[i]) == equal;
+        // Strings cache their hash, and dictionary-decoded rows share a few instances: most values that
+        // differ are told apart without reading their bytes.
+        o[i] = !nulls[i] && (values[i].hashCode() == hash && k.equals(values[i])) == equal;
       }
       return out;
     }
     for (int i = 0; i < n; i++) {
       o[i] = !nulls[i] && op.test(values[i].compareTo(k));
+    }
+    return out;
+  }
+
+  /**
+   * {@code column IN (candidates)} for non-null string constants, in one pass: TRUE when the value equals
+   * one of them, NULL for a NULL value, else FALSE.
+   */
+  static BooleanColumnVector in(StringColumnVector column, String[] candidates, int n) {
+    BooleanColumnVector out = withNulls(column, n);
+    boolean[] o = out.values;
+    String[] values = column.values;
+    boolean[] nulls = column.nulls;
+    int[] hashes = new int[candidates.length];
+    for (int j = 0; j < candidates.length; j++) {
+      hashes[j] = candidates[j].hashCode();
+    }
+    for (int i = 0; i < n; i++) {
+      if (nulls[i]) {
+        continue;
+      }
+      String v = values[i];
+      int h = v.hashCode();
+      boolean found = false;
+      for (int j = 0; j < candidates.length && !found; j++) {
+        found = hashes[j] == h && candidates[j].equals(v);
+      }
+      o[i] = found;
     }
     return out;
   }

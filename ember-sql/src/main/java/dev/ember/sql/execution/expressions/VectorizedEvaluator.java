@@ -4,6 +4,7 @@ import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.And;
 import dev.ember.sql.plan.expressions.BinaryArithmetic;
@@ -103,6 +104,10 @@ public final class VectorizedEvaluator {
   private static ColumnVector evaluateComposite(Expression e, ColumnarBatch batch, int n) {
     if (e instanceof In in) {
       ColumnVector value = evaluate(in.value(), batch);
+      String[] strings = value instanceof StringColumnVector ? stringConstants(in) : null;
+      if (strings != null) {
+        return ScalarComparisonKernels.in((StringColumnVector) value, strings, n);
+      }
       BooleanColumnVector result = LogicKernels.allFalse(n);
       for (Expression candidate : in.list()) {
         ColumnVector equal = comparison(ComparisonOperator.EQUAL, value, candidate, batch, n);
@@ -166,6 +171,19 @@ public final class VectorizedEvaluator {
           out.copyFrom(i, otherwise, i);
         }
       }
+    }
+    return out;
+  }
+
+  /** The candidates of {@code in} when all are non-null string literals, else null. */
+  private static String[] stringConstants(In in) {
+    String[] out = new String[in.list().size()];
+    for (int j = 0; j < out.length; j++) {
+      if (!(in.list().get(j) instanceof Literal k) || k.dataType() != DataTypes.StringType
+          || !(k.value() instanceof String s)) {
+        return null;
+      }
+      out[j] = s;
     }
     return out;
   }

@@ -97,4 +97,59 @@ class DecimalKernelsTest {
     assertThat(DecimalKernels.rescale(12344, 3, 2)).isEqualTo(1234);
     assertThat(DecimalKernels.rescale(12, 0, 2)).isEqualTo(1200);
   }
+
+  @Test
+  void sumsDifferencesAndProductsAtLongEdgesAgreeWithBigDecimal() {
+    DecimalType wide = new DecimalType(20, 2);
+    DecimalColumnVector a = vector(wide, "92233720368547758.07", "-92233720368547758.08", "1.50", null, "0.01",
+        "-30000000000.00", "99999999.99");
+    DecimalColumnVector b = vector(wide, "0.01", "-0.01", "-2.25", "1.00", null, "30000000000.00", "1.00");
+    for (ArithmeticOperator op : List.of(ArithmeticOperator.ADD, ArithmeticOperator.SUBTRACT,
+        ArithmeticOperator.MULTIPLY)) {
+      List<Object> got = apply(op, a, b, false);
+      for (int i = 0; i < got.size(); i++) {
+        BigDecimal x = a.isNull(i) ? null : a.getDecimal(i);
+        BigDecimal y = b.isNull(i) ? null : b.getDecimal(i);
+        BigDecimal expected = x == null || y == null ? null : switch (op) {
+          case ADD -> x.add(y);
+          case SUBTRACT -> x.subtract(y);
+          default -> x.multiply(y);
+        };
+        assertThat(got.get(i)).as("%s %s %s", x, op, y).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void exactLongResultsBeyondTheSmallPrecisionAreNull() {
+    DecimalType four = new DecimalType(4, 2);
+    DecimalColumnVector a = vector(four, "99.99", "10.00", "-99.99");
+    DecimalColumnVector b = vector(four, "0.01", "10.00", "-0.01");
+    // decimal(4,2) + decimal(4,2) is decimal(5,2): 100.00 fits, and so does -100.00.
+    assertThat(apply(ArithmeticOperator.ADD, a, b, false)).containsExactly(new BigDecimal("100.00"),
+        new BigDecimal("20.00"), new BigDecimal("-100.00"));
+    DecimalType result = new DecimalType(3, 2);
+    DecimalColumnVector out = DecimalKernels.apply(ArithmeticOperator.ADD, a, b, result, false, 3);
+    assertThat(out.isNull(0)).isTrue();
+    assertThat(out.isNull(1)).isTrue();
+    assertThat(out.isNull(2)).isTrue();
+    assertThatThrownBy(() -> DecimalKernels.apply(ArithmeticOperator.SUBTRACT, a, b, result, true, 3))
+        .isInstanceOf(SqlExecutionException.class).hasMessageContaining("NUMERIC_VALUE_OUT_OF_RANGE");
+  }
+
+  @Test
+  void sumsOfDifferentScalesBringTheSmallerScaleUp() {
+    DecimalColumnVector one = vector(new DecimalType(1, 0), "1", "1", "9", null);
+    DecimalColumnVector discount = vector(PRICE, "0.04", "-0.10", "9999999999.99", "0.5");
+    assertThat(apply(ArithmeticOperator.SUBTRACT, one, discount, false)).containsExactly(
+        new BigDecimal("0.96"), new BigDecimal("1.10"), new BigDecimal("-9999999990.99"), null);
+    assertThat(apply(ArithmeticOperator.ADD, discount, one, false)).containsExactly(
+        new BigDecimal("1.04"), new BigDecimal("0.90"), new BigDecimal("10000000008.99"), null);
+    DecimalColumnVector huge = vector(new DecimalType(18, 0), "999999999999999999", "-999999999999999999");
+    DecimalColumnVector tiny = vector(new DecimalType(18, 17), "0.00000000000000001", "0.5");
+    // decimal(18,0) + decimal(18,17) is decimal(36,17): the upscaled integer part overflows a long.
+    assertThat(apply(ArithmeticOperator.ADD, huge, tiny, false)).containsExactly(
+        new BigDecimal("999999999999999999.00000000000000001"),
+        new BigDecimal("-999999999999999998.50000000000000000"));
+  }
 }

@@ -82,4 +82,14 @@ class ScalarComparisonKernelsTest {
     assertThat(ScalarComparisonKernels.compare(ComparisonOperator.NULL_SAFE_EQUAL, column,
         ColumnVectors.constant(DataTypes.IntegerType, 1, 1), false, 2)).isNull();
   }
+
+  @Test
+  void stringInMatchesAnyCandidateAndKeepsNulls() {
+    ColumnVector column = ColumnVectors.of(DataTypes.StringType, Arrays.asList("MAIL", "SHIP", "AIR", null,
+        new String("MAIL".toCharArray()), "", "Aa", "BB"));
+    // "Aa" and "BB" share a hash: equal hashes still compare the text.
+    BooleanColumnVector out = ScalarComparisonKernels.in((dev.ember.sql.execution.vector.StringColumnVector)
+        column, new String[] {"MAIL", "SHIP", "BB"}, 8);
+    assertThat(rows(out, 8)).containsExactly(true, true, false, null, true, false, false, true);
+  }
 }

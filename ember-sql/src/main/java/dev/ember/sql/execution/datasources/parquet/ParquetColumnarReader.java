@@ -62,7 +62,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
         .withRange(split.start(), split.end())
         .useStatsFilter(true)
-        .useDictionaryFilter(true)
+        .useDictionaryFilter(testsValues(filters))
         .useColumnIndexFilter(false)
         .useRecordFilter(false)
         .useBloomFilter(false);
@@ -169,6 +169,37 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read Parquet row group", e);
     }
+  }
+
+  /**
+   * Whether a filter tests for particular values (=, <=>, IN), the only tests a row group's dictionary
+   * decides better than its statistics; reading and expanding dictionaries only to confirm a range the
+   * statistics already admit costs a dictionary page per row group and column.
+   */
+  static boolean testsValues(List<SourceFilter> filters) {
+    for (SourceFilter filter : filters) {
+      if (testsValues(filter)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean testsValues(SourceFilter filter) {
+    if (filter instanceof SourceFilter.Compare c) {
+      return c.comparison() == SourceFilter.Comparison.EqualTo
+          || c.comparison() == SourceFilter.Comparison.EqualNullSafe;
+    }
+    if (filter instanceof SourceFilter.And and) {
+      return testsValues(and.left()) || testsValues(and.right());
+    }
+    if (filter instanceof SourceFilter.Or or) {
+      return testsValues(or.left()) || testsValues(or.right());
+    }
+    if (filter instanceof SourceFilter.Not not) {
+      return testsValues(not.child());
+    }
+    return filter instanceof SourceFilter.In;
   }
 
   @Override
