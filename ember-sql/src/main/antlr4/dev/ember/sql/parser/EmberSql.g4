@@ -227,7 +227,13 @@ sortItem
     ;
 
 namedExpression
-    : expression (AS? name=identifier)?
+    : expression (AS? name=identifier | AS strictName=strictNonReserved)?
+    ;
+
+// Spark's strict non-reserved keywords: never table or column references, but a column alias after AS.
+strictNonReserved
+    : ANTI | CROSS | EXCEPT | FULL | INNER | INTERSECT | JOIN | LATERAL | LEFT | NATURAL | ON | RIGHT | SEMI
+    | UNION | USING
     ;
 
 expression

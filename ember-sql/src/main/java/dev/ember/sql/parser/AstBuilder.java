@@ -263,7 +263,9 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
     List<Expression> selectList = new ArrayList<>();
     for (EmberSqlParser.NamedExpressionContext item : ctx.namedExpression()) {
       Expression e = expressions.visit(item.expression());
-      selectList.add(item.name == null ? e : new Alias(e, ExpressionBuilder.identifier(item.name)));
+      String name = item.name != null ? ExpressionBuilder.identifier(item.name)
+          : item.strictName != null ? item.strictName.getText() : null;
+      selectList.add(name == null ? e : new Alias(e, name));
     }
     if (ctx.GROUP() != null && GroupingAnalytics.isAnalytics(ctx)) {
       plan = new GroupingSets(GroupingAnalytics.sets(expressions, ctx), selectList, plan);
