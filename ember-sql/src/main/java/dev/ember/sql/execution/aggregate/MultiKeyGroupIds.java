@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.aggregate;
 
+import dev.ember.sql.execution.expressions.KeyHashes;
 import dev.ember.sql.execution.expressions.ValueKeys;
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
@@ -26,7 +27,6 @@ final class MultiKeyGroupIds {
   }
 
   private static final int EMPTY = -1;
-  private static final int NULL_HASH = 0x5bd1e995;
 
   private final int width;
   private final long[][] longKeys;
@@ -63,7 +63,7 @@ final class MultiKeyGroupIds {
    * calling {@code newGroup} for a key seen for the first time; new ids must be given out densely from 0.
    */
   void groupIds(ColumnVector[] columns, int n, int[] groupIds, NewGroup newGroup) {
-    int[] hashes = hash(columns, n);
+    int[] hashes = KeyHashes.hash(columns, n);
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
       int slot = h & mask;
@@ -149,7 +149,7 @@ final class MultiKeyGroupIds {
         objects(k)[id] = v.getDecimal(row);
       }
     } else if (column instanceof DoubleColumnVector v) {
-      longKeys[k][id] = doubleBits(v.values[row]);
+      longKeys[k][id] = KeyHashes.doubleBits(v.values[row]);
     } else if (column instanceof BooleanColumnVector v) {
       longKeys[k][id] = v.values[row] ? 1 : 0;
     } else {
@@ -192,87 +192,11 @@ final class MultiKeyGroupIds {
       return v.isCompact(row) ? wide == null && v.unscaled[row] == stored : v.getDecimal(row).equals(wide);
     }
     if (column instanceof DoubleColumnVector v) {
-      return doubleBits(v.values[row]) == stored;
+      return KeyHashes.doubleBits(v.values[row]) == stored;
     }
     if (column instanceof BooleanColumnVector v) {
       return (v.values[row] ? 1 : 0) == stored;
     }
     return ValueKeys.equal(column.getBoxed(row), objectKeys[k][id]);
-  }
-
-  private static long doubleBits(double value) {
-    // -0.0 and 0.0 are one key; doubleToLongBits gives every NaN the same bits.
-    return Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
-  }
-
-  /** One hash per row over the key columns, computed a column at a time. */
-  static int[] hash(ColumnVector[] columns, int n) {
-    int[] hashes = new int[n];
-    for (ColumnVector column : columns) {
-      combine(hashes, column, n);
-    }
-    for (int i = 0; i < n; i++) {
-      hashes[i] = mix(hashes[i]);
-    }
-    return hashes;
-  }
-
-  private static void combine(int[] hashes, ColumnVector column, int n) {
-    boolean[] nulls = column.nulls;
-    if (column instanceof IntColumnVector v) {
-      int[] values = v.values;
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(values[i]));
-      }
-    } else if (column instanceof LongColumnVector v) {
-      long[] values = v.values;
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(values[i]));
-      }
-    } else if (column instanceof DecimalColumnVector v && !v.hasWideValues()) {
-      long[] values = v.unscaled;
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(values[i]));
-      }
-    } else if (column instanceof StringColumnVector v) {
-      String[] values = v.values;
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : values[i].hashCode());
-      }
-    } else if (column instanceof DoubleColumnVector v) {
-      double[] values = v.values;
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : longHash(doubleBits(values[i])));
-      }
-    } else if (column instanceof BooleanColumnVector v) {
-      boolean[] values = v.values;
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : (values[i] ? 1231 : 1237));
-      }
-    } else if (column instanceof DecimalColumnVector v) {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH
-            : v.isCompact(i) ? longHash(v.unscaled[i]) : v.getDecimal(i).hashCode());
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (nulls[i] ? NULL_HASH : ValueKeys.hash(column.getBoxed(i)));
-      }
-    }
-  }
-
-  private static int longHash(long value) {
-    long h = value * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
-  }
-
-  /** Murmur3's finalizer, so that similar keys spread over the table. */
-  private static int mix(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
   }
 }

@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.join;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.expressions.KeyHashes;
 import dev.ember.sql.execution.spill.RowBatches;
 import dev.ember.sql.execution.spill.RowSizes;
 import dev.ember.sql.execution.spill.SpillableConsumer;
@@ -100,7 +101,7 @@ final class GraceHashJoin extends SpillableConsumer {
     while (batches.hasNext()) {
       ColumnarBatch batch = batches.next();
       int n = batch.numRows();
-      int[] hashes = KeyColumns.hash(HashedRelation.evaluate(keys, batch), n);
+      int[] hashes = KeyHashes.hash(HashedRelation.evaluate(keys, batch), n);
       for (int i = 0; i < n; i++) {
         int p = partitionOf(hashes[i], level);
         Object[] row = batch.row(i);

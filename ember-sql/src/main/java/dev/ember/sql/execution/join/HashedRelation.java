@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.join;
 
+import dev.ember.sql.execution.expressions.KeyHashes;
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
@@ -100,7 +101,7 @@ final class HashedRelation implements Serializable {
       return;
     }
     Chains table = chains();
-    int[] probeHashes = KeyColumns.hash(probeKeys, n);
+    int[] probeHashes = KeyHashes.hash(probeKeys, n);
     int[] hashes = table.hashes;
     int[] heads = table.heads;
     int[] next = table.next;
@@ -219,7 +220,7 @@ final class HashedRelation implements Serializable {
     int[] heads = new int[capacity];
     Arrays.fill(heads, -1);
     int[] next = new int[n];
-    int[] hashes = KeyColumns.hash(keys, n);
+    int[] hashes = KeyHashes.hash(keys, n);
     // Insert in reverse, so each chain lists its rows in build order.
     for (int i = n - 1; i >= 0; i--) {
       if (KeyColumns.hasNullKey(keys, nullSafe, i)) {

@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.join;
 
+import dev.ember.sql.execution.expressions.ValueKeys;
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.DecimalColumnVector;
@@ -9,73 +10,12 @@ import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 
 /**
- * Hashing and equality of join key columns, a column at a time over primitive arrays. Doubles compare as SQL
- * does for keys: -0.0 equals 0.0 and NaN equals NaN.
+ * Equality of join key columns (their hashes are {@code KeyHashes}', shared with hash aggregation). Doubles
+ * compare as SQL does for keys: -0.0 equals 0.0 and NaN equals NaN.
  */
 final class KeyColumns {
 
-  private static final int NULL_HASH = 42;
-
   private KeyColumns() {}
-
-  /** One combined hash per row over the key columns. */
-  static int[] hash(ColumnVector[] keys, int n) {
-    int[] hashes = new int[n];
-    for (ColumnVector column : keys) {
-      combine(hashes, column, n);
-    }
-    for (int i = 0; i < n; i++) {
-      hashes[i] = mix(hashes[i]);
-    }
-    return hashes;
-  }
-
-  private static void combine(int[] hashes, ColumnVector column, int n) {
-    if (column instanceof IntColumnVector v) {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : v.values[i]);
-      }
-    } else if (column instanceof LongColumnVector v) {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : Long.hashCode(v.values[i]));
-      }
-    } else if (column instanceof DoubleColumnVector v) {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : Double.hashCode(v.values[i] == 0.0 ? 0.0
-            : v.values[i]));
-      }
-    } else if (column instanceof StringColumnVector v) {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : v.values[i].hashCode());
-      }
-    } else if (column instanceof BooleanColumnVector v) {
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH : (v.values[i] ? 1231 : 1237));
-      }
-    } else if (column instanceof DecimalColumnVector v) {
-      // Unscaled longs, as a bigint key hashes: both sides of a key have one decimal type, so one scale.
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (v.nulls[i] ? NULL_HASH
-            : v.isCompact(i) ? Long.hashCode(v.unscaled[i]) : v.getDecimal(i).hashCode());
-      }
-    } else {
-      // Other column kinds (added by later types) through their boxed values: slower, but any key type joins.
-      for (int i = 0; i < n; i++) {
-        hashes[i] = 31 * hashes[i] + (column.nulls[i] ? NULL_HASH : dev.ember.sql.execution.expressions.ValueKeys.hash(
-            column.getBoxed(i)));
-      }
-    }
-  }
-
-  /** Murmur3's finalizer, so that consecutive keys spread over the table. */
-  private static int mix(int h) {
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    h ^= h >>> 16;
-    return h;
-  }
 
   /** Whether row {@code i} has a NULL in a key that is not null-safe (such a row never matches). */
   static boolean hasNullKey(ColumnVector[] keys, boolean[] nullSafe, int i) {
@@ -124,6 +64,6 @@ final class KeyColumns {
       // A decimal is held as a long whenever it fits, so compact values compare by their unscaled longs.
       return x.unscaled[i] == y.unscaled[j];
     }
-    return dev.ember.sql.execution.expressions.ValueKeys.equal(a.getBoxed(i), b.getBoxed(j));
+    return ValueKeys.equal(a.getBoxed(i), b.getBoxed(j));
   }
 }
