@@ -16,17 +16,11 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.MessageType;
@@ -109,22 +103,6 @@ class ParquetEncodingsTest {
     }
   }
 
-  /** The encodings of {@code column} across the file's row groups, and that there are several row groups. */
-  private static Set<String> encodings(Path file, String column) throws IOException {
-    Set<String> all = new TreeSet<>();
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-      assertThat(reader.getRowGroups()).hasSizeGreaterThan(1);
-      for (BlockMetaData block : reader.getFooter().getBlocks()) {
-        for (ColumnChunkMetaData chunk : block.getColumns()) {
-          if (chunk.getPath().toDotString().equals(column)) {
-            chunk.getEncodings().forEach(e -> all.add(e.name()));
-          }
-        }
-      }
-    }
-    return all;
-  }
-
   private void assertReadsBack(Path file) {
     List<Row> rows = session.read().parquet(file.toString()).orderBy("id").collectAsList();
     List<Row> expected = new ArrayList<>();
@@ -138,7 +116,7 @@ class ParquetEncodingsTest {
   void version1PagesWithDictionaryFallbackAndManyPagesReadBack() throws IOException {
     Path file = dir.resolve("v1.parquet");
     write(file, WriterVersion.PARQUET_1_0);
-    assertThat(encodings(file, "name")).contains("PLAIN_DICTIONARY", "PLAIN");
+    assertThat(ParquetTestFiles.encodings(file, "name")).contains("PLAIN_DICTIONARY", "PLAIN");
     assertReadsBack(file);
   }
 
@@ -146,8 +124,8 @@ class ParquetEncodingsTest {
   void version2PagesWithDeltaAndRleEncodingsReadBack() throws IOException {
     Path file = dir.resolve("v2.parquet");
     write(file, WriterVersion.PARQUET_2_0);
-    assertThat(encodings(file, "big")).contains("DELTA_BINARY_PACKED");
-    assertThat(encodings(file, "name")).contains("RLE_DICTIONARY", "DELTA_BYTE_ARRAY");
+    assertThat(ParquetTestFiles.encodings(file, "big")).contains("DELTA_BINARY_PACKED");
+    assertThat(ParquetTestFiles.encodings(file, "name")).contains("RLE_DICTIONARY", "DELTA_BYTE_ARRAY");
     assertReadsBack(file);
   }
 

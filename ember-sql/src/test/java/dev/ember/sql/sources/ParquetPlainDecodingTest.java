@@ -20,8 +20,6 @@ import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
@@ -99,21 +97,6 @@ class ParquetPlainDecodingTest {
     }
   }
 
-  private static Set<String> encodings(Path file, String column) throws IOException {
-    Set<String> all = new TreeSet<>();
-    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
-      assertThat(reader.getRowGroups()).hasSizeGreaterThan(1);
-      for (BlockMetaData block : reader.getFooter().getBlocks()) {
-        for (ColumnChunkMetaData chunk : block.getColumns()) {
-          if (chunk.getPath().toDotString().equals(column)) {
-            chunk.getEncodings().forEach(e -> all.add(e.name()));
-          }
-        }
-      }
-    }
-    return all;
-  }
-
   private void assertReadsBack(Path file) {
     List<Row> rows = session.read().parquet(file.toString()).orderBy("id").collectAsList();
     List<Row> expected = new ArrayList<>();
@@ -131,8 +114,8 @@ class ParquetPlainDecodingTest {
     Path file = dir.resolve("plain.parquet");
     write(file, WriterVersion.PARQUET_1_0, false);
     for (String column : List.of("id", "big", "maybe_big", "x", "maybe_f", "price", "small", "maybe_name")) {
-      assertThat(encodings(file, column)).as(column).doesNotContain("PLAIN_DICTIONARY", "RLE_DICTIONARY")
-          .contains("PLAIN");
+      assertThat(ParquetTestFiles.encodings(file, column)).as(column)
+          .doesNotContain("PLAIN_DICTIONARY", "RLE_DICTIONARY").contains("PLAIN");
     }
     assertReadsBack(file);
   }
@@ -141,7 +124,7 @@ class ParquetPlainDecodingTest {
   void version2PlainPagesReadBack() throws IOException {
     Path file = dir.resolve("plain-v2.parquet");
     write(file, WriterVersion.PARQUET_2_0, false);
-    assertThat(encodings(file, "x")).contains("PLAIN");
+    assertThat(ParquetTestFiles.encodings(file, "x")).contains("PLAIN");
     assertReadsBack(file);
   }
 
@@ -151,7 +134,7 @@ class ParquetPlainDecodingTest {
     write(file, WriterVersion.PARQUET_1_0, true);
     // Names repeat two rows at a time so the writer keeps its dictionary; over 256 of them per row group
     // need ids of 9 bits or more.
-    assertThat(encodings(file, "maybe_name")).contains("PLAIN_DICTIONARY");
+    assertThat(ParquetTestFiles.encodings(file, "maybe_name")).contains("PLAIN_DICTIONARY");
     assertReadsBack(file);
     Set<String> names = new TreeSet<>();
     long present = 0;
