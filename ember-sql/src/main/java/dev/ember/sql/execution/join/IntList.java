@@ -5,8 +5,18 @@ import java.util.Arrays;
 /** A growable list of primitive ints: candidate row pairs of a join, without boxing. */
 final class IntList {
 
-  private int[] values = new int[64];
+  private int[] values;
   private int size;
+
+  /** An empty list with room for 64 values. */
+  IntList() {
+    this(64);
+  }
+
+  /** An empty list with room for {@code capacity} values before it grows. */
+  IntList(int capacity) {
+    values = new int[Math.max(16, capacity)];
+  }
 
   void add(int value) {
     if (size == values.length) {

@@ -16,11 +16,15 @@ final class LongKeyIndex implements Serializable {
   private static final long serialVersionUID = 1L;
   /** An entry of 0 marks a free slot, so a new table needs no filling beyond the JVM's zeroing. */
   private static final long EMPTY = 0L;
+  /** Build rows whose home slots are read ahead together before they are inserted. */
+  private static final int BUILD_CHUNK = 256;
 
   /** Slot s: the key at {@code 2s}; at {@code 2s+1} the first row plus 1, shifted left once, plus 1 if more follow. */
   private final long[] slots;
   private final int[] nextRow;
   private final int mask;
+  /** The sum of the entries read ahead while building, kept so the compiler cannot drop those reads. */
+  private final long touchedSum;
 
   /** The index of the first {@code n} rows of {@code keys}, skipping rows whose {@code nulls} flag is set. */
   LongKeyIndex(long[] keys, boolean[] nulls, int n) {
@@ -29,56 +33,87 @@ final class LongKeyIndex implements Serializable {
     this.slots = new long[capacity * 2];
     this.nextRow = new int[n];
     Arrays.fill(nextRow, -1);
-    // Insert in reverse, so each key's rows are linked in build order.
-    for (int i = n - 1; i >= 0; i--) {
-      if (nulls[i]) {
-        continue;
+    // Insert in reverse, so each key's rows are linked in build order; chunk by chunk, each chunk's home
+    // slots first loaded in a branch-free loop so that their cache misses overlap.
+    int[] homes = new int[Math.min(n, BUILD_CHUNK)];
+    long touched = 0;
+    for (int end = n; end > 0; end -= BUILD_CHUNK) {
+      int start = Math.max(0, end - BUILD_CHUNK);
+      for (int i = start; i < end; i++) {
+        int slot = slot(keys[i]);
+        homes[i - start] = slot;
+        touched += slots[2 * slot + 1];
       }
-      long key = keys[i];
-      int slot = slot(key);
-      while (slots[2 * slot + 1] != EMPTY && slots[2 * slot] != key) {
-        slot = (slot + 1) & mask;
+      for (int i = end - 1; i >= start; i--) {
+        if (!nulls[i]) {
+          insert(keys[i], homes[i - start], i);
+        }
       }
-      long entry = slots[2 * slot + 1];
-      if (entry == EMPTY) {
-        slots[2 * slot] = key;
-        slots[2 * slot + 1] = (long) (i + 1) << 1;
-      } else {
-        nextRow[i] = (int) (entry >>> 1) - 1;
-        slots[2 * slot + 1] = ((long) (i + 1) << 1) | 1;
-      }
+    }
+    this.touchedSum = touched;
+  }
+
+  private void insert(long key, int home, int row) {
+    int slot = home;
+    while (slots[2 * slot + 1] != EMPTY && slots[2 * slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    long entry = slots[2 * slot + 1];
+    if (entry == EMPTY) {
+      slots[2 * slot] = key;
+      slots[2 * slot + 1] = (long) (row + 1) << 1;
+    } else {
+      nextRow[row] = (int) (entry >>> 1) - 1;
+      slots[2 * slot + 1] = ((long) (row + 1) << 1) | 1;
     }
   }
 
   /**
    * Adds the pairs (stream row, build row) of equal keys for the first {@code n} rows of {@code keys}, skipping
    * rows whose {@code skip} flag is set (NULL keys, or values no build key can equal).
+   *
+   * <p>Runs in two passes: the first only loads each row's home slot entry into an array, a loop without
+   * data-dependent branches whose cache and TLB misses the CPU overlaps, where probing row by row waits for
+   * each miss behind the branches that resolve the previous row; the second resolves matches, collisions and
+   * chains from lines already in cache.
    */
   void probe(long[] keys, boolean[] skip, int n, IntList streamRows, IntList buildRows) {
+    int[] homes = new int[n];
+    long[] entries = new long[n];
+    long[] table = slots;
     for (int i = 0; i < n; i++) {
-      if (skip[i]) {
+      int slot = slot(keys[i]);
+      homes[i] = slot;
+      entries[i] = table[2 * slot + 1];
+    }
+    for (int i = 0; i < n; i++) {
+      long entry = entries[i];
+      if (entry == EMPTY || skip[i]) {
         continue;
       }
+      int slot = homes[i];
       long key = keys[i];
-      int slot = slot(key);
-      while (true) {
-        long entry = slots[2 * slot + 1];
+      while (table[2 * slot] != key) {
+        slot = (slot + 1) & mask;
+        entry = table[2 * slot + 1];
         if (entry == EMPTY) {
           break;
         }
-        if (slots[2 * slot] == key) {
-          int row = (int) (entry >>> 1) - 1;
-          streamRows.add(i);
-          buildRows.add(row);
-          if ((entry & 1) != 0) {
-            for (row = nextRow[row]; row >= 0; row = nextRow[row]) {
-              streamRows.add(i);
-              buildRows.add(row);
-            }
-          }
-          break;
-        }
-        slot = (slot + 1) & mask;
+      }
+      if (entry != EMPTY) {
+        addMatches(i, entry, streamRows, buildRows);
+      }
+    }
+  }
+
+  private void addMatches(int streamRow, long entry, IntList streamRows, IntList buildRows) {
+    int row = (int) (entry >>> 1) - 1;
+    streamRows.add(streamRow);
+    buildRows.add(row);
+    if ((entry & 1) != 0) {
+      for (row = nextRow[row]; row >= 0; row = nextRow[row]) {
+        streamRows.add(streamRow);
+        buildRows.add(row);
       }
     }
   }
