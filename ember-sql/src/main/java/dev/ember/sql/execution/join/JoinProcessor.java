@@ -35,6 +35,7 @@ final class JoinProcessor implements Serializable {
   private final JoinType joinType;
   private final boolean buildLeft;
   private final Expression condition;
+  private final ConditionColumns conditionColumns;
   private final List<DataType> leftTypes;
   private final List<DataType> rightTypes;
 
@@ -51,6 +52,7 @@ final class JoinProcessor implements Serializable {
     this.joinType = joinType;
     this.buildLeft = buildLeft;
     this.condition = condition;
+    this.conditionColumns = condition == null ? null : new ConditionColumns(condition, leftTypes.size());
     this.leftTypes = List.copyOf(leftTypes);
     this.rightTypes = List.copyOf(rightTypes);
   }
@@ -103,8 +105,9 @@ final class JoinProcessor implements Serializable {
 
   private List<ColumnarBatch> joinBatch(ColumnarBatch stream, ColumnarBatch build, Candidates candidates,
       boolean[] buildMatched) {
-    IntList streamRows = new IntList();
-    IntList buildRows = new IntList();
+    // Room for one match per stream row, the common case of a join on a foreign key, without growing.
+    IntList streamRows = new IntList(stream.numRows());
+    IntList buildRows = new IntList(stream.numRows());
     candidates.find(stream, streamRows, buildRows);
     List<ColumnarBatch> out = new ArrayList<>();
     boolean[] streamMatched = new boolean[stream.numRows()];
@@ -114,17 +117,22 @@ final class JoinProcessor implements Serializable {
       int[] s = streamRows.slice(from, to);
       int[] b = buildRows.slice(from, to);
       int count = to - from;
-      ColumnarBatch joined = condition == null && !pairsWanted ? null : pairs(stream, s, build, b, count);
-      int[] passing = passing(joined, count);
-      int kept = passing.length;
-      for (int p : passing) {
-        streamMatched[s[p]] = true;
-        if (buildMatched != null) {
-          buildMatched[b[p]] = true;
+      int[] passing = passing(stream, s, build, b, count);
+      int kept = passing == null ? count : passing.length;
+      if (passing != null) {
+        s = select(s, passing);
+        b = select(b, passing);
+      }
+      for (int i = 0; i < kept; i++) {
+        streamMatched[s[i]] = true;
+      }
+      if (buildMatched != null) {
+        for (int i = 0; i < kept; i++) {
+          buildMatched[b[i]] = true;
         }
       }
       if (pairsWanted && kept > 0) {
-        out.add(kept == count ? joined : joined.gather(passing, kept));
+        out.add(pairs(stream, s, build, b, kept));
       }
     }
     if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI || streamSideOuter()) {
@@ -144,16 +152,18 @@ final class JoinProcessor implements Serializable {
     return out;
   }
 
-  /** The positions of the pairs of {@code joined} satisfying the condition (all when there is none). */
-  private int[] passing(ColumnarBatch joined, int count) {
-    int[] selected = new int[count];
+  /**
+   * The positions of the candidate pairs satisfying the condition, evaluated on the columns it reads
+   * gathered for the pairs alone; null when there is no condition, as every pair passes.
+   */
+  private int[] passing(ColumnarBatch stream, int[] s, ColumnarBatch build, int[] b, int count) {
     if (condition == null) {
-      for (int i = 0; i < count; i++) {
-        selected[i] = i;
-      }
-      return selected;
+      return null;
     }
-    ColumnVector result = VectorizedEvaluator.evaluate(condition, joined);
+    ColumnarBatch columns = buildLeft ? conditionColumns.gather(build, b, stream, s, count)
+        : conditionColumns.gather(stream, s, build, b, count);
+    ColumnVector result = VectorizedEvaluator.evaluate(conditionColumns.condition(), columns);
+    int[] selected = new int[count];
     int kept = 0;
     if (result instanceof BooleanColumnVector keep) {
       for (int i = 0; i < count; i++) {
@@ -164,11 +174,34 @@ final class JoinProcessor implements Serializable {
     return java.util.Arrays.copyOf(selected, kept);
   }
 
-  /** The pairs as rows of left columns then right columns. */
+  private static int[] select(int[] rows, int[] positions) {
+    int[] out = new int[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = rows[positions[i]];
+    }
+    return out;
+  }
+
+  /**
+   * The pairs as rows of left columns then right columns. A stream batch whose rows each appear once, in
+   * order (every row matched one build row) is used as it is, without a gather.
+   */
   private ColumnarBatch pairs(ColumnarBatch stream, int[] s, ColumnarBatch build, int[] b, int count) {
-    ColumnarBatch streamPart = stream.gather(s, count);
+    ColumnarBatch streamPart = isIdentity(s, count, stream.numRows()) ? stream : stream.gather(s, count);
     ColumnarBatch buildPart = build.gather(b, count);
     return buildLeft ? combine(buildPart, streamPart, count) : combine(streamPart, buildPart, count);
+  }
+
+  private static boolean isIdentity(int[] rows, int count, int numRows) {
+    if (count != numRows) {
+      return false;
+    }
+    for (int i = 0; i < count; i++) {
+      if (rows[i] != i) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code rows} of one side beside NULLs for the other; {@code rowsAreLeft} says which side they are. */
