@@ -275,7 +275,7 @@ primaryExpression
     | EXISTS LEFT_PAREN query RIGHT_PAREN                                     #exists
     | LEFT_PAREN query RIGHT_PAREN                                           #subqueryExpression
     | constant                                                               #constantDefault
-    | (qualifier=identifier DOT)? ASTERISK                                   #star
+    | (qualifier+=identifier DOT)* ASTERISK                                  #star
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN OVER windowSpec   #windowCallStar
     | functionName=identifier LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN
       OVER windowSpec                                                        #windowCall
