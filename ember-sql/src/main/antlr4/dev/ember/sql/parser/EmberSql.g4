@@ -44,6 +44,15 @@ statement
     | SHOW COLUMNS (FROM | IN) table=multipartIdentifier ((FROM | IN) namespace=identifier)?   #showColumns
     | TRUNCATE TABLE multipartIdentifier partitionSpec?                      #truncateTable
     | ALTER TABLE from=multipartIdentifier RENAME TO to=multipartIdentifier  #renameTable
+    | ALTER TABLE name=multipartIdentifier ADD (COLUMN | COLUMNS)
+        (LEFT_PAREN addedColumn (COMMA addedColumn)* RIGHT_PAREN | addedColumn)   #addTableColumns
+    | ALTER TABLE name=multipartIdentifier SET TBLPROPERTIES propertyList    #setTableProperties
+    | ALTER TABLE name=multipartIdentifier (ALTER | CHANGE) COLUMN? column=identifier
+        COMMENT comment=STRING                                               #commentColumn
+    | ALTER TABLE name=multipartIdentifier UNSET TBLPROPERTIES (IF EXISTS)? propertyKeyList   #unsetTableProperties
+    | ALTER TABLE name=multipartIdentifier
+        operation=(RENAME | DROP | REPLACE) (COLUMN | COLUMNS) .*?           #unsupportedColumnChange
+    | SHOW TBLPROPERTIES name=multipartIdentifier (LEFT_PAREN key=propertyKey RIGHT_PAREN)?   #showTableProperties
     | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
     | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
     ;
@@ -72,6 +81,15 @@ propertyList
 
 property
     : key=propertyKey EQ? value=propertyValue
+    ;
+
+// ALTER TABLE ... ADD COLUMNS: a column and its optional comment; UNSET TBLPROPERTIES: keys without values.
+addedColumn
+    : identifier dataType (COMMENT comment=STRING)?
+    ;
+
+propertyKeyList
+    : LEFT_PAREN propertyKey (COMMA propertyKey)* RIGHT_PAREN
     ;
 
 propertyKey
@@ -353,6 +371,7 @@ nonReserved
     | ALTER | FUNCTION | FUNCTIONS | RENAME | TRUNCATE
     | CASCADE | COMMENT | DATABASE | DATABASES | DBPROPERTIES | NAMESPACE | NAMESPACES | PROPERTIES | RESTRICT
     | SCHEMA | SCHEMAS | USE
+    | ADD | CHANGE | COLUMN | TBLPROPERTIES | UNSET
     ;
 
 SEMICOLON: ';';
@@ -474,6 +493,12 @@ FUNCTION: 'FUNCTION';
 FUNCTIONS: 'FUNCTIONS';
 RENAME: 'RENAME';
 TRUNCATE: 'TRUNCATE';
+// Keywords of ALTER TABLE's column and property forms and SHOW TBLPROPERTIES.
+ADD: 'ADD';
+CHANGE: 'CHANGE';
+COLUMN: 'COLUMN';
+TBLPROPERTIES: 'TBLPROPERTIES';
+UNSET: 'UNSET';
 // Keywords of the database commands (CREATE / DROP / USE / SHOW / DESCRIBE DATABASE).
 CASCADE: 'CASCADE';
 COMMENT: 'COMMENT';

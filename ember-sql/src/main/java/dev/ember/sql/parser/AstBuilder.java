@@ -185,6 +185,36 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   }
 
   @Override
+  public LogicalPlan visitAddTableColumns(EmberSqlParser.AddTableColumnsContext ctx) {
+    return AlterTableCommandBuilder.addColumns(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitSetTableProperties(EmberSqlParser.SetTablePropertiesContext ctx) {
+    return AlterTableCommandBuilder.setProperties(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitCommentColumn(EmberSqlParser.CommentColumnContext ctx) {
+    return AlterTableCommandBuilder.commentColumn(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitUnsetTableProperties(EmberSqlParser.UnsetTablePropertiesContext ctx) {
+    return AlterTableCommandBuilder.unsetProperties(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitUnsupportedColumnChange(EmberSqlParser.UnsupportedColumnChangeContext ctx) {
+    return AlterTableCommandBuilder.unsupportedColumnChange(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitShowTableProperties(EmberSqlParser.ShowTablePropertiesContext ctx) {
+    return AlterTableCommandBuilder.showProperties(ctx);
+  }
+
+  @Override
   public LogicalPlan visitShowFunctions(EmberSqlParser.ShowFunctionsContext ctx) {
     return CatalogCommandBuilder.showFunctions(ctx);
   }

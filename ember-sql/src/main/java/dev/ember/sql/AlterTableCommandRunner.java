@@ -1,0 +1,79 @@
+package dev.ember.sql;
+
+import dev.ember.sql.catalog.TableAlterations;
+import dev.ember.sql.catalog.TableProperties;
+import dev.ember.sql.catalog.WarehouseCatalog;
+import dev.ember.sql.plan.AlterTableCommand;
+import dev.ember.sql.plan.LocalRelation;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.types.DataTypes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs ALTER TABLE's column and property forms and SHOW TBLPROPERTIES, for {@link CommandRunner}; a temporary
+ * view where a table is required fails with Spark's EXPECT_TABLE_NOT_VIEW.
+ */
+final class AlterTableCommandRunner {
+
+  private AlterTableCommandRunner() {}
+
+  static Dataset<Row> run(EmberSession session, AlterTableCommand command) {
+    List<String> name = command.name();
+    boolean tempView = name.size() == 1 && session.sessionCatalog().lookupTempView(name.get(0)).isPresent();
+    if (command.action() instanceof AlterTableCommand.ShowProperties show) {
+      // A temporary view has no properties: Spark shows none.
+      List<List<Object>> rows = tempView ? List.of() : TableAlterations.showProperties(session.warehouseCatalog(),
+          name, command.origin(), show.key());
+      AttributeReference key = AttributeReference.create("key", DataTypes.StringType, false);
+      AttributeReference value = AttributeReference.create("value", DataTypes.StringType, false);
+      return new Dataset<>(session, new LocalRelation(List.of(key, value), rows));
+    }
+    if (tempView) {
+      throw expectTable(command);
+    }
+    TableAlterations.apply(session.warehouseCatalog(), name, command.origin(), command.action());
+    return new Dataset<>(session, new LocalRelation(List.of(), List.of()));
+  }
+
+  /**
+   * The rows of DESCRIBE (col_name, data_type, comment) with the comments ALTER TABLE gave the columns of the
+   * persistent table {@code name}; unchanged for a temporary view or a query.
+   */
+  static Dataset<Row> withColumnComments(EmberSession session, List<String> name, Dataset<Row> columns) {
+    if (name.size() == 1 && session.sessionCatalog().lookupTempView(name.get(0)).isPresent()) {
+      return columns;
+    }
+    WarehouseCatalog warehouse = session.warehouseCatalog();
+    Map<String, String> comments = warehouse.identifier(name).filter(warehouse::tableExists)
+        .map(id -> TableProperties.columnComments(warehouse, id)).orElse(Map.of());
+    if (comments.isEmpty()) {
+      return columns;
+    }
+    LocalRelation relation = (LocalRelation) columns.queryExecution().logical();
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : relation.rows()) {
+      String comment = comments.get(String.valueOf(row.get(0)).toLowerCase(Locale.ROOT));
+      rows.add(Arrays.asList(row.get(0), row.get(1), comment != null ? comment : row.get(2)));
+    }
+    return new Dataset<>(session, new LocalRelation(relation.output(), rows));
+  }
+
+  private static AnalysisException expectTable(AlterTableCommand command) {
+    AlterTableCommand.Action action = command.action();
+    String operation = action instanceof AlterTableCommand.AddColumns ? "ADD COLUMNS"
+        : action instanceof AlterTableCommand.CommentColumn ? "ALTER COLUMN"
+        : action instanceof AlterTableCommand.SetProperties ? "SET TBLPROPERTIES"
+        : action instanceof AlterTableCommand.UnsetProperties ? "UNSET TBLPROPERTIES"
+        : ((AlterTableCommand.UnsupportedColumnChange) action).operation();
+    boolean viewHasIt = action instanceof AlterTableCommand.SetProperties
+        || action instanceof AlterTableCommand.UnsetProperties;
+    return new AnalysisException(viewHasIt ? "EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW"
+        : "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", Map.of("operation", "ALTER TABLE ... " + operation,
+        "viewName", "`" + command.name().get(0) + "`"), command.origin().line(), command.origin().startPosition(),
+        "");
+  }
+}
