@@ -35,6 +35,11 @@ final class AlterTableCommandRunner {
     if (tempView) {
       throw expectTable(command);
     }
+    if (command.action() instanceof AlterTableCommand.ShowPartitions show) {
+      AttributeReference partition = AttributeReference.create("partition", DataTypes.StringType, false);
+      return new Dataset<>(session, new LocalRelation(List.of(partition), TableAlterations.showPartitions(
+          session.warehouseCatalog(), name, command.origin(), show.spec())));
+    }
     TableAlterations.apply(session.warehouseCatalog(), name, command.origin(), command.action());
     return new Dataset<>(session, new LocalRelation(List.of(), List.of()));
   }
@@ -64,15 +69,19 @@ final class AlterTableCommandRunner {
 
   private static AnalysisException expectTable(AlterTableCommand command) {
     AlterTableCommand.Action action = command.action();
-    String operation = action instanceof AlterTableCommand.AddColumns ? "ADD COLUMNS"
-        : action instanceof AlterTableCommand.CommentColumn ? "ALTER COLUMN"
-        : action instanceof AlterTableCommand.SetProperties ? "SET TBLPROPERTIES"
-        : action instanceof AlterTableCommand.UnsetProperties ? "UNSET TBLPROPERTIES"
-        : ((AlterTableCommand.UnsupportedColumnChange) action).operation();
+    String operation = action instanceof AlterTableCommand.AddColumns ? "ALTER TABLE ... ADD COLUMNS"
+        : action instanceof AlterTableCommand.CommentColumn ? "ALTER TABLE ... ALTER COLUMN"
+        : action instanceof AlterTableCommand.SetProperties ? "ALTER TABLE ... SET TBLPROPERTIES"
+        : action instanceof AlterTableCommand.UnsetProperties ? "ALTER TABLE ... UNSET TBLPROPERTIES"
+        : action instanceof AlterTableCommand.AddPartition ? "ALTER TABLE ... ADD PARTITION"
+        : action instanceof AlterTableCommand.DropPartitions ? "ALTER TABLE ... DROP PARTITION"
+        : action instanceof AlterTableCommand.RecoverPartitions recover ? recover.operation()
+        : action instanceof AlterTableCommand.ShowPartitions ? "SHOW PARTITIONS"
+        : "ALTER TABLE ... " + ((AlterTableCommand.UnsupportedColumnChange) action).operation();
     boolean viewHasIt = action instanceof AlterTableCommand.SetProperties
         || action instanceof AlterTableCommand.UnsetProperties;
     return new AnalysisException(viewHasIt ? "EXPECT_TABLE_NOT_VIEW.USE_ALTER_VIEW"
-        : "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", Map.of("operation", "ALTER TABLE ... " + operation,
+        : "EXPECT_TABLE_NOT_VIEW.NO_ALTERNATIVE", Map.of("operation", operation,
         "viewName", "`" + command.name().get(0) + "`"), command.origin().line(), command.origin().startPosition(),
         "");
   }

@@ -52,6 +52,12 @@ statement
     | ALTER TABLE name=multipartIdentifier UNSET TBLPROPERTIES (IF EXISTS)? propertyKeyList   #unsetTableProperties
     | ALTER TABLE name=multipartIdentifier
         operation=(RENAME | DROP | REPLACE) (COLUMN | COLUMNS) .*?           #unsupportedColumnChange
+    | ALTER TABLE name=multipartIdentifier ADD (IF NOT EXISTS)? partitionSpec
+        (LOCATION location=STRING)?                                          #addTablePartition
+    | ALTER TABLE name=multipartIdentifier DROP (IF EXISTS)? partitionSpec (COMMA partitionSpec)*   #dropTablePartitions
+    | ALTER TABLE name=multipartIdentifier RECOVER PARTITIONS                #recoverPartitions
+    | MSCK REPAIR TABLE name=multipartIdentifier                             #repairTable
+    | SHOW PARTITIONS name=multipartIdentifier partitionSpec?                #showPartitions
     | SHOW TBLPROPERTIES name=multipartIdentifier (LEFT_PAREN key=propertyKey RIGHT_PAREN)?   #showTableProperties
     | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
     | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
@@ -371,7 +377,7 @@ nonReserved
     | ALTER | FUNCTION | FUNCTIONS | RENAME | TRUNCATE
     | CASCADE | COMMENT | DATABASE | DATABASES | DBPROPERTIES | NAMESPACE | NAMESPACES | PROPERTIES | RESTRICT
     | SCHEMA | SCHEMAS | USE
-    | ADD | CHANGE | COLUMN | TBLPROPERTIES | UNSET
+    | ADD | CHANGE | COLUMN | TBLPROPERTIES | UNSET | MSCK | PARTITIONS | RECOVER | REPAIR
     ;
 
 SEMICOLON: ';';
@@ -499,6 +505,10 @@ CHANGE: 'CHANGE';
 COLUMN: 'COLUMN';
 TBLPROPERTIES: 'TBLPROPERTIES';
 UNSET: 'UNSET';
+MSCK: 'MSCK';
+PARTITIONS: 'PARTITIONS';
+RECOVER: 'RECOVER';
+REPAIR: 'REPAIR';
 // Keywords of the database commands (CREATE / DROP / USE / SHOW / DESCRIBE DATABASE).
 CASCADE: 'CASCADE';
 COMMENT: 'COMMENT';

@@ -48,6 +48,9 @@ public final class TableAlterations {
       }
       unset.keys().forEach(properties::remove);
       TableProperties.writeProperties(warehouse, table.identifier(), properties);
+    } else if (action instanceof AlterTableCommand.AddPartition || action instanceof AlterTableCommand.DropPartitions
+        || action instanceof AlterTableCommand.RecoverPartitions) {
+      TablePartitions.apply(table, action, origin);
     } else if (action instanceof AlterTableCommand.UnsupportedColumnChange change) {
       throw new AnalysisException("UNSUPPORTED_FEATURE.TABLE_OPERATION", Map.of("tableName",
           table.qualifiedName(), "operation", change.operation()), origin.line(), origin.startPosition(), "");
@@ -68,6 +71,12 @@ public final class TableAlterations {
       rows.add(List.of(key, "Table " + table.qualifiedName() + " does not have property: " + key));
     }
     return rows;
+  }
+
+  /** The rows of SHOW PARTITIONS: one {@code partition} path per partition directory, sorted. */
+  public static List<List<Object>> showPartitions(WarehouseCatalog warehouse, List<String> nameParts,
+      Origin origin, Map<String, String> spec) {
+    return TablePartitions.show(lookup(warehouse, nameParts, origin), spec, origin);
   }
 
   private static void addColumns(WarehouseCatalog warehouse, CatalogTable table, AlterTableCommand.AddColumns add,

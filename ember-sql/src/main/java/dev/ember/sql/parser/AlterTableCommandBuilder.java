@@ -1,10 +1,13 @@
 package dev.ember.sql.parser;
 
+import dev.ember.sql.AnalysisException;
 import dev.ember.sql.parser.EmberSqlParser.AddedColumnContext;
 import dev.ember.sql.parser.EmberSqlParser.PropertyContext;
 import dev.ember.sql.parser.EmberSqlParser.PropertyKeyContext;
 import dev.ember.sql.plan.AlterTableCommand;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.types.StructField;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +47,44 @@ final class AlterTableCommandBuilder {
   static LogicalPlan commentColumn(EmberSqlParser.CommentColumnContext ctx) {
     return command(ctx.name, new AlterTableCommand.CommentColumn(ExpressionBuilder.identifier(ctx.column),
         Literals.unquote(ctx.comment.getText()), ExpressionBuilder.origin(ctx.column)));
+  }
+
+  static LogicalPlan addPartition(EmberSqlParser.AddTablePartitionContext ctx) {
+    String location = ctx.location == null ? null : Literals.unquote(ctx.location.getText());
+    return command(ctx.name, new AlterTableCommand.AddPartition(spec(ctx.partitionSpec()), ctx.EXISTS() != null,
+        location));
+  }
+
+  static LogicalPlan dropPartitions(EmberSqlParser.DropTablePartitionsContext ctx) {
+    List<Map<String, String>> specs = new ArrayList<>();
+    for (EmberSqlParser.PartitionSpecContext spec : ctx.partitionSpec()) {
+      specs.add(spec(spec));
+    }
+    return command(ctx.name, new AlterTableCommand.DropPartitions(specs, ctx.EXISTS() != null));
+  }
+
+  static LogicalPlan recoverPartitions(EmberSqlParser.MultipartIdentifierContext name, String operation) {
+    return command(name, new AlterTableCommand.RecoverPartitions(operation));
+  }
+
+  static LogicalPlan showPartitions(EmberSqlParser.ShowPartitionsContext ctx) {
+    Map<String, String> spec = ctx.partitionSpec() == null ? Map.of() : spec(ctx.partitionSpec());
+    return command(ctx.name, new AlterTableCommand.ShowPartitions(spec));
+  }
+
+  /** A partition spec with every value given, in the written order: {@code PARTITION (day = 'mon')}. */
+  private static Map<String, String> spec(EmberSqlParser.PartitionSpecContext ctx) {
+    Map<String, String> spec = new LinkedHashMap<>();
+    for (EmberSqlParser.PartitionValueContext value : ctx.partitionValue()) {
+      Expression literal = value.constant() == null ? null : Literals.of(value.constant());
+      if (!(literal instanceof Literal l) || l.value() == null) {
+        throw new AnalysisException("PARSE_SYNTAX_ERROR", Map.of("error", "'" + value.getText() + "'", "hint",
+            ": a partition value must be a non-NULL literal"), value.getStart().getLine(),
+            value.getStart().getCharPositionInLine(), "");
+      }
+      spec.put(ExpressionBuilder.identifier(value.identifier()), l.value().toString());
+    }
+    return spec;
   }
 
   static LogicalPlan unsetProperties(EmberSqlParser.UnsetTablePropertiesContext ctx) {

@@ -200,6 +200,31 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   }
 
   @Override
+  public LogicalPlan visitAddTablePartition(EmberSqlParser.AddTablePartitionContext ctx) {
+    return AlterTableCommandBuilder.addPartition(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDropTablePartitions(EmberSqlParser.DropTablePartitionsContext ctx) {
+    return AlterTableCommandBuilder.dropPartitions(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitRecoverPartitions(EmberSqlParser.RecoverPartitionsContext ctx) {
+    return AlterTableCommandBuilder.recoverPartitions(ctx.name, "ALTER TABLE RECOVER PARTITIONS");
+  }
+
+  @Override
+  public LogicalPlan visitRepairTable(EmberSqlParser.RepairTableContext ctx) {
+    return AlterTableCommandBuilder.recoverPartitions(ctx.name, "MSCK REPAIR TABLE");
+  }
+
+  @Override
+  public LogicalPlan visitShowPartitions(EmberSqlParser.ShowPartitionsContext ctx) {
+    return AlterTableCommandBuilder.showPartitions(ctx);
+  }
+
+  @Override
   public LogicalPlan visitUnsetTableProperties(EmberSqlParser.UnsetTablePropertiesContext ctx) {
     return AlterTableCommandBuilder.unsetProperties(ctx);
   }

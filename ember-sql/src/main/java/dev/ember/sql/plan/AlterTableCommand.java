@@ -4,6 +4,7 @@ import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.types.StructField;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,56 @@ public record AlterTableCommand(List<String> name, Origin origin, Action action)
 
   /** One ALTER TABLE form. */
   public sealed interface Action permits AddColumns, CommentColumn, SetProperties, UnsetProperties,
-      ShowProperties, UnsupportedColumnChange {}
+      ShowProperties, UnsupportedColumnChange, AddPartition, DropPartitions, RecoverPartitions, ShowPartitions {}
+
+  /**
+   * {@code ADD [IF NOT EXISTS] PARTITION (p = v, ...) [LOCATION '...']}.
+   *
+   * @param spec every partition column's value
+   * @param ifNotExists whether an existing partition is ignored rather than an error
+   * @param location the partition's directory, or null for the table's own
+   */
+  public record AddPartition(Map<String, String> spec, boolean ifNotExists, String location) implements Action {
+
+    /** Copies the spec, keeping its order. */
+    public AddPartition {
+      spec = Collections.unmodifiableMap(new LinkedHashMap<>(spec));
+    }
+  }
+
+  /**
+   * {@code DROP [IF EXISTS] PARTITION (p = v, ...), ...}: a spec may name some partition columns only.
+   *
+   * @param specs the partitions
+   * @param ifExists whether a missing partition is ignored rather than an error
+   */
+  public record DropPartitions(List<Map<String, String>> specs, boolean ifExists) implements Action {
+
+    /** Copies the specs. */
+    public DropPartitions {
+      specs = List.copyOf(specs);
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE t RECOVER PARTITIONS} or {@code MSCK REPAIR TABLE t}.
+   *
+   * @param operation the statement, for the error on a table without partitions
+   */
+  public record RecoverPartitions(String operation) implements Action {}
+
+  /**
+   * {@code SHOW PARTITIONS t [PARTITION (...)]}.
+   *
+   * @param spec the values the listed partitions must have, empty for all
+   */
+  public record ShowPartitions(Map<String, String> spec) implements Action {
+
+    /** Copies the spec. */
+    public ShowPartitions {
+      spec = Collections.unmodifiableMap(new LinkedHashMap<>(spec));
+    }
+  }
 
   /**
    * {@code ADD COLUMNS (c type [COMMENT '...'], ...)}: the columns, appended after the data columns.

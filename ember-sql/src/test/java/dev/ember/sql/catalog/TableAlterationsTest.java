@@ -57,6 +57,19 @@ class TableAlterationsTest {
   }
 
   @Test
+  void partitionDirectoriesWrittenOutsideEmberAreListedAfterRepair() {
+    session.sql("CREATE TABLE events (id INT, note STRING, day STRING) USING parquet PARTITIONED BY (day)");
+    session.sql("INSERT INTO events VALUES (1, 'a', 'mon')");
+    session.sql("SELECT 5 AS id, 'x' AS note").write().parquet(warehouse.resolve("events").resolve("day=fri")
+        .toString());
+    session.sql("MSCK REPAIR TABLE events");
+    assertThat(session.sql("SHOW PARTITIONS events").collectAsList()).extracting(r -> r.getString(0))
+        .containsExactly("day=fri", "day=mon");
+    assertThat(session.sql("SELECT id, note FROM events WHERE day = 'fri'").collectAsList())
+        .extracting(Row::toString).containsExactly("[5,x]");
+  }
+
+  @Test
   void addingAColumnTwiceInOneStatementFails() {
     session.sql("CREATE TABLE twice (id INT) USING parquet");
     assertThatThrownBy(() -> session.sql("ALTER TABLE twice ADD COLUMNS (x INT, X STRING)"))
