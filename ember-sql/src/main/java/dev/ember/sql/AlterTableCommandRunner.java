@@ -4,8 +4,10 @@ import dev.ember.sql.catalog.TableAlterations;
 import dev.ember.sql.catalog.TableProperties;
 import dev.ember.sql.catalog.WarehouseCatalog;
 import dev.ember.sql.plan.AlterTableCommand;
+import dev.ember.sql.plan.AlterViewCommand;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.Origin;
 import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +44,29 @@ final class AlterTableCommandRunner {
     }
     TableAlterations.apply(session.warehouseCatalog(), name, command.origin(), command.action());
     return new Dataset<>(session, new LocalRelation(List.of(), List.of()));
+  }
+
+  /**
+   * Gives the temporary view a new query, as Spark's ALTER VIEW ... AS; a persistent table fails with
+   * EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE and an unknown name with TABLE_OR_VIEW_NOT_FOUND.
+   */
+  static Dataset<Row> alterView(EmberSession session, AlterViewCommand command) {
+    List<String> name = command.name();
+    if (name.size() == 1 && session.sessionCatalog().lookupTempView(name.get(0)).isPresent()) {
+      session.createTempView(name.get(0), session.analyzer().analyze(command.query()), true);
+      return new Dataset<>(session, new LocalRelation(List.of(), List.of()));
+    }
+    WarehouseCatalog warehouse = session.warehouseCatalog();
+    Origin origin = command.origin();
+    var table = warehouse.identifier(name).flatMap(warehouse::getTable);
+    if (table.isPresent()) {
+      throw new AnalysisException("EXPECT_VIEW_NOT_TABLE.NO_ALTERNATIVE", Map.of("tableName",
+          table.get().qualifiedName(), "operation", "ALTER VIEW ... AS"), origin.line(), origin.startPosition(),
+          "");
+    }
+    throw new AnalysisException("TABLE_OR_VIEW_NOT_FOUND", Map.of("relationName",
+        String.join(".", name.stream().map(p -> "`" + p + "`").toList())), origin.line(), origin.startPosition(),
+        "");
   }
 
   /**

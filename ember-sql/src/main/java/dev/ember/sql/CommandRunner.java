@@ -3,6 +3,7 @@ package dev.ember.sql;
 import dev.ember.EmberConf;
 import dev.ember.sql.catalog.TableStatisticsCommands;
 import dev.ember.sql.plan.AlterTableCommand;
+import dev.ember.sql.plan.AlterViewCommand;
 import dev.ember.sql.plan.CacheTableCommand;
 import dev.ember.sql.plan.ClearCacheCommand;
 import dev.ember.sql.plan.Command;
@@ -100,6 +101,9 @@ final class CommandRunner {
     }
     if (command instanceof AlterTableCommand alter) {
       return AlterTableCommandRunner.run(session, alter);
+    }
+    if (command instanceof AlterViewCommand alter) {
+      return AlterTableCommandRunner.alterView(session, alter);
     }
     if (CatalogCommandRunner.handles(command)) {
       return CatalogCommandRunner.run(session, command);

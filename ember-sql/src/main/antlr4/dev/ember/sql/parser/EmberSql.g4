@@ -59,6 +59,7 @@ statement
     | MSCK REPAIR TABLE name=multipartIdentifier                             #repairTable
     | SHOW PARTITIONS name=multipartIdentifier partitionSpec?                #showPartitions
     | SHOW TBLPROPERTIES name=multipartIdentifier (LEFT_PAREN key=propertyKey RIGHT_PAREN)?   #showTableProperties
+    | ALTER VIEW name=multipartIdentifier AS query                           #alterViewQuery
     | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
     | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
     ;

@@ -10,6 +10,7 @@ import dev.ember.sql.parser.EmberSqlParser.SortItemContext;
 import dev.ember.sql.parser.EmberSqlParser.TableAliasContext;
 import dev.ember.sql.parser.EmberSqlParser.TableNameContext;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.AlterViewCommand;
 import dev.ember.sql.plan.CteDefinition;
 import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.Distinct;
@@ -182,6 +183,12 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   @Override
   public LogicalPlan visitAlterTable(EmberSqlParser.AlterTableContext ctx) {
     return CatalogCommandBuilder.alterTable(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitAlterViewQuery(EmberSqlParser.AlterViewQueryContext ctx) {
+    return new AlterViewCommand(ExpressionBuilder.identifiers(ctx.name.identifier()),
+        ExpressionBuilder.origin(ctx.name), query(ctx.query()));
   }
 
   @Override
