@@ -2,6 +2,8 @@ package dev.ember.sql;
 
 import dev.ember.EmberConf;
 import dev.ember.sql.catalog.TableStatisticsCommands;
+import dev.ember.sql.plan.AlterTableCommand;
+import dev.ember.sql.plan.AlterViewCommand;
 import dev.ember.sql.plan.CacheTableCommand;
 import dev.ember.sql.plan.ClearCacheCommand;
 import dev.ember.sql.plan.Command;
@@ -53,7 +55,8 @@ final class CommandRunner {
     if (command instanceof DescribeRelationCommand describe) {
       // Temporary views first, then persistent tables, as the analyzer resolves names.
       LogicalPlan view = session.analyzer().analyze(new UnresolvedRelation(describe.name(), describe.origin()));
-      Dataset<Row> columns = describe(session, view.output());
+      Dataset<Row> columns = AlterTableCommandRunner.withColumnComments(session, describe.name(),
+          describe(session, view.output()));
       if (!describe.extended()) {
         return columns;
       }
@@ -95,6 +98,12 @@ final class CommandRunner {
     }
     if (DatabaseCommandRunner.handles(command)) {
       return DatabaseCommandRunner.run(session, command);
+    }
+    if (command instanceof AlterTableCommand alter) {
+      return AlterTableCommandRunner.run(session, alter);
+    }
+    if (command instanceof AlterViewCommand alter) {
+      return AlterTableCommandRunner.alterView(session, alter);
     }
     if (CatalogCommandRunner.handles(command)) {
       return CatalogCommandRunner.run(session, command);

@@ -1,6 +1,7 @@
 package dev.ember.sql;
 
 import dev.ember.sql.analysis.BuiltinFunctions;
+import dev.ember.sql.analysis.FunctionUsage;
 import dev.ember.sql.plan.DescribeFunctionCommand;
 import dev.ember.sql.plan.LocalRelation;
 import dev.ember.sql.plan.ShowFunctionsCommand;
@@ -53,9 +54,39 @@ final class FunctionCommands {
           "searchPath", "[`system`.`builtin`, `system`.`session`, `spark_catalog`.`default`]"),
           describe.origin().line(), describe.origin().startPosition(), "");
     }
-    List<List<Object>> rows = List.of(List.of("Function: " + name),
-        List.of("Class: " + (udf != null ? kind : "built-in " + kind + " function")), List.of("Usage: N/A."));
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("Function: " + name));
+    rows.add(List.of("Class: " + (udf != null ? kind : "built-in " + kind + " function")));
+    String usage = udf != null ? null : FunctionUsage.usage(name).orElse(null);
+    rows.add(List.of("Usage: " + (usage == null ? "N/A." : usage)));
+    if (describe.extended()) {
+      rows.addAll(extendedUsage(session, name, udf != null));
+    }
     AttributeReference column = AttributeReference.create("function_desc", DataTypes.StringType, false);
     return new Dataset<>(session, new LocalRelation(List.of(column), rows));
+  }
+
+  /**
+   * The lines of "Extended Usage:" as Spark prints them: the example query after {@code >} and, below it, its
+   * answer (values tab-separated, as the spark-sql shell prints them), computed by running it.
+   */
+  private static List<List<Object>> extendedUsage(EmberSession session, String name, boolean userDefined) {
+    List<List<Object>> rows = new ArrayList<>();
+    rows.add(List.of("Extended Usage:"));
+    String example = userDefined ? null : FunctionUsage.example(name).orElse(null);
+    if (example == null) {
+      rows.add(List.of(userDefined ? "    N/A." : "    No example for " + name + "."));
+      return rows;
+    }
+    rows.add(List.of("    Examples:"));
+    rows.add(List.of("      > " + example + ";"));
+    for (Row row : session.sql(example).collectAsList()) {
+      List<String> values = new ArrayList<>();
+      for (int i = 0; i < row.size(); i++) {
+        values.add(HiveResult.toHiveString(row.get(i)));
+      }
+      rows.add(List.of("       " + String.join("\t", values)));
+    }
+    return rows;
   }
 }

@@ -44,6 +44,22 @@ statement
     | SHOW COLUMNS (FROM | IN) table=multipartIdentifier ((FROM | IN) namespace=identifier)?   #showColumns
     | TRUNCATE TABLE multipartIdentifier partitionSpec?                      #truncateTable
     | ALTER TABLE from=multipartIdentifier RENAME TO to=multipartIdentifier  #renameTable
+    | ALTER TABLE name=multipartIdentifier ADD (COLUMN | COLUMNS)
+        (LEFT_PAREN addedColumn (COMMA addedColumn)* RIGHT_PAREN | addedColumn)   #addTableColumns
+    | ALTER TABLE name=multipartIdentifier SET TBLPROPERTIES propertyList    #setTableProperties
+    | ALTER TABLE name=multipartIdentifier (ALTER | CHANGE) COLUMN? column=identifier
+        COMMENT comment=STRING                                               #commentColumn
+    | ALTER TABLE name=multipartIdentifier UNSET TBLPROPERTIES (IF EXISTS)? propertyKeyList   #unsetTableProperties
+    | ALTER TABLE name=multipartIdentifier
+        operation=(RENAME | DROP | REPLACE) (COLUMN | COLUMNS) .*?           #unsupportedColumnChange
+    | ALTER TABLE name=multipartIdentifier ADD (IF NOT EXISTS)? partitionSpec
+        (LOCATION location=STRING)?                                          #addTablePartition
+    | ALTER TABLE name=multipartIdentifier DROP (IF EXISTS)? partitionSpec (COMMA partitionSpec)*   #dropTablePartitions
+    | ALTER TABLE name=multipartIdentifier RECOVER PARTITIONS                #recoverPartitions
+    | MSCK REPAIR TABLE name=multipartIdentifier                             #repairTable
+    | SHOW PARTITIONS name=multipartIdentifier partitionSpec?                #showPartitions
+    | SHOW TBLPROPERTIES name=multipartIdentifier (LEFT_PAREN key=propertyKey RIGHT_PAREN)?   #showTableProperties
+    | ALTER VIEW name=multipartIdentifier AS query                           #alterViewQuery
     | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
     | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
     ;
@@ -72,6 +88,15 @@ propertyList
 
 property
     : key=propertyKey EQ? value=propertyValue
+    ;
+
+// ALTER TABLE ... ADD COLUMNS: a column and its optional comment; UNSET TBLPROPERTIES: keys without values.
+addedColumn
+    : identifier dataType (COMMENT comment=STRING)?
+    ;
+
+propertyKeyList
+    : LEFT_PAREN propertyKey (COMMA propertyKey)* RIGHT_PAREN
     ;
 
 propertyKey
@@ -275,7 +300,7 @@ primaryExpression
     | EXISTS LEFT_PAREN query RIGHT_PAREN                                     #exists
     | LEFT_PAREN query RIGHT_PAREN                                           #subqueryExpression
     | constant                                                               #constantDefault
-    | (qualifier=identifier DOT)? ASTERISK                                   #star
+    | (qualifier+=identifier DOT)* ASTERISK                                  #star
     | functionName=identifier LEFT_PAREN ASTERISK RIGHT_PAREN OVER windowSpec   #windowCallStar
     | functionName=identifier LEFT_PAREN (setQuantifier? expression (COMMA expression)*)? RIGHT_PAREN
       OVER windowSpec                                                        #windowCall
@@ -353,6 +378,7 @@ nonReserved
     | ALTER | FUNCTION | FUNCTIONS | RENAME | TRUNCATE
     | CASCADE | COMMENT | DATABASE | DATABASES | DBPROPERTIES | NAMESPACE | NAMESPACES | PROPERTIES | RESTRICT
     | SCHEMA | SCHEMAS | USE
+    | ADD | CHANGE | COLUMN | TBLPROPERTIES | UNSET | MSCK | PARTITIONS | RECOVER | REPAIR
     ;
 
 SEMICOLON: ';';
@@ -474,6 +500,16 @@ FUNCTION: 'FUNCTION';
 FUNCTIONS: 'FUNCTIONS';
 RENAME: 'RENAME';
 TRUNCATE: 'TRUNCATE';
+// Keywords of ALTER TABLE's column and property forms and SHOW TBLPROPERTIES.
+ADD: 'ADD';
+CHANGE: 'CHANGE';
+COLUMN: 'COLUMN';
+TBLPROPERTIES: 'TBLPROPERTIES';
+UNSET: 'UNSET';
+MSCK: 'MSCK';
+PARTITIONS: 'PARTITIONS';
+RECOVER: 'RECOVER';
+REPAIR: 'REPAIR';
 // Keywords of the database commands (CREATE / DROP / USE / SHOW / DESCRIBE DATABASE).
 CASCADE: 'CASCADE';
 COMMENT: 'COMMENT';

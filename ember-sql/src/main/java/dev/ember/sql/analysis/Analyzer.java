@@ -117,7 +117,7 @@ public final class Analyzer {
       return plan;
     }
     if (plan instanceof SubqueryAlias alias) {
-      return new SubqueryAlias(alias.alias(), resolve(alias.child()));
+      return alias.withNewChild(resolve(alias.child()));
     }
     if (plan instanceof Distinct distinct) {
       return new Distinct(resolve(distinct.child()));

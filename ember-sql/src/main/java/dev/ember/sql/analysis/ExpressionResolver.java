@@ -57,8 +57,7 @@ final class ExpressionResolver {
     List<AttributeReference> matches = new ArrayList<>();
     for (AttributeReference a : input) {
       boolean nameMatches = a.name().equalsIgnoreCase(parts.get(parts.size() - 1));
-      boolean qualifierMatches = parts.size() == 1 || (parts.size() == 2 && !a.qualifier().isEmpty()
-          && a.qualifier().get(a.qualifier().size() - 1).equalsIgnoreCase(parts.get(0)));
+      boolean qualifierMatches = qualifierEndsWith(a.qualifier(), parts.subList(0, parts.size() - 1));
       if (nameMatches && qualifierMatches && !matches.contains(a)) {
         matches.add(a);
       }
@@ -67,6 +66,23 @@ final class ExpressionResolver {
       throw ambiguousReference(u, matches);
     }
     return matches.isEmpty() ? Optional.empty() : Optional.of(matches.get(0));
+  }
+
+  /**
+   * Whether {@code written} (the names before the column name, {@code db.t} in {@code db.t.c}) is the end of the
+   * attribute's {@code qualifier} ({@code [spark_catalog, db, t]}), ignoring case; an empty prefix always is.
+   */
+  static boolean qualifierEndsWith(List<String> qualifier, List<String> written) {
+    int offset = qualifier.size() - written.size();
+    if (offset < 0) {
+      return false;
+    }
+    for (int i = 0; i < written.size(); i++) {
+      if (!qualifier.get(offset + i).equalsIgnoreCase(written.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** AMBIGUOUS_REFERENCE, listing the qualified names {@code u} could mean, as Spark does. */
@@ -123,12 +139,15 @@ final class ExpressionResolver {
     if (star.qualifier().isEmpty()) {
       return input;
     }
-    String qualifier = star.qualifier().get(0);
-    List<AttributeReference> matched = input.stream().filter(a -> !a.qualifier().isEmpty()
-        && a.qualifier().get(a.qualifier().size() - 1).equalsIgnoreCase(qualifier)).toList();
+    List<AttributeReference> matched = input.stream()
+        .filter(a -> qualifierEndsWith(a.qualifier(), star.qualifier())).toList();
     if (matched.isEmpty()) {
+      StringBuilder written = new StringBuilder();
+      for (String part : star.qualifier()) {
+        written.append('`').append(part).append("`.");
+      }
       throw new AnalysisException("UNRESOLVED_COLUMN.WITHOUT_SUGGESTION", Map.of("objectName",
-          "`" + qualifier + "`.`*`"));
+          written + "`*`"));
     }
     return matched;
   }

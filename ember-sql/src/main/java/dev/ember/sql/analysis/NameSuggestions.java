@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Ranks candidate names by edit distance to a misspelled one, as Spark's "Did you mean" suggestions do. */
-final class NameSuggestions {
+public final class NameSuggestions {
 
   /** Spark shows at most this many suggestions. */
   static final int MAX_SUGGESTIONS = 5;
@@ -14,7 +14,7 @@ final class NameSuggestions {
   private NameSuggestions() {}
 
   /** The candidates closest to {@code name} first (ties keep their original order), at most five. */
-  static List<String> rank(String name, List<String> candidates) {
+  public static List<String> rank(String name, List<String> candidates) {
     List<String> sorted = new ArrayList<>(candidates);
     String target = name.toLowerCase(Locale.ROOT);
     sorted.sort(Comparator.comparingInt(c -> levenshtein(target, c.toLowerCase(Locale.ROOT))));

@@ -20,7 +20,7 @@ final class NestedFields {
   /** The field extraction {@code u} means, if a prefix of its name is a column. */
   static Optional<Expression> resolve(UnresolvedAttribute u, List<AttributeReference> input) {
     List<String> parts = u.nameParts();
-    for (int prefix = Math.min(2, parts.size() - 1); prefix >= 1; prefix--) {
+    for (int prefix = Math.min(4, parts.size() - 1); prefix >= 1; prefix--) {
       Optional<AttributeReference> head = ExpressionResolver.lookup(
           new UnresolvedAttribute(parts.subList(0, prefix), u.origin()), input);
       if (head.isPresent()) {

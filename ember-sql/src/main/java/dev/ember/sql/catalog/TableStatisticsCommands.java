@@ -99,6 +99,11 @@ public final class TableStatisticsCommands {
     rows.add(Arrays.asList("Table", table.name(), ""));
     rows.add(Arrays.asList("Type", table.managed() ? "MANAGED" : "EXTERNAL", ""));
     rows.add(Arrays.asList("Provider", table.provider(), ""));
+    Map<String, String> properties = TableProperties.properties(warehouse, table.identifier());
+    if (!properties.isEmpty()) {
+      rows.add(Arrays.asList("Table Properties", properties.entrySet().stream()
+          .map(e -> e.getKey() + "=" + e.getValue()).toList().toString(), ""));
+    }
     statistics(session, table.identifier())
         .ifPresent(s -> rows.add(Arrays.asList("Statistics", s.simpleString(), "")));
     rows.add(Arrays.asList("Location", table.location(), ""));

@@ -315,7 +315,7 @@ public final class WarehouseCatalog {
     if (statistics.isPresent()) {
       scan = scan.withCatalogStatistics(statistics.get().toRelationStatistics(table.schema()));
     }
-    return new SubqueryAlias(table.name(), scan);
+    return new SubqueryAlias(table.name(), scan, List.of(CATALOG_NAME, table.database()));
   }
 
   private static boolean isNonEmptyDirectory(Path dir) {

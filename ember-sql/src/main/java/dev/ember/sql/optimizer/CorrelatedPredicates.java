@@ -66,7 +66,7 @@ record CorrelatedPredicates(LogicalPlan plan, List<Expression> predicates) {
     }
     if (plan instanceof SubqueryAlias alias) {
       CorrelatedPredicates below = pullOut(alias.child());
-      return new CorrelatedPredicates(new SubqueryAlias(alias.alias(), below.plan()), below.predicates());
+      return new CorrelatedPredicates(alias.withNewChild(below.plan()), below.predicates());
     }
     if (SubqueryExpression.containsOuterReference(plan)) {
       throw AnalysisException.unsupported("correlated subqueries whose outer references are not in WHERE "

@@ -30,7 +30,9 @@ import java.util.List;
  * left-outer-joined to the outer query on the correlation; the subquery becomes the aggregate's column, NULL
  * where no inner row matched, as the subquery's aggregate over no rows would be, except where it counts: a
  * count of no rows is 0, so there the subquery's expression is computed with its counts 0 and its other
- * aggregates NULL (the "count bug"). Handles subqueries in filters and projections; other forms fail with
+ * aggregates NULL (the "count bug"). A GROUP BY in the subquery is allowed when it groups only by inner
+ * columns the equality correlation binds, so each outer row sees at most one group (see
+ * {@link CorrelatedGroupBy}). Handles subqueries in filters and projections; other forms fail with
  * UNSUPPORTED_FEATURE.
  */
 final class RewriteCorrelatedScalarSubquery implements Rule {
@@ -71,13 +73,15 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
     while (plan instanceof SubqueryAlias alias) {
       plan = alias.child();
     }
-    if (!(plan instanceof Aggregate aggregate) || !aggregate.grouping().isEmpty()) {
-      throw AnalysisException.unsupported("correlated scalar subqueries other than one aggregate without "
-          + "GROUP BY over equality correlations");
+    if (!(plan instanceof Aggregate aggregate)) {
+      throw AnalysisException.unsupported("correlated scalar subqueries other than one aggregate over equality "
+          + "correlations");
     }
     Expression result = aggregate.aggregates().get(0);
     Expression function = result instanceof Alias alias ? alias.child() : result;
-    boolean counts = result.exists(x -> x instanceof Count || x instanceof CountDistinct);
+    // With GROUP BY, no inner row means no group and so no row: NULL, even for a count.
+    boolean counts = aggregate.grouping().isEmpty()
+        && result.exists(x -> x instanceof Count || x instanceof CountDistinct);
     CorrelatedPredicates pulled = CorrelatedPredicates.pullOut(apply(aggregate.child()));
     List<Expression> grouping = new ArrayList<>();
     for (Expression p : pulled.predicates()) {
@@ -95,6 +99,7 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
       throw AnalysisException.unsupported("correlated scalar subqueries whose correlation compares no inner "
           + "column");
     }
+    CorrelatedGroupBy.check(aggregate.grouping(), grouping);
     List<Expression> aggregates = new ArrayList<>(grouping);
     aggregates.add(aggregate.aggregates().get(0));
     Alias matched = new Alias(Literal.TRUE, "matched");

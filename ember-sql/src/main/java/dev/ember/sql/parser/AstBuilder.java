@@ -10,6 +10,7 @@ import dev.ember.sql.parser.EmberSqlParser.SortItemContext;
 import dev.ember.sql.parser.EmberSqlParser.TableAliasContext;
 import dev.ember.sql.parser.EmberSqlParser.TableNameContext;
 import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.AlterViewCommand;
 import dev.ember.sql.plan.CteDefinition;
 import dev.ember.sql.plan.CreateTempView;
 import dev.ember.sql.plan.Distinct;
@@ -182,6 +183,67 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
   @Override
   public LogicalPlan visitAlterTable(EmberSqlParser.AlterTableContext ctx) {
     return CatalogCommandBuilder.alterTable(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitAlterViewQuery(EmberSqlParser.AlterViewQueryContext ctx) {
+    return new AlterViewCommand(ExpressionBuilder.identifiers(ctx.name.identifier()),
+        ExpressionBuilder.origin(ctx.name), query(ctx.query()));
+  }
+
+  @Override
+  public LogicalPlan visitAddTableColumns(EmberSqlParser.AddTableColumnsContext ctx) {
+    return AlterTableCommandBuilder.addColumns(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitSetTableProperties(EmberSqlParser.SetTablePropertiesContext ctx) {
+    return AlterTableCommandBuilder.setProperties(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitCommentColumn(EmberSqlParser.CommentColumnContext ctx) {
+    return AlterTableCommandBuilder.commentColumn(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitAddTablePartition(EmberSqlParser.AddTablePartitionContext ctx) {
+    return AlterTableCommandBuilder.addPartition(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitDropTablePartitions(EmberSqlParser.DropTablePartitionsContext ctx) {
+    return AlterTableCommandBuilder.dropPartitions(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitRecoverPartitions(EmberSqlParser.RecoverPartitionsContext ctx) {
+    return AlterTableCommandBuilder.recoverPartitions(ctx.name, "ALTER TABLE RECOVER PARTITIONS");
+  }
+
+  @Override
+  public LogicalPlan visitRepairTable(EmberSqlParser.RepairTableContext ctx) {
+    return AlterTableCommandBuilder.recoverPartitions(ctx.name, "MSCK REPAIR TABLE");
+  }
+
+  @Override
+  public LogicalPlan visitShowPartitions(EmberSqlParser.ShowPartitionsContext ctx) {
+    return AlterTableCommandBuilder.showPartitions(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitUnsetTableProperties(EmberSqlParser.UnsetTablePropertiesContext ctx) {
+    return AlterTableCommandBuilder.unsetProperties(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitUnsupportedColumnChange(EmberSqlParser.UnsupportedColumnChangeContext ctx) {
+    return AlterTableCommandBuilder.unsupportedColumnChange(ctx);
+  }
+
+  @Override
+  public LogicalPlan visitShowTableProperties(EmberSqlParser.ShowTablePropertiesContext ctx) {
+    return AlterTableCommandBuilder.showProperties(ctx);
   }
 
   @Override

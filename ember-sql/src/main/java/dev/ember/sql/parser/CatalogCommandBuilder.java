@@ -71,10 +71,10 @@ final class CatalogCommandBuilder {
   static LogicalPlan describeFunction(EmberSqlParser.DescribeFunctionContext ctx) {
     if (ctx.function != null) {
       return new DescribeFunctionCommand(String.join(".", ExpressionBuilder.identifiers(ctx.function.identifier())),
-          ExpressionBuilder.origin(ctx.function));
+          ExpressionBuilder.origin(ctx.function), ctx.EXTENDED() != null);
     }
     return new DescribeFunctionCommand(Literals.unquote(ctx.functionString.getText()),
-        new Origin(ctx.functionString.getLine(), ctx.functionString.getCharPositionInLine()));
+        new Origin(ctx.functionString.getLine(), ctx.functionString.getCharPositionInLine()), ctx.EXTENDED() != null);
   }
 
   private static AnalysisException unsupported(String feature, ParserRuleContext at) {

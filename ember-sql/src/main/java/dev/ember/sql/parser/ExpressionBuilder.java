@@ -249,7 +249,7 @@ final class ExpressionBuilder extends EmberSqlBaseVisitor<Expression> {
 
   @Override
   public Expression visitStar(EmberSqlParser.StarContext ctx) {
-    return new UnresolvedStar(ctx.qualifier == null ? List.of() : List.of(identifier(ctx.qualifier)));
+    return new UnresolvedStar(ctx.qualifier.stream().map(ExpressionBuilder::identifier).toList());
   }
 
   @Override

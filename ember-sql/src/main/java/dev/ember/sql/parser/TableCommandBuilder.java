@@ -82,14 +82,14 @@ final class TableCommandBuilder {
         ctx.EXISTS() != null, ExpressionBuilder.origin(ctx.multipartIdentifier()));
   }
 
-  private static String propertyKey(EmberSqlParser.PropertyKeyContext key) {
+  static String propertyKey(EmberSqlParser.PropertyKeyContext key) {
     if (key.STRING() != null) {
       return Literals.unquote(key.STRING().getText());
     }
     return String.join(".", ExpressionBuilder.identifiers(key.identifier()));
   }
 
-  private static String propertyValue(EmberSqlParser.PropertyValueContext value) {
+  static String propertyValue(EmberSqlParser.PropertyValueContext value) {
     if (value.STRING() != null) {
       return Literals.unquote(value.STRING().getText());
     }
