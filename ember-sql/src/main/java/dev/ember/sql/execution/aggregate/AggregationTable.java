@@ -92,6 +92,10 @@ final class AggregationTable {
       decimals = null;
     }
     boolean[] nulls = column.nulls;
+    // Input is often clustered by its key (sorted files, joins on the key): a row repeating the previous
+    // row's key reuses its id without probing the table.
+    long lastKey = 0;
+    int lastId = -1;
     for (int i = 0; i < n; i++) {
       int id;
       if (nulls[i]) {
@@ -104,11 +108,17 @@ final class AggregationTable {
         id = wideGroupId(keyColumns, i);
       } else {
         long key = longs != null ? longs[i] : ints != null ? ints[i] : decimals.unscaled[i];
+        if (lastId >= 0 && key == lastKey) {
+          groupIds[i] = lastId;
+          continue;
+        }
         id = longIds.get(key);
         if (id < 0) {
           id = newGroup(keyColumns, i);
           longIds.put(key, id);
         }
+        lastKey = key;
+        lastId = id;
       }
       groupIds[i] = id;
     }

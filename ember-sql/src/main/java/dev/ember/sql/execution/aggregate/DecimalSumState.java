@@ -142,11 +142,12 @@ final class DecimalSumState implements GroupedState {
    */
   @Override
   public void writeResults(int from, int count, ColumnVector out) {
-    if (!(out instanceof DecimalColumnVector d) || d.scale() != sumType.scale() || sumType.precision() > 18) {
+    if (!(out instanceof DecimalColumnVector d) || d.scale() != sumType.scale()) {
       GroupedState.super.writeResults(from, count, out);
       return;
     }
-    long limit = LONG_POWERS[sumType.precision()];
+    // Every long has at most 19 digits, so with a precision of 19 or more any long sum fits the type.
+    long limit = sumType.precision() < LONG_POWERS.length ? LONG_POWERS[sumType.precision()] : Long.MAX_VALUE;
     for (int i = 0; i < count; i++) {
       int g = from + i;
       long sum = sums[g];
