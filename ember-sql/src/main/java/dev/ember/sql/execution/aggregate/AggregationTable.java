@@ -1,9 +1,8 @@
 package dev.ember.sql.execution.aggregate;
 
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
-import dev.ember.sql.execution.spill.RowSizes;
-import dev.ember.sql.execution.vector.BatchBuilder;
 import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
@@ -27,10 +26,10 @@ final class AggregationTable {
   private final int[] offsets;
   private final int bufferWidth;
   private final Map<GroupKey, Integer> ids = new HashMap<>();
-  private final List<Object[]> keys = new ArrayList<>();
   private final LongGroupIds longIds = new LongGroupIds();
+  private GroupKeyColumns keys;
   private MultiKeyGroupIds multiKeyIds;
-  private long keyBytes;
+  private int groups;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
     this.states = new GroupedState[evaluators.size()];
@@ -44,38 +43,38 @@ final class AggregationTable {
     this.bufferWidth = width;
   }
 
-  private int newGroup(Object[] key) {
-    keys.add(key);
-    keyBytes += RowSizes.estimate(key);
-    for (GroupedState state : states) {
-      state.ensureCapacity(keys.size());
+  /** Creates the group whose key is row {@code row} of {@code keyColumns} (none without grouping). */
+  private int newGroup(ColumnVector[] keyColumns, int row) {
+    if (keyColumns.length > 0) {
+      if (keys == null) {
+        keys = new GroupKeyColumns(keyColumns.length);
+      }
+      keys.add(keyColumns, row);
     }
-    return keys.size() - 1;
+    groups++;
+    for (GroupedState state : states) {
+      state.ensureCapacity(groups);
+    }
+    return groups - 1;
   }
 
   private int[] groupIds(ColumnVector[] keyColumns, int n) {
     int[] groupIds = new int[n];
     if (keyColumns.length == 0) {
-      if (keys.isEmpty() && n > 0) {
-        newGroup(new Object[0]);
+      if (groups == 0 && n > 0) {
+        newGroup(keyColumns, 0);
       }
       return groupIds;
     }
     if (keyColumns.length == 1 && (keyColumns[0] instanceof LongColumnVector
         || keyColumns[0] instanceof IntColumnVector || keyColumns[0] instanceof DecimalColumnVector)) {
-      integralGroupIds(keyColumns[0], groupIds, n);
+      integralGroupIds(keyColumns, groupIds, n);
       return groupIds;
     }
     if (multiKeyIds == null) {
       multiKeyIds = new MultiKeyGroupIds(keyColumns.length);
     }
-    multiKeyIds.groupIds(keyColumns, n, groupIds, row -> {
-      Object[] key = new Object[keyColumns.length];
-      for (int g = 0; g < key.length; g++) {
-        key[g] = keyColumns[g].getBoxed(row);
-      }
-      return newGroup(new GroupKey(key).values());
-    });
+    multiKeyIds.groupIds(keyColumns, n, groupIds, row -> newGroup(keyColumns, row));
     return groupIds;
   }
 
@@ -83,7 +82,8 @@ final class AggregationTable {
    * Group ids for one int, date, bigint or decimal key column, without boxing a key per row: decimals by
    * their unscaled longs, except for the rare values too wide for a long, which take the boxed map.
    */
-  private void integralGroupIds(ColumnVector column, int[] groupIds, int n) {
+  private void integralGroupIds(ColumnVector[] keyColumns, int[] groupIds, int n) {
+    ColumnVector column = keyColumns[0];
     long[] longs = column instanceof LongColumnVector v ? v.values : null;
     int[] ints = column instanceof IntColumnVector v ? v.values : null;
     DecimalColumnVector decimals = column instanceof DecimalColumnVector v ? v : null;
@@ -92,33 +92,43 @@ final class AggregationTable {
       decimals = null;
     }
     boolean[] nulls = column.nulls;
+    // Input is often clustered by its key (sorted files, joins on the key): a row repeating the previous
+    // row's key reuses its id without probing the table.
+    long lastKey = 0;
+    int lastId = -1;
     for (int i = 0; i < n; i++) {
       int id;
       if (nulls[i]) {
         id = longIds.nullId();
         if (id < 0) {
-          id = newGroup(new Object[] {null});
+          id = newGroup(keyColumns, i);
           longIds.putNull(id);
         }
       } else if (decimals != null && !decimals.isCompact(i)) {
-        id = wideGroupId(column, i);
+        id = wideGroupId(keyColumns, i);
       } else {
         long key = longs != null ? longs[i] : ints != null ? ints[i] : decimals.unscaled[i];
+        if (lastId >= 0 && key == lastKey) {
+          groupIds[i] = lastId;
+          continue;
+        }
         id = longIds.get(key);
         if (id < 0) {
-          id = newGroup(new Object[] {column.getBoxed(i)});
+          id = newGroup(keyColumns, i);
           longIds.put(key, id);
         }
+        lastKey = key;
+        lastId = id;
       }
       groupIds[i] = id;
     }
   }
 
-  private int wideGroupId(ColumnVector column, int row) {
-    GroupKey groupKey = new GroupKey(new Object[] {column.getBoxed(row)});
+  private int wideGroupId(ColumnVector[] keyColumns, int row) {
+    GroupKey groupKey = new GroupKey(new Object[] {keyColumns[0].getBoxed(row)});
     Integer id = ids.get(groupKey);
     if (id == null) {
-      id = newGroup(groupKey.values());
+      id = newGroup(keyColumns, row);
       ids.put(groupKey, id);
     }
     return id;
@@ -147,57 +157,74 @@ final class AggregationTable {
   }
 
   Iterator<ColumnarBatch> partialOutput(List<DataType> types) {
-    BatchBuilder builder = new BatchBuilder(types);
-    for (int group = 0; group < keys.size(); group++) {
-      builder.add(partialRow(group));
+    int keyWidth = types.size() - bufferWidth;
+    List<ColumnarBatch> out = new ArrayList<>();
+    for (int from = 0; from < groups; from += ColumnarBatch.MAX_ROWS) {
+      int count = Math.min(ColumnarBatch.MAX_ROWS, groups - from);
+      ColumnVector[] columns = keyColumns(from, keyWidth, types.size());
+      for (int c = keyWidth; c < columns.length; c++) {
+        columns[c] = ColumnVectors.allocate(types.get(c), count);
+      }
+      for (int f = 0; f < states.length; f++) {
+        int width = (f + 1 < states.length ? offsets[f + 1] : bufferWidth) - offsets[f];
+        states[f].writeBuffers(from, count, columns, keyWidth + offsets[f], width);
+      }
+      out.add(new ColumnarBatch(columns, count));
     }
-    return builder.build();
+    return out.iterator();
+  }
+
+  /** An array of {@code total} columns starting with the key columns of the chunk of group {@code from}. */
+  private ColumnVector[] keyColumns(int from, int keyWidth, int total) {
+    ColumnVector[] columns = new ColumnVector[total];
+    if (keyWidth > 0) {
+      System.arraycopy(keys.chunk(from / ColumnarBatch.MAX_ROWS), 0, columns, 0, keyWidth);
+    }
+    return columns;
   }
 
   /** Group {@code group} as a partial row: its key, then every function's buffer slots. */
   Object[] partialRow(int group) {
-    Object[] key = keys.get(group);
-    Object[] row = new Object[key.length + bufferWidth];
-    System.arraycopy(key, 0, row, 0, key.length);
+    int keyWidth = keys == null ? 0 : keys.width();
+    Object[] row = new Object[keyWidth + bufferWidth];
+    for (int k = 0; k < keyWidth; k++) {
+      row[k] = keys.get(group, k);
+    }
     for (int f = 0; f < states.length; f++) {
-      states[f].writeBuffer(group, row, key.length + offsets[f]);
+      states[f].writeBuffer(group, row, keyWidth + offsets[f]);
     }
     return row;
   }
 
   /** The number of groups held. */
   int numGroups() {
-    return keys.size();
+    return groups;
   }
 
   /**
    * An estimate of the table's heap bytes: the keys, about 16 bytes for each buffer slot of each group, and
-   * the hash map's entry, key object and boxed id for each group.
+   * the hash table's slots for each group.
    */
   long estimatedSize() {
-    return keyBytes + (long) keys.size() * (16L * bufferWidth + 96);
+    long keyBytes = keys == null ? 0 : keys.estimatedSize();
+    return keyBytes + (long) groups * (16L * bufferWidth + 24);
   }
 
   Iterator<ColumnarBatch> finalOutput(int groupCount, List<DataType> intermediateTypes, List<Expression> results) {
-    if (keys.isEmpty() && groupCount == 0) {
+    if (groups == 0 && groupCount == 0) {
       // An aggregate without GROUP BY returns one row even for no input: count 0, sum NULL.
-      newGroup(new Object[0]);
-    }
-    BatchBuilder builder = new BatchBuilder(intermediateTypes);
-    for (int group = 0; group < keys.size(); group++) {
-      Object[] key = keys.get(group);
-      Object[] row = new Object[key.length + states.length];
-      System.arraycopy(key, 0, row, 0, key.length);
-      for (int f = 0; f < states.length; f++) {
-        row[key.length + f] = states[f].result(group);
-      }
-      builder.add(row);
+      newGroup(new ColumnVector[0], 0);
     }
     List<ColumnarBatch> out = new ArrayList<>();
-    Iterator<ColumnarBatch> intermediate = builder.build();
-    while (intermediate.hasNext()) {
-      ColumnarBatch batch = intermediate.next();
-      out.add(new ColumnarBatch(evaluate(results, batch), batch.numRows()));
+    for (int from = 0; from < groups; from += ColumnarBatch.MAX_ROWS) {
+      int count = Math.min(ColumnarBatch.MAX_ROWS, groups - from);
+      ColumnVector[] columns = keyColumns(from, groupCount, intermediateTypes.size());
+      for (int f = 0; f < states.length; f++) {
+        columns[groupCount + f] = ColumnVectors.allocate(intermediateTypes.get(groupCount + f), count);
+        states[f].writeResults(from, count, columns[groupCount + f]);
+      }
+      ColumnarBatch batch = new ColumnarBatch(columns, count);
+      out.add(new ColumnarBatch(evaluate(results, batch), count));
     }
     return out.iterator();
   }

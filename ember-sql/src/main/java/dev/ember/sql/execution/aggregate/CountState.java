@@ -42,4 +42,14 @@ final class CountState implements GroupedState {
   public Object result(int group) {
     return counts[group];
   }
+
+  @Override
+  public void writeBuffers(int from, int count, ColumnVector[] out, int offset, int width) {
+    System.arraycopy(counts, from, ((LongColumnVector) out[offset]).values, 0, count);
+  }
+
+  @Override
+  public void writeResults(int from, int count, ColumnVector out) {
+    System.arraycopy(counts, from, ((LongColumnVector) out).values, 0, count);
+  }
 }

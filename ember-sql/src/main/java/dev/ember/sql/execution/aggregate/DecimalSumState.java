@@ -16,6 +16,15 @@ import java.util.Arrays;
  */
 final class DecimalSumState implements GroupedState {
 
+  private static final long[] LONG_POWERS = new long[19];
+
+  static {
+    LONG_POWERS[0] = 1;
+    for (int i = 1; i < LONG_POWERS.length; i++) {
+      LONG_POWERS[i] = LONG_POWERS[i - 1] * 10;
+    }
+  }
+
   private final DecimalType sumType;
   private long[] sums = new long[16];
   private BigInteger[] wide;
@@ -120,5 +129,33 @@ final class DecimalSumState implements GroupedState {
     }
     BigDecimal sum = exactSum(group);
     return sum.precision() - sum.scale() > sumType.precision() - sumType.scale() ? null : sum;
+  }
+
+  @Override
+  public void writeBuffers(int from, int count, ColumnVector[] out, int offset, int width) {
+    writeResults(from, count, out[offset]);
+  }
+
+  /**
+   * Copies the long sums straight into a decimal vector of the sum's scale when a sum has no more digits
+   * than the type allows; any other group (no values, a wide sum, an overflow) takes {@link #result}.
+   */
+  @Override
+  public void writeResults(int from, int count, ColumnVector out) {
+    if (!(out instanceof DecimalColumnVector d) || d.scale() != sumType.scale()) {
+      GroupedState.super.writeResults(from, count, out);
+      return;
+    }
+    // Every long has at most 19 digits, so with a precision of 19 or more any long sum fits the type.
+    long limit = sumType.precision() < LONG_POWERS.length ? LONG_POWERS[sumType.precision()] : Long.MAX_VALUE;
+    for (int i = 0; i < count; i++) {
+      int g = from + i;
+      long sum = sums[g];
+      if (counts[g] != 0 && (wide == null || wide[g] == null) && sum < limit && sum > -limit) {
+        d.setUnscaled(i, sum);
+      } else {
+        d.setBoxed(i, result(g));
+      }
+    }
   }
 }

@@ -24,4 +24,26 @@ interface GroupedState {
 
   /** The function's value for group {@code group}. */
   Object result(int group);
+
+  /**
+   * Writes the {@code width} buffer slots of groups {@code from .. from+count-1} into rows {@code 0 .. count-1}
+   * of the columns {@code out[offset .. offset+width-1]}. States with primitive buffers override it to copy
+   * their arrays without boxing.
+   */
+  default void writeBuffers(int from, int count, ColumnVector[] out, int offset, int width) {
+    Object[] row = new Object[offset + width];
+    for (int i = 0; i < count; i++) {
+      writeBuffer(from + i, row, offset);
+      for (int c = offset; c < offset + width; c++) {
+        out[c].setBoxed(i, row[c]);
+      }
+    }
+  }
+
+  /** Writes the values of groups {@code from .. from+count-1} into rows {@code 0 .. count-1} of {@code out}. */
+  default void writeResults(int from, int count, ColumnVector out) {
+    for (int i = 0; i < count; i++) {
+      out.setBoxed(i, result(from + i));
+    }
+  }
 }

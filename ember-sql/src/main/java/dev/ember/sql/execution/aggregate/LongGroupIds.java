@@ -1,7 +1,5 @@
 package dev.ember.sql.execution.aggregate;
 
-import java.util.Arrays;
-
 /**
  * Dense group ids for a single integral grouping column (int, date or bigint), in an open-addressing table
  * over primitive arrays: no key object, boxed value or map entry per row, unlike the general
@@ -12,8 +10,9 @@ final class LongGroupIds {
   private static final int EMPTY = -1;
   private static final int NO_NULL_GROUP = -1;
 
-  private long[] keys;
-  private int[] ids;
+  /** Slot {@code s} is the key at {@code 2s} and its id (or EMPTY) at {@code 2s+1}: one cache line per probe. */
+  private long[] entries;
+  private int capacity;
   private int mask;
   private int size;
   private int nullId = NO_NULL_GROUP;
@@ -22,11 +21,13 @@ final class LongGroupIds {
     allocate(1024);
   }
 
-  private void allocate(int capacity) {
-    keys = new long[capacity];
-    ids = new int[capacity];
-    Arrays.fill(ids, EMPTY);
-    mask = capacity - 1;
+  private void allocate(int slots) {
+    entries = new long[2 * slots];
+    for (int s = 1; s < entries.length; s += 2) {
+      entries[s] = EMPTY;
+    }
+    capacity = slots;
+    mask = slots - 1;
   }
 
   /** The id of the NULL key, or -1 when it has none yet. */
@@ -39,11 +40,17 @@ final class LongGroupIds {
     nullId = id;
   }
 
+  /** The number of non-NULL keys held. */
+  int size() {
+    return size;
+  }
+
   /** The id of {@code key}, or -1 when it has none yet. */
   int get(long key) {
+    long[] table = entries;
     for (int slot = slot(key); ; slot = (slot + 1) & mask) {
-      int id = ids[slot];
-      if (id == EMPTY || keys[slot] == key) {
+      int id = (int) table[2 * slot + 1];
+      if (id == EMPTY || table[2 * slot] == key) {
         return id;
       }
     }
@@ -51,7 +58,7 @@ final class LongGroupIds {
 
   /** Records {@code id} as the id of {@code key}, which has none yet. */
   void put(long key, int id) {
-    if ((size + 1) * 2 > ids.length) {
+    if ((size + 1) * 2 > capacity) {
       grow();
     }
     insert(key, id);
@@ -60,20 +67,19 @@ final class LongGroupIds {
 
   private void insert(long key, int id) {
     int slot = slot(key);
-    while (ids[slot] != EMPTY) {
+    while ((int) entries[2 * slot + 1] != EMPTY) {
       slot = (slot + 1) & mask;
     }
-    keys[slot] = key;
-    ids[slot] = id;
+    entries[2 * slot] = key;
+    entries[2 * slot + 1] = id;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    int[] oldIds = ids;
-    allocate(oldIds.length * 2);
-    for (int slot = 0; slot < oldIds.length; slot++) {
-      if (oldIds[slot] != EMPTY) {
-        insert(oldKeys[slot], oldIds[slot]);
+    long[] old = entries;
+    allocate(capacity * 2);
+    for (int s = 0; s < old.length; s += 2) {
+      if ((int) old[s + 1] != EMPTY) {
+        insert(old[s], (int) old[s + 1]);
       }
     }
   }

@@ -77,4 +77,32 @@ final class SumState implements GroupedState {
     }
     return fractional ? (Object) doubleSums[group] : (Object) longSums[group];
   }
+
+  @Override
+  public void writeBuffers(int from, int count, ColumnVector[] out, int offset, int width) {
+    writeResults(from, count, out[offset]);
+  }
+
+  @Override
+  public void writeResults(int from, int count, ColumnVector out) {
+    if (!(out instanceof LongColumnVector || out instanceof DoubleColumnVector)) {
+      GroupedState.super.writeResults(from, count, out);
+      return;
+    }
+    boolean[] nulls = out.nulls;
+    for (int i = 0; i < count; i++) {
+      nulls[i] = !seen[from + i];
+    }
+    if (out instanceof DoubleColumnVector d) {
+      if (fractional) {
+        System.arraycopy(doubleSums, from, d.values, 0, count);
+      } else {
+        GroupedState.super.writeResults(from, count, out);
+      }
+    } else if (!fractional) {
+      System.arraycopy(longSums, from, ((LongColumnVector) out).values, 0, count);
+    } else {
+      GroupedState.super.writeResults(from, count, out);
+    }
+  }
 }
