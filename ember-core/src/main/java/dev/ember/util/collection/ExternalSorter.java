@@ -87,7 +87,7 @@ public final class ExternalSorter<K, V, C> extends Spillable {
         Tuple2<K, V> record = records.next();
         K key = record._1();
         buffer.insert(partitioner == null ? 0 : partitioner.getPartition(key), key, record._2());
-        maybeSpill(buffer.estimateSize());
+        maybeSpill();
       }
     }
   }
@@ -115,7 +115,7 @@ public final class ExternalSorter<K, V, C> extends Spillable {
         pendingValue = (V) values[i];
         map.changeValue((K) keys[i], hashes[i], updater);
         pendingValue = null;
-        maybeSpill(map.estimateSize());
+        maybeSpill();
       }
     }
   }
