@@ -39,6 +39,8 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
   private long updates;
   private long nextSampleAt = SAMPLED_ENTRIES;
   private double bytesPerEntry = 64;
+  /** Keeps the loads of {@link #prefetch} from being optimized away. */
+  private int prefetchSink;
 
   AppendOnlyMap() {
     allocate(INITIAL_CAPACITY);
@@ -58,8 +60,53 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
   }
 
   /** Sets the value of {@code key} to {@code updater}'s answer and returns it. */
-  @SuppressWarnings("unchecked")
   V changeValue(K key, Updater<V> updater) {
+    return changeValue(key, hashOf(key), updater);
+  }
+
+  /** The hash this map files {@code key} under, for {@link #changeValue(Object, int, Updater)}. */
+  static int hashOf(Object key) {
+    return key == null ? 0 : spread(key.hashCode());
+  }
+
+  /**
+   * Starts loading the table slots, keys and values that the next {@code n} calls of
+   * {@link #changeValue(Object, int, Updater)} with the hashes {@code keyHashes} will read. With more keys than fit the
+   * CPU caches, each lookup otherwise waits for several cache misses one after another (slot, key, key's
+   * characters, value); touching them for a batch of keys first lets the CPU wait for all of them at once.
+   * Keys of the batch already in the map are the ones touched; a lookup that will insert needs only its
+   * slot.
+   */
+  void prefetch(int[] keyHashes, int n) {
+    int[] slotHashes = hashes;
+    Object[] slots = data;
+    int touched = 0;
+    for (int i = 0; i < n; i++) {
+      int position = keyHashes[i] & mask;
+      touched += slotHashes[position] + (slots[2 * position] == null ? 1 : 0);
+    }
+    for (int i = 0; i < n; i++) {
+      int position = keyHashes[i] & mask;
+      Object current = slots[2 * position];
+      if (current != null && slotHashes[position] == keyHashes[i]) {
+        // Reading an object's class loads its header, and so the cache line the lookup compares next.
+        touched += current.getClass() == Void.class ? 1 : 0;
+        if (current instanceof String string) {
+          touched += string.length();
+        }
+        Object value = slots[2 * position + 1];
+        touched += value != null && value.getClass() == Void.class ? 1 : 0;
+      }
+    }
+    prefetchSink += touched;
+  }
+
+  /**
+   * Sets the value of {@code key}, whose {@link #hashOf hash} is {@code hash}, to {@code updater}'s answer and
+   * returns it.
+   */
+  @SuppressWarnings("unchecked")
+  V changeValue(K key, int hash, Updater<V> updater) {
     if (destroyed) {
       throw new IllegalStateException("The map was already sorted destructively.");
     }
@@ -69,7 +116,6 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
       haveNullValue = true;
       return nullValue;
     }
-    int hash = spread(key.hashCode());
     int position = hash & mask;
     int step = 1;
     while (true) {

@@ -73,7 +73,7 @@ public final class ExternalAppendOnlyMap<K, V, C> extends Spillable implements I
     pendingValue = value;
     currentMap.changeValue(key, updater);
     pendingValue = null;
-    maybeSpill(currentMap.estimateSize());
+    maybeSpill();
   }
 
   /** Inserts every pair of {@code records}. */

@@ -27,6 +27,9 @@ import java.util.List;
  */
 public final class ExternalSorter<K, V, C> extends Spillable {
 
+  /** Records combined per batch of {@link #insertCombining}. */
+  private static final int COMBINE_BATCH = 16;
+
   private final Aggregator<K, V, C> aggregator;
   private final Partitioner partitioner;
   private final int numPartitions;
@@ -78,19 +81,41 @@ public final class ExternalSorter<K, V, C> extends Spillable {
       throw new IllegalStateException("Cannot insert into an ExternalSorter after reading it.");
     }
     if (aggregator != null) {
-      while (records.hasNext()) {
-        Tuple2<K, V> record = records.next();
-        pendingValue = record._2();
-        map.changeValue(record._1(), updater);
-        pendingValue = null;
-        maybeSpill(map.estimateSize());
-      }
+      insertCombining(records);
     } else {
       while (records.hasNext()) {
         Tuple2<K, V> record = records.next();
         K key = record._1();
         buffer.insert(partitioner == null ? 0 : partitioner.getPartition(key), key, record._2());
-        maybeSpill(buffer.estimateSize());
+        maybeSpill();
+      }
+    }
+  }
+
+  /**
+   * Combines the records into the map a batch at a time: the batch's keys are hashed and their slots
+   * prefetched before any is combined (see {@link AppendOnlyMap#prefetch}).
+   */
+  @SuppressWarnings("unchecked")
+  private void insertCombining(Iterator<? extends Tuple2<K, V>> records) {
+    Object[] keys = new Object[COMBINE_BATCH];
+    Object[] values = new Object[COMBINE_BATCH];
+    int[] hashes = new int[COMBINE_BATCH];
+    while (records.hasNext()) {
+      int n = 0;
+      do {
+        Tuple2<K, V> record = records.next();
+        keys[n] = record._1();
+        values[n] = record._2();
+        hashes[n] = AppendOnlyMap.hashOf(record._1());
+        n++;
+      } while (n < COMBINE_BATCH && records.hasNext());
+      map.prefetch(hashes, n);
+      for (int i = 0; i < n; i++) {
+        pendingValue = (V) values[i];
+        map.changeValue((K) keys[i], hashes[i], updater);
+        pendingValue = null;
+        maybeSpill();
       }
     }
   }

@@ -44,12 +44,18 @@ abstract class Spillable extends MemoryConsumer {
   protected abstract long estimatedSize();
 
   /**
-   * Called after each inserted record: spills if the collection outgrew the memory it could get.
-   *
-   * @param currentSize the collection's estimated size now
+   * Called after each inserted record: spills if the collection outgrew the memory it could get. Asks for
+   * the collection's {@link #estimatedSize() size} only when memory is checked (every {@value #CHECK_EVERY}
+   * records, or when a spill is forced), not for every record.
    */
-  protected final void maybeSpill(long currentSize) {
+  protected final void maybeSpill() {
     elementsSinceSpill++;
+    if (elementsSinceSpill % CHECK_EVERY == 0 || elementsSinceSpill > env.numElementsForceSpillThreshold()) {
+      checkMemory(estimatedSize());
+    }
+  }
+
+  private void checkMemory(long currentSize) {
     boolean spill = elementsSinceSpill > env.numElementsForceSpillThreshold();
     if (!spill && elementsSinceSpill % CHECK_EVERY == 0 && currentSize >= threshold) {
       long granted = acquireMemory(2 * currentSize - threshold);
