@@ -28,8 +28,16 @@ interface PartitionIds extends Serializable {
       for (Expression key : keys) {
         RowHashes.combine(ids, VectorizedEvaluator.evaluate(key, batch), rows);
       }
-      for (int i = 0; i < rows; i++) {
-        ids[i] = Math.floorMod(ids[i], partitions);
+      if (Integer.bitCount(partitions) == 1) {
+        // For a power of two the non-negative remainder is the low bits, without a division per row.
+        int mask = partitions - 1;
+        for (int i = 0; i < rows; i++) {
+          ids[i] &= mask;
+        }
+      } else {
+        for (int i = 0; i < rows; i++) {
+          ids[i] = Math.floorMod(ids[i], partitions);
+        }
       }
       return ids;
     };
