@@ -46,17 +46,15 @@ final class LateRowFilter implements Serializable {
 
   /**
    * Writes the ascending positions of the rows of {@code batch} every conjunct keeps into {@code selected}
-   * (at least {@code batch.numRows()} long); returns their count. Only the columns {@link #reads} names must be
-   * present in {@code batch}.
+   * (at least {@code batch.numRows()} long, as is {@code scratch}); returns their count. Only the columns
+   * {@link #reads} names must be present in {@code batch}.
    */
-  int select(ColumnarBatch batch, int[] selected) {
+  int select(ColumnarBatch batch, int[] selected, int[] scratch) {
     int n = batch.numRows();
     int count = n;
-    for (int i = 0; i < n; i++) {
-      selected[i] = i;
-    }
+    boolean all = true;
     ColumnarBatch current = batch;
-    int[] kept = new int[n];
+    int[] kept = scratch;
     for (int k = 0; k < conjuncts.length && count > 0; k++) {
       ColumnVector result = VectorizedEvaluator.evaluate(conjuncts[k], current);
       int survivors = 0;
@@ -72,11 +70,17 @@ final class LateRowFilter implements Serializable {
         continue;
       }
       for (int i = 0; i < survivors; i++) {
-        selected[i] = selected[kept[i]];
+        selected[i] = all ? kept[i] : selected[kept[i]];
       }
+      all = false;
       count = survivors;
       if (k + 1 < conjuncts.length && count > 0) {
         current = gatherRead(batch, selected, count);
+      }
+    }
+    if (all) {
+      for (int i = 0; i < n; i++) {
+        selected[i] = i;
       }
     }
     return count;

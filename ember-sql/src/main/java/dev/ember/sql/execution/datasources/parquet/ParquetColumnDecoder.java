@@ -176,13 +176,13 @@ final class ParquetColumnDecoder {
       }
     }
     if (dictionaryIds != null) {
-      dictionaryIds.read(ids, present);
       int next = 0;
       for (int j = 0; j < m; j++) {
         if (valueIndex[j] >= 0) {
-          ids[next++] = ids[valueIndex[j]];
+          levels[next++] = valueIndex[j];
         }
       }
+      dictionaryIds.readSelected(levels, next, present, ids);
       copyFromDictionary(vector, from, m, next == m);
       return;
     }

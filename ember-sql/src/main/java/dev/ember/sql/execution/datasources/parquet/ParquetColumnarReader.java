@@ -57,6 +57,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final LateRowFilter rowFilter;
   private ColumnarBatch pending;
   private int[] selected;
+  private int[] scratch;
 
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
       ScanMetrics metrics) throws IOException {
@@ -264,6 +265,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     rowsLeftInGroup -= rows;
     if (selected == null) {
       selected = new int[ColumnarBatch.MAX_ROWS];
+      scratch = new int[ColumnarBatch.MAX_ROWS];
     }
     ColumnVector[] vectors = new ColumnVector[required.length()];
     ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
@@ -272,7 +274,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         vectors[c] = decodeWhole(c, rows, nestedVectors);
       }
     }
-    int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected);
+    int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
     for (int c = 0; c < vectors.length; c++) {
       if (rowFilter.reads(c)) {
         if (count < rows) {
