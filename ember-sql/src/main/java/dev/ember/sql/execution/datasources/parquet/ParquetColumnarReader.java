@@ -66,7 +66,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
 
   /**
    * A reader that evaluates {@code rowFilter} (null for none) on the columns it reads as each batch is read,
-   * decoding the other columns only for the rows it keeps, and returning only those rows (never an empty batch).
+   * decoding the other columns only for the rows it keeps and returning only those when it keeps at most half a
+   * batch (never an empty batch); a batch most of whose rows pass is returned whole.
    */
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, LateRowFilter rowFilter,
       TaskContext context, ScanMetrics metrics) throws IOException {
@@ -258,7 +259,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
 
   /**
    * Reads the next batch of the row group: the filtered columns whole, then the others for the rows the filter
-   * keeps; null when it keeps none (the other columns' values are skipped).
+   * keeps; null when it keeps none (the other columns' values are skipped). When it keeps most rows, the whole
+   * batch, unfiltered.
    */
   private ColumnarBatch nextFiltered() {
     int rows = (int) Math.min(ColumnarBatch.MAX_ROWS, rowsLeftInGroup);
@@ -275,6 +277,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       }
     }
     int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
+    if (count > rows / 2) {
+      // Most rows pass: decoding the rest whole and leaving the few failing rows to the filter above is
+      // cheaper than picking the survivors out of every column.
+      count = rows;
+    }
     for (int c = 0; c < vectors.length; c++) {
       if (rowFilter.reads(c)) {
         if (count < rows) {
