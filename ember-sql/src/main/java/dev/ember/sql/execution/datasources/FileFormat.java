@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.datasources;
 
+import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.StructType;
 import java.io.Serializable;
 import java.nio.file.Path;
@@ -36,6 +37,20 @@ public interface FileFormat extends Serializable {
    */
   FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
       DataSourceOptions options);
+
+  /**
+   * A reader like {@link #createReader(StructType, StructType, List, DataSourceOptions)} that may also drop
+   * the rows for which one of {@code rowFilters} is not TRUE, as early as it can (a format that decodes column
+   * by column can decode the columns the filters read first, and the others only for the rows they keep).
+   * Formats that cannot return the plain reader.
+   *
+   * @param rowFilters conjuncts of the query's filter bound to {@code requiredSchema}'s columns, none of which
+   *     can fail; the engine still evaluates the whole filter on the rows returned
+   */
+  default FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      List<Expression> rowFilters, DataSourceOptions options) {
+    return createReader(dataSchema, requiredSchema, filters, options);
+  }
 
   /** A factory of writers for rows of {@code dataSchema}; fails for schemas the format cannot hold. */
   OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options);

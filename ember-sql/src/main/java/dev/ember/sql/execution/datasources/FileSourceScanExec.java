@@ -197,7 +197,7 @@ public final class FileSourceScanExec extends PhysicalPlan {
       }
     }
     FileReader reader = relation.format().createReader(relation.dataSchema(), new StructType(required),
-        pushedFilters, relation.options());
+        pushedFilters, rowFilters(dataAttributes, required.size()), relation.options());
     Map<String, LongAccumulator> counters = new LinkedHashMap<>();
     for (String name : List.of("numFiles", "numRowGroups", "numOutputRows")) {
       LongAccumulator accumulator = new LongAccumulator();
@@ -215,6 +215,27 @@ public final class FileSourceScanExec extends PhysicalPlan {
       tasks = List.of(List.of());
     }
     return new FileScanRDD(context.emberContext(), tasks, reader, sources, partitionTypes, scanMetrics);
+  }
+
+  /**
+   * The data filters a reader may apply row by row, bound to the columns it reads: those it was also handed as
+   * source filters (simple comparisons of a column, which cannot fail) on columns it reads.
+   */
+  private List<Expression> rowFilters(List<AttributeReference> dataAttributes, int requiredColumns) {
+    List<AttributeReference> read = new ArrayList<>();
+    for (AttributeReference column : scan.output()) {
+      if (dataAttributes.contains(column)) {
+        read.add(column);
+      }
+    }
+    List<Expression> bound = new ArrayList<>();
+    for (Expression filter : dataFilters) {
+      if (!filter.references().isEmpty() && read.containsAll(filter.references())
+          && FilterTranslator.translate(filter).isPresent()) {
+        bound.add(BindReferences.bind(filter, read));
+      }
+    }
+    return read.size() == requiredColumns ? bound : List.of();
   }
 
   /**

@@ -50,6 +50,8 @@ final class ParquetColumnDecoder {
   private ValuesReader reader;
   private int[] levels = new int[0];
   private int[] ids = new int[0];
+  private boolean[] runNulls = new boolean[0];
+  private int[] valueIndex = new int[0];
 
   ParquetColumnDecoder(ColumnDescriptor descriptor, DataType type) {
     this.descriptor = descriptor;
@@ -102,6 +104,89 @@ final class ParquetColumnDecoder {
       pageLeft -= n;
     }
     return vector;
+  }
+
+  /**
+   * Decodes the next {@code rows} values but keeps only those at the ascending positions
+   * {@code selected[0, count)}, into a new vector of {@code count} rows; with {@code count == 0} it skips the
+   * rows. Dictionary ids are read in bulk and only the selected ones looked up; PLAIN values are read at their
+   * offsets (strings are walked by length, made only for the selected rows); other encodings decode the run
+   * whole and copy the selected rows.
+   */
+  ColumnVector decodeSelected(int rows, int[] selected, int count) {
+    ColumnVector vector = ColumnVectors.allocate(type, count);
+    if (levels.length < rows) {
+      levels = new int[rows];
+      ids = new int[rows];
+    }
+    if (runNulls.length < rows) {
+      runNulls = new boolean[rows];
+      valueIndex = new int[rows];
+    }
+    int row = 0;
+    int from = 0;
+    while (row < rows) {
+      if (pageLeft == 0) {
+        nextPage();
+      }
+      int n = Math.min(rows - row, pageLeft);
+      int to = from;
+      while (to < count && selected[to] < row + n) {
+        to++;
+      }
+      decodeRunSelected(vector, row, n, selected, from, to);
+      from = to;
+      row += n;
+      pageLeft -= n;
+    }
+    return vector;
+  }
+
+  /** Rows {@code [start, start + n)} from the current page, keeping {@code selected[from, to)}. */
+  private void decodeRunSelected(ColumnVector vector, int start, int n, int[] selected, int from, int to) {
+    boolean bulkPlain = plain != null && plainKind != PlainBulkDecoder.NONE && plain.hasArray();
+    if (dictionaryIds == null && !bulkPlain) {
+      ColumnVector run = ColumnVectors.allocate(type, n);
+      decodeRun(run, 0, n);
+      for (int i = from; i < to; i++) {
+        vector.copyFrom(i, run, selected[i] - start);
+      }
+      return;
+    }
+    int present = n;
+    if (maxDefinition > 0) {
+      present = definitions.readNulls(runNulls, 0, n, maxDefinition, levels);
+    }
+    int m = to - from;
+    boolean noNulls = present == n;
+    if (noNulls) {
+      for (int j = 0; j < m; j++) {
+        valueIndex[j] = selected[from + j] - start;
+      }
+    } else {
+      int next = 0;
+      int j = 0;
+      for (int k = 0; k < n && j < m; k++) {
+        if (selected[from + j] - start == k) {
+          valueIndex[j] = runNulls[k] ? -1 : next;
+          vector.nulls[from + j] = runNulls[k];
+          j++;
+        }
+        next += runNulls[k] ? 0 : 1;
+      }
+    }
+    if (dictionaryIds != null) {
+      int next = 0;
+      for (int j = 0; j < m; j++) {
+        if (valueIndex[j] >= 0) {
+          levels[next++] = valueIndex[j];
+        }
+      }
+      dictionaryIds.readSelected(levels, next, present, ids);
+      copyFromDictionary(vector, from, m, next == m);
+      return;
+    }
+    PlainBulkDecoder.decodeSelected(vector, from, m, valueIndex, present, plain, plainKind);
   }
 
   /** Rows {@code [start, start + n)} from the current page. */

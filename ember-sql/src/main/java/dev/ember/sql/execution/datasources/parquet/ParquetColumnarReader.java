@@ -53,10 +53,26 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final int[] nestedColumn;
   private long rowsLeftInGroup;
   private boolean closed;
+  /** Conjuncts evaluated before the other columns are decoded (null: none), and the next batch they kept. */
+  private final LateRowFilter rowFilter;
+  private ColumnarBatch pending;
+  private int[] selected;
+  private int[] scratch;
 
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
       ScanMetrics metrics) throws IOException {
+    this(split, required, filters, null, context, metrics);
+  }
+
+  /**
+   * A reader that evaluates {@code rowFilter} (null for none) on the columns it reads as each batch is read,
+   * decoding the other columns only for the rows it keeps and returning only those when it keeps at most half a
+   * batch (never an empty batch); a batch most of whose rows pass is returned whole.
+   */
+  ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, LateRowFilter rowFilter,
+      TaskContext context, ScanMetrics metrics) throws IOException {
     this.required = required;
+    this.rowFilter = rowFilter;
     this.metrics = metrics;
     LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
     ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -142,6 +158,16 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
 
   @Override
   public boolean hasNext() {
+    if (rowFilter == null) {
+      return hasRows();
+    }
+    while (pending == null && hasRows()) {
+      pending = nextFiltered();
+    }
+    return pending != null;
+  }
+
+  private boolean hasRows() {
     if (rowsLeftInGroup > 0) {
       return true;
     }
@@ -207,6 +233,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
+    if (rowFilter != null) {
+      ColumnarBatch batch = pending;
+      pending = null;
+      return batch;
+    }
     int rows = (int) Math.min(ColumnarBatch.MAX_ROWS, rowsLeftInGroup);
     rowsLeftInGroup -= rows;
     ColumnVector[] vectors = new ColumnVector[required.length()];
@@ -224,6 +255,59 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     }
     metrics.rowsRead().add(rows);
     return new ColumnarBatch(vectors, rows);
+  }
+
+  /**
+   * Reads the next batch of the row group: the filtered columns whole, then the others for the rows the filter
+   * keeps; null when it keeps none (the other columns' values are skipped). When it keeps most rows, the whole
+   * batch, unfiltered.
+   */
+  private ColumnarBatch nextFiltered() {
+    int rows = (int) Math.min(ColumnarBatch.MAX_ROWS, rowsLeftInGroup);
+    rowsLeftInGroup -= rows;
+    if (selected == null) {
+      selected = new int[ColumnarBatch.MAX_ROWS];
+      scratch = new int[ColumnarBatch.MAX_ROWS];
+    }
+    ColumnVector[] vectors = new ColumnVector[required.length()];
+    ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
+    for (int c = 0; c < vectors.length; c++) {
+      if (rowFilter.reads(c)) {
+        vectors[c] = decodeWhole(c, rows, nestedVectors);
+      }
+    }
+    int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
+    if (count > rows / 2) {
+      // Most rows pass: decoding the rest whole and leaving the few failing rows to the filter above is
+      // cheaper than picking the survivors out of every column.
+      count = rows;
+    }
+    for (int c = 0; c < vectors.length; c++) {
+      if (rowFilter.reads(c)) {
+        if (count < rows) {
+          vectors[c] = vectors[c].gather(selected, count);
+        }
+      } else if (count == rows) {
+        vectors[c] = decodeWhole(c, rows, nestedVectors);
+      } else if (fileColumn[c] >= 0) {
+        vectors[c] = decoders[fileColumn[c]].decodeSelected(rows, selected, count);
+      } else if (count > 0) {
+        vectors[c] = decodeWhole(c, rows, nestedVectors).gather(selected, count);
+      }
+    }
+    metrics.rowsRead().add(count);
+    return count == 0 ? null : new ColumnarBatch(vectors, count);
+  }
+
+  private ColumnVector decodeWhole(int c, int rows, ColumnVector[] nestedVectors) {
+    if (nestedColumn[c] >= 0) {
+      return nestedVectors[nestedColumn[c]];
+    } else if (fileColumn[c] < 0) {
+      ColumnVector vector = ColumnVectors.allocate(required.apply(c).dataType(), rows);
+      Arrays.fill(vector.nulls, true);
+      return vector;
+    }
+    return decoders[fileColumn[c]].decode(rows);
   }
 
   void close() {

@@ -5,6 +5,7 @@ import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileReader;
 import dev.ember.sql.execution.datasources.OutputWriterFactory;
 import dev.ember.sql.execution.datasources.SourceFilter;
+import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +67,22 @@ public final class ParquetFileFormat implements FileFormat {
     return (FileReader) (split, context, metrics) -> {
       try {
         return new ParquetColumnarReader(split, requiredSchema, filters, context, metrics);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read Parquet file " + split.path(), e);
+      }
+    };
+  }
+
+  @Override
+  public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      List<Expression> rowFilters, DataSourceOptions options) {
+    if (rowFilters.isEmpty()) {
+      return createReader(dataSchema, requiredSchema, filters, options);
+    }
+    LateRowFilter rowFilter = new LateRowFilter(rowFilters, requiredSchema.length());
+    return (FileReader) (split, context, metrics) -> {
+      try {
+        return new ParquetColumnarReader(split, requiredSchema, filters, rowFilter, context, metrics);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read Parquet file " + split.path(), e);
       }

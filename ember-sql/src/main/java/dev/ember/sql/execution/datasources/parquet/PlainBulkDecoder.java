@@ -120,6 +120,79 @@ final class PlainBulkDecoder {
     return true;
   }
 
+  /**
+   * Decodes {@code m} selected values of a run of {@code present} PLAIN values of an array-backed
+   * {@code page} of a bulk {@code kind} into {@code vector[out, out + m)}: {@code valueIndex[j]} is the index
+   * of row {@code j}'s value among the run's values, negative for a NULL row (its flag already set). The
+   * indexes ascend. Leaves the page after the run's values.
+   */
+  static void decodeSelected(ColumnVector vector, int out, int m, int[] valueIndex, int present, ByteBuffer page,
+      int kind) {
+    int base = page.position();
+    switch (kind) {
+      case INT_TO_INT -> {
+        int[] values = ((IntColumnVector) vector).values;
+        for (int j = 0; j < m; j++) {
+          if (valueIndex[j] >= 0) {
+            values[out + j] = page.getInt(base + 4 * valueIndex[j]);
+          }
+        }
+        page.position(base + 4 * present);
+      }
+      case INT_TO_DECIMAL -> {
+        long[] values = ((DecimalColumnVector) vector).unscaled;
+        for (int j = 0; j < m; j++) {
+          if (valueIndex[j] >= 0) {
+            values[out + j] = page.getInt(base + 4 * valueIndex[j]);
+          }
+        }
+        page.position(base + 4 * present);
+      }
+      case LONG_TO_LONG, LONG_TO_DECIMAL -> {
+        long[] values = kind == LONG_TO_LONG ? ((LongColumnVector) vector).values
+            : ((DecimalColumnVector) vector).unscaled;
+        for (int j = 0; j < m; j++) {
+          if (valueIndex[j] >= 0) {
+            values[out + j] = page.getLong(base + 8 * valueIndex[j]);
+          }
+        }
+        page.position(base + 8 * present);
+      }
+      case DOUBLE_TO_DOUBLE, FLOAT_TO_DOUBLE -> {
+        double[] values = ((DoubleColumnVector) vector).values;
+        int width = kind == DOUBLE_TO_DOUBLE ? 8 : 4;
+        for (int j = 0; j < m; j++) {
+          if (valueIndex[j] >= 0) {
+            int at = base + width * valueIndex[j];
+            values[out + j] = kind == DOUBLE_TO_DOUBLE ? page.getDouble(at) : page.getFloat(at);
+          }
+        }
+        page.position(base + width * present);
+      }
+      default -> selectStrings(((StringColumnVector) vector).values, out, m, valueIndex, present, page);
+    }
+  }
+
+  private static void selectStrings(String[] out, int offset, int m, int[] valueIndex, int present,
+      ByteBuffer page) {
+    byte[] bytes = page.array();
+    int base = page.arrayOffset();
+    int position = page.position();
+    int j = 0;
+    for (int v = 0; v < present; v++) {
+      int length = page.getInt(position);
+      while (j < m && valueIndex[j] < 0) {
+        j++;
+      }
+      if (j < m && valueIndex[j] == v) {
+        out[offset + j] = new String(bytes, base + position + 4, length, StandardCharsets.UTF_8);
+        j++;
+      }
+      position += 4 + length;
+    }
+    page.position(position);
+  }
+
   private static void decodeLongs(long[] out, boolean[] nulls, int start, int n, boolean noNulls, ByteBuffer page) {
     if (noNulls) {
       page.asLongBuffer().get(out, start, n);

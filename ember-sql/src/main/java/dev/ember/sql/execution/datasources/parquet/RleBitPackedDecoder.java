@@ -50,6 +50,47 @@ final class RleBitPackedDecoder {
     }
   }
 
+  /**
+   * Reads past the next {@code count} values, storing only those at the ascending positions
+   * {@code positions[0, m)} (each below {@code count}) into {@code out[0, m)}: a value inside a bit-packed run
+   * is read at its bit offset, so the values between selected ones are never unpacked.
+   */
+  void readSelected(int[] positions, int m, int count, int[] out) {
+    int done = 0;
+    int j = 0;
+    while (done < count) {
+      if (runLeft == 0) {
+        nextRun();
+      }
+      int n = Math.min(count - done, runLeft);
+      int end = done + n;
+      if (packed) {
+        long first = bitPosition - (long) done * bitWidth;
+        for (; j < m && positions[j] < end; j++) {
+          out[j] = valueAt(first + (long) positions[j] * bitWidth);
+        }
+        bitPosition += (long) n * bitWidth;
+      } else {
+        for (; j < m && positions[j] < end; j++) {
+          out[j] = repeated;
+        }
+      }
+      done = end;
+      runLeft -= n;
+    }
+  }
+
+  /** The bit-packed value at {@code bit}. */
+  private int valueAt(long bit) {
+    if (bitWidth == 0) {
+      return 0;
+    }
+    if (bit <= (long) (data.limit() - 8) << 3) {
+      return (int) (data.getLong((int) (bit >>> 3)) >>> (bit & 7)) & mask;
+    }
+    return slowValue(bit);
+  }
+
   private void nextRun() {
     if (position >= data.limit()) {
       throw new IllegalStateException("Parquet RLE data ended before the page's values");

@@ -88,4 +88,48 @@ class RleBitPackedDecoderTest {
     assertThat(present).isEqualTo(expectedPresent).isEqualTo(200 + 200);
     assertThat(nulls[0]).isFalse();
   }
+
+  @Test
+  void readsOnlySelectedValuesAcrossRunsMixedWithWholeReads() throws IOException {
+    for (int bitWidth : new int[] {0, 1, 3, 8, 9, 17, 32}) {
+      int[] expected = bitWidth == 0 ? new int[1003] : values(bitWidth, 1003, bitWidth);
+      RleBitPackedDecoder decoder = new RleBitPackedDecoder(encode(expected, bitWidth), bitWidth);
+      int done = 0;
+      int chunk = 1;
+      int call = 0;
+      while (done < expected.length) {
+        int n = Math.min(chunk, expected.length - done);
+        int[] positions = new int[n];
+        int m = 0;
+        // Alternately: every value, none, one in seven, and the last only; and a whole read in between.
+        for (int p = 0; p < n; p++) {
+          boolean take = switch (call % 5) {
+            case 0 -> true;
+            case 1 -> false;
+            case 2 -> p % 7 == 3;
+            default -> p == n - 1;
+          };
+          if (take) {
+            positions[m++] = p;
+          }
+        }
+        int[] out = new int[n];
+        if (call % 5 == 4) {
+          decoder.read(out, n);
+          for (int p = 0; p < n; p++) {
+            assertThat(out[p]).as("width %d value %d", bitWidth, done + p).isEqualTo(expected[done + p]);
+          }
+        } else {
+          decoder.readSelected(positions, m, n, out);
+          for (int j = 0; j < m; j++) {
+            assertThat(out[j]).as("width %d value %d", bitWidth, done + positions[j])
+                .isEqualTo(expected[done + positions[j]]);
+          }
+        }
+        done += n;
+        chunk = chunk * 5 % 211 + 1;
+        call++;
+      }
+    }
+  }
 }

@@ -1,0 +1,96 @@
+package dev.ember.sql.execution.datasources.parquet;
+
+import dev.ember.sql.execution.expressions.VectorizedEvaluator;
+import dev.ember.sql.execution.vector.BooleanColumnVector;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.expressions.BoundReference;
+import dev.ember.sql.plan.expressions.Expression;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Conjuncts of a scan's pushed filter, bound to the columns the scan reads, that the Parquet reader evaluates
+ * on the columns they read before decoding the others, so those are decoded only for the rows that pass (late
+ * materialization). Each conjunct runs only on the rows the earlier ones kept. Rows where a conjunct is FALSE or
+ * NULL are dropped; the query's own filter above the scan still runs, so this only removes rows it would drop.
+ */
+final class LateRowFilter implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private final Expression[] conjuncts;
+  private final boolean[] reads;
+
+  /** The filter by {@code conjuncts} (non-empty), bound to a batch of {@code numColumns} columns. */
+  LateRowFilter(List<Expression> conjuncts, int numColumns) {
+    this.conjuncts = conjuncts.toArray(new Expression[0]);
+    this.reads = new boolean[numColumns];
+    for (Expression conjunct : conjuncts) {
+      markReads(conjunct, reads);
+    }
+  }
+
+  private static void markReads(Expression e, boolean[] reads) {
+    if (e instanceof BoundReference ref) {
+      reads[ref.ordinal()] = true;
+    }
+    for (Expression child : e.children()) {
+      markReads(child, reads);
+    }
+  }
+
+  /** Whether the conjuncts read column {@code c}. */
+  boolean reads(int c) {
+    return reads[c];
+  }
+
+  /**
+   * Writes the ascending positions of the rows of {@code batch} every conjunct keeps into {@code selected}
+   * (at least {@code batch.numRows()} long, as is {@code scratch}); returns their count. Only the columns
+   * {@link #reads} names must be present in {@code batch}.
+   */
+  int select(ColumnarBatch batch, int[] selected, int[] scratch) {
+    int n = batch.numRows();
+    int count = n;
+    boolean all = true;
+    ColumnarBatch current = batch;
+    int[] kept = scratch;
+    for (int k = 0; k < conjuncts.length && count > 0; k++) {
+      ColumnVector result = VectorizedEvaluator.evaluate(conjuncts[k], current);
+      int survivors = 0;
+      if (result instanceof BooleanColumnVector keep) {
+        boolean[] values = keep.values;
+        boolean[] nulls = keep.nulls;
+        for (int i = 0; i < count; i++) {
+          kept[survivors] = i;
+          survivors += values[i] & !nulls[i] ? 1 : 0;
+        }
+      }
+      if (survivors == count) {
+        continue;
+      }
+      for (int i = 0; i < survivors; i++) {
+        selected[i] = all ? kept[i] : selected[kept[i]];
+      }
+      all = false;
+      count = survivors;
+      if (k + 1 < conjuncts.length && count > 0) {
+        current = gatherRead(batch, selected, count);
+      }
+    }
+    if (all) {
+      for (int i = 0; i < n; i++) {
+        selected[i] = i;
+      }
+    }
+    return count;
+  }
+
+  private ColumnarBatch gatherRead(ColumnarBatch batch, int[] rows, int count) {
+    ColumnVector[] columns = new ColumnVector[batch.numCols()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = reads[c] ? batch.column(c).gather(rows, count) : null;
+    }
+    return new ColumnarBatch(columns, count);
+  }
+}
