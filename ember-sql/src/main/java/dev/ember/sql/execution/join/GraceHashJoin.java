@@ -77,7 +77,7 @@ final class GraceHashJoin extends SpillableConsumer {
     }
     if (fits) {
       ColumnarBatch rows = BatchConcat.concat(held, buildTypes);
-      HashedRelation hashed = HashedRelation.build(rows, buildKeys, nullSafe);
+      HashedRelation hashed = HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly());
       Iterator<ColumnarBatch> joined = processor.join(stream, rows,
           (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
       return level == 0 ? releasingAtEnd(joined) : joined;

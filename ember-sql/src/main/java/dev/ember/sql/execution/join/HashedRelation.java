@@ -20,6 +20,10 @@ import java.util.List;
  * table ({@code heads} per bucket, {@code next} per row) comparing hashes, then keys column by column.
  * Rows with a NULL in a key that is not null-safe are left out of the table, since they can never match.
  * Serializable, so a broadcast join builds it once on the driver and ships it.
+ *
+ * <p>A relation for a semi or anti join without a residual condition only answers whether a stream row has a
+ * match: it keeps no build columns but the keys, its {@link LongKeyIndex} keeps one row per key, and a probe
+ * stops at a row's first match instead of listing every duplicate.
  */
 final class HashedRelation implements Serializable {
 
@@ -30,6 +34,7 @@ final class HashedRelation implements Serializable {
   private final boolean[] nullSafe;
   private final LongKeyIndex longIndex;
   private final boolean packedPair;
+  private final boolean existenceOnly;
   private Chains chains;
 
   /** The chained table over every key kind: a hash per row, a head per bucket and a next link per row. */
@@ -48,19 +53,20 @@ final class HashedRelation implements Serializable {
     }
   }
 
-  private HashedRelation(ColumnarBatch rows, ColumnVector[] keys, boolean[] nullSafe) {
-    this.rows = rows;
+  private HashedRelation(ColumnarBatch rows, ColumnVector[] keys, boolean[] nullSafe, boolean existenceOnly) {
+    int n = rows.numRows();
+    this.rows = existenceOnly ? new ColumnarBatch(new ColumnVector[0], n) : rows;
     this.keys = keys;
     this.nullSafe = nullSafe;
-    int n = rows.numRows();
+    this.existenceOnly = existenceOnly;
     long[] integralKeys = keys.length == 1 && !nullSafe[0] ? integralKeys(keys[0], n) : null;
     boolean[] skip = new boolean[n];
     long[] packed = keys.length == 2 && !nullSafe[0] && !nullSafe[1] ? packedKeys(keys, n, skip, true) : null;
     this.packedPair = packed != null;
     if (integralKeys != null) {
-      this.longIndex = new LongKeyIndex(integralKeys, keys[0].nulls, n);
+      this.longIndex = new LongKeyIndex(integralKeys, keys[0].nulls, n, existenceOnly);
     } else {
-      this.longIndex = packed == null ? null : new LongKeyIndex(packed, skip, n);
+      this.longIndex = packed == null ? null : new LongKeyIndex(packed, skip, n, existenceOnly);
     }
     if (longIndex == null) {
       this.chains = buildChains();
@@ -69,7 +75,17 @@ final class HashedRelation implements Serializable {
 
   /** The relation over {@code rows}, keyed by the bound {@code keyExpressions}. */
   static HashedRelation build(ColumnarBatch rows, List<Expression> keyExpressions, boolean[] nullSafe) {
-    return new HashedRelation(rows, evaluate(keyExpressions, rows), nullSafe);
+    return build(rows, keyExpressions, nullSafe, false);
+  }
+
+  /**
+   * The relation over {@code rows}, keyed by the bound {@code keyExpressions}; when {@code existenceOnly}
+   * (a semi or anti join without a residual condition) it keeps no build columns, one row per key in its
+   * {@link LongKeyIndex}, and a probe reports only the first match of a stream row.
+   */
+  static HashedRelation build(ColumnarBatch rows, List<Expression> keyExpressions, boolean[] nullSafe,
+      boolean existenceOnly) {
+    return new HashedRelation(rows, evaluate(keyExpressions, rows), nullSafe, existenceOnly);
   }
 
   static ColumnVector[] evaluate(List<Expression> keyExpressions, ColumnarBatch batch) {
@@ -80,7 +96,7 @@ final class HashedRelation implements Serializable {
     return out;
   }
 
-  /** Every build row. */
+  /** Every build row; with no columns for a relation built for existence only. */
   ColumnarBatch rows() {
     return rows;
   }
@@ -115,6 +131,9 @@ final class HashedRelation implements Serializable {
         if (hashes[j] == h && KeyColumns.equal(keys, j, probeKeys, i)) {
           streamRows.add(i);
           buildRows.add(j);
+          if (existenceOnly) {
+            break;
+          }
         }
       }
     }
@@ -129,7 +148,7 @@ final class HashedRelation implements Serializable {
       boolean[] skip = new boolean[n];
       long[] packed = packedKeys(probeKeys, n, skip, false);
       if (packed != null) {
-        longIndex.probe(packed, skip, n, streamRows, buildRows);
+        longIndex.probe(packed, skip, n, streamRows, buildRows, existenceOnly);
       }
       return packed != null;
     }
@@ -137,7 +156,7 @@ final class HashedRelation implements Serializable {
     ColumnVector build = keys[0];
     boolean integral = build instanceof LongColumnVector || build instanceof IntColumnVector;
     if (integral && (probe instanceof LongColumnVector || probe instanceof IntColumnVector)) {
-      longIndex.probe(integralKeys(probe, n), probe.nulls, n, streamRows, buildRows);
+      longIndex.probe(integralKeys(probe, n), probe.nulls, n, streamRows, buildRows, existenceOnly);
       return true;
     }
     if (build instanceof DecimalColumnVector b && probe instanceof DecimalColumnVector p
@@ -150,7 +169,7 @@ final class HashedRelation implements Serializable {
           skip[i] = p.nulls[i] || !p.isCompact(i);
         }
       }
-      longIndex.probe(p.unscaled, skip, n, streamRows, buildRows);
+      longIndex.probe(p.unscaled, skip, n, streamRows, buildRows, existenceOnly);
       return true;
     }
     return false;

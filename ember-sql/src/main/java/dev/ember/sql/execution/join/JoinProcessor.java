@@ -57,6 +57,14 @@ final class JoinProcessor implements Serializable {
     this.rightTypes = List.copyOf(rightTypes);
   }
 
+  /**
+   * Whether the join only asks if a stream row has a match: a semi or anti join without a condition left
+   * to check, whose build rows are never read beyond their keys.
+   */
+  boolean existenceOnly() {
+    return joinType.leftOnly() && condition == null;
+  }
+
   /** Whether unmatched build rows are part of the output (then they are emitted at the end of the stream). */
   boolean buildSideOuter() {
     return joinType == JoinType.FULL_OUTER || (buildLeft ? joinType == JoinType.LEFT_OUTER
