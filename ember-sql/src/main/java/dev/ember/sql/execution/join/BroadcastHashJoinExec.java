@@ -53,7 +53,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
         HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly()));
     return streamSide().execute(context).mapPartitions(stream -> {
       HashedRelation hashed = relation.value();
-      return processor.join(stream, hashed.rows(), (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
+      return processor.join(stream, hashed.rows(), hashed.candidates(streamKeys));
     });
   }
 

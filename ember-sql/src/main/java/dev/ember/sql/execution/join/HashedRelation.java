@@ -111,9 +111,19 @@ final class HashedRelation implements Serializable {
    * equal keys, stream row by stream row, each stream row's build rows in build order.
    */
   void probe(ColumnarBatch stream, List<Expression> streamKeys, IntList streamRows, IntList buildRows) {
+    probe(stream, streamKeys, null, existenceOnly, streamRows, buildRows);
+  }
+
+  /**
+   * As {@link #probe(ColumnarBatch, List, IntList, IntList)}, leaving out the stream rows whose
+   * {@code rowSkip} flag is set (none when null) and, when {@code firstOnly}, adding only the first build row
+   * of each stream row.
+   */
+  void probe(ColumnarBatch stream, List<Expression> streamKeys, boolean[] rowSkip, boolean firstOnly,
+      IntList streamRows, IntList buildRows) {
     int n = stream.numRows();
     ColumnVector[] probeKeys = evaluate(streamKeys, stream);
-    if (longIndex != null && probeIndex(probeKeys, n, streamRows, buildRows)) {
+    if (longIndex != null && probeIndex(probeKeys, n, rowSkip, firstOnly, streamRows, buildRows)) {
       return;
     }
     Chains table = chains();
@@ -123,7 +133,7 @@ final class HashedRelation implements Serializable {
     int[] next = table.next;
     int mask = table.mask;
     for (int i = 0; i < n; i++) {
-      if (KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
+      if ((rowSkip != null && rowSkip[i]) || KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
         continue;
       }
       int h = probeHashes[i];
@@ -131,7 +141,7 @@ final class HashedRelation implements Serializable {
         if (hashes[j] == h && KeyColumns.equal(keys, j, probeKeys, i)) {
           streamRows.add(i);
           buildRows.add(j);
-          if (existenceOnly) {
+          if (firstOnly) {
             break;
           }
         }
@@ -143,12 +153,13 @@ final class HashedRelation implements Serializable {
    * Probes the {@link LongKeyIndex} with a stream key column of the build key's kind; false, leaving the
    * lists alone, for a column it cannot compare by long values (then the chains serve).
    */
-  private boolean probeIndex(ColumnVector[] probeKeys, int n, IntList streamRows, IntList buildRows) {
+  private boolean probeIndex(ColumnVector[] probeKeys, int n, boolean[] rowSkip, boolean firstOnly,
+      IntList streamRows, IntList buildRows) {
     if (packedPair) {
       boolean[] skip = new boolean[n];
       long[] packed = packedKeys(probeKeys, n, skip, false);
       if (packed != null) {
-        longIndex.probe(packed, skip, n, streamRows, buildRows, existenceOnly);
+        longIndex.probe(packed, merged(skip, rowSkip, n), n, streamRows, buildRows, firstOnly);
       }
       return packed != null;
     }
@@ -156,7 +167,8 @@ final class HashedRelation implements Serializable {
     ColumnVector build = keys[0];
     boolean integral = build instanceof LongColumnVector || build instanceof IntColumnVector;
     if (integral && (probe instanceof LongColumnVector || probe instanceof IntColumnVector)) {
-      longIndex.probe(integralKeys(probe, n), probe.nulls, n, streamRows, buildRows, existenceOnly);
+      longIndex.probe(integralKeys(probe, n), merged(probe.nulls, rowSkip, n), n, streamRows, buildRows,
+          firstOnly);
       return true;
     }
     if (build instanceof DecimalColumnVector b && probe instanceof DecimalColumnVector p
@@ -169,10 +181,45 @@ final class HashedRelation implements Serializable {
           skip[i] = p.nulls[i] || !p.isCompact(i);
         }
       }
-      longIndex.probe(p.unscaled, skip, n, streamRows, buildRows, existenceOnly);
+      longIndex.probe(p.unscaled, merged(skip, rowSkip, n), n, streamRows, buildRows, firstOnly);
       return true;
     }
     return false;
+  }
+
+  /** The flags set in either array; {@code extra} may be null. */
+  private static boolean[] merged(boolean[] skip, boolean[] extra, int n) {
+    if (extra == null) {
+      return skip;
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = skip[i] | extra[i];
+    }
+    return out;
+  }
+
+  /**
+   * The candidates of this relation for stream batches keyed by {@code streamKeys}, able to report only
+   * each row's first match and to leave rows out, so a semi or anti join with a residual condition can
+   * settle most rows on their first match before listing the duplicates of the rest.
+   */
+  JoinProcessor.Candidates candidates(List<Expression> streamKeys) {
+    return new JoinProcessor.Candidates() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void find(ColumnarBatch stream, IntList streamRows, IntList buildRows) {
+        probe(stream, streamKeys, streamRows, buildRows);
+      }
+
+      @Override
+      public boolean find(ColumnarBatch stream, boolean[] rowSkip, boolean firstOnly, IntList streamRows,
+          IntList buildRows) {
+        probe(stream, streamKeys, rowSkip, firstOnly, streamRows, buildRows);
+        return true;
+      }
+    };
   }
 
   /**

@@ -118,8 +118,12 @@ class ExistenceJoinTest {
     if (processor.existenceOnly()) {
       assertThat(relation.rows().numCols()).isZero();
     }
-    return rows(processor.join(List.of(stream).iterator(), relation.rows(),
+    List<String> viaPlainProbe = rows(processor.join(List.of(stream).iterator(), relation.rows(),
         (batch, s, b) -> relation.probe(batch, key, s, b)));
+    List<String> viaFirstMatches = rows(processor.join(List.of(stream).iterator(), relation.rows(),
+        relation.candidates(key)));
+    assertThat(viaFirstMatches).isEqualTo(viaPlainProbe);
+    return viaFirstMatches;
   }
 
   @Test
@@ -154,6 +158,36 @@ class ExistenceJoinTest {
     assertThat(join(INT_STRING, JoinType.LEFT_SEMI, isW, false, false)).containsExactly("[2, b]");
     assertThat(join(INT_STRING, JoinType.LEFT_ANTI, isW, false, false)).containsExactly("[1, a]", "[3, c]",
         "[null, d]");
+  }
+
+  @Test
+  void aResidualConditionOnStringKeysSettlesRowsOnTheirFirstPassingMatch() {
+    // Build column 1 (input ordinal 3) must differ from 'y', the first of key 2's rows: key 2 needs a second look.
+    Expression notY = new BinaryComparison(ComparisonOperator.NOT_EQUAL, new BoundReference(3,
+        DataTypes.StringType, true), Literal.of("y"));
+    assertThat(join(STRING_STRING, JoinType.LEFT_SEMI, notY, false, false)).containsExactly("[1, a]", "[2, b]");
+    assertThat(join(STRING_STRING, JoinType.LEFT_ANTI, notY, false, false)).containsExactly("[3, c]",
+        "[null, d]");
+    Expression isY = new BinaryComparison(ComparisonOperator.EQUAL, new BoundReference(3, DataTypes.StringType,
+        true), Literal.of("y"));
+    assertThat(join(INT_STRING, JoinType.LEFT_SEMI, isY, false, false)).containsExactly("[2, b]");
+    assertThat(join(INT_STRING, JoinType.LEFT_ANTI, isY, true, false)).hasSize(4);
+  }
+
+  @Test
+  void aProbeLeavesOutSkippedRowsAndListsOnlyFirstMatchesWhenAsked() {
+    List<Expression> key = List.of(new BoundReference(0, DataTypes.IntegerType, true));
+    ColumnarBatch build = batch(INT_STRING, new Object[] {2, "y"}, new Object[] {2, "z"}, new Object[] {1, "x"});
+    ColumnarBatch stream = batch(INT_STRING, new Object[] {2, "b"}, new Object[] {1, "a"}, new Object[] {2, "c"});
+    HashedRelation relation = HashedRelation.build(build, key, new boolean[] {false});
+    IntList s = new IntList();
+    IntList b = new IntList();
+    relation.probe(stream, key, new boolean[] {false, true, false}, false, s, b);
+    assertThat(pairs(s, b)).containsExactly("0-0", "0-1", "2-0", "2-1");
+    s.clear();
+    b.clear();
+    relation.probe(stream, key, new boolean[] {true, false, false}, true, s, b);
+    assertThat(pairs(s, b)).containsExactly("1-2", "2-0");
   }
 
   @Test
