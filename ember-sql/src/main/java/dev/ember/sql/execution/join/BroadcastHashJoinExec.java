@@ -48,12 +48,12 @@ public final class BroadcastHashJoinExec extends JoinExec {
     List<Expression> buildKeys = BindReferences.bindAll(buildLeft ? leftKeys : rightKeys, build.output());
     List<Expression> streamKeys = BindReferences.bindAll(buildLeft ? rightKeys : leftKeys, streamSide().output());
     ColumnarBatch rows = BatchConcat.concat(build.execute(context).collect(), types(build));
-    Broadcast<HashedRelation> relation = context.emberContext().broadcast(
-        HashedRelation.build(rows, buildKeys, nullSafe));
     JoinProcessor processor = processor(condition);
+    Broadcast<HashedRelation> relation = context.emberContext().broadcast(
+        HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly()));
     return streamSide().execute(context).mapPartitions(stream -> {
       HashedRelation hashed = relation.value();
-      return processor.join(stream, hashed.rows(), (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
+      return processor.join(stream, hashed.rows(), hashed.candidates(streamKeys));
     });
   }
 

@@ -55,7 +55,7 @@ public final class BroadcastNullAwareAntiJoinExec extends JoinExec {
       }
     }
     Broadcast<HashedRelation> relation = context.emberContext().broadcast(
-        HashedRelation.build(rows, buildKeys, new boolean[] {false}));
+        HashedRelation.build(rows, buildKeys, new boolean[] {false}, true));
     JoinProcessor processor = processor(null);
     return stream.mapPartitions(batches -> {
       HashedRelation hashed = relation.value();

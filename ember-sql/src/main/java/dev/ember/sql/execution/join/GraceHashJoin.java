@@ -77,9 +77,8 @@ final class GraceHashJoin extends SpillableConsumer {
     }
     if (fits) {
       ColumnarBatch rows = BatchConcat.concat(held, buildTypes);
-      HashedRelation hashed = HashedRelation.build(rows, buildKeys, nullSafe);
-      Iterator<ColumnarBatch> joined = processor.join(stream, rows,
-          (batch, s, b) -> hashed.probe(batch, streamKeys, s, b));
+      HashedRelation hashed = HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly());
+      Iterator<ColumnarBatch> joined = processor.join(stream, hashed.rows(), hashed.candidates(streamKeys));
       return level == 0 ? releasingAtEnd(joined) : joined;
     }
     if (level == MAX_LEVEL) {

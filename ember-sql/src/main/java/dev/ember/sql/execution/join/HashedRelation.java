@@ -20,6 +20,10 @@ import java.util.List;
  * table ({@code heads} per bucket, {@code next} per row) comparing hashes, then keys column by column.
  * Rows with a NULL in a key that is not null-safe are left out of the table, since they can never match.
  * Serializable, so a broadcast join builds it once on the driver and ships it.
+ *
+ * <p>A relation for a semi or anti join without a residual condition only answers whether a stream row has a
+ * match: it keeps no build columns but the keys, its {@link LongKeyIndex} keeps one row per key, and a probe
+ * stops at a row's first match instead of listing every duplicate.
  */
 final class HashedRelation implements Serializable {
 
@@ -30,6 +34,7 @@ final class HashedRelation implements Serializable {
   private final boolean[] nullSafe;
   private final LongKeyIndex longIndex;
   private final boolean packedPair;
+  private final boolean existenceOnly;
   private Chains chains;
 
   /** The chained table over every key kind: a hash per row, a head per bucket and a next link per row. */
@@ -48,19 +53,20 @@ final class HashedRelation implements Serializable {
     }
   }
 
-  private HashedRelation(ColumnarBatch rows, ColumnVector[] keys, boolean[] nullSafe) {
-    this.rows = rows;
+  private HashedRelation(ColumnarBatch rows, ColumnVector[] keys, boolean[] nullSafe, boolean existenceOnly) {
+    int n = rows.numRows();
+    this.rows = existenceOnly ? new ColumnarBatch(new ColumnVector[0], n) : rows;
     this.keys = keys;
     this.nullSafe = nullSafe;
-    int n = rows.numRows();
+    this.existenceOnly = existenceOnly;
     long[] integralKeys = keys.length == 1 && !nullSafe[0] ? integralKeys(keys[0], n) : null;
     boolean[] skip = new boolean[n];
     long[] packed = keys.length == 2 && !nullSafe[0] && !nullSafe[1] ? packedKeys(keys, n, skip, true) : null;
     this.packedPair = packed != null;
     if (integralKeys != null) {
-      this.longIndex = new LongKeyIndex(integralKeys, keys[0].nulls, n);
+      this.longIndex = new LongKeyIndex(integralKeys, keys[0].nulls, n, existenceOnly);
     } else {
-      this.longIndex = packed == null ? null : new LongKeyIndex(packed, skip, n);
+      this.longIndex = packed == null ? null : new LongKeyIndex(packed, skip, n, existenceOnly);
     }
     if (longIndex == null) {
       this.chains = buildChains();
@@ -69,7 +75,17 @@ final class HashedRelation implements Serializable {
 
   /** The relation over {@code rows}, keyed by the bound {@code keyExpressions}. */
   static HashedRelation build(ColumnarBatch rows, List<Expression> keyExpressions, boolean[] nullSafe) {
-    return new HashedRelation(rows, evaluate(keyExpressions, rows), nullSafe);
+    return build(rows, keyExpressions, nullSafe, false);
+  }
+
+  /**
+   * The relation over {@code rows}, keyed by the bound {@code keyExpressions}; when {@code existenceOnly}
+   * (a semi or anti join without a residual condition) it keeps no build columns, one row per key in its
+   * {@link LongKeyIndex}, and a probe reports only the first match of a stream row.
+   */
+  static HashedRelation build(ColumnarBatch rows, List<Expression> keyExpressions, boolean[] nullSafe,
+      boolean existenceOnly) {
+    return new HashedRelation(rows, evaluate(keyExpressions, rows), nullSafe, existenceOnly);
   }
 
   static ColumnVector[] evaluate(List<Expression> keyExpressions, ColumnarBatch batch) {
@@ -80,7 +96,7 @@ final class HashedRelation implements Serializable {
     return out;
   }
 
-  /** Every build row. */
+  /** Every build row; with no columns for a relation built for existence only. */
   ColumnarBatch rows() {
     return rows;
   }
@@ -95,9 +111,19 @@ final class HashedRelation implements Serializable {
    * equal keys, stream row by stream row, each stream row's build rows in build order.
    */
   void probe(ColumnarBatch stream, List<Expression> streamKeys, IntList streamRows, IntList buildRows) {
+    probe(stream, streamKeys, null, existenceOnly, streamRows, buildRows);
+  }
+
+  /**
+   * As {@link #probe(ColumnarBatch, List, IntList, IntList)}, leaving out the stream rows whose
+   * {@code rowSkip} flag is set (none when null) and, when {@code firstOnly}, adding only the first build row
+   * of each stream row.
+   */
+  void probe(ColumnarBatch stream, List<Expression> streamKeys, boolean[] rowSkip, boolean firstOnly,
+      IntList streamRows, IntList buildRows) {
     int n = stream.numRows();
     ColumnVector[] probeKeys = evaluate(streamKeys, stream);
-    if (longIndex != null && probeIndex(probeKeys, n, streamRows, buildRows)) {
+    if (longIndex != null && probeIndex(probeKeys, n, rowSkip, firstOnly, streamRows, buildRows)) {
       return;
     }
     Chains table = chains();
@@ -107,7 +133,7 @@ final class HashedRelation implements Serializable {
     int[] next = table.next;
     int mask = table.mask;
     for (int i = 0; i < n; i++) {
-      if (KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
+      if ((rowSkip != null && rowSkip[i]) || KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
         continue;
       }
       int h = probeHashes[i];
@@ -115,6 +141,9 @@ final class HashedRelation implements Serializable {
         if (hashes[j] == h && KeyColumns.equal(keys, j, probeKeys, i)) {
           streamRows.add(i);
           buildRows.add(j);
+          if (firstOnly) {
+            break;
+          }
         }
       }
     }
@@ -124,12 +153,13 @@ final class HashedRelation implements Serializable {
    * Probes the {@link LongKeyIndex} with a stream key column of the build key's kind; false, leaving the
    * lists alone, for a column it cannot compare by long values (then the chains serve).
    */
-  private boolean probeIndex(ColumnVector[] probeKeys, int n, IntList streamRows, IntList buildRows) {
+  private boolean probeIndex(ColumnVector[] probeKeys, int n, boolean[] rowSkip, boolean firstOnly,
+      IntList streamRows, IntList buildRows) {
     if (packedPair) {
       boolean[] skip = new boolean[n];
       long[] packed = packedKeys(probeKeys, n, skip, false);
       if (packed != null) {
-        longIndex.probe(packed, skip, n, streamRows, buildRows);
+        longIndex.probe(packed, merged(skip, rowSkip, n), n, streamRows, buildRows, firstOnly);
       }
       return packed != null;
     }
@@ -137,7 +167,8 @@ final class HashedRelation implements Serializable {
     ColumnVector build = keys[0];
     boolean integral = build instanceof LongColumnVector || build instanceof IntColumnVector;
     if (integral && (probe instanceof LongColumnVector || probe instanceof IntColumnVector)) {
-      longIndex.probe(integralKeys(probe, n), probe.nulls, n, streamRows, buildRows);
+      longIndex.probe(integralKeys(probe, n), merged(probe.nulls, rowSkip, n), n, streamRows, buildRows,
+          firstOnly);
       return true;
     }
     if (build instanceof DecimalColumnVector b && probe instanceof DecimalColumnVector p
@@ -150,10 +181,45 @@ final class HashedRelation implements Serializable {
           skip[i] = p.nulls[i] || !p.isCompact(i);
         }
       }
-      longIndex.probe(p.unscaled, skip, n, streamRows, buildRows);
+      longIndex.probe(p.unscaled, merged(skip, rowSkip, n), n, streamRows, buildRows, firstOnly);
       return true;
     }
     return false;
+  }
+
+  /** The flags set in either array; {@code extra} may be null. */
+  private static boolean[] merged(boolean[] skip, boolean[] extra, int n) {
+    if (extra == null) {
+      return skip;
+    }
+    boolean[] out = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = skip[i] | extra[i];
+    }
+    return out;
+  }
+
+  /**
+   * The candidates of this relation for stream batches keyed by {@code streamKeys}, able to report only
+   * each row's first match and to leave rows out, so a semi or anti join with a residual condition can
+   * settle most rows on their first match before listing the duplicates of the rest.
+   */
+  JoinProcessor.Candidates candidates(List<Expression> streamKeys) {
+    return new JoinProcessor.Candidates() {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void find(ColumnarBatch stream, IntList streamRows, IntList buildRows) {
+        probe(stream, streamKeys, streamRows, buildRows);
+      }
+
+      @Override
+      public boolean find(ColumnarBatch stream, boolean[] rowSkip, boolean firstOnly, IntList streamRows,
+          IntList buildRows) {
+        probe(stream, streamKeys, rowSkip, firstOnly, streamRows, buildRows);
+        return true;
+      }
+    };
   }
 
   /**

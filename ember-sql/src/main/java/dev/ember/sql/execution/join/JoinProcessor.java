@@ -10,6 +10,7 @@ import dev.ember.sql.types.DataType;
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -30,6 +31,16 @@ final class JoinProcessor implements Serializable {
   interface Candidates extends Serializable {
     /** Adds the candidate pairs of {@code stream}'s rows and build rows to the two lists. */
     void find(ColumnarBatch stream, IntList streamRows, IntList buildRows);
+
+    /**
+     * Adds the candidate pairs of the rows of {@code stream} whose {@code rowSkip} flag is clear, only each
+     * row's first when {@code firstOnly}; false, adding nothing, when these candidates cannot (then a semi
+     * or anti join lists every pair at once).
+     */
+    default boolean find(ColumnarBatch stream, boolean[] rowSkip, boolean firstOnly, IntList streamRows,
+        IntList buildRows) {
+      return false;
+    }
   }
 
   private final JoinType joinType;
@@ -55,6 +66,14 @@ final class JoinProcessor implements Serializable {
     this.conditionColumns = condition == null ? null : new ConditionColumns(condition, leftTypes.size());
     this.leftTypes = List.copyOf(leftTypes);
     this.rightTypes = List.copyOf(rightTypes);
+  }
+
+  /**
+   * Whether the join only asks if a stream row has a match: a semi or anti join without a condition left
+   * to check, whose build rows are never read beyond their keys.
+   */
+  boolean existenceOnly() {
+    return joinType.leftOnly() && condition == null;
   }
 
   /** Whether unmatched build rows are part of the output (then they are emitted at the end of the stream). */
@@ -108,9 +127,35 @@ final class JoinProcessor implements Serializable {
     // Room for one match per stream row, the common case of a join on a foreign key, without growing.
     IntList streamRows = new IntList(stream.numRows());
     IntList buildRows = new IntList(stream.numRows());
-    candidates.find(stream, streamRows, buildRows);
     List<ColumnarBatch> out = new ArrayList<>();
     boolean[] streamMatched = new boolean[stream.numRows()];
+    if (joinType.leftOnly() && condition != null
+        && candidates.find(stream, null, true, streamRows, buildRows)) {
+      // A semi or anti join settles a row on its first passing match: try each row's first candidate, then
+      // list every candidate of the rows that had one and did not pass.
+      matchPairs(stream, build, streamRows, buildRows, streamMatched, buildMatched, out);
+      boolean[] settled = new boolean[stream.numRows()];
+      Arrays.fill(settled, true);
+      for (int i = 0; i < streamRows.size(); i++) {
+        settled[streamRows.get(i)] = streamMatched[streamRows.get(i)];
+      }
+      streamRows.clear();
+      buildRows.clear();
+      candidates.find(stream, settled, false, streamRows, buildRows);
+    } else {
+      candidates.find(stream, streamRows, buildRows);
+    }
+    matchPairs(stream, build, streamRows, buildRows, streamMatched, buildMatched, out);
+    emitStreamRows(stream, streamMatched, out);
+    return out;
+  }
+
+  /**
+   * Marks the stream and build rows of the candidate pairs that satisfy the condition as matched, and adds
+   * the passing pairs to {@code out} unless the join emits only stream rows.
+   */
+  private void matchPairs(ColumnarBatch stream, ColumnarBatch build, IntList streamRows, IntList buildRows,
+      boolean[] streamMatched, boolean[] buildMatched, List<ColumnarBatch> out) {
     boolean pairsWanted = !joinType.leftOnly();
     for (int from = 0; from < streamRows.size(); from += ColumnarBatch.MAX_ROWS) {
       int to = Math.min(streamRows.size(), from + ColumnarBatch.MAX_ROWS);
@@ -135,6 +180,10 @@ final class JoinProcessor implements Serializable {
         out.add(pairs(stream, s, build, b, kept));
       }
     }
+  }
+
+  /** Adds the stream rows a semi, anti or stream-side outer join emits besides its pairs. */
+  private void emitStreamRows(ColumnarBatch stream, boolean[] streamMatched, List<ColumnarBatch> out) {
     if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI || streamSideOuter()) {
       boolean keepMatched = joinType == JoinType.LEFT_SEMI;
       int[] rows = new int[stream.numRows()];
@@ -149,7 +198,6 @@ final class JoinProcessor implements Serializable {
         out.add(joinType.leftOnly() ? selected : padded(selected, !buildLeft));
       }
     }
-    return out;
   }
 
   /**

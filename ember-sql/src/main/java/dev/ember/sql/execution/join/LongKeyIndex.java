@@ -28,11 +28,22 @@ final class LongKeyIndex implements Serializable {
 
   /** The index of the first {@code n} rows of {@code keys}, skipping rows whose {@code nulls} flag is set. */
   LongKeyIndex(long[] keys, boolean[] nulls, int n) {
+    this(keys, nulls, n, false);
+  }
+
+  /**
+   * The index of the first {@code n} rows of {@code keys}, skipping rows whose {@code nulls} flag is set;
+   * when {@code distinct}, only the first row of each key is kept, for joins that only ask whether a key
+   * has a match (then no row links are kept either).
+   */
+  LongKeyIndex(long[] keys, boolean[] nulls, int n, boolean distinct) {
     int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
     this.mask = capacity - 1;
     this.slots = new long[capacity * 2];
-    this.nextRow = new int[n];
-    Arrays.fill(nextRow, -1);
+    this.nextRow = distinct ? null : new int[n];
+    if (nextRow != null) {
+      Arrays.fill(nextRow, -1);
+    }
     // Insert in reverse, so each key's rows are linked in build order; chunk by chunk, each chunk's home
     // slots first loaded in a branch-free loop so that their cache misses overlap.
     int[] homes = new int[Math.min(n, BUILD_CHUNK)];
@@ -59,7 +70,8 @@ final class LongKeyIndex implements Serializable {
       slot = (slot + 1) & mask;
     }
     long entry = slots[2 * slot + 1];
-    if (entry == EMPTY) {
+    if (entry == EMPTY || nextRow == null) {
+      // Rows are inserted last to first, so a distinct index ends up holding each key's first row.
       slots[2 * slot] = key;
       slots[2 * slot + 1] = (long) (row + 1) << 1;
     } else {
@@ -78,6 +90,14 @@ final class LongKeyIndex implements Serializable {
    * chains from lines already in cache.
    */
   void probe(long[] keys, boolean[] skip, int n, IntList streamRows, IntList buildRows) {
+    probe(keys, skip, n, streamRows, buildRows, false);
+  }
+
+  /**
+   * As {@link #probe(long[], boolean[], int, IntList, IntList)}; when {@code firstOnly}, adds only the first
+   * build row of each matched key, all a semi or anti join without a residual condition needs to know.
+   */
+  void probe(long[] keys, boolean[] skip, int n, IntList streamRows, IntList buildRows, boolean firstOnly) {
     int[] homes = new int[n];
     long[] entries = new long[n];
     long[] table = slots;
@@ -101,7 +121,12 @@ final class LongKeyIndex implements Serializable {
         }
       }
       if (entry != EMPTY) {
-        addMatches(i, entry, streamRows, buildRows);
+        if (firstOnly) {
+          streamRows.add(i);
+          buildRows.add((int) (entry >>> 1) - 1);
+        } else {
+          addMatches(i, entry, streamRows, buildRows);
+        }
       }
     }
   }

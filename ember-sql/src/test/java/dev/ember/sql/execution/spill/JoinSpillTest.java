@@ -29,7 +29,12 @@ class JoinSpillTest {
       "SELECT count(*) FROM gen a LEFT ANTI JOIN (SELECT id AS k FROM gen WHERE id % 2 = 0) b ON a.id = b.k",
       "SELECT count(*), count(a.k) FROM (SELECT CASE WHEN id % 10 = 0 THEN NULL ELSE id % 1000 END AS k "
           + "FROM gen) a JOIN (SELECT CASE WHEN id % 10 = 0 THEN NULL ELSE id END AS k FROM gen "
-          + "WHERE id < 50000) b ON a.k <=> b.k");
+          + "WHERE id < 50000) b ON a.k <=> b.k",
+      // Each k < 50000 has the build rows v = k and v = k + 50000; only the second passes the condition.
+      "SELECT count(*), sum(id) FROM gen a LEFT SEMI JOIN (SELECT id % 50000 AS k, id AS v FROM gen) b "
+          + "ON a.id = b.k AND b.v > a.id + 10",
+      "SELECT count(*), min(id) FROM gen a LEFT ANTI JOIN (SELECT id % 50000 AS k, id AS v FROM gen) b "
+          + "ON a.id = b.k AND b.v > a.id + 10");
 
   private record Result(List<String> rows, long diskBytesSpilled) {}
 
@@ -64,6 +69,8 @@ class JoinSpillTest {
     assertThat(spilled.rows().get(2)).isEqualTo("[[100000,25000]]");
     assertThat(spilled.rows().get(3)).isEqualTo("[[50000,2499950000]]");
     assertThat(spilled.rows().get(4)).isEqualTo("[[50000]]");
+    assertThat(spilled.rows().get(6)).isEqualTo("[[50000,1249975000]]");
+    assertThat(spilled.rows().get(7)).isEqualTo("[[50000,50000]]");
   }
 
   @Test
