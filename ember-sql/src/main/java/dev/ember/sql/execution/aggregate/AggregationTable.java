@@ -92,6 +92,10 @@ final class AggregationTable {
       decimals = null;
     }
     boolean[] nulls = column.nulls;
+    if (longIds.large()) {
+      lookAheadGroupIds(keyColumns, longs != null ? longs : keysOf(ints, decimals, n), decimals, groupIds, n);
+      return;
+    }
     // Input is often clustered by its key (sorted files, joins on the key): a row repeating the previous
     // row's key reuses its id without probing the table.
     long lastKey = 0;
@@ -119,6 +123,55 @@ final class AggregationTable {
         }
         lastKey = key;
         lastId = id;
+      }
+      groupIds[i] = id;
+    }
+  }
+
+  private static long[] keysOf(int[] ints, DecimalColumnVector decimals, int n) {
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = ints != null ? ints[i] : decimals.unscaled[i];
+    }
+    return keys;
+  }
+
+  /**
+   * Group ids of one integral key column against a table too large for the caches: every row's id is
+   * looked up in one batched pass ({@link LongGroupIds#getAll}), then new keys, NULLs and wide decimals are
+   * resolved row by row in order, so ids stay dense and in first-seen order.
+   */
+  private void lookAheadGroupIds(ColumnVector[] keyColumns, long[] keys, DecimalColumnVector decimals,
+      int[] groupIds, int n) {
+    boolean[] nulls = keyColumns[0].nulls;
+    boolean[] skip = nulls;
+    if (decimals != null) {
+      skip = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        skip[i] = nulls[i] || !decimals.isCompact(i);
+      }
+    }
+    longIds.getAll(keys, skip, n, groupIds);
+    for (int i = 0; i < n; i++) {
+      if (groupIds[i] >= 0) {
+        continue;
+      }
+      int id;
+      if (nulls[i]) {
+        id = longIds.nullId();
+        if (id < 0) {
+          id = newGroup(keyColumns, i);
+          longIds.putNull(id);
+        }
+      } else if (skip[i]) {
+        id = wideGroupId(keyColumns, i);
+      } else {
+        // A key first seen earlier in this batch has been added since the batched lookup.
+        id = longIds.get(keys[i]);
+        if (id < 0) {
+          id = newGroup(keyColumns, i);
+          longIds.put(keys[i], id);
+        }
       }
       groupIds[i] = id;
     }
