@@ -29,6 +29,7 @@ final class AggregationTable {
   private final LongGroupIds longIds = new LongGroupIds();
   private GroupKeyColumns keys;
   private MultiKeyGroupIds multiKeyIds;
+  private PackedKeyGroupIds packedIds;
   private int groups;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
@@ -71,11 +72,35 @@ final class AggregationTable {
       integralGroupIds(keyColumns, groupIds, n);
       return groupIds;
     }
+    if (multiKeyIds == null && packedIds == null && PackedKeyGroupIds.packable(keyColumns)) {
+      packedIds = new PackedKeyGroupIds(keyColumns.length);
+    }
+    if (packedIds != null) {
+      if (packedIds.groupIds(keyColumns, n, groupIds, row -> newGroup(keyColumns, row), keys, groups)) {
+        return groupIds;
+      }
+      packedIds = null;
+      multiKeyIds = rebuiltMultiKeyIds(keyColumns.length);
+    }
     if (multiKeyIds == null) {
       multiKeyIds = new MultiKeyGroupIds(keyColumns.length);
     }
     multiKeyIds.groupIds(keyColumns, n, groupIds, row -> newGroup(keyColumns, row));
     return groupIds;
+  }
+
+  /**
+   * The general table holding the groups made so far, for integral keys that have outgrown 64 bits: the
+   * stored keys are looked up chunk by chunk, so each group gets back its own id.
+   */
+  private MultiKeyGroupIds rebuiltMultiKeyIds(int width) {
+    MultiKeyGroupIds table = new MultiKeyGroupIds(width);
+    int[] next = {0};
+    for (int c = 0; c * ColumnarBatch.MAX_ROWS < groups; c++) {
+      int count = Math.min(ColumnarBatch.MAX_ROWS, groups - c * ColumnarBatch.MAX_ROWS);
+      table.groupIds(keys.chunk(c), count, new int[count], row -> next[0]++);
+    }
+    return table;
   }
 
   /**
