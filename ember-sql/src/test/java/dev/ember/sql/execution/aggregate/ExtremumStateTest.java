@@ -106,4 +106,43 @@ class ExtremumStateTest {
     merged.merge(new int[] {0, 0, 0}, new ColumnarBatch(buffers, 3), 0, 3);
     assertThat(merged.result(0)).isEqualTo(-1.0 / 3);
   }
+
+  @Test
+  void decimalAveragesRoundHalfUpInLongsAsBigDecimalDoes() {
+    DecimalType input = new DecimalType(10, 2);
+    DecimalType result = new DecimalType(14, 6);
+    GroupedState avg = new DecimalAverageState(new DecimalType(20, 2), result);
+    avg.ensureCapacity(4);
+    List<Object> values = new ArrayList<>();
+    int[] groups = new int[3 + 32 + 32 + 1];
+    // Group 0: 1, 2, 2 (5/3); group 1: 0.01 and 31 zeros (0.0003125, a half); group 2: -0.01 and 31 zeros.
+    for (String v : new String[] {"1.00", "2.00", "2.00"}) {
+      values.add(new BigDecimal(v));
+    }
+    for (int i = 0; i < 32; i++) {
+      groups[3 + i] = 1;
+      values.add(new BigDecimal(i == 0 ? "0.01" : "0.00"));
+    }
+    for (int i = 0; i < 32; i++) {
+      groups[35 + i] = 2;
+      values.add(new BigDecimal(i == 0 ? "-0.01" : "0.00"));
+    }
+    groups[67] = 3;
+    values.add(null);
+    avg.update(groups, ColumnVectors.of(input, values), groups.length);
+    ColumnVector out = ColumnVectors.allocate(result, 4);
+    avg.writeResults(0, 4, out);
+    assertThat(out.getBoxed(0)).isEqualTo(new BigDecimal("1.666667")).isEqualTo(avg.result(0));
+    assertThat(out.getBoxed(1)).isEqualTo(new BigDecimal("0.000313")).isEqualTo(avg.result(1));
+    assertThat(out.getBoxed(2)).isEqualTo(new BigDecimal("-0.000313")).isEqualTo(avg.result(2));
+    assertThat(out.getBoxed(3)).isNull();
+    ColumnVector[] buffers = {ColumnVectors.allocate(new DecimalType(20, 2), 4),
+        ColumnVectors.allocate(DataTypes.LongType, 4)};
+    avg.writeBuffers(0, 4, buffers, 0, 2);
+    assertThat(buffers[0].getBoxed(0)).isEqualTo(new BigDecimal("5.00"));
+    assertThat(buffers[0].getBoxed(2)).isEqualTo(new BigDecimal("-0.01"));
+    assertThat(buffers[1].getBoxed(1)).isEqualTo(32L);
+    assertThat(buffers[0].getBoxed(3)).isNull();
+    assertThat(buffers[1].getBoxed(3)).isEqualTo(0L);
+  }
 }
