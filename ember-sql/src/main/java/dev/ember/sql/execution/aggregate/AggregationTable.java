@@ -29,6 +29,7 @@ final class AggregationTable {
   private final LongGroupIds longIds = new LongGroupIds();
   private GroupKeyColumns keys;
   private MultiKeyGroupIds multiKeyIds;
+  private PackedKeyGroupIds packedIds;
   private int groups;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
@@ -71,11 +72,35 @@ final class AggregationTable {
       integralGroupIds(keyColumns, groupIds, n);
       return groupIds;
     }
+    if (multiKeyIds == null && packedIds == null && PackedKeyGroupIds.packable(keyColumns)) {
+      packedIds = new PackedKeyGroupIds(keyColumns.length);
+    }
+    if (packedIds != null) {
+      if (packedIds.groupIds(keyColumns, n, groupIds, row -> newGroup(keyColumns, row), keys, groups)) {
+        return groupIds;
+      }
+      packedIds = null;
+      multiKeyIds = rebuiltMultiKeyIds(keyColumns.length);
+    }
     if (multiKeyIds == null) {
       multiKeyIds = new MultiKeyGroupIds(keyColumns.length);
     }
     multiKeyIds.groupIds(keyColumns, n, groupIds, row -> newGroup(keyColumns, row));
     return groupIds;
+  }
+
+  /**
+   * The general table holding the groups made so far, for integral keys that have outgrown 64 bits: the
+   * stored keys are looked up chunk by chunk, so each group gets back its own id.
+   */
+  private MultiKeyGroupIds rebuiltMultiKeyIds(int width) {
+    MultiKeyGroupIds table = new MultiKeyGroupIds(width);
+    int[] next = {0};
+    for (int c = 0; c * ColumnarBatch.MAX_ROWS < groups; c++) {
+      int count = Math.min(ColumnarBatch.MAX_ROWS, groups - c * ColumnarBatch.MAX_ROWS);
+      table.groupIds(keys.chunk(c), count, new int[count], row -> next[0]++);
+    }
+    return table;
   }
 
   /**
@@ -92,6 +117,10 @@ final class AggregationTable {
       decimals = null;
     }
     boolean[] nulls = column.nulls;
+    if (longIds.large()) {
+      lookAheadGroupIds(keyColumns, longs != null ? longs : keysOf(ints, decimals, n), decimals, groupIds, n);
+      return;
+    }
     // Input is often clustered by its key (sorted files, joins on the key): a row repeating the previous
     // row's key reuses its id without probing the table.
     long lastKey = 0;
@@ -119,6 +148,55 @@ final class AggregationTable {
         }
         lastKey = key;
         lastId = id;
+      }
+      groupIds[i] = id;
+    }
+  }
+
+  private static long[] keysOf(int[] ints, DecimalColumnVector decimals, int n) {
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = ints != null ? ints[i] : decimals.unscaled[i];
+    }
+    return keys;
+  }
+
+  /**
+   * Group ids of one integral key column against a table too large for the caches: every row's id is
+   * looked up in one batched pass ({@link LongGroupIds#getAll}), then new keys, NULLs and wide decimals are
+   * resolved row by row in order, so ids stay dense and in first-seen order.
+   */
+  private void lookAheadGroupIds(ColumnVector[] keyColumns, long[] keys, DecimalColumnVector decimals,
+      int[] groupIds, int n) {
+    boolean[] nulls = keyColumns[0].nulls;
+    boolean[] skip = nulls;
+    if (decimals != null) {
+      skip = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        skip[i] = nulls[i] || !decimals.isCompact(i);
+      }
+    }
+    longIds.getAll(keys, skip, n, groupIds);
+    for (int i = 0; i < n; i++) {
+      if (groupIds[i] >= 0) {
+        continue;
+      }
+      int id;
+      if (nulls[i]) {
+        id = longIds.nullId();
+        if (id < 0) {
+          id = newGroup(keyColumns, i);
+          longIds.putNull(id);
+        }
+      } else if (skip[i]) {
+        id = wideGroupId(keyColumns, i);
+      } else {
+        // A key first seen earlier in this batch has been added since the batched lookup.
+        id = longIds.get(keys[i]);
+        if (id < 0) {
+          id = newGroup(keyColumns, i);
+          longIds.put(keys[i], id);
+        }
       }
       groupIds[i] = id;
     }

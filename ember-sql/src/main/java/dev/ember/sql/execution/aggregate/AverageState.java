@@ -6,7 +6,10 @@ import dev.ember.sql.execution.vector.DoubleColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import java.util.Arrays;
 
-/** avg(x) over doubles: a sum and a count per group; NULL when the count is zero. */
+/**
+ * avg(x) over doubles: a sum and a count per group; NULL when the count is zero. Buffers and results are
+ * written column-at-a-time.
+ */
 final class AverageState implements GroupedState {
 
   private double[] sums = new double[16];
@@ -52,5 +55,26 @@ final class AverageState implements GroupedState {
   @Override
   public Object result(int group) {
     return counts[group] == 0 ? null : sums[group] / counts[group];
+  }
+
+  /** Copies the sums and counts straight into the partial output's double and bigint columns. */
+  @Override
+  public void writeBuffers(int from, int count, ColumnVector[] out, int offset, int width) {
+    System.arraycopy(sums, from, ((DoubleColumnVector) out[offset]).values, 0, count);
+    System.arraycopy(counts, from, ((LongColumnVector) out[offset + 1]).values, 0, count);
+  }
+
+  /** Divides column-at-a-time into a double column; NULL for groups without values. */
+  @Override
+  public void writeResults(int from, int count, ColumnVector out) {
+    if (!(out instanceof DoubleColumnVector d)) {
+      GroupedState.super.writeResults(from, count, out);
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      long c = counts[from + i];
+      d.nulls[i] = c == 0;
+      d.values[i] = c == 0 ? 0 : sums[from + i] / c;
+    }
   }
 }

@@ -107,6 +107,27 @@ final class DecimalSumState implements GroupedState {
     mergeSums(groupIds, partial, column, -1, n);
   }
 
+  /** Copies the counts of groups {@code from .. from+count-1} into {@code out}. */
+  void writeCounts(int from, int count, long[] out) {
+    System.arraycopy(counts, from, out, 0, count);
+  }
+
+  /** Whether group {@code g} has values and a sum held as a long within the sum type's digits. */
+  boolean hasLongSum(int g) {
+    long limit = sumType.precision() < LONG_POWERS.length ? LONG_POWERS[sumType.precision()] : Long.MAX_VALUE;
+    return counts[g] != 0 && (wide == null || wide[g] == null) && sums[g] < limit && sums[g] > -limit;
+  }
+
+  /** Group {@code g}'s unscaled sum, when {@link #hasLongSum} says it is a long. */
+  long longSum(int g) {
+    return sums[g];
+  }
+
+  /** 10 to the power {@code exponent}, for exponents 0 to 18. */
+  static long powerOfTen(int exponent) {
+    return LONG_POWERS[exponent];
+  }
+
   long count(int group) {
     return counts[group];
   }

@@ -9,6 +9,7 @@ final class LongGroupIds {
 
   private static final int EMPTY = -1;
   private static final int NO_NULL_GROUP = -1;
+  private static final int LOOK_AHEAD_SLOTS = 1 << 16;
 
   /** Slot {@code s} is the key at {@code 2s} and its id (or EMPTY) at {@code 2s+1}: one cache line per probe. */
   private long[] entries;
@@ -47,8 +48,44 @@ final class LongGroupIds {
 
   /** The id of {@code key}, or -1 when it has none yet. */
   int get(long key) {
+    return probe(entries, key, slot(key));
+  }
+
+  /**
+   * Whether the table has grown past the caches, so that a batch is better looked up with {@link #getAll}:
+   * above 64K slots (1 MB of entries) most probes miss the caches.
+   */
+  boolean large() {
+    return capacity > LOOK_AHEAD_SLOTS;
+  }
+
+  /**
+   * Writes the id of {@code keys[i]} (or -1 when it has none yet) into {@code ids[i]} for the first {@code n}
+   * rows whose {@code skip[i]} is false, as the join probe does: first the home slot of every key, then
+   * one tight loop that loads each home slot's id (independent loads, so their cache misses overlap), then
+   * the comparisons against lines already in cache. Rows to skip get -1 and must be resolved by the caller.
+   */
+  void getAll(long[] keys, boolean[] skip, int n, int[] ids) {
     long[] table = entries;
-    for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+    int[] slots = new int[n];
+    for (int i = 0; i < n; i++) {
+      slots[i] = slot(keys[i]);
+    }
+    for (int i = 0; i < n; i++) {
+      ids[i] = (int) table[2 * slots[i] + 1];
+    }
+    for (int i = 0; i < n; i++) {
+      int id = ids[i];
+      if (skip[i]) {
+        ids[i] = EMPTY;
+      } else if (id != EMPTY && table[2 * slots[i]] != keys[i]) {
+        ids[i] = probe(table, keys[i], (slots[i] + 1) & mask);
+      }
+    }
+  }
+
+  private int probe(long[] table, long key, int from) {
+    for (int slot = from; ; slot = (slot + 1) & mask) {
       int id = (int) table[2 * slot + 1];
       if (id == EMPTY || table[2 * slot] == key) {
         return id;

@@ -101,6 +101,37 @@ class AggregationTableTest {
   }
 
   @Test
+  void tablesPastTheCachesLookUpBatchesAheadWithRepeatsNewKeysAndNullsInOneBatch() {
+    AggregationTable table = new AggregationTable(EVALUATORS);
+    int groups = 50_000;
+    int rows = 2 * groups;
+    Map<Integer, Long> expected = new HashMap<>();
+    for (int round = 0; round < 2; round++) {
+      for (int from = 0; from < rows; from += ColumnarBatch.MAX_ROWS) {
+        int n = Math.min(ColumnarBatch.MAX_ROWS, rows - from);
+        Integer[] keys = new Integer[n];
+        String[] prices = new String[n];
+        for (int i = 0; i < n; i++) {
+          int r = from + i;
+          // Each key twice in a row (a repeat of a key new to this batch), and a NULL key now and then.
+          keys[i] = r % 1000 == 999 ? null : (r / 2) * 7919 % groups;
+          prices[i] = "1.00";
+          expected.merge(keys[i] == null ? -1 : keys[i], 1L, Long::sum);
+        }
+        update(table, batch(keys, prices));
+      }
+    }
+    assertThat(table.numGroups()).isEqualTo(expected.size());
+    Map<Integer, Long> counts = new HashMap<>();
+    for (Object[] row : rows(table.partialOutput(PARTIAL_TYPES))) {
+      assertThat(counts.put(row[0] == null ? -1 : (Integer) row[0], (Long) row[1])).isNull();
+      assertThat(row[2]).isEqualTo(new BigDecimal((Long) row[1] + ".00"));
+    }
+    assertThat(counts).isEqualTo(expected);
+    assertThat(counts.get(-1)).isEqualTo(200L);
+  }
+
+  @Test
   void finalOutputMergesPartialRowsAndOverflowingSumsStayExact() {
     AggregationTable table = new AggregationTable(EVALUATORS);
     IntColumnVector keys = (IntColumnVector) ColumnVectors.of(DataTypes.IntegerType, Arrays.asList(1, 2, 1, null));

@@ -37,4 +37,21 @@ class LongGroupIdsTest {
     assertThat(ids.nullId()).isEqualTo(1);
     assertThat(ids.get(0L)).isEqualTo(0);
   }
+
+  @Test
+  void batchedLookupsFindPresentKeysMissAbsentOnesAndSkipMarkedRows() {
+    LongGroupIds ids = new LongGroupIds();
+    // Keys spaced by 65,536 share low bits, so home slots collide and probes run on.
+    int count = 40_000;
+    for (int i = 0; i < count; i++) {
+      ids.put(i * 65_536L, i);
+    }
+    assertThat(ids.large()).isTrue();
+    long[] keys = {0L, 65_536L, 39_999 * 65_536L, 1L, 40_000 * 65_536L, 0L, 5 * 65_536L};
+    boolean[] skip = {false, false, false, false, false, true, false};
+    int[] out = new int[keys.length];
+    ids.getAll(keys, skip, keys.length, out);
+    assertThat(out).containsExactly(0, 1, 39_999, -1, -1, -1, 5);
+    assertThat(new LongGroupIds().large()).isFalse();
+  }
 }
