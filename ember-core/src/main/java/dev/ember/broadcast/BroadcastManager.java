@@ -54,7 +54,7 @@ public final class BroadcastManager {
           + "driver, with EmberContext.broadcast.");
     }
     long id = nextId.getAndIncrement();
-    ByteBuffer bytes = serializer.newInstance().serialize(value);
+    ByteBuffer bytes = serializer.newInstance().serializeUnbounded(value);
     int total = bytes.remaining();
     int numPieces = Math.max(1, (total + pieceSize - 1) / pieceSize);
     for (int piece = 0; piece < numPieces; piece++) {

@@ -38,6 +38,13 @@ final class KryoSerializerInstance implements SerializerInstance {
   }
 
   @Override
+  public ByteBuffer serializeUnbounded(Object value) {
+    Output output = new Output(bufferSize, -1);
+    write(output, value);
+    return ByteBuffer.wrap(output.toBytes());
+  }
+
+  @Override
   public <T> T deserialize(ByteBuffer bytes) {
     ByteBuffer copy = bytes.duplicate();
     byte[] array = new byte[copy.remaining()];

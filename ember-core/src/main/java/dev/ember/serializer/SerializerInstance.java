@@ -10,6 +10,15 @@ public interface SerializerInstance {
   /** Serializes {@code value} into a buffer positioned at 0. */
   ByteBuffer serialize(Object value);
 
+  /**
+   * Serializes {@code value} like {@link #serialize}, but without the configured cap on one object's size
+   * ({@code spark.kryoserializer.buffer.max}): for values such as broadcasts, which are cut into pieces
+   * afterwards and may be larger than any one record. Read back with {@link #deserialize}.
+   */
+  default ByteBuffer serializeUnbounded(Object value) {
+    return serialize(value);
+  }
+
   /** Reads back one object written by {@link #serialize}. */
   <T> T deserialize(ByteBuffer bytes);
 

@@ -61,6 +61,22 @@ class BroadcastTest {
   }
 
   @Test
+  void valueLargerThanTheSerializerBufferCapIsStillBroadcast() {
+    sc.stop();
+    sc = new EmberContext(new EmberConf(false).setMaster("local[2]").setAppName("BroadcastTest")
+        .set("ember.broadcast.blockSize", "1m").set("spark.kryoserializer.buffer.max", "1m"));
+    String[] words = new String[200_000];
+    for (int i = 0; i < words.length; i++) {
+      words[i] = "word-" + i;
+    }
+    // About 2.5 MB serialized: more than one record may take under spark.kryoserializer.buffer.max.
+    Broadcast<String[]> table = sc.broadcast(words);
+    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), 2))).isTrue();
+    List<String> values = sc.parallelize(List.of(0, 199_999), 2).map(i -> table.value()[i]).collect();
+    assertThat(values).containsExactly("word-0", "word-199999");
+  }
+
+  @Test
   void destroyedBroadcastFailsClearly() {
     Broadcast<String> word = sc.broadcast("hello");
     word.destroy();
