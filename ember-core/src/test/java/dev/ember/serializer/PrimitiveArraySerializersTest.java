@@ -59,11 +59,40 @@ class PrimitiveArraySerializersTest {
   }
 
   @Test
-  void arraysAreWrittenAsFixedWidthValuesAfterTheirLength() {
-    // Class id and reference bytes come first; the 4097 longs then take exactly 8 bytes each.
-    int small = kryo.serialize(new long[] {1}).remaining();
-    int large = kryo.serialize(new long[4097]).remaining();
-    assertThat(large - small).isEqualTo(4096 * 8 + 1);
+  void integersArePackedPerChunkInTheWidthTheirRangeNeeds() {
+    int header = kryo.serialize(new long[0]).remaining();
+    // 4097 equal longs: a second length byte, then three chunks (2048, 2048, 1) of a width byte and a minimum.
+    assertThat(kryo.serialize(new long[4097]).remaining() - header).isEqualTo(1 + 3 * 9);
+    long[] small = new long[2048];
+    int[] smallInts = new int[2048];
+    long[] wide = new long[2048];
+    for (int i = 0; i < 2048; i++) {
+      small[i] = 1_000_000 + i % 200;
+      smallInts[i] = -5 + i * 30;
+      wide[i] = i % 2 == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    assertThat(kryo.serialize(small).remaining() - header).isEqualTo(1 + 9 + 2048);
+    assertThat(kryo.serialize(smallInts).remaining() - kryo.serialize(new int[0]).remaining())
+        .isEqualTo(1 + 9 + 2048 * 2);
+    assertThat(kryo.serialize(wide).remaining() - header).isEqualTo(1 + 9 + 2048 * 8);
+    assertThat(roundTrip(small)).containsExactly(small);
+    assertThat(roundTrip(smallInts)).containsExactly(smallInts);
+    assertThat(roundTrip(wide)).containsExactly(wide);
+  }
+
+  @Test
+  void chunksOfEveryWidthRoundTrip() {
+    Random random = new Random(11);
+    long[] spans = {0, 100, 50_000, 3_000_000_000L, Long.MAX_VALUE};
+    long[] longs = new long[spans.length * 2048 + 5];
+    int[] ints = new int[longs.length];
+    for (int i = 0; i < longs.length; i++) {
+      long span = spans[Math.min(i / 2048, spans.length - 1)];
+      longs[i] = -77 + (span == 0 ? 0 : Math.floorMod(random.nextLong(), span));
+      ints[i] = (int) longs[i];
+    }
+    assertThat(roundTrip(longs)).containsExactly(longs);
+    assertThat(roundTrip(ints)).containsExactly(ints);
   }
 
   @Test
