@@ -26,6 +26,7 @@ final class EmberKryo extends Kryo {
     kryo.setReferences(referenceTracking);
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     kryo.addDefaultSerializer(JavaFallback.class, new JavaFallback.KryoSerializerOfFallback());
+    PrimitiveArraySerializers.register(kryo);
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     kryo.setClassLoader(loader != null ? loader : EmberKryo.class.getClassLoader());
     return kryo;

@@ -39,10 +39,11 @@ class BroadcastTest {
 
   @Test
   void largeValueTravelsOnceNotInsideEachTask() {
-    // Values near Long.MAX_VALUE take nine bytes each in any encoding: over 4 MB, so at least four 1 MB pieces.
+    // Values alternating between both ends of the long range take eight bytes or more each in any encoding
+    // (varints or offsets from a minimum): over 4 MB, so at least four 1 MB pieces.
     long[] big = new long[500_000];
     for (int i = 0; i < big.length; i++) {
-      big[i] = Long.MAX_VALUE - i;
+      big[i] = i % 2 == 0 ? Long.MAX_VALUE - i : Long.MIN_VALUE + i;
     }
     Broadcast<long[]> table = sc.broadcast(big);
     Function<Integer, Long> lookup = i -> table.value()[i];
@@ -51,13 +52,13 @@ class BroadcastTest {
     assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), 3))).isTrue();
 
     List<Long> values = sc.parallelize(List.of(0, 1, 499_999), 3).map(lookup).collect();
-    assertThat(values).containsExactly(Long.MAX_VALUE, Long.MAX_VALUE - 1, Long.MAX_VALUE - 499_999);
+    assertThat(values).containsExactly(Long.MAX_VALUE, Long.MIN_VALUE + 1, Long.MIN_VALUE + 499_999);
     // The executor kept its deserialized copy next to the driver's pieces.
     assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), -1))).isTrue();
 
     table.unpersist();
     assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), -1))).isFalse();
-    assertThat(sc.parallelize(List.of(7), 1).map(lookup).collect()).containsExactly(Long.MAX_VALUE - 7);
+    assertThat(sc.parallelize(List.of(7), 1).map(lookup).collect()).containsExactly(Long.MIN_VALUE + 7);
   }
 
   @Test

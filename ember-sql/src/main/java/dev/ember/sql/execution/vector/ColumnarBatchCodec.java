@@ -83,14 +83,16 @@ public final class ColumnarBatchCodec {
       return;
     }
     writeType(vector.dataType(), out);
-    writeNulls(vector.nulls, rows, out);
+    boolean anyNull = writeNulls(vector.nulls, rows, out) > 0;
     switch (kind) {
       case KIND_BOOLEAN -> out.writeBits(((BooleanColumnVector) vector).values, rows);
-      case KIND_INT -> FrameOfReference.writeInts(((IntColumnVector) vector).values, vector.nulls, rows, out);
-      case KIND_LONG -> FrameOfReference.writeLongs(((LongColumnVector) vector).values, vector.nulls, rows, out);
+      case KIND_INT ->
+          FrameOfReference.writeInts(((IntColumnVector) vector).values, vector.nulls, anyNull, rows, out);
+      case KIND_LONG ->
+          FrameOfReference.writeLongs(((LongColumnVector) vector).values, vector.nulls, anyNull, rows, out);
       case KIND_DOUBLE -> out.writeDoubles(((DoubleColumnVector) vector).values, rows);
       case KIND_STRING -> writeStrings((StringColumnVector) vector, rows, out);
-      default -> writeDecimals((DecimalColumnVector) vector, rows, out);
+      default -> writeDecimals((DecimalColumnVector) vector, anyNull, rows, out);
     }
   }
 
@@ -185,7 +187,8 @@ public final class ColumnarBatchCodec {
     throw new IllegalStateException("A serialized batch is corrupt: type code " + code);
   }
 
-  private static void writeNulls(boolean[] nulls, int rows, BatchBytesWriter out) {
+  /** Writes the null mode (and bitmap) of the first {@code rows} flags; returns the number of NULLs. */
+  private static int writeNulls(boolean[] nulls, int rows, BatchBytesWriter out) {
     int count = 0;
     for (int i = 0; i < rows; i++) {
       if (nulls[i]) {
@@ -200,6 +203,7 @@ public final class ColumnarBatchCodec {
       out.writeByte(NULLS_BITMAP);
       out.writeBits(nulls, rows);
     }
+    return count;
   }
 
   private static void readNulls(BatchBytesReader in, boolean[] nulls, int rows) {
@@ -219,7 +223,6 @@ public final class ColumnarBatchCodec {
    */
   private static void writeStrings(StringColumnVector vector, int rows, BatchBytesWriter out) {
     int[] lengths = new int[rows];
-    boolean[] none = new boolean[rows];
     int blobAt = out.position();
     out.writeInt(0);
     String[] values = vector.values;
@@ -235,7 +238,7 @@ public final class ColumnarBatchCodec {
       }
     }
     out.putInt(blobAt, out.position() - blobAt - 4);
-    FrameOfReference.writeInts(lengths, none, rows, out);
+    FrameOfReference.writeInts(lengths, null, false, rows, out);
   }
 
   private static StringColumnVector readStrings(BatchBytesReader in, DataType type, int rows) {
@@ -259,8 +262,8 @@ public final class ColumnarBatchCodec {
     return vector;
   }
 
-  private static void writeDecimals(DecimalColumnVector vector, int rows, BatchBytesWriter out) {
-    FrameOfReference.writeLongs(vector.unscaled, vector.nulls, rows, out);
+  private static void writeDecimals(DecimalColumnVector vector, boolean anyNull, int rows, BatchBytesWriter out) {
+    FrameOfReference.writeLongs(vector.unscaled, vector.nulls, anyNull, rows, out);
     int wide = 0;
     if (vector.hasWideValues()) {
       for (int i = 0; i < rows; i++) {

@@ -9,6 +9,9 @@ import java.nio.ByteOrder;
  * their type. Costs a min/max pass and a narrowing pass, both tight loops, and saves bytes the shuffle would
  * otherwise compress and write. Layout: width byte, base (8 bytes), then one offset per row (NULL rows
  * included, their offsets meaningless).
+ *
+ * <p>The loops are specialized: a column without NULLs finds its range without testing each row's flag, and
+ * each width narrows or widens in its own loop rather than dispatching on the width per value.
  */
 final class FrameOfReference {
 
@@ -16,13 +19,34 @@ final class FrameOfReference {
 
   /** Writes the first {@code rows} ints, ignoring the range of rows flagged in {@code nulls}. */
   static void writeInts(int[] values, boolean[] nulls, int rows, BatchBytesWriter out) {
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    for (int i = 0; i < rows; i++) {
-      if (!nulls[i]) {
-        min = Math.min(min, values[i]);
-        max = Math.max(max, values[i]);
+    writeInts(values, nulls, true, rows, out);
+  }
+
+  /**
+   * Writes the first {@code rows} ints; {@code mayHaveNulls} false promises that no row is flagged in
+   * {@code nulls}, so the range pass need not read the flags.
+   */
+  static void writeInts(int[] values, boolean[] nulls, boolean mayHaveNulls, int rows, BatchBytesWriter out) {
+    long min;
+    long max;
+    if (mayHaveNulls) {
+      min = Long.MAX_VALUE;
+      max = Long.MIN_VALUE;
+      for (int i = 0; i < rows; i++) {
+        if (!nulls[i]) {
+          min = Math.min(min, values[i]);
+          max = Math.max(max, values[i]);
+        }
       }
+    } else {
+      int lo = Integer.MAX_VALUE;
+      int hi = Integer.MIN_VALUE;
+      for (int i = 0; i < rows; i++) {
+        lo = Math.min(lo, values[i]);
+        hi = Math.max(hi, values[i]);
+      }
+      min = rows == 0 ? Long.MAX_VALUE : lo;
+      max = rows == 0 ? Long.MIN_VALUE : hi;
     }
     int width = width(min, max);
     long base = width == 0 && min > max ? 0 : min;
@@ -32,22 +56,56 @@ final class FrameOfReference {
       out.writeInts(values, rows);
       return;
     }
-    ByteBuffer view = view(out, rows * width);
-    int b = (int) base;
-    for (int i = 0; i < rows; i++) {
-      put(view, i, width, values[i] - b);
+    narrowInts(values, (int) base, width, rows, out);
+  }
+
+  private static void narrowInts(int[] values, int base, int width, int rows, BatchBytesWriter out) {
+    int length = rows * width;
+    out.ensure(length);
+    byte[] array = out.array();
+    int at = out.position();
+    if (width == 1) {
+      for (int i = 0; i < rows; i++) {
+        array[at + i] = (byte) (values[i] - base);
+      }
+    } else if (width == 2) {
+      ByteBuffer view = view(out, length);
+      for (int i = 0; i < rows; i++) {
+        view.putShort(i << 1, (short) (values[i] - base));
+      }
+    } else if (width == 4) {
+      ByteBuffer view = view(out, length);
+      for (int i = 0; i < rows; i++) {
+        view.putInt(i << 2, values[i] - base);
+      }
     }
-    out.advance(rows * width);
+    out.advance(length);
   }
 
   /** Writes the first {@code rows} longs, ignoring the range of rows flagged in {@code nulls}. */
   static void writeLongs(long[] values, boolean[] nulls, int rows, BatchBytesWriter out) {
+    writeLongs(values, nulls, true, rows, out);
+  }
+
+  /**
+   * Writes the first {@code rows} longs; {@code mayHaveNulls} false promises that no row is flagged in
+   * {@code nulls}, so the range pass need not read the flags.
+   */
+  static void writeLongs(long[] values, boolean[] nulls, boolean mayHaveNulls, int rows, BatchBytesWriter out) {
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    for (int i = 0; i < rows; i++) {
-      if (!nulls[i]) {
-        min = Math.min(min, values[i]);
-        max = Math.max(max, values[i]);
+    if (mayHaveNulls) {
+      for (int i = 0; i < rows; i++) {
+        if (!nulls[i]) {
+          min = Math.min(min, values[i]);
+          max = Math.max(max, values[i]);
+        }
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        long v = values[i];
+        min = Math.min(min, v);
+        max = Math.max(max, v);
       }
     }
     int width = width(min, max);
@@ -58,11 +116,30 @@ final class FrameOfReference {
       out.writeLongs(values, rows);
       return;
     }
-    ByteBuffer view = view(out, rows * width);
-    for (int i = 0; i < rows; i++) {
-      put(view, i, width, (int) (values[i] - base));
+    narrowLongs(values, base, width, rows, out);
+  }
+
+  private static void narrowLongs(long[] values, long base, int width, int rows, BatchBytesWriter out) {
+    int length = rows * width;
+    out.ensure(length);
+    byte[] array = out.array();
+    int at = out.position();
+    if (width == 1) {
+      for (int i = 0; i < rows; i++) {
+        array[at + i] = (byte) (values[i] - base);
+      }
+    } else if (width == 2) {
+      ByteBuffer view = view(out, length);
+      for (int i = 0; i < rows; i++) {
+        view.putShort(i << 1, (short) (values[i] - base));
+      }
+    } else if (width == 4) {
+      ByteBuffer view = view(out, length);
+      for (int i = 0; i < rows; i++) {
+        view.putInt(i << 2, (int) (values[i] - base));
+      }
     }
-    out.advance(rows * width);
+    out.advance(length);
   }
 
   /** Reads {@code rows} ints written by {@link #writeInts}. */
@@ -74,9 +151,24 @@ final class FrameOfReference {
       return;
     }
     checkWidth(width);
-    ByteBuffer view = view(in, rows * width);
-    for (int i = 0; i < rows; i++) {
-      values[i] = base + (int) get(view, i, width);
+    int start = in.skip(rows * width);
+    byte[] array = in.array();
+    if (width == 0) {
+      java.util.Arrays.fill(values, 0, rows, base);
+    } else if (width == 1) {
+      for (int i = 0; i < rows; i++) {
+        values[i] = base + (array[start + i] & 0xFF);
+      }
+    } else if (width == 2) {
+      ByteBuffer view = view(array, start, rows * width);
+      for (int i = 0; i < rows; i++) {
+        values[i] = base + (view.getShort(i << 1) & 0xFFFF);
+      }
+    } else {
+      ByteBuffer view = view(array, start, rows * width);
+      for (int i = 0; i < rows; i++) {
+        values[i] = base + view.getInt(i << 2);
+      }
     }
   }
 
@@ -89,9 +181,24 @@ final class FrameOfReference {
       return;
     }
     checkWidth(width);
-    ByteBuffer view = view(in, rows * width);
-    for (int i = 0; i < rows; i++) {
-      values[i] = base + get(view, i, width);
+    int start = in.skip(rows * width);
+    byte[] array = in.array();
+    if (width == 0) {
+      java.util.Arrays.fill(values, 0, rows, base);
+    } else if (width == 1) {
+      for (int i = 0; i < rows; i++) {
+        values[i] = base + (array[start + i] & 0xFFL);
+      }
+    } else if (width == 2) {
+      ByteBuffer view = view(array, start, rows * width);
+      for (int i = 0; i < rows; i++) {
+        values[i] = base + (view.getShort(i << 1) & 0xFFFFL);
+      }
+    } else {
+      ByteBuffer view = view(array, start, rows * width);
+      for (int i = 0; i < rows; i++) {
+        values[i] = base + (view.getInt(i << 2) & 0xFFFFFFFFL);
+      }
     }
   }
 
@@ -108,24 +215,6 @@ final class FrameOfReference {
     return range < 1 << 8 ? 1 : range < 1 << 16 ? 2 : 4;
   }
 
-  private static void put(ByteBuffer view, int i, int width, int offset) {
-    switch (width) {
-      case 0 -> { }
-      case 1 -> view.put(i, (byte) offset);
-      case 2 -> view.putShort(i << 1, (short) offset);
-      default -> view.putInt(i << 2, offset);
-    }
-  }
-
-  private static long get(ByteBuffer view, int i, int width) {
-    return switch (width) {
-      case 0 -> 0;
-      case 1 -> view.get(i) & 0xFFL;
-      case 2 -> view.getShort(i << 1) & 0xFFFFL;
-      default -> view.getInt(i << 2) & 0xFFFFFFFFL;
-    };
-  }
-
   private static void checkWidth(int width) {
     if (width != 0 && width != 1 && width != 2 && width != 4) {
       throw new IllegalStateException("A serialized batch is corrupt: integer width " + width);
@@ -133,12 +222,10 @@ final class FrameOfReference {
   }
 
   private static ByteBuffer view(BatchBytesWriter out, int length) {
-    out.ensure(length);
     return ByteBuffer.wrap(out.array(), out.position(), length).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 
-  private static ByteBuffer view(BatchBytesReader in, int length) {
-    int start = in.skip(length);
-    return ByteBuffer.wrap(in.array(), start, length).slice().order(ByteOrder.LITTLE_ENDIAN);
+  private static ByteBuffer view(byte[] array, int start, int length) {
+    return ByteBuffer.wrap(array, start, length).slice().order(ByteOrder.LITTLE_ENDIAN);
   }
 }
