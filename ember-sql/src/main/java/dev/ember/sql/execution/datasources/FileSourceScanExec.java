@@ -218,8 +218,8 @@ public final class FileSourceScanExec extends PhysicalPlan {
   }
 
   /**
-   * The data filters a reader may apply row by row, bound to the columns it reads: those it was also handed as
-   * source filters (simple comparisons of a column, which cannot fail) on columns it reads.
+   * The data filters a reader may apply row by row, bound to the columns it reads: those on columns it reads
+   * that are deterministic and cannot fail ({@link ScanRowPredicates}), cheapest first.
    */
   private List<Expression> rowFilters(List<AttributeReference> dataAttributes, int requiredColumns) {
     List<AttributeReference> read = new ArrayList<>();
@@ -229,9 +229,11 @@ public final class FileSourceScanExec extends PhysicalPlan {
       }
     }
     List<Expression> bound = new ArrayList<>();
-    for (Expression filter : dataFilters) {
+    List<Expression> ordered = new ArrayList<>(dataFilters);
+    ordered.sort(Comparator.comparingInt(ScanRowPredicates::cost));
+    for (Expression filter : ordered) {
       if (!filter.references().isEmpty() && read.containsAll(filter.references())
-          && FilterTranslator.translate(filter).isPresent()) {
+          && ScanRowPredicates.canEvaluateInScan(filter)) {
         bound.add(BindReferences.bind(filter, read));
       }
     }

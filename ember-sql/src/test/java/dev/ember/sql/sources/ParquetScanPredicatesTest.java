@@ -1,0 +1,153 @@
+package dev.ember.sql.sources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ember.sql.Dataset;
+import dev.ember.sql.EmberSession;
+import dev.ember.sql.Row;
+import dev.ember.sql.RowFactory;
+import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.datasources.FileSourceScanExec;
+import dev.ember.sql.types.DataTypes;
+import dev.ember.sql.types.StructType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Conjuncts that are not source filters but cannot fail — comparisons of two columns, LIKE / NOT LIKE with a
+ * literal pattern, {@code startswith} — are evaluated by the Parquet scan while it decodes, so it returns only
+ * the rows they keep (when they keep at most half a batch), with NULLs on either side, escapes, multi-byte
+ * characters and empty strings. Answers are checked against rows computed here.
+ */
+class ParquetScanPredicatesTest {
+
+  private static final int ROWS = 12_000;
+  private static final String[] TEXTS = {"", "héllo wörld", "special 50% requests", null, "a_b\\c",
+      "日本語のテキスト", "specialrequests", "zz special zz requests"};
+
+  private static EmberSession session;
+  @TempDir
+  static Path dir;
+  private static String path;
+
+  @BeforeAll
+  static void start() {
+    session = EmberSession.builder().master("local[2]").appName("ParquetScanPredicatesTest").getOrCreate();
+    path = dir.resolve("rows.parquet").toString();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      rows.add(RowFactory.create(i, a(i), b(i), s(i)));
+    }
+    StructType schema = new StructType().add("id", DataTypes.IntegerType, false).add("a", DataTypes.IntegerType)
+        .add("b", DataTypes.IntegerType).add("s", DataTypes.StringType);
+    session.createDataFrame(rows, schema).coalesce(1).write().parquet(path);
+  }
+
+  @AfterAll
+  static void stop() {
+    session.stop();
+  }
+
+  private static Integer a(int i) {
+    return i % 11 == 0 ? null : i % 7;
+  }
+
+  private static Integer b(int i) {
+    return i % 13 == 0 ? null : i % 5;
+  }
+
+  private static String s(int i) {
+    return TEXTS[i % 8];
+  }
+
+  /** Checks the ids {@code condition} keeps, and how many rows the scan returned. */
+  private static void assertScan(String condition, Predicate<Integer> keep, long scanRows) {
+    Dataset<Row> df = session.read().parquet(path).filter(condition).select("id").orderBy("id");
+    List<Integer> expected = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      if (keep.test(i)) {
+        expected.add(i);
+      }
+    }
+    List<Integer> ids = df.collectAsList().stream().map(r -> r.getInt(0)).toList();
+    assertThat(ids).as(condition).containsExactlyElementsOf(expected);
+    assertThat(scanOf(df.queryExecution().executedPlan()).metric("numOutputRows")).as(condition)
+        .isEqualTo(scanRows);
+  }
+
+  private static long count(Predicate<Integer> keep) {
+    long n = 0;
+    for (int i = 0; i < ROWS; i++) {
+      n += keep.test(i) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static FileSourceScanExec scanOf(PhysicalPlan plan) {
+    if (plan instanceof FileSourceScanExec scan) {
+      return scan;
+    }
+    for (PhysicalPlan child : plan.children()) {
+      FileSourceScanExec found = scanOf(child);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void columnComparisonsDropRowsInTheScanWithNullsOnEitherSide() {
+    Predicate<Integer> less = i -> a(i) != null && b(i) != null && a(i) < b(i);
+    assertScan("a < b", less, count(less));
+    Predicate<Integer> equal = i -> a(i) != null && a(i).equals(b(i));
+    assertScan("a = b", equal, count(equal));
+    // Null-safe equality keeps rows where both are NULL.
+    Predicate<Integer> same = i -> a(i) == null ? b(i) == null : a(i).equals(b(i));
+    assertScan("a <=> b", same, count(same));
+    // No row keeps: every batch is skipped.
+    assertScan("a < id AND id < a", i -> false, 0);
+    // Every row passes (b <= 4 < 7 only where non-null): most rows of each batch pass, batches come whole.
+    assertScan("id >= b", i -> b(i) != null, ROWS);
+  }
+
+  @Test
+  void likeAndNotLikeDropRowsInTheScan() {
+    Predicate<Integer> specialRequests = i -> s(i) != null && s(i).matches("(?s).*special.*requests.*");
+    assertScan("s LIKE '%special%requests%'", specialRequests, count(specialRequests));
+    // NOT LIKE keeps 4 of 8 texts (not NULL): half of every batch, so the scan returns those rows only.
+    Predicate<Integer> notSpecial = i -> s(i) != null && !specialRequests.test(i);
+    assertScan("s NOT LIKE '%special%requests%'", notSpecial, count(notSpecial));
+    // Multi-byte characters on either side of a wildcard, and the empty string.
+    assertScan("s LIKE '%ö%'", i -> "héllo wörld".equals(s(i)), ROWS / 8);
+    assertScan("s LIKE '日本%ト'", i -> "日本語のテキスト".equals(s(i)), ROWS / 8);
+    assertScan("s LIKE ''", i -> "".equals(s(i)), ROWS / 8);
+    assertScan("s LIKE '_%'", i -> s(i) != null && !s(i).isEmpty(), ROWS);
+    // Escapes: a literal % and a literal _, and _ matching one multi-byte character.
+    assertScan("s LIKE '%50\\\\%%'", i -> "special 50% requests".equals(s(i)), ROWS / 8);
+    assertScan("s LIKE 'a\\\\_b%'", i -> "a_b\\c".equals(s(i)), ROWS / 8);
+    assertScan("s LIKE '_本%'", i -> "日本語のテキスト".equals(s(i)), ROWS / 8);
+    assertScan("startswith(s, 'spec')", i -> s(i) != null && s(i).startsWith("spec"), ROWS / 4);
+  }
+
+  @Test
+  void cheapConjunctsRunBeforeStringMatching() {
+    Predicate<Integer> keep = i -> s(i) != null && s(i).contains("special") && a(i) != null && b(i) != null
+        && a(i) > b(i) && i < 3000;
+    assertScan("s LIKE '%special%' AND a > b AND id < 3000", keep, count(keep));
+  }
+
+  @Test
+  void conjunctsThatMayFailStayAboveTheScan() {
+    // a / b fails under ANSI rules where b = 0, so it must not run before b <> 0: it stays above the scan.
+    Predicate<Integer> keep = i -> i < 100 && b(i) != null && b(i) != 0 && a(i) != null && a(i) >= b(i);
+    Dataset<Row> df = session.read().parquet(path).filter("id < 100 AND b <> 0 AND a / b >= 1");
+    assertThat(df.count()).isEqualTo(count(keep));
+  }
+}
