@@ -123,6 +123,14 @@ public final class QueryPlanner {
       return new dev.ember.sql.execution.generate.GenerateExec(generate.generator(), generate.generatorOutput(),
           planOperators(generate.child()));
     }
+    if (plan instanceof Filter scanFilter && scanFilter.child() instanceof LogicalRelation relation) {
+      // A Parquet scan that applies every conjunct exactly while it decodes needs no filter above it.
+      java.util.Optional<FileSourceScanExec> filtering =
+          FileSourceScanExec.applyingFilter(relation, scanFilter.condition());
+      if (filtering.isPresent()) {
+        return filtering.get();
+      }
+    }
     if (plan instanceof Filter filter) {
       return new FilterExec(filter.condition(), planOperators(filter.child()));
     }

@@ -55,24 +55,27 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private boolean closed;
   /** Conjuncts evaluated before the other columns are decoded (null: none), and the next batch they kept. */
   private final LateRowFilter rowFilter;
+  /** Whether only the rows {@link #rowFilter} keeps are returned, even when it keeps most of a batch. */
+  private final boolean exact;
   private ColumnarBatch pending;
   private int[] selected;
   private int[] scratch;
 
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
       ScanMetrics metrics) throws IOException {
-    this(split, required, filters, null, context, metrics);
+    this(split, required, filters, null, false, context, metrics);
   }
 
   /**
    * A reader that evaluates {@code rowFilter} (null for none) on the columns it reads as each batch is read,
    * decoding the other columns only for the rows it keeps and returning only those when it keeps at most half a
-   * batch (never an empty batch); a batch most of whose rows pass is returned whole.
+   * batch (never an empty batch); unless {@code exact}, a batch most of whose rows pass is returned whole.
    */
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, LateRowFilter rowFilter,
-      TaskContext context, ScanMetrics metrics) throws IOException {
+      boolean exact, TaskContext context, ScanMetrics metrics) throws IOException {
     this.required = required;
     this.rowFilter = rowFilter;
+    this.exact = exact;
     this.metrics = metrics;
     LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
     ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -277,7 +280,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       }
     }
     int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
-    if (count > rows / 2) {
+    if (!exact && count > rows / 2) {
       // Most rows pass: decoding the rest whole and leaving the few failing rows to the filter above is
       // cheaper than picking the survivors out of every column.
       count = rows;
