@@ -11,6 +11,7 @@ import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructType;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,28 @@ class ParquetScanPredicatesTest {
     assertScan("s LIKE 'a\\\\_b%'", i -> "a_b\\c".equals(s(i)));
     assertScan("s LIKE '_本%'", i -> "日本語のテキスト".equals(s(i)));
     assertScan("startswith(s, 'spec')", i -> s(i) != null && s(i).startsWith("spec"));
+  }
+
+  @Test
+  void wideDecimalsFilteredBatchAfterBatchKeepTheirValues() {
+    // Values beyond a long's range alternate with small ones, so each decoded batch holds wide values.
+    String wide = dir.resolve("wide.parquet").toString();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < ROWS; i++) {
+      BigDecimal d = i % 3 == 0 ? new BigDecimal("1" + "0".repeat(25) + "." + (i % 100)) : BigDecimal.valueOf(i, 2);
+      rows.add(RowFactory.create(i, i % 29 == 0 ? null : d));
+    }
+    StructType schema = new StructType().add("id", DataTypes.IntegerType, false)
+        .add("d", DataTypes.createDecimalType(30, 2));
+    session.createDataFrame(rows, schema).coalesce(1).write().parquet(wide);
+    List<Row> got = session.read().parquet(wide).filter("d < 50").orderBy("id").collectAsList();
+    List<Row> expected = rows.stream().filter(r -> !r.isNullAt(1)
+        && ((BigDecimal) r.get(1)).compareTo(BigDecimal.valueOf(50)) < 0).toList();
+    assertThat(got).hasSize(expected.size());
+    for (int i = 0; i < got.size(); i++) {
+      assertThat(((BigDecimal) got.get(i).get(1)).compareTo((BigDecimal) expected.get(i).get(1))).as("row %d", i)
+          .isZero();
+    }
   }
 
   @Test

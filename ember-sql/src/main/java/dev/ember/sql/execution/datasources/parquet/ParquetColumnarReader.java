@@ -8,6 +8,7 @@ import dev.ember.sql.execution.datasources.SourceFilter;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -60,6 +61,11 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private ColumnarBatch pending;
   private int[] selected;
   private int[] scratch;
+  /**
+   * Per column the filter reads, the vector decoded for the last batch when only copies of its selected rows
+   * left the reader, so the next batch decodes into it; null once the vector itself was handed out.
+   */
+  private ColumnVector[] filterScratch;
 
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
       ScanMetrics metrics) throws IOException {
@@ -271,12 +277,14 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     if (selected == null) {
       selected = new int[ColumnarBatch.MAX_ROWS];
       scratch = new int[ColumnarBatch.MAX_ROWS];
+      filterScratch = new ColumnVector[required.length()];
     }
     ColumnVector[] vectors = new ColumnVector[required.length()];
     ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
     for (int c = 0; c < vectors.length; c++) {
       if (rowFilter.reads(c)) {
-        vectors[c] = decodeWhole(c, rows, nestedVectors);
+        vectors[c] = fileColumn[c] >= 0 ? decoders[fileColumn[c]].decode(rows, filterScratch[c])
+            : decodeWhole(c, rows, nestedVectors);
       }
     }
     int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
@@ -287,8 +295,12 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     }
     for (int c = 0; c < vectors.length; c++) {
       if (rowFilter.reads(c)) {
+        // A decimal vector holding wide values keeps them in a side array that decoding would not clear.
+        boolean reusable = fileColumn[c] >= 0 && count < rows
+            && !(vectors[c] instanceof DecimalColumnVector d && d.hasWideValues());
+        filterScratch[c] = reusable ? vectors[c] : null;
         if (count < rows) {
-          vectors[c] = vectors[c].gather(selected, count);
+          vectors[c] = count == 0 ? null : vectors[c].gather(selected, count);
         }
       } else if (count == rows) {
         vectors[c] = decodeWhole(c, rows, nestedVectors);
