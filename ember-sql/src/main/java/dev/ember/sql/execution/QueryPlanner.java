@@ -124,7 +124,7 @@ public final class QueryPlanner {
           planOperators(generate.child()));
     }
     if (plan instanceof Filter filter) {
-      return new FilterExec(filter.condition(), planOperators(filter.child()));
+      return planFilter(filter);
     }
     if (plan instanceof Aggregate aggregate) {
       return planAggregate(aggregate);
@@ -163,6 +163,18 @@ public final class QueryPlanner {
       return dev.ember.sql.execution.objects.ObjectPlanning.plan(typed, this::planOperators);
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
+  }
+
+  /** A filter, or a file scan alone when it applies every conjunct exactly while it decodes. */
+  private PhysicalPlan planFilter(Filter filter) {
+    if (filter.child() instanceof LogicalRelation relation) {
+      java.util.Optional<FileSourceScanExec> filtering =
+          FileSourceScanExec.applyingFilter(relation, filter.condition());
+      if (filtering.isPresent()) {
+        return filtering.get();
+      }
+    }
+    return new FilterExec(filter.condition(), planOperators(filter.child()));
   }
 
   /**

@@ -52,6 +52,30 @@ public interface FileFormat extends Serializable {
     return createReader(dataSchema, requiredSchema, filters, options);
   }
 
+  /**
+   * Whether the format's readers can apply row filters exactly (see
+   * {@link #createReader(StructType, StructType, List, List, boolean, DataSourceOptions)}), so the engine may
+   * leave the filter out of the plan.
+   */
+  default boolean appliesRowFiltersExactly() {
+    return false;
+  }
+
+  /**
+   * A reader like {@link #createReader(StructType, StructType, List, List, DataSourceOptions)} that, when
+   * {@code exact} is true, returns exactly the rows for which every one of {@code rowFilters} is TRUE: the
+   * engine then does not evaluate them again. Only formats for which {@link #appliesRowFiltersExactly()} holds
+   * are asked for exact readers.
+   */
+  default FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      List<Expression> rowFilters, boolean exact, DataSourceOptions options) {
+    if (exact) {
+      throw new IllegalStateException("The " + shortName() + " format cannot apply row filters exactly; "
+          + "this is a bug, please report it");
+    }
+    return createReader(dataSchema, requiredSchema, filters, rowFilters, options);
+  }
+
   /** A factory of writers for rows of {@code dataSchema}; fails for schemas the format cannot hold. */
   OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options);
 }

@@ -42,12 +42,19 @@ public final class FileSourceScanExec extends PhysicalPlan {
   private final List<Expression> partitionFilters;
   private final List<Expression> dataFilters;
   private final List<SourceFilter> pushedFilters;
+  /** The conjuncts the reader applies exactly, in place of a filter above the scan; empty when there is one. */
+  private final List<Expression> appliedFilters;
   private transient List<List<FileScanRDD.ScanFile>> taskFiles;
   private transient Map<String, LongAccumulator> metrics;
 
   /** A scan of {@code scan}'s files. */
   public FileSourceScanExec(LogicalRelation scan) {
+    this(scan, List.of());
+  }
+
+  private FileSourceScanExec(LogicalRelation scan, List<Expression> appliedFilters) {
     this.scan = scan;
+    this.appliedFilters = List.copyOf(appliedFilters);
     Set<AttributeReference> partitionColumns = new HashSet<>(partitionAttributes());
     List<Expression> onPartitions = new ArrayList<>();
     List<Expression> onData = new ArrayList<>();
@@ -63,6 +70,29 @@ public final class FileSourceScanExec extends PhysicalPlan {
     this.dataFilters = List.copyOf(onData);
     this.pushedFilters = FilterTranslator.translateAll(onData.stream()
         .filter(f -> java.util.Collections.disjoint(f.references(), partitionColumns)).toList());
+  }
+
+  /**
+   * The scan of {@code scan} that returns only the rows for which every conjunct of {@code condition} is TRUE,
+   * when its format can apply them all exactly while it reads ({@link FileFormat#appliesRowFiltersExactly}) and
+   * each is a data filter the reader may evaluate row by row ({@link ScanRowPredicates}); the filter above the
+   * scan is then left out of the plan. Empty when some conjunct must stay in a filter.
+   */
+  public static java.util.Optional<FileSourceScanExec> applyingFilter(LogicalRelation scan, Expression condition) {
+    if (!scan.relation().format().appliesRowFiltersExactly()) {
+      return java.util.Optional.empty();
+    }
+    FileSourceScanExec plain = new FileSourceScanExec(scan);
+    List<Expression> conjuncts = FilterTranslator.conjuncts(condition);
+    List<AttributeReference> dataAttributes =
+        scan.fullOutput().subList(0, scan.relation().dataSchema().length());
+    for (Expression conjunct : conjuncts) {
+      if (!plain.dataFilters.contains(conjunct) || conjunct.references().isEmpty()
+          || !dataAttributes.containsAll(conjunct.references()) || !ScanRowPredicates.canEvaluateInScan(conjunct)) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.of(new FileSourceScanExec(scan, conjuncts));
   }
 
   private List<AttributeReference> partitionAttributes() {
@@ -196,8 +226,14 @@ public final class FileSourceScanExec extends PhysicalPlan {
         sources[c] = -1 - partitionAttributes.indexOf(column);
       }
     }
+    List<Expression> rowFilters = rowFilters(dataAttributes, required.size());
+    boolean exact = !appliedFilters.isEmpty();
+    if (exact && !rowFilters.containsAll(BindReferences.bindAll(appliedFilters, readAttributes(dataAttributes)))) {
+      throw new IllegalStateException("The scan cannot apply its filters " + appliedFilters
+          + "; this is a bug, please report it");
+    }
     FileReader reader = relation.format().createReader(relation.dataSchema(), new StructType(required),
-        pushedFilters, rowFilters(dataAttributes, required.size()), relation.options());
+        pushedFilters, rowFilters, exact, relation.options());
     Map<String, LongAccumulator> counters = new LinkedHashMap<>();
     for (String name : List.of("numFiles", "numRowGroups", "numOutputRows")) {
       LongAccumulator accumulator = new LongAccumulator();
@@ -218,24 +254,31 @@ public final class FileSourceScanExec extends PhysicalPlan {
   }
 
   /**
-   * The data filters a reader may apply row by row, bound to the columns it reads: those it was also handed as
-   * source filters (simple comparisons of a column, which cannot fail) on columns it reads.
+   * The data filters a reader may apply row by row, bound to the columns it reads: those on columns it reads
+   * that are deterministic and cannot fail ({@link ScanRowPredicates}), cheapest first.
    */
   private List<Expression> rowFilters(List<AttributeReference> dataAttributes, int requiredColumns) {
+    List<AttributeReference> read = readAttributes(dataAttributes);
+    List<Expression> bound = new ArrayList<>();
+    List<Expression> ordered = new ArrayList<>(dataFilters);
+    ordered.sort(Comparator.comparingInt(ScanRowPredicates::cost));
+    for (Expression filter : ordered) {
+      if (!filter.references().isEmpty() && read.containsAll(filter.references())
+          && ScanRowPredicates.canEvaluateInScan(filter)) {
+        bound.add(BindReferences.bind(filter, read));
+      }
+    }
+    return read.size() == requiredColumns ? bound : List.of();
+  }
+
+  private List<AttributeReference> readAttributes(List<AttributeReference> dataAttributes) {
     List<AttributeReference> read = new ArrayList<>();
     for (AttributeReference column : scan.output()) {
       if (dataAttributes.contains(column)) {
         read.add(column);
       }
     }
-    List<Expression> bound = new ArrayList<>();
-    for (Expression filter : dataFilters) {
-      if (!filter.references().isEmpty() && read.containsAll(filter.references())
-          && FilterTranslator.translate(filter).isPresent()) {
-        bound.add(BindReferences.bind(filter, read));
-      }
-    }
-    return read.size() == requiredColumns ? bound : List.of();
+    return read;
   }
 
   /**
@@ -264,7 +307,8 @@ public final class FileSourceScanExec extends PhysicalPlan {
     return "FileScan " + format + " [" + String.join(",", scan.output().stream().map(Object::toString).toList())
         + "] Batched: true, DataFilters: " + ExplainStrings.list(dataFilters) + ", Format: "
         + displayName(format) + ", Location: " + relation.location() + ", PartitionFilters: "
-        + ExplainStrings.list(partitionFilters) + ", PushedFilters: " + pushedFilters + ", ReadSchema: " + read;
+        + ExplainStrings.list(partitionFilters) + ", PushedFilters: " + pushedFilters + ", ReadSchema: " + read
+        + (appliedFilters.isEmpty() ? "" : ", AppliedFilters: " + ExplainStrings.list(appliedFilters));
   }
 
   private static String displayName(String format) {

@@ -52,6 +52,7 @@ final class ParquetColumnDecoder {
   private int[] ids = new int[0];
   private boolean[] runNulls = new boolean[0];
   private int[] valueIndex = new int[0];
+  private ColumnVector runScratch;
 
   ParquetColumnDecoder(ColumnDescriptor descriptor, DataType type) {
     this.descriptor = descriptor;
@@ -88,7 +89,15 @@ final class ParquetColumnDecoder {
 
   /** Decodes the next {@code rows} values into a new vector. */
   ColumnVector decode(int rows) {
-    ColumnVector vector = ColumnVectors.allocate(type, rows);
+    return decode(rows, null);
+  }
+
+  /**
+   * Decodes the next {@code rows} values into {@code reuse} when it holds exactly {@code rows} values (a vector
+   * this decoder filled before and that nothing else holds), else into a new vector; returns the vector.
+   */
+  ColumnVector decode(int rows, ColumnVector reuse) {
+    ColumnVector vector = reuse != null && reuse.capacity() == rows ? reuse : ColumnVectors.allocate(type, rows);
     if (levels.length < rows) {
       levels = new int[rows];
       ids = new int[rows];
@@ -146,7 +155,12 @@ final class ParquetColumnDecoder {
   private void decodeRunSelected(ColumnVector vector, int start, int n, int[] selected, int from, int to) {
     boolean bulkPlain = plain != null && plainKind != PlainBulkDecoder.NONE && plain.hasArray();
     if (dictionaryIds == null && !bulkPlain) {
-      ColumnVector run = ColumnVectors.allocate(type, n);
+      // The run is decoded whole into a scratch vector kept across runs; only copies of its rows leave.
+      if (runScratch == null || runScratch.capacity() < n
+          || runScratch instanceof DecimalColumnVector d && d.hasWideValues()) {
+        runScratch = ColumnVectors.allocate(type, n);
+      }
+      ColumnVector run = runScratch;
       decodeRun(run, 0, n);
       for (int i = from; i < to; i++) {
         vector.copyFrom(i, run, selected[i] - start);

@@ -8,6 +8,7 @@ import dev.ember.sql.execution.datasources.SourceFilter;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.StructField;
 import dev.ember.sql.types.StructType;
@@ -55,24 +56,32 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private boolean closed;
   /** Conjuncts evaluated before the other columns are decoded (null: none), and the next batch they kept. */
   private final LateRowFilter rowFilter;
+  /** Whether only the rows {@link #rowFilter} keeps are returned, even when it keeps most of a batch. */
+  private final boolean exact;
   private ColumnarBatch pending;
   private int[] selected;
   private int[] scratch;
+  /**
+   * Per column the filter reads, the vector decoded for the last batch when only copies of its selected rows
+   * left the reader, so the next batch decodes into it; null once the vector itself was handed out.
+   */
+  private ColumnVector[] filterScratch;
 
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
       ScanMetrics metrics) throws IOException {
-    this(split, required, filters, null, context, metrics);
+    this(split, required, filters, null, false, context, metrics);
   }
 
   /**
    * A reader that evaluates {@code rowFilter} (null for none) on the columns it reads as each batch is read,
    * decoding the other columns only for the rows it keeps and returning only those when it keeps at most half a
-   * batch (never an empty batch); a batch most of whose rows pass is returned whole.
+   * batch (never an empty batch); unless {@code exact}, a batch most of whose rows pass is returned whole.
    */
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, LateRowFilter rowFilter,
-      TaskContext context, ScanMetrics metrics) throws IOException {
+      boolean exact, TaskContext context, ScanMetrics metrics) throws IOException {
     this.required = required;
     this.rowFilter = rowFilter;
+    this.exact = exact;
     this.metrics = metrics;
     LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
     ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
@@ -268,24 +277,30 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     if (selected == null) {
       selected = new int[ColumnarBatch.MAX_ROWS];
       scratch = new int[ColumnarBatch.MAX_ROWS];
+      filterScratch = new ColumnVector[required.length()];
     }
     ColumnVector[] vectors = new ColumnVector[required.length()];
     ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
     for (int c = 0; c < vectors.length; c++) {
       if (rowFilter.reads(c)) {
-        vectors[c] = decodeWhole(c, rows, nestedVectors);
+        vectors[c] = fileColumn[c] >= 0 ? decoders[fileColumn[c]].decode(rows, filterScratch[c])
+            : decodeWhole(c, rows, nestedVectors);
       }
     }
     int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
-    if (count > rows / 2) {
+    if (!exact && count > rows / 2) {
       // Most rows pass: decoding the rest whole and leaving the few failing rows to the filter above is
       // cheaper than picking the survivors out of every column.
       count = rows;
     }
     for (int c = 0; c < vectors.length; c++) {
       if (rowFilter.reads(c)) {
+        // A decimal vector holding wide values keeps them in a side array that decoding would not clear.
+        boolean reusable = fileColumn[c] >= 0 && count < rows
+            && !(vectors[c] instanceof DecimalColumnVector d && d.hasWideValues());
+        filterScratch[c] = reusable ? vectors[c] : null;
         if (count < rows) {
-          vectors[c] = vectors[c].gather(selected, count);
+          vectors[c] = count == 0 ? null : vectors[c].gather(selected, count);
         }
       } else if (count == rows) {
         vectors[c] = decodeWhole(c, rows, nestedVectors);

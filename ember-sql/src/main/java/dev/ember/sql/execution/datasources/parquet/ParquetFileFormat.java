@@ -76,13 +76,24 @@ public final class ParquetFileFormat implements FileFormat {
   @Override
   public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
       List<Expression> rowFilters, DataSourceOptions options) {
+    return createReader(dataSchema, requiredSchema, filters, rowFilters, false, options);
+  }
+
+  @Override
+  public boolean appliesRowFiltersExactly() {
+    return true;
+  }
+
+  @Override
+  public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      List<Expression> rowFilters, boolean exact, DataSourceOptions options) {
     if (rowFilters.isEmpty()) {
       return createReader(dataSchema, requiredSchema, filters, options);
     }
     LateRowFilter rowFilter = new LateRowFilter(rowFilters, requiredSchema.length());
     return (FileReader) (split, context, metrics) -> {
       try {
-        return new ParquetColumnarReader(split, requiredSchema, filters, rowFilter, context, metrics);
+        return new ParquetColumnarReader(split, requiredSchema, filters, rowFilter, exact, context, metrics);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read Parquet file " + split.path(), e);
       }

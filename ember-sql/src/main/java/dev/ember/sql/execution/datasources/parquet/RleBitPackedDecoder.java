@@ -22,6 +22,8 @@ final class RleBitPackedDecoder {
   private boolean packed;
   private int repeated;
   private long bitPosition;
+  /** The bit where the current bit-packed run's first group starts. */
+  private long runStartBit;
 
   /** A decoder over {@code data} from its position to its limit. */
   RleBitPackedDecoder(ByteBuffer data, int bitWidth) {
@@ -111,6 +113,7 @@ final class RleBitPackedDecoder {
       int groups = header >>> 1;
       runLeft = groups * 8;
       bitPosition = (long) position * 8;
+      runStartBit = bitPosition;
       // Values past the page's count may pad the last group; the whole group's bytes belong to the run.
       position += groups * bitWidth;
     }
@@ -126,6 +129,18 @@ final class RleBitPackedDecoder {
     // One unaligned 8-byte read holds any value (at most 32 bits at a shift of at most 7) while eight bytes
     // remain; the buffer's last values go through the byte-by-byte path.
     long fastEnd = (long) (data.limit() - 8) << 3;
+    if (bitWidth <= 8 && n >= 16) {
+      // A group of eight narrow values is bitWidth bytes starting on a byte boundary: one read serves all
+      // eight. Values before the next group boundary go one by one.
+      long groupBits = (long) bitWidth << 3;
+      for (; i < n && (bit - runStartBit) % groupBits != 0 && bit <= fastEnd; i++) {
+        out[offset + i] = (int) (data.getLong((int) (bit >>> 3)) >>> (bit & 7)) & mask;
+        bit += bitWidth;
+      }
+      int groups = unpackGroups(out, offset + i, (n - i) >>> 3, bit, fastEnd);
+      i += groups << 3;
+      bit += groups * groupBits;
+    }
     for (; i < n && bit <= fastEnd; i++) {
       long word = data.getLong((int) (bit >>> 3));
       out[offset + i] = (int) (word >>> (bit & 7)) & mask;
@@ -136,6 +151,33 @@ final class RleBitPackedDecoder {
       bit += bitWidth;
     }
     bitPosition = bit;
+  }
+
+  /**
+   * Unpacks up to {@code groups} whole groups of eight values of at most 8 bits, the first starting at the
+   * byte-aligned {@code bit}, into {@code out} from {@code offset}, stopping before a group whose 8-byte read
+   * would start past {@code fastEnd}; returns the groups unpacked.
+   */
+  private int unpackGroups(int[] out, int offset, int groups, long bit, long fastEnd) {
+    int width = bitWidth;
+    int m = mask;
+    int at = (int) (bit >>> 3);
+    int lastAt = (int) (fastEnd >>> 3);
+    int g = 0;
+    for (; g < groups && at <= lastAt; g++) {
+      long word = data.getLong(at);
+      int o = offset + (g << 3);
+      out[o] = (int) word & m;
+      out[o + 1] = (int) (word >>> width) & m;
+      out[o + 2] = (int) (word >>> 2 * width) & m;
+      out[o + 3] = (int) (word >>> 3 * width) & m;
+      out[o + 4] = (int) (word >>> 4 * width) & m;
+      out[o + 5] = (int) (word >>> 5 * width) & m;
+      out[o + 6] = (int) (word >>> 6 * width) & m;
+      out[o + 7] = (int) (word >>> 7 * width) & m;
+      at += width;
+    }
+    return g;
   }
 
   /** The value at {@code bit}, reading bytes past the buffer as zero. */

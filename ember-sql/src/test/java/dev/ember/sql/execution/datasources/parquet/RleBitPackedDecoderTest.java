@@ -57,6 +57,36 @@ class RleBitPackedDecoderTest {
   }
 
   @Test
+  void unpacksNarrowWidthsGroupAtATimeFromAnyStartingValue() throws IOException {
+    for (int bitWidth = 1; bitWidth <= 8; bitWidth++) {
+      // Random values only: one long bit-packed run, read from values that start mid-group and end anywhere.
+      Random random = new Random(bitWidth);
+      int[] expected = new int[5000];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = random.nextInt(1 << bitWidth);
+      }
+      for (int first : new int[] {0, 3, 7, 8, 21}) {
+        RleBitPackedDecoder decoder = new RleBitPackedDecoder(encode(expected, bitWidth), bitWidth);
+        int[] out = new int[expected.length];
+        int[] head = new int[first];
+        decoder.read(head, first);
+        System.arraycopy(head, 0, out, 0, first);
+        int done = first;
+        int chunk = 17;
+        while (done < expected.length) {
+          int n = Math.min(chunk, expected.length - done);
+          int[] part = new int[n];
+          decoder.read(part, n);
+          System.arraycopy(part, 0, out, done, n);
+          done += n;
+          chunk = chunk * 7 % 1201 + 16;
+        }
+        assertThat(out).as("bit width %d from value %d", bitWidth, first).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
   void decodesBufferSlicesThatDoNotStartAtZero() throws IOException {
     int[] expected = values(9, 300, 42);
     ByteBuffer encoded = encode(expected, 9);
