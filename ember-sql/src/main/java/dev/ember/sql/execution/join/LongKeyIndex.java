@@ -10,6 +10,11 @@ import java.util.Arrays;
  * its next link, each likely a cache miss on a large build side. Rows sharing a key are linked in build
  * order through {@code nextRow}, read only for keys that have more than one row. Rows with a NULL key are
  * left out, since such a join is not null-safe.
+ *
+ * <p>When the build keys are dense — their range at most {@link #DENSE_RANGE_PER_ROW} times the number of
+ * rows, as surrogate keys usually are — the index is instead an array indexed by key minus the smallest key
+ * (a perfect hash): a probe is one load with no key comparison, the array takes at most as many bytes per
+ * build row as the open-addressing table, and probe keys that arrive in key order read it sequentially.
  */
 final class LongKeyIndex implements Serializable {
 
@@ -19,8 +24,17 @@ final class LongKeyIndex implements Serializable {
   /** Build rows whose home slots are read ahead together before they are inserted. */
   private static final int BUILD_CHUNK = 256;
 
+  /** A dense index is used when the key range is at most this many times the number of build rows. */
+  static final int DENSE_RANGE_PER_ROW = 4;
+  /** Smaller build sides always hash: their tables fit the caches anyway. */
+  private static final int DENSE_MIN_ROWS = 1024;
+
   /** Slot s: the key at {@code 2s}; at {@code 2s+1} the first row plus 1, shifted left once, plus 1 if more follow. */
   private final long[] slots;
+  /** The dense index, or null: at {@code key - minKey} the first row with that key plus 1, 0 for none. */
+  private final int[] dense;
+  private final long minKey;
+  private final long maxKey;
   private final int[] nextRow;
   private final int mask;
   /** The sum of the entries read ahead while building, kept so the compiler cannot drop those reads. */
@@ -37,13 +51,32 @@ final class LongKeyIndex implements Serializable {
    * has a match (then no row links are kept either).
    */
   LongKeyIndex(long[] keys, boolean[] nulls, int n, boolean distinct) {
-    int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
-    this.mask = capacity - 1;
-    this.slots = new long[capacity * 2];
     this.nextRow = distinct ? null : new int[n];
     if (nextRow != null) {
       Arrays.fill(nextRow, -1);
     }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      if (!nulls[i]) {
+        min = Math.min(min, keys[i]);
+        max = Math.max(max, keys[i]);
+      }
+    }
+    this.minKey = min;
+    this.maxKey = max;
+    if (isDense(min, max, n)) {
+      this.dense = new int[(int) (max - min + 1)];
+      this.slots = null;
+      this.mask = 0;
+      this.touchedSum = 0;
+      buildDense(keys, nulls, n);
+      return;
+    }
+    this.dense = null;
+    int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+    this.mask = capacity - 1;
+    this.slots = new long[capacity * 2];
     // Insert in reverse, so each key's rows are linked in build order; chunk by chunk, each chunk's home
     // slots first loaded in a branch-free loop so that their cache misses overlap.
     int[] homes = new int[Math.min(n, BUILD_CHUNK)];
@@ -62,6 +95,35 @@ final class LongKeyIndex implements Serializable {
       }
     }
     this.touchedSum = touched;
+  }
+
+  /** Whether keys from {@code min} to {@code max} over {@code n} build rows get a dense index. */
+  static boolean isDense(long min, long max, int n) {
+    if (n < DENSE_MIN_ROWS || min > max) {
+      return false;
+    }
+    // max - min may overflow a long when the keys span most of its range; then the range is not dense.
+    long span = max - min;
+    return span >= 0 && span < (long) DENSE_RANGE_PER_ROW * n && span < Integer.MAX_VALUE - 8;
+  }
+
+  /** Whether this index is a dense array rather than a hash table (for tests). */
+  boolean isDense() {
+    return dense != null;
+  }
+
+  private void buildDense(long[] keys, boolean[] nulls, int n) {
+    // In reverse, so each key's rows are linked in build order and a distinct index keeps the first row.
+    for (int i = n - 1; i >= 0; i--) {
+      if (nulls[i]) {
+        continue;
+      }
+      int offset = (int) (keys[i] - minKey);
+      if (nextRow != null) {
+        nextRow[i] = dense[offset] - 1;
+      }
+      dense[offset] = i + 1;
+    }
   }
 
   private void insert(long key, int home, int row) {
@@ -98,6 +160,10 @@ final class LongKeyIndex implements Serializable {
    * build row of each matched key, all a semi or anti join without a residual condition needs to know.
    */
   void probe(long[] keys, boolean[] skip, int n, IntList streamRows, IntList buildRows, boolean firstOnly) {
+    if (dense != null) {
+      probeDense(keys, skip, n, streamRows, buildRows, firstOnly);
+      return;
+    }
     int[] homes = new int[n];
     long[] entries = new long[n];
     long[] table = slots;
@@ -126,6 +192,34 @@ final class LongKeyIndex implements Serializable {
           buildRows.add((int) (entry >>> 1) - 1);
         } else {
           addMatches(i, entry, streamRows, buildRows);
+        }
+      }
+    }
+  }
+
+  private void probeDense(long[] keys, boolean[] skip, int n, IntList streamRows, IntList buildRows,
+      boolean firstOnly) {
+    int[] index = dense;
+    long min = minKey;
+    long max = maxKey;
+    // First every row's entry in a loop the CPU can run ahead in, as for the hash table, then the matches.
+    int[] entries = new int[n];
+    for (int i = 0; i < n; i++) {
+      long key = keys[i];
+      entries[i] = key >= min && key <= max ? index[(int) (key - min)] : 0;
+    }
+    for (int i = 0; i < n; i++) {
+      int entry = entries[i];
+      if (entry == 0 || skip[i]) {
+        continue;
+      }
+      int row = entry - 1;
+      streamRows.add(i);
+      buildRows.add(row);
+      if (!firstOnly && nextRow != null) {
+        for (row = nextRow[row]; row >= 0; row = nextRow[row]) {
+          streamRows.add(i);
+          buildRows.add(row);
         }
       }
     }
