@@ -40,6 +40,16 @@ final class CoalesceGroup implements Serializable {
     return members.size() - 1;
   }
 
+  /** The settings the ranges are decided with. */
+  AdaptiveSettings settings() {
+    return settings;
+  }
+
+  /** The exchanges read through this group. */
+  List<ShuffleExchangeExec> members() {
+    return List.copyOf(members);
+  }
+
   /** The coalesced read of member {@code index}, running the members' map stages the first time. */
   synchronized RDD<ColumnarBatch> read(int index, ExecutionContext context) {
     if (preparedFor != context) {
