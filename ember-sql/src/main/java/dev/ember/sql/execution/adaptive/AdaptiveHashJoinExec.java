@@ -81,11 +81,24 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     return settled == null ? join.simpleString() : settled.simpleString() + " (adaptive, isFinalPlan=true)";
   }
 
+  /** Whether the build side is no exchange: a probe job computes it to learn its size. */
+  boolean probesBuildSide() {
+    return !(join.children().get(join.buildsLeft() ? 0 : 1) instanceof ShuffleExchangeExec);
+  }
+
+  /** The position of the stream side, the exchange that may never run. */
+  int streamIndex() {
+    return join.buildsLeft() ? 1 : 0;
+  }
+
   @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     boolean buildLeft = join.buildsLeft();
     PhysicalPlan buildChild = join.children().get(buildLeft ? 0 : 1);
     PhysicalPlan streamChild = join.children().get(buildLeft ? 1 : 0);
+    if (!(buildChild instanceof ShuffleExchangeExec || buildChild instanceof AQEShuffleReadExec)) {
+      return executeProbed(context, buildChild, streamChild);
+    }
     CoalesceGroup group = pairedGroup(buildChild, streamChild);
     if (group == null && !(buildChild instanceof ShuffleExchangeExec && streamChild instanceof ShuffleExchangeExec)) {
       // The stage's reads are coalesced together with other exchanges: the join runs as planned.
@@ -122,6 +135,33 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
         : List.of(streamRead, buildRead));
     finalPlan = shuffled;
     return shuffled.execute(context);
+  }
+
+  /**
+   * A build side that is no exchange is computed once by a probe job; small, its batches are broadcast and the
+   * stream side is read without its exchange; larger, the join runs as planned over the same build RDD (its
+   * shuffles already run), so only the part of the build side above them is computed again.
+   */
+  private RDD<ColumnarBatch> executeProbed(ExecutionContext context, PhysicalPlan buildChild,
+      PhysicalPlan streamChild) {
+    boolean buildLeft = join.buildsLeft();
+    RDD<ColumnarBatch> build = buildChild.execute(context);
+    List<ColumnarBatch> small = BuildSideProbe.collectIfSmall(context, build, broadcastThreshold);
+    PhysicalPlan settled;
+    if (small != null) {
+      long bytes = small.stream().mapToLong(BuildSideProbe::estimatedBytes).sum();
+      LOG.debug("Broadcasting the {} bytes of a probed build side instead of shuffling the other side of {}",
+          bytes, join.simpleString());
+      PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, context.emberContext().parallelize(small, 1),
+          bytes, "whole");
+      PhysicalPlan stream = exchangeOf(streamChild).children().get(0);
+      settled = buildLeft ? join.toBroadcast(buildRead, stream) : join.toBroadcast(stream, buildRead);
+    } else {
+      PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, build, -1, "as planned");
+      settled = join.withNewChildren(buildLeft ? List.of(buildRead, streamChild) : List.of(streamChild, buildRead));
+    }
+    finalPlan = settled;
+    return settled.execute(context);
   }
 
   /** The group coalescing exactly the join's two exchanges, or null (plain exchanges, or a larger group). */

@@ -10,10 +10,10 @@ import java.util.List;
 
 /**
  * Marks the shuffled hash joins that may become broadcast hash joins at run time (the planning half of
- * Spark's AQE join selection): a join whose two inputs are both shuffle exchanges, whose build side may be
- * broadcast for its join type, and whose hash partitioning nothing above it in its stage relies on (a
- * broadcast join keeps the stream side's partitioning instead). Such a join is wrapped in an
- * {@link AdaptiveHashJoinExec}, which decides from the build side's shuffle output. Runs after
+ * Spark's AQE join selection): a join whose stream side is a shuffle exchange the planner added, whose build
+ * side may be broadcast for its join type, and whose hash partitioning nothing above it in its stage relies
+ * on (a broadcast join keeps the stream side's partitioning instead). Such a join is wrapped in an
+ * {@link AdaptiveHashJoinExec}, which decides from the build side's size at run time. Runs after
  * {@code EnsureRequirements} and before {@link CoalesceShufflePartitions}.
  */
 public final class DynamicJoinSelection {
@@ -55,7 +55,8 @@ public final class DynamicJoinSelection {
   }
 
   private static boolean eligible(ShuffledHashJoinExec join) {
-    return join.canBroadcastBuildSide() && shuffled(join.children().get(0)) && shuffled(join.children().get(1));
+    PhysicalPlan stream = join.children().get(join.buildsLeft() ? 1 : 0);
+    return join.canBroadcastBuildSide() && shuffled(stream);
   }
 
   /** An exchange the planner added (one the user asked for, REPARTITION, is kept). */

@@ -4,26 +4,25 @@ import dev.ember.rdd.RDD;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
-import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import java.util.List;
 
 /**
- * An exchange whose map stage has already run at run time (Spark's {@code ShuffleQueryStageExec}), read as
- * {@link AdaptiveHashJoinExec} decided: whole by one task for a broadcast, or partition by partition (with
- * coalesced ranges) for a shuffled join. Exists only in the plan an adaptive join settled on; EXPLAIN shows
- * the exchange under it and the bytes its map stage wrote.
+ * A join input already computed at run time (Spark's {@code ShuffleQueryStageExec}): an exchange whose map
+ * stage has run, read as {@link AdaptiveHashJoinExec} decided (whole by one task for a broadcast, or
+ * partition by partition with coalesced ranges for a shuffled join), or a build side a probe job computed.
+ * Exists only in the plan an adaptive join settled on; EXPLAIN shows the input under it and its bytes.
  */
 final class ShuffleQueryStageExec extends PhysicalPlan {
 
   private static final long serialVersionUID = 1L;
-  private final ShuffleExchangeExec exchange;
+  private final PhysicalPlan exchange;
   private final transient RDD<ColumnarBatch> read;
   private final long bytes;
   private final String how;
 
-  ShuffleQueryStageExec(ShuffleExchangeExec exchange, RDD<ColumnarBatch> read, long bytes, String how) {
+  ShuffleQueryStageExec(PhysicalPlan exchange, RDD<ColumnarBatch> read, long bytes, String how) {
     this.exchange = exchange;
     this.read = read;
     this.bytes = bytes;
@@ -57,6 +56,7 @@ final class ShuffleQueryStageExec extends PhysicalPlan {
 
   @Override
   public String simpleString() {
-    return "ShuffleQueryStage materialized, " + bytes + " bytes, read " + how;
+    return bytes < 0 ? "QueryStage probed, over the broadcast threshold, read " + how
+        : "QueryStage materialized, " + bytes + " bytes, read " + how;
   }
 }

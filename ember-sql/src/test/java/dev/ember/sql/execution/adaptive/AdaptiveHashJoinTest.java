@@ -77,7 +77,7 @@ class AdaptiveHashJoinTest {
     int adaptiveMapTasks = mapTasks.get();
     String after = adaptive.queryExecution().executedPlan().treeString();
     assertThat(after).contains("BroadcastHashJoin [id#").contains("(adaptive, isFinalPlan=true)")
-        .contains("ShuffleQueryStage materialized").doesNotContain("ShuffledHashJoin");
+        .contains("QueryStage materialized").doesNotContain("ShuffledHashJoin");
 
     session.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "-1");
     Dataset<Row> shuffled = session.sql(INNER);
@@ -86,6 +86,36 @@ class AdaptiveHashJoinTest {
         .doesNotContain("adaptive");
     // facts, the stream side, is two local slices: its two map tasks are what the broadcast saved.
     assertThat(mapTasks.get() - adaptiveMapTasks).isEqualTo(2);
+  }
+
+  @Test
+  void anAggregateBuildSideWithoutItsOwnExchangeIsProbedAndBroadcast() throws InterruptedException {
+    // Grouped by the join key, the aggregate needs no exchange of its own: a probe job computes it.
+    String query = "SELECT f.id FROM facts f JOIN (SELECT k FROM facts GROUP BY k HAVING sum(id) >= 20940) s "
+        + "ON f.k = s.k";
+    Dataset<Row> adaptive = session.sql(query);
+    // k 97, 98, 99 have 20 rows each; their ids sum to 20k + 19000 each.
+    List<String> rows = run(adaptive);
+    assertThat(rows).hasSize(60);
+    assertThat(rows.stream().mapToLong(r -> Long.parseLong(r.substring(1, r.length() - 1))).sum()).isEqualTo(62880);
+    int adaptiveMapTasks = mapTasks.get();
+    assertThat(adaptive.queryExecution().executedPlan().treeString())
+        .contains("BroadcastHashJoin [k#").contains("(adaptive, isFinalPlan=true)")
+        .contains("QueryStage materialized").doesNotContain("ShuffledHashJoin");
+    session.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "-1");
+    assertThat(run(session.sql(query))).isEqualTo(rows);
+    assertThat(mapTasks.get() - adaptiveMapTasks).isEqualTo(2);
+  }
+
+  @Test
+  void aProbedBuildSideOverTheThresholdRunsTheShuffledJoinAsPlanned() throws InterruptedException {
+    // 100 groups of a 100-character max: about 26 KB estimated, over the 20 KB threshold.
+    Dataset<Row> query = session.sql("SELECT count(*), count(s.m), sum(length(s.m)) FROM facts f LEFT JOIN "
+        + "(SELECT k, max(pad) AS m FROM facts GROUP BY k) s ON f.k = s.k");
+    assertThat(run(query)).containsExactly("[2000,2000,200000]");
+    assertThat(query.queryExecution().executedPlan().treeString())
+        .contains("ShuffledHashJoin [k#").contains("(adaptive, isFinalPlan=true)")
+        .contains("QueryStage probed, over the broadcast threshold").doesNotContain("BroadcastHashJoin");
   }
 
   @Test
