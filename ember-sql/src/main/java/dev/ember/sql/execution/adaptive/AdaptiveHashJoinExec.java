@@ -35,12 +35,18 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
   private static final Logger LOG = LoggerFactory.getLogger(AdaptiveHashJoinExec.class);
   private final ShuffledHashJoinExec join;
   private final long broadcastThreshold;
+  private final boolean reshuffle;
   private transient volatile PhysicalPlan finalPlan;
 
-  /** {@code join}, broadcasting its build side at run time if its shuffle wrote at most the threshold. */
-  public AdaptiveHashJoinExec(ShuffledHashJoinExec join, long broadcastThreshold) {
+  /**
+   * {@code join}, broadcasting its build side at run time if it is at most the threshold; when
+   * {@code reshuffle}, an operator above relies on the join's hash partitioning, and a converted join's output
+   * is shuffled by the stream side's keys into the planned partition count.
+   */
+  public AdaptiveHashJoinExec(ShuffledHashJoinExec join, long broadcastThreshold, boolean reshuffle) {
     this.join = join;
     this.broadcastThreshold = broadcastThreshold;
+    this.reshuffle = reshuffle;
   }
 
   /** The plan the last run settled on, or null before a run. */
@@ -56,7 +62,8 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
 
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
-    return new AdaptiveHashJoinExec((ShuffledHashJoinExec) join.withNewChildren(newChildren), broadcastThreshold);
+    return new AdaptiveHashJoinExec((ShuffledHashJoinExec) join.withNewChildren(newChildren), broadcastThreshold,
+        reshuffle);
   }
 
   @Override
@@ -117,7 +124,8 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
           .mapPartitions(ShuffleExchangeExec::values);
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, whole, buildBytes, "whole");
       PhysicalPlan stream = streamExchange.children().get(0);
-      PhysicalPlan converted = buildLeft ? join.toBroadcast(buildRead, stream) : join.toBroadcast(stream, buildRead);
+      PhysicalPlan converted = partitioned(buildLeft ? join.toBroadcast(buildRead, stream)
+          : join.toBroadcast(stream, buildRead));
       finalPlan = converted;
       return converted.execute(context);
     }
@@ -155,13 +163,22 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, context.emberContext().parallelize(small, 1),
           bytes, "whole");
       PhysicalPlan stream = exchangeOf(streamChild).children().get(0);
-      settled = buildLeft ? join.toBroadcast(buildRead, stream) : join.toBroadcast(stream, buildRead);
+      settled = partitioned(buildLeft ? join.toBroadcast(buildRead, stream) : join.toBroadcast(stream, buildRead));
     } else {
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, build, -1, "as planned");
       settled = join.withNewChildren(buildLeft ? List.of(buildRead, streamChild) : List.of(streamChild, buildRead));
     }
     finalPlan = settled;
     return settled.execute(context);
+  }
+
+  /** {@code converted}, shuffled by the stream keys when an operator above relies on the planned partitioning. */
+  private PhysicalPlan partitioned(PhysicalPlan converted) {
+    if (!reshuffle) {
+      return converted;
+    }
+    int partitions = join.outputPartitioning().numPartitions();
+    return new ShuffleExchangeExec(new Partitioning.Hash(join.streamKeys(), partitions), converted, false);
   }
 
   /** The group coalescing exactly the join's two exchanges, or null (plain exchanges, or a larger group). */

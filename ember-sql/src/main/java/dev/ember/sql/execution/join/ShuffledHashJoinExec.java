@@ -91,6 +91,11 @@ public final class ShuffledHashJoinExec extends JoinExec {
     return buildLeft;
   }
 
+  /** The stream side's join keys. */
+  public List<Expression> streamKeys() {
+    return buildLeft ? rightKeys : leftKeys;
+  }
+
   /** Whether the build side could be broadcast instead: its unmatched rows need not be emitted. */
   public boolean canBroadcastBuildSide() {
     return !processor(null).buildSideOuter();

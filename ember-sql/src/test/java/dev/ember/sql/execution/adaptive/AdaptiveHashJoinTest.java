@@ -119,6 +119,22 @@ class AdaptiveHashJoinTest {
   }
 
   @Test
+  void anAggregateRelyingOnTheJoinsPartitioningGetsItsOutputShuffledByTheKeys() throws InterruptedException {
+    // The final aggregate groups by the join key: planned, it needs no exchange over the join.
+    Dataset<Row> query = session.sql("SELECT f.id, count(*) FROM facts f JOIN " + SMALL
+        + " s ON f.id = s.mid GROUP BY f.id");
+    assertThat(run(query)).containsExactly("[1997,1]", "[1998,1]", "[1999,1]");
+    String plan = query.queryExecution().executedPlan().treeString();
+    assertThat(plan).contains("(adaptive, isFinalPlan=true)").doesNotContain("ShuffledHashJoin");
+    assertThat(plan.indexOf("Exchange hashpartitioning(id#")).isLessThan(plan.indexOf("BroadcastHashJoin"))
+        .isNotNegative();
+    // A join whose partitions another join zips with its other input stays as planned; the answer holds.
+    Dataset<Row> zipped = session.sql("SELECT f.id, g.k FROM facts f JOIN " + SMALL + " s ON f.id = s.mid "
+        + "JOIN facts g ON f.id = g.id");
+    assertThat(run(zipped)).containsExactly("[1997,97]", "[1998,98]", "[1999,99]");
+  }
+
+  @Test
   void adaptiveExecutionOffKeepsTheShuffledJoin() throws InterruptedException {
     session.conf().set("spark.sql.adaptive.enabled", "false");
     Dataset<Row> query = session.sql(INNER);
