@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * A shuffled hash join that may become a broadcast hash join at run time (Spark's AQE join selection with
  * {@code spark.sql.adaptive.autoBroadcastJoinThreshold}, and the local read of the other side). When it runs,
  * the map stage of the build side's exchange (the side the planner expected smaller) runs alone first. If
- * that shuffle wrote at most the threshold, its output is read whole and broadcast through
+ * that shuffle wrote at most the threshold, its output is read whole, and if its batches too are at most the
+ * threshold in estimated heap bytes (shuffle bytes are compressed), they are broadcast through
  * {@link dev.ember.sql.execution.join.BroadcastHashJoinExec}, and the stream side is read from the exchange's
  * child directly: its shuffle never runs. Otherwise the stream side's map stage runs too and the join goes on
  * as planned, both shuffles read with the same coalesced ranges when the stage's reads are adaptive.
@@ -117,12 +118,15 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     ShuffleDependency<Integer, ColumnarBatch, ColumnarBatch> build = dependency(buildExchange, context);
     long[] buildSizes = context.emberContext().runMapStages(List.of(build)).get(0).bytesByPartitionId();
     long buildBytes = Arrays.stream(buildSizes).sum();
-    if (buildBytes <= broadcastThreshold) {
-      LOG.debug("Broadcasting the {} bytes of shuffle {} instead of shuffling the other side of {}", buildBytes,
+    // Shuffle bytes are compressed: the batches read whole are measured as the heap bytes a broadcast holds.
+    List<ColumnarBatch> small = buildBytes > broadcastThreshold ? null : BuildSideProbe.collectIfSmall(context,
+        new ShuffleRangeRDD<>(build, new int[] {0}).mapPartitions(ShuffleExchangeExec::values), broadcastThreshold);
+    if (small != null) {
+      long bytes = small.stream().mapToLong(BuildSideProbe::estimatedBytes).sum();
+      LOG.debug("Broadcasting the {} bytes of shuffle {} instead of shuffling the other side of {}", bytes,
           build.shuffleId(), join.simpleString());
-      RDD<ColumnarBatch> whole = new ShuffleRangeRDD<>(build, new int[] {0})
-          .mapPartitions(ShuffleExchangeExec::values);
-      PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, whole, buildBytes, "whole");
+      PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, context.emberContext().parallelize(small, 1),
+          bytes, "whole");
       PhysicalPlan stream = streamExchange.children().get(0);
       PhysicalPlan converted = partitioned(buildLeft ? join.toBroadcast(buildRead, stream)
           : join.toBroadcast(stream, buildRead));
