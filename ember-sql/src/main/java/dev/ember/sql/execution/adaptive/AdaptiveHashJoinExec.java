@@ -61,8 +61,16 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     return settled == null ? join.children() : settled.children();
   }
 
+  /** Over new inputs: the planned join, or after a run the join it became (whose inputs they then are). */
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
+    PhysicalPlan settled = finalPlan;
+    if (newChildren.equals(children())) {
+      return this;
+    }
+    if (settled != null) {
+      return settled.withNewChildren(newChildren);
+    }
     return new AdaptiveHashJoinExec((ShuffledHashJoinExec) join.withNewChildren(newChildren), broadcastThreshold,
         reshuffle);
   }
