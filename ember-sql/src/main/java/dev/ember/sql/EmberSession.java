@@ -1,5 +1,6 @@
 package dev.ember.sql;
 
+import dev.ember.sql.execution.adaptive.AdaptiveJoinSettings;
 import dev.ember.sql.execution.adaptive.AdaptiveSettings;
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.join.JoinSelection;
@@ -176,7 +177,8 @@ public final class EmberSession implements AutoCloseable {
     EmberConf settings = new EmberConf(false);
     runtimeConfig.getAll().forEach(settings::set);
     return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions(), JoinSelection.fromConf(settings),
-        AdaptiveSettings.fromConf(settings, emberContext.defaultParallelism()));
+        AdaptiveSettings.fromConf(settings, emberContext.defaultParallelism()),
+        AdaptiveJoinSettings.fromConf(settings));
   }
 
   int shufflePartitions() {

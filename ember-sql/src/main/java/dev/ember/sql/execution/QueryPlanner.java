@@ -7,8 +7,10 @@ import dev.ember.sql.execution.aggregate.ExpandExec;
 import dev.ember.sql.execution.aggregate.HashAggregateExec;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.execution.datasources.LogicalRelation;
+import dev.ember.sql.execution.adaptive.AdaptiveJoinSettings;
 import dev.ember.sql.execution.adaptive.AdaptiveSettings;
 import dev.ember.sql.execution.adaptive.CoalesceShufflePartitions;
+import dev.ember.sql.execution.adaptive.DynamicJoinSelection;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.sql.execution.aggregate.DeduplicateExec;
@@ -58,6 +60,7 @@ public final class QueryPlanner {
 
   private final JoinSelection joinSelection;
   private final AdaptiveSettings adaptive;
+  private AdaptiveJoinSettings adaptiveJoins = AdaptiveJoinSettings.disabled();
 
   /** A planner splitting local data into {@code defaultParallelism} slices. */
   public QueryPlanner(int defaultParallelism, int shufflePartitions) {
@@ -78,9 +81,20 @@ public final class QueryPlanner {
     this.adaptive = adaptive;
   }
 
+  /**
+   * A planner choosing join operators with {@code joinSelection}, reading shuffles as {@code adaptive} says and
+   * converting shuffled joins to broadcasts at run time as {@code adaptiveJoins} says.
+   */
+  public QueryPlanner(int defaultParallelism, int shufflePartitions, JoinSelection joinSelection,
+      AdaptiveSettings adaptive, AdaptiveJoinSettings adaptiveJoins) {
+    this(defaultParallelism, shufflePartitions, joinSelection, adaptive);
+    this.adaptiveJoins = adaptiveJoins;
+  }
+
   /** The physical plan of {@code plan}, with the exchanges its operators require. */
   public PhysicalPlan plan(LogicalPlan plan) {
     PhysicalPlan withExchanges = EnsureRequirements.apply(planOperators(plan), shufflePartitions);
+    withExchanges = DynamicJoinSelection.apply(withExchanges, adaptiveJoins);
     return CoalesceShufflePartitions.apply(withExchanges, adaptive);
   }
 

@@ -56,6 +56,11 @@ public final class AQEShuffleReadExec extends PhysicalPlan {
     return group.read(index, context);
   }
 
+  /** The group whose ranges this read uses. */
+  CoalesceGroup group() {
+    return group;
+  }
+
   @Override
   public String simpleString() {
     return "AQEShuffleRead coalesced";

@@ -27,6 +27,7 @@ final class CoalesceGroup implements Serializable {
 
   private final AdaptiveSettings settings;
   private final List<ShuffleExchangeExec> members = new ArrayList<>();
+  private final List<Boolean> deferred = new ArrayList<>();
   private transient ExecutionContext preparedFor;
   private transient List<RDD<ColumnarBatch>> reads;
 
@@ -36,8 +37,28 @@ final class CoalesceGroup implements Serializable {
 
   /** Adds an exchange read through this group and returns its position in it. */
   int add(ShuffleExchangeExec exchange) {
+    return add(exchange, false);
+  }
+
+  /**
+   * Adds an exchange whose map stage the group does not run ahead when {@code later}: the stream side of an
+   * {@link AdaptiveHashJoinExec} that may never be shuffled. Its size plays no part in the ranges; read, it
+   * uses the same ones, its map stage running then.
+   */
+  int add(ShuffleExchangeExec exchange, boolean later) {
     members.add(exchange);
+    deferred.add(later);
     return members.size() - 1;
+  }
+
+  /** The settings the ranges are decided with. */
+  AdaptiveSettings settings() {
+    return settings;
+  }
+
+  /** The exchanges read through this group. */
+  List<ShuffleExchangeExec> members() {
+    return List.copyOf(members);
   }
 
   /** The coalesced read of member {@code index}, running the members' map stages the first time. */
@@ -52,11 +73,20 @@ final class CoalesceGroup implements Serializable {
   @SuppressWarnings("unchecked")
   private List<RDD<ColumnarBatch>> prepare(ExecutionContext context) {
     List<ShuffleDependency<?, ?, ?>> dependencies = new ArrayList<>(members.size());
-    for (ShuffleExchangeExec member : members) {
-      dependencies.add((ShuffleDependency<?, ?, ?>) member.shuffle(context).dependencies().get(0));
+    List<ShuffleDependency<?, ?, ?>> ahead = new ArrayList<>(members.size());
+    for (int i = 0; i < members.size(); i++) {
+      ShuffleDependency<?, ?, ?> dependency = (ShuffleDependency<?, ?, ?>) members.get(i).shuffle(context)
+          .dependencies().get(0);
+      dependencies.add(dependency);
+      if (!deferred.get(i)) {
+        ahead.add(dependency);
+      }
     }
-    List<MapOutputStatistics> statistics = context.emberContext().runMapStages(dependencies);
+    List<MapOutputStatistics> statistics = context.emberContext().runMapStages(ahead);
     List<long[]> sizes = statistics.stream().map(MapOutputStatistics::bytesByPartitionId).toList();
+    if (sizes.isEmpty()) {
+      sizes = List.of(new long[members.get(0).outputPartitioning().numPartitions()]);
+    }
     long target = PartitionCoalescer.targetSize(sizes, settings);
     int[] starts = PartitionCoalescer.startIndices(sizes, target);
     if (LOG.isDebugEnabled()) {

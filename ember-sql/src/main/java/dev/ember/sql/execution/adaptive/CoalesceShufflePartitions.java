@@ -37,9 +37,17 @@ public final class CoalesceShufflePartitions {
   /** Rewrites the stage down to its exchanges, whose children start stages of their own. */
   private static PhysicalPlan rewrite(PhysicalPlan node, CoalesceGroup group, AdaptiveSettings settings) {
     if (node instanceof ShuffleExchangeExec exchange) {
-      ShuffleExchangeExec rewritten = (ShuffleExchangeExec) exchange.withNewChildren(
-          List.of(coalesceStage(exchange.children().get(0), settings)));
-      return group == null ? rewritten : new AQEShuffleReadExec(rewritten, group, group.add(rewritten));
+      return read(exchange, group, settings, false);
+    }
+    if (node instanceof AdaptiveHashJoinExec join && join.probesBuildSide()) {
+      // The stream side may never be shuffled: its map stage is not run ahead with the others'.
+      List<PhysicalPlan> children = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        PhysicalPlan child = node.children().get(i);
+        children.add(i == join.streamIndex() ? read((ShuffleExchangeExec) child, group, settings, true)
+            : rewrite(child, group, settings));
+      }
+      return node.withNewChildren(children);
     }
     if (node instanceof RoundRobinExchangeExec) {
       return node.withNewChildren(List.of(coalesceStage(node.children().get(0), settings)));
@@ -52,6 +60,13 @@ public final class CoalesceShufflePartitions {
       children.add(rewrite(child, group, settings));
     }
     return node.withNewChildren(children);
+  }
+
+  private static PhysicalPlan read(ShuffleExchangeExec exchange, CoalesceGroup group, AdaptiveSettings settings,
+      boolean later) {
+    ShuffleExchangeExec rewritten = (ShuffleExchangeExec) exchange.withNewChildren(
+        List.of(coalesceStage(exchange.children().get(0), settings)));
+    return group == null ? rewritten : new AQEShuffleReadExec(rewritten, group, group.add(rewritten, later));
   }
 
   /** Gathers the stage's exchanges; false if the stage has another input (a scan, a round-robin exchange). */

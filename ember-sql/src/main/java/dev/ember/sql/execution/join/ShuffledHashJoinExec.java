@@ -86,6 +86,30 @@ public final class ShuffledHashJoinExec extends JoinExec {
             processor, budget, name).join(stream, buildBatches));
   }
 
+  /** Whether the left input is the one hashed. */
+  public boolean buildsLeft() {
+    return buildLeft;
+  }
+
+  /** The stream side's join keys. */
+  public List<Expression> streamKeys() {
+    return buildLeft ? rightKeys : leftKeys;
+  }
+
+  /** Whether the build side could be broadcast instead: its unmatched rows need not be emitted. */
+  public boolean canBroadcastBuildSide() {
+    return !processor(null).buildSideOuter();
+  }
+
+  /**
+   * The same join as a broadcast hash join over {@code newLeft} and {@code newRight}, building the same side
+   * (Spark's AQE converting a shuffled join once its build side turns out small).
+   */
+  public BroadcastHashJoinExec toBroadcast(PhysicalPlan newLeft, PhysicalPlan newRight) {
+    return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, newLeft,
+        newRight);
+  }
+
   @Override
   public String simpleString() {
     return describe("ShuffledHashJoin", ExplainStrings.list(leftKeys) + ", " + ExplainStrings.list(rightKeys)
