@@ -100,6 +100,17 @@ public final class Optimizer {
       plan = run(rule, plan);
     }
     plan = toFixpoint(plan, excludedRules);
+    // Once: the predicates it derives would be derived again from the conditions they came from. The operator
+    // rules then push them down, without ReorderJoin, whose order is already chosen.
+    Rule extraPredicates = new PushExtraPredicateThroughJoin();
+    if (!excludedRules.contains(extraPredicates.name())) {
+      LogicalPlan pushed = run(extraPredicates, plan);
+      if (pushed != plan) {
+        Set<String> excluded = new java.util.HashSet<>(excludedRules);
+        excluded.add(ReorderJoin.class.getSimpleName());
+        plan = toFixpoint(pushed, excluded);
+      }
+    }
     Rule costBased = new CostBasedJoinReorder(joinReorder);
     if (joinReorder.enabled() && !excludedRules.contains(costBased.name())) {
       LogicalPlan reordered = run(costBased, plan);
