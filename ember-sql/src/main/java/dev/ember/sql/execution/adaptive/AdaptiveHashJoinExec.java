@@ -4,6 +4,7 @@ import dev.ember.MapOutputStatistics;
 import dev.ember.ShuffleDependency;
 import dev.ember.rdd.RDD;
 import dev.ember.rdd.ShuffleRangeRDD;
+import dev.ember.sql.execution.BatchSizes;
 import dev.ember.sql.execution.Distribution;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.Partitioning;
@@ -130,7 +131,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     List<ColumnarBatch> small = buildBytes > broadcastThreshold ? null : BuildSideProbe.collectIfSmall(context,
         new ShuffleRangeRDD<>(build, new int[] {0}).mapPartitions(ShuffleExchangeExec::values), broadcastThreshold);
     if (small != null) {
-      long bytes = small.stream().mapToLong(BuildSideProbe::estimatedBytes).sum();
+      long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
       LOG.debug("Broadcasting the {} bytes of shuffle {} instead of shuffling the other side of {}", bytes,
           build.shuffleId(), join.simpleString());
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, context.emberContext().parallelize(small, 1),
@@ -169,7 +170,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     List<ColumnarBatch> small = BuildSideProbe.collectIfSmall(context, build, broadcastThreshold);
     PhysicalPlan settled;
     if (small != null) {
-      long bytes = small.stream().mapToLong(BuildSideProbe::estimatedBytes).sum();
+      long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
       LOG.debug("Broadcasting the {} bytes of a probed build side instead of shuffling the other side of {}",
           bytes, join.simpleString());
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, context.emberContext().parallelize(small, 1),

@@ -2,11 +2,9 @@ package dev.ember.sql.execution.adaptive;
 
 import dev.ember.rdd.RDD;
 import dev.ember.scheduler.PartitionFunction;
+import dev.ember.sql.execution.BatchSizes;
 import dev.ember.sql.execution.ExecutionContext;
-import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
-import dev.ember.sql.execution.vector.StringColumnVector;
-import dev.ember.sql.plan.Statistics;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,7 +34,7 @@ final class BuildSideProbe {
         return null;
       }
       for (ColumnarBatch batch : result) {
-        total += estimatedBytes(batch);
+        total += BatchSizes.estimatedBytes(batch);
         all.add(batch);
       }
     }
@@ -49,7 +47,7 @@ final class BuildSideProbe {
     long bytes = 0;
     while (batches.hasNext()) {
       ColumnarBatch batch = batches.next();
-      bytes += estimatedBytes(batch);
+      bytes += BatchSizes.estimatedBytes(batch);
       if (bytes > threshold) {
         return null;
       }
@@ -58,21 +56,5 @@ final class BuildSideProbe {
       }
     }
     return kept;
-  }
-
-  /** An estimate of the heap bytes of {@code batch}: value widths per row, string lengths for strings. */
-  static long estimatedBytes(ColumnarBatch batch) {
-    long bytes = 0;
-    int n = batch.numRows();
-    for (int c = 0; c < batch.numCols(); c++) {
-      ColumnVector column = batch.column(c);
-      bytes += (long) n * (1 + Statistics.typeWidth(column.dataType()));
-      if (column instanceof StringColumnVector strings) {
-        for (int i = 0; i < n; i++) {
-          bytes += strings.nulls[i] || strings.values[i] == null ? 0 : 40 + 2L * strings.values[i].length();
-        }
-      }
-    }
-    return bytes;
   }
 }

@@ -3,13 +3,11 @@ package dev.ember.sql.execution.join;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
-import dev.ember.sql.execution.vector.StringColumnVector;
-import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.types.DataType;
 import java.util.Arrays;
 import java.util.List;
 
-/** Concatenates batches into one (a join's build side) and estimates the bytes batches hold. */
+/** Concatenates batches into one (a join's build side) and pads the missing side of outer joins. */
 final class BatchConcat {
 
   private BatchConcat() {}
@@ -45,21 +43,5 @@ final class BatchConcat {
       Arrays.fill(columns[c].nulls, true);
     }
     return columns;
-  }
-
-  /** An estimate of the heap bytes of {@code batch}: value widths per row, string lengths for strings. */
-  static long estimatedBytes(ColumnarBatch batch) {
-    long bytes = 0;
-    int n = batch.numRows();
-    for (int c = 0; c < batch.numCols(); c++) {
-      ColumnVector column = batch.column(c);
-      bytes += (long) n * (1 + Statistics.typeWidth(column.dataType()));
-      if (column instanceof StringColumnVector strings) {
-        for (int i = 0; i < n; i++) {
-          bytes += strings.nulls[i] || strings.values[i] == null ? 0 : 40 + 2L * strings.values[i].length();
-        }
-      }
-    }
-    return bytes;
   }
 }

@@ -1,6 +1,7 @@
 package dev.ember.sql.execution.join;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.execution.BatchSizes;
 import dev.ember.sql.execution.expressions.KeyHashes;
 import dev.ember.sql.execution.spill.RowBatches;
 import dev.ember.sql.execution.spill.RowSizes;
@@ -69,7 +70,7 @@ final class GraceHashJoin extends SpillableConsumer {
     while (build.hasNext()) {
       ColumnarBatch batch = build.next();
       held.add(batch);
-      bytes += BatchConcat.estimatedBytes(batch);
+      bytes += BatchSizes.estimatedBytes(batch);
       if (bytes > budget || !reserve(bytes)) {
         fits = false;
         break;
