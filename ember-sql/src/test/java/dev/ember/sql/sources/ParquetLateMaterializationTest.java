@@ -6,7 +6,6 @@ import dev.ember.sql.Dataset;
 import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
 import dev.ember.sql.RowFactory;
-import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -101,7 +100,8 @@ class ParquetLateMaterializationTest {
   /** Reads {@code file} filtered by {@code condition}; checks the rows and that the scan returned only those. */
   private static void assertFilter(Path file, String condition, Predicate<Row> keep) {
     Dataset<Row> df = assertRows(file, condition, keep);
-    assertThat(scanOf(df.queryExecution().executedPlan()).metric("numOutputRows")).as(condition)
+    FileSourceScanExec dfScan = PlanNodes.find(df.queryExecution().executedPlan(), FileSourceScanExec.class);
+    assertThat(dfScan.metric("numOutputRows")).as(condition)
         .isEqualTo(expectedCount(keep));
   }
 
@@ -122,19 +122,6 @@ class ParquetLateMaterializationTest {
     return df;
   }
 
-  private static FileSourceScanExec scanOf(PhysicalPlan plan) {
-    if (plan instanceof FileSourceScanExec scan) {
-      return scan;
-    }
-    for (PhysicalPlan child : plan.children()) {
-      FileSourceScanExec found = scanOf(child);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
   private void assertFilters(Path file) {
     // Some rows of every batch, on a column spread over all of them.
     assertFilter(file, "k < 3", r -> r.getInt(1) < 3);
@@ -151,7 +138,7 @@ class ParquetLateMaterializationTest {
     // Filters on optional columns, IN lists and NULL tests.
     // About a third pass, but where a batch holds the long NULL stretch most do: such a batch comes whole.
     Dataset<Row> nulls = assertRows(file, "maybe_name IS NULL", r -> r.isNullAt(8));
-    assertThat(scanOf(nulls.queryExecution().executedPlan()).metric("numOutputRows"))
+    assertThat(PlanNodes.find(nulls.queryExecution().executedPlan(), FileSourceScanExec.class).metric("numOutputRows"))
         .isGreaterThanOrEqualTo(expectedCount(r -> r.isNullAt(8))).isLessThan(ROWS);
     assertFilter(file, "price IS NOT NULL AND mode IN ('m1', 'm6') AND id > 15000",
         r -> !r.isNullAt(5) && (r.getString(7).equals("m1") || r.getString(7).equals("m6")) && r.getInt(0) > 15000);
@@ -183,7 +170,7 @@ class ParquetLateMaterializationTest {
     Path file = write("mixed.parquet", WriterVersion.PARQUET_1_0, true, 320 * 1024L);
     // Only k < 10 reaches the scan; the other conjunct runs above it.
     Dataset<Row> df = assertRows(file, "k < 10 AND id % 2 = 0", r -> r.getInt(1) < 10 && r.getInt(0) % 2 == 0);
-    assertThat(scanOf(df.queryExecution().executedPlan()).metric("numOutputRows"))
+    assertThat(PlanNodes.find(df.queryExecution().executedPlan(), FileSourceScanExec.class).metric("numOutputRows"))
         .isEqualTo(expectedCount(r -> r.getInt(1) < 10));
     Dataset<Row> counted = session.read().parquet(file.toString()).filter("k < 10 AND id % 2 = 0");
     assertThat(counted.count()).isEqualTo(expectedCount(r -> r.getInt(1) < 10 && r.getInt(0) % 2 == 0));

@@ -7,7 +7,6 @@ import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
 import dev.ember.sql.RowFactory;
 import dev.ember.sql.execution.FilterExec;
-import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.StructType;
@@ -74,16 +73,17 @@ class ParquetScanPredicatesTest {
    */
   private static void assertScan(String condition, Predicate<Integer> keep) {
     Dataset<Row> df = assertIds(condition, keep);
-    FileSourceScanExec scan = scanOf(df.queryExecution().executedPlan());
+    FileSourceScanExec scan = PlanNodes.find(df.queryExecution().executedPlan(), FileSourceScanExec.class);
     assertThat(scan.metric("numOutputRows")).as(condition).isEqualTo(count(keep));
-    assertThat(filterOf(df.queryExecution().executedPlan())).as(condition).isNull();
+    assertThat(PlanNodes.find(df.queryExecution().executedPlan(), FilterExec.class)).as(condition).isNull();
     assertThat(df.queryExecution().explainString(false)).as(condition).contains("AppliedFilters: [");
   }
 
   /** Checks the ids {@code condition} keeps, and how many rows the scan returned. */
   private static void assertScan(String condition, Predicate<Integer> keep, long scanRows) {
     Dataset<Row> df = assertIds(condition, keep);
-    assertThat(scanOf(df.queryExecution().executedPlan()).metric("numOutputRows")).as(condition)
+    FileSourceScanExec dfScan = PlanNodes.find(df.queryExecution().executedPlan(), FileSourceScanExec.class);
+    assertThat(dfScan.metric("numOutputRows")).as(condition)
         .isEqualTo(scanRows);
   }
 
@@ -106,32 +106,6 @@ class ParquetScanPredicatesTest {
       n += keep.test(i) ? 1 : 0;
     }
     return n;
-  }
-
-  private static FilterExec filterOf(PhysicalPlan plan) {
-    if (plan instanceof FilterExec filter) {
-      return filter;
-    }
-    for (PhysicalPlan child : plan.children()) {
-      FilterExec found = filterOf(child);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private static FileSourceScanExec scanOf(PhysicalPlan plan) {
-    if (plan instanceof FileSourceScanExec scan) {
-      return scan;
-    }
-    for (PhysicalPlan child : plan.children()) {
-      FileSourceScanExec found = scanOf(child);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
   }
 
   @Test
@@ -203,7 +177,7 @@ class ParquetScanPredicatesTest {
     Predicate<Integer> keep = i -> i < 100 && b(i) != null && b(i) != 0 && a(i) != null && a(i) >= b(i);
     Dataset<Row> df = session.read().parquet(path).filter("id < 100 AND b <> 0 AND a / b >= 1");
     assertThat(df.count()).isEqualTo(count(keep));
-    assertThat(filterOf(df.queryExecution().executedPlan())).isNotNull();
+    assertThat(PlanNodes.find(df.queryExecution().executedPlan(), FilterExec.class)).isNotNull();
     assertThat(df.queryExecution().explainString(false)).doesNotContain("AppliedFilters");
   }
 
@@ -213,7 +187,8 @@ class ParquetScanPredicatesTest {
     // which returns those batches whole for the filter above to finish.
     Predicate<Integer> keep = i -> s(i) != null && !s(i).isEmpty();
     Dataset<Row> df = assertIds("s LIKE '_%' AND length(s) > 0", keep);
-    assertThat(scanOf(df.queryExecution().executedPlan()).metric("numOutputRows")).isEqualTo(ROWS);
+    FileSourceScanExec dfScan = PlanNodes.find(df.queryExecution().executedPlan(), FileSourceScanExec.class);
+    assertThat(dfScan.metric("numOutputRows")).isEqualTo(ROWS);
     // Where few pass, the scan returns only those.
     Predicate<Integer> few = i -> "日本語のテキスト".equals(s(i));
     assertScan("s LIKE '日本%' AND length(s) > 0", few, count(few));

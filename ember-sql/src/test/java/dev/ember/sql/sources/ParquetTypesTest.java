@@ -7,7 +7,6 @@ import dev.ember.sql.Dataset;
 import dev.ember.sql.EmberSession;
 import dev.ember.sql.Row;
 import dev.ember.sql.RowFactory;
-import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.datasources.FileSourceScanExec;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
@@ -229,19 +228,6 @@ class ParquetTypesTest {
     }
   }
 
-  private static FileSourceScanExec scanOf(PhysicalPlan plan) {
-    if (plan instanceof FileSourceScanExec scan) {
-      return scan;
-    }
-    for (PhysicalPlan child : plan.children()) {
-      FileSourceScanExec found = scanOf(child);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
   @Test
   void decimalDateAndTimestampPredicatesSkipRowGroups() throws SQLException {
     Path file = dir.resolve("ordered.parquet");
@@ -263,7 +249,7 @@ class ParquetTypesTest {
   private static void assertPushed(String sql, String pushed, Row expected) {
     Dataset<Row> q = session.sql(sql);
     List<Row> rows = q.collectAsList();
-    FileSourceScanExec scan = scanOf(q.queryExecution().executedPlan());
+    FileSourceScanExec scan = PlanNodes.find(q.queryExecution().executedPlan(), FileSourceScanExec.class);
     assertThat(scan.simpleString()).as(sql).contains(pushed);
     assertThat(scan.metric("numRowGroups")).as(sql).isEqualTo(1);
     if (expected != null) {
@@ -279,7 +265,8 @@ class ParquetTypesTest {
     df.write().parquet(out);
     Dataset<Row> q = session.read().parquet(out).filter(col("p").gt(new BigDecimal("1.005")));
     assertThat(q.collectAsList()).containsExactly(RowFactory.create(new BigDecimal("2.00")));
-    assertThat(scanOf(q.queryExecution().executedPlan()).simpleString()).doesNotContain("GreaterThan(p,1.00)")
+    FileSourceScanExec qScan = PlanNodes.find(q.queryExecution().executedPlan(), FileSourceScanExec.class);
+    assertThat(qScan.simpleString()).doesNotContain("GreaterThan(p,1.00)")
         .doesNotContain("GreaterThan(p,1.01)");
   }
 }
