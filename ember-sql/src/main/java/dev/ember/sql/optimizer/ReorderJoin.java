@@ -20,9 +20,25 @@ import java.util.Set;
  * ReorderJoin): starting from the first relation, it repeatedly joins the first remaining relation that has
  * an equality with the relations joined so far, and takes the next one in FROM order, as a cross join, only
  * when none has. Each conjunct becomes the condition of the lowest join that sees all its columns, or a
- * filter on the one relation it reads; a projection restores the original column order.
+ * filter on the one relation it reads; a projection restores the original column order. Before ordering, each
+ * selective small relation joined to just one other is folded into it ({@link SelectiveDimensions}), so a
+ * filtered dimension is joined first, not where the FROM order puts it.
  */
 final class ReorderJoin implements Rule {
+
+  /** Spark's default {@code spark.sql.autoBroadcastJoinThreshold}, the size under which a relation is small. */
+  static final long DEFAULT_SMALL_BYTES = 10L * 1024 * 1024;
+
+  private final long smallBytes;
+
+  ReorderJoin() {
+    this(DEFAULT_SMALL_BYTES);
+  }
+
+  /** A rule folding relations of at most {@code smallBytes} estimated bytes; negative folds none. */
+  ReorderJoin(long smallBytes) {
+    this.smallBytes = smallBytes;
+  }
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
@@ -36,7 +52,7 @@ final class ReorderJoin implements Rule {
       if (relations.size() < 2 || conditions.stream().anyMatch(Predicates::hasSubquery)) {
         return node;
       }
-      LogicalPlan reordered = reorder(relations, conditions);
+      LogicalPlan reordered = reorder(relations, conditions, smallBytes);
       List<AttributeReference> output = node.output();
       return reordered.output().equals(output) ? reordered : new Project(new ArrayList<>(output), reordered);
     });
@@ -60,7 +76,8 @@ final class ReorderJoin implements Rule {
     }
   }
 
-  private static LogicalPlan reorder(List<LogicalPlan> relations, List<Expression> allConditions) {
+  private static LogicalPlan reorder(List<LogicalPlan> relations, List<Expression> allConditions,
+      long smallBytes) {
     List<Expression> conditions = new ArrayList<>(allConditions);
     List<LogicalPlan> remaining = new ArrayList<>();
     for (LogicalPlan relation : relations) {
@@ -75,6 +92,9 @@ final class ReorderJoin implements Rule {
     }
     List<Expression> constant = conditions.stream().filter(c -> c.references().isEmpty()).toList();
     conditions.removeAll(constant);
+    if (smallBytes >= 0) {
+      remaining = new ArrayList<>(SelectiveDimensions.fold(remaining, conditions, smallBytes));
+    }
     LogicalPlan joined = remaining.remove(0);
     if (!constant.isEmpty()) {
       joined = new Filter(Predicates.and(constant), joined);

@@ -48,8 +48,9 @@ class JoinRulesTest {
 
   @Test
   void reorderJoinAvoidsTheCartesianProductOfAFromList() {
-    // FROM a, c, b joins a with c first as written, though only b connects to both.
-    LogicalPlan plan = new ReorderJoin().apply(analyzed(
+    // FROM a, c, b joins a with c first as written, though only b connects to both. Folding off: the filtered a
+    // would otherwise be folded into b first.
+    LogicalPlan plan = new ReorderJoin(-1).apply(analyzed(
         "SELECT * FROM a, c, b WHERE ak = bk AND bv = cv AND av > 1"));
     List<Join> joins = joins(plan);
     assertThat(joins).hasSize(2).allSatisfy(j -> assertThat(j.joinType()).isEqualTo(JoinType.INNER));
