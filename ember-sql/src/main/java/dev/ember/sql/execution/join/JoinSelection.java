@@ -18,8 +18,9 @@ import java.util.function.Function;
  * Chooses the physical operator of a join, as Spark's JoinSelection does: with equi-join keys, a broadcast
  * hash join when a side that may be built is estimated under {@code spark.sql.autoBroadcastJoinThreshold}
  * (the smaller one if both), otherwise a shuffled hash join; without keys, a broadcast nested-loop join.
- * A side may be built when its unmatched rows need not be emitted: the right side of inner, left outer,
- * semi and anti joins, the left side of inner and right outer joins.
+ * A side may be broadcast when its unmatched rows need not be emitted: the right side of inner, left outer,
+ * semi and anti joins, the left side of inner and right outer joins. A shuffled hash join may also build an
+ * outer join's preserved side, the smaller one ({@link #shuffledBuildLeft}).
  */
 public final class JoinSelection {
 
@@ -80,8 +81,9 @@ public final class JoinSelection {
       return new BroadcastHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
           buildBroadcastLeft, keys.residual(), left, right);
     }
-    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type, buildLeft,
-        keys.residual(), buildBudget, left, right);
+    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
+        shuffledBuildLeft(type, buildLeft, leftRows, rightRows, leftSize, rightSize), keys.residual(), buildBudget,
+        left, right);
   }
 
   /**
@@ -99,6 +101,24 @@ public final class JoinSelection {
       return sides ? equal : null;
     }
     return null;
+  }
+
+  /**
+   * The build side of a shuffled hash join, which may also be an outer join's preserved side (Spark's
+   * SPARK-36612): each build row lives in one partition, so its unmatched rows are emitted once, at the end of
+   * the partition. A left outer join builds its left side, a right outer join its right side, when that side
+   * is the smaller by the same estimates as above; every other join keeps the side chosen for it.
+   */
+  static boolean shuffledBuildLeft(JoinType type, boolean buildLeft, long leftRows, long rightRows, long leftSize,
+      long rightSize) {
+    boolean leftSmaller = leftRows != rightRows ? leftRows < rightRows : leftSize < rightSize;
+    if (type == JoinType.LEFT_OUTER) {
+      return leftSmaller;
+    }
+    if (type == JoinType.RIGHT_OUTER) {
+      return !(leftRows != rightRows ? rightRows < leftRows : rightSize < leftSize);
+    }
+    return buildLeft;
   }
 
   private boolean fits(long size) {
