@@ -20,7 +20,7 @@ import java.util.function.Function;
  * (the smaller one if both), otherwise a shuffled hash join; without keys, a broadcast nested-loop join.
  * A side may be broadcast when its unmatched rows need not be emitted: the right side of inner, left outer,
  * semi and anti joins, the left side of inner and right outer joins. A shuffled hash join may also build an
- * outer join's preserved side, the smaller one ({@link #shuffledBuildLeft}).
+ * outer join's preserved side when it is much the smaller ({@link #shuffledBuildLeft}).
  */
 public final class JoinSelection {
 
@@ -82,8 +82,7 @@ public final class JoinSelection {
           buildBroadcastLeft, keys.residual(), left, right);
     }
     return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
-        shuffledBuildLeft(type, buildLeft, leftRows, rightRows, leftSize, rightSize), keys.residual(), buildBudget,
-        left, right);
+        shuffledBuildLeft(type, buildLeft, leftRows, rightRows), keys.residual(), buildBudget, left, right);
   }
 
   /**
@@ -106,19 +105,23 @@ public final class JoinSelection {
   /**
    * The build side of a shuffled hash join, which may also be an outer join's preserved side (Spark's
    * SPARK-36612): each build row lives in one partition, so its unmatched rows are emitted once, at the end of
-   * the partition. A left outer join builds its left side, a right outer join its right side, when that side
-   * is the smaller by the same estimates as above; every other join keeps the side chosen for it.
+   * the partition. A left outer join builds its left side, a right outer join its right side, when that side is
+   * expected to hold at most a third of the other's rows (Spark's "much smaller"): a side about as large is
+   * still streamed, so the run-time switch may yet broadcast the other side if it turns out small. Every other
+   * join keeps the side chosen for it.
    */
-  static boolean shuffledBuildLeft(JoinType type, boolean buildLeft, long leftRows, long rightRows, long leftSize,
-      long rightSize) {
-    boolean leftSmaller = leftRows != rightRows ? leftRows < rightRows : leftSize < rightSize;
+  static boolean shuffledBuildLeft(JoinType type, boolean buildLeft, long leftRows, long rightRows) {
     if (type == JoinType.LEFT_OUTER) {
-      return leftSmaller;
+      return muchSmaller(leftRows, rightRows);
     }
     if (type == JoinType.RIGHT_OUTER) {
-      return !(leftRows != rightRows ? rightRows < leftRows : rightSize < leftSize);
+      return !muchSmaller(rightRows, leftRows);
     }
     return buildLeft;
+  }
+
+  private static boolean muchSmaller(long rows, long otherRows) {
+    return rows != Statistics.UNKNOWN && otherRows != Statistics.UNKNOWN && rows <= otherRows / 3;
   }
 
   private boolean fits(long size) {

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shuffled hash joins that build an outer join's preserved side, the smaller one: a left outer join building
- * its left side, a right outer join its right side. Duplicates and NULL keys on both sides, residual conditions
- * that are true, false or NULL, empty sides, nothing matched, and more rows than one batch holds.
+ * Shuffled hash joins that build an outer join's preserved side when it has at most a third of the other's
+ * rows: a left outer join building its left side, a right outer join its right side. Duplicates and NULL keys
+ * on both sides, residual conditions that are true, false or NULL, empty sides, nothing matched, and more rows
+ * than one batch holds.
  */
 class PreservedSideBuildTest {
 
@@ -27,7 +28,8 @@ class PreservedSideBuildTest {
     session.sql("CREATE TEMPORARY VIEW l AS SELECT * FROM (VALUES (1, 1), (2, 2), (3, 2), (4, NULL), (5, 9)) "
         + "AS l(id, k)");
     session.sql("CREATE TEMPORARY VIEW r AS SELECT * FROM (VALUES (1, 'x', 5), (2, 'y', NULL), (2, 'z', 3), "
-        + "(NULL, 'n', 1), (3, 'q', 1), (7, 's', 1), (7, 't', 1), (8, 'u', 1)) AS r(k, w, v)");
+        + "(NULL, 'n', 1), (3, 'q', 1), (7, 's', 1), (7, 't', 1), (8, 'u', 1), (20, 'a', 1), (21, 'b', 1), "
+        + "(22, 'c', 1), (23, 'd', 1), (24, 'e', 1), (25, 'f', 1), (26, 'g', 1), (27, 'h', 1)) AS r(k, w, v)");
   }
 
   @AfterAll
@@ -59,7 +61,8 @@ class PreservedSideBuildTest {
   @Test
   void largerPreservedSideIsStillStreamed() {
     assertThat(rows("SELECT l.id, r.w FROM r LEFT JOIN l ON r.k = l.k", "LeftOuter, BuildRight"))
-        .containsExactly("[1,x]", "[2,y]", "[2,z]", "[3,y]", "[3,z]", "[null,n]", "[null,q]", "[null,s]",
+        .containsExactly("[1,x]", "[2,y]", "[2,z]", "[3,y]", "[3,z]", "[null,a]", "[null,b]", "[null,c]",
+            "[null,d]", "[null,e]", "[null,f]", "[null,g]", "[null,h]", "[null,n]", "[null,q]", "[null,s]",
             "[null,t]", "[null,u]");
   }
 

@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class PreservedSideJoinSpillTest {
 
-  // a: the 100000 ids with a string; b: k = id % 50000 twice over (y = 0, 1), so each id under 50000 meets four
-  // rows of b, two of which pass (id + y) % 2 = 0; ids from 50000 on meet none.
-  private static final String A = "(SELECT id, concat('left-', id) AS s FROM gen) a";
-  private static final String B = "(SELECT id % 50000 AS k, y FROM gen, (SELECT * FROM VALUES (0), (1) AS t(y))) b";
+  // a: the 10000 ids under 10000 with a string; b: k = id % 5000 and y = id / 5000 over the 100000 ids, so each
+  // id under 5000 meets twenty rows of b (y = 0..19), ten of which pass (id + y) % 2 = 0; ids from 5000 on
+  // meet none.
+  private static final String A = "(SELECT id, concat('left-', id) AS s FROM gen4) a";
+  private static final String B = "(SELECT id % 5000 AS k, CAST(id / 5000 AS INT) AS y FROM gen) b";
   private static final List<String> QUERIES = List.of(
       "SELECT count(*), count(b.k), sum(CASE WHEN b.k IS NULL THEN a.id END), max(a.s) FROM " + A
           + " LEFT JOIN " + B + " ON a.id = b.k AND (a.id + b.y) % 2 = 0",
@@ -29,6 +30,8 @@ class PreservedSideJoinSpillTest {
   private static Result run(long memory, String budget) {
     try (SpillTestSession spill = new SpillTestSession(memory, "spark.sql.autoBroadcastJoinThreshold", "-1",
         "ember.sql.join.shuffledHashJoinBuildBudget", budget)) {
+      spill.session.sql("CREATE TEMPORARY VIEW gen4 AS SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d AS id "
+          + "FROM digits a, digits b, digits c, digits e");
       spill.resetMetrics();
       List<String> rows = new ArrayList<>();
       assertThat(spill.session.sql(QUERIES.get(0)).queryExecution().executedPlan().treeString())
@@ -51,8 +54,8 @@ class PreservedSideJoinSpillTest {
     assertThat(spilled.diskBytesSpilled()).isPositive();
     assertThat(inMemory.diskBytesSpilled()).isZero();
     assertThat(spilled.rows()).isEqualTo(inMemory.rows());
-    // 100000 passing pairs and 50000 padded ids, 50000..99999, summing to 3749975000.
-    String expected = "[[150000,100000,3749975000,left-99999]]";
+    // 50000 passing pairs and 5000 padded ids, 5000..9999, summing to 37497500.
+    String expected = "[[55000,50000,37497500,left-9999]]";
     assertThat(spilled.rows()).containsExactly(expected, expected);
   }
 }
