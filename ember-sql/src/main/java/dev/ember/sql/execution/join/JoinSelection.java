@@ -106,9 +106,9 @@ public final class JoinSelection {
    * The build side of a shuffled hash join, which may also be an outer join's preserved side (Spark's
    * SPARK-36612): each build row lives in one partition, so its unmatched rows are emitted once, at the end of
    * the partition. A left outer join builds its left side, a right outer join its right side, when that side is
-   * expected to hold at most a third of the other's rows (Spark's "much smaller"): a side about as large is
-   * still streamed, so the run-time switch may yet broadcast the other side if it turns out small. Every other
-   * join keeps the side chosen for it.
+   * expected to hold at most half the other's rows (as Spark's "much smaller" asks a third of the bytes; rows
+   * here, since a filter's estimate halves them per conjunct): a side about as large is still streamed, so the
+   * run-time switch may yet broadcast the other side if it turns out small. Every other join keeps its side.
    */
   static boolean shuffledBuildLeft(JoinType type, boolean buildLeft, long leftRows, long rightRows) {
     if (type == JoinType.LEFT_OUTER) {
@@ -121,7 +121,7 @@ public final class JoinSelection {
   }
 
   private static boolean muchSmaller(long rows, long otherRows) {
-    return rows != Statistics.UNKNOWN && otherRows != Statistics.UNKNOWN && rows <= otherRows / 3;
+    return rows != Statistics.UNKNOWN && otherRows != Statistics.UNKNOWN && rows <= otherRows / 2;
   }
 
   private boolean fits(long size) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shuffled hash joins that build an outer join's preserved side when it has at most a third of the other's
+ * Shuffled hash joins that build an outer join's preserved side when it has at most half the other's
  * rows: a left outer join building its left side, a right outer join its right side. Duplicates and NULL keys
  * on both sides, residual conditions that are true, false or NULL, empty sides, nothing matched, and more rows
  * than one batch holds.
