@@ -55,12 +55,30 @@ final class PruneColumns implements Rule {
     if (plan instanceof Join join) {
       // Each side keeps what is required above plus what the join condition reads.
       Set<AttributeReference> needed = references(join.expressions(), required);
-      LogicalPlan left = prune(join.left(), needed);
-      LogicalPlan right = prune(join.right(), needed);
+      LogicalPlan left = projectFilteredScan(prune(join.left(), needed), needed);
+      LogicalPlan right = projectFilteredScan(prune(join.right(), needed), needed);
       return left == join.left() && right == join.right() ? plan : join.withNewChildren(List.of(left, right));
     }
     // Unknown operators keep everything below them.
     return plan;
+  }
+
+  /**
+   * A filtered file scan under a join, projected to the columns needed above when its filter reads others (as
+   * Spark's ColumnPruning projects a join's children): a column read only to filter the scan is then not
+   * carried into the join's exchange or hash table, such as a comment tested by a NOT LIKE.
+   */
+  private static LogicalPlan projectFilteredScan(LogicalPlan child, Set<AttributeReference> needed) {
+    if (!(child instanceof Filter filter && filter.child() instanceof LogicalRelation)) {
+      return child;
+    }
+    List<Expression> kept = new ArrayList<>();
+    for (AttributeReference column : child.output()) {
+      if (needed.contains(column)) {
+        kept.add(column);
+      }
+    }
+    return kept.size() == child.output().size() || kept.isEmpty() ? child : new Project(kept, child);
   }
 
   private static LogicalPlan withChild(LogicalPlan plan, LogicalPlan child, Set<AttributeReference> required) {

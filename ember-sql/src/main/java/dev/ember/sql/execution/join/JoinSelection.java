@@ -18,8 +18,9 @@ import java.util.function.Function;
  * Chooses the physical operator of a join, as Spark's JoinSelection does: with equi-join keys, a broadcast
  * hash join when a side that may be built is estimated under {@code spark.sql.autoBroadcastJoinThreshold}
  * (the smaller one if both), otherwise a shuffled hash join; without keys, a broadcast nested-loop join.
- * A side may be built when its unmatched rows need not be emitted: the right side of inner, left outer,
- * semi and anti joins, the left side of inner and right outer joins.
+ * A side may be broadcast when its unmatched rows need not be emitted: the right side of inner, left outer,
+ * semi and anti joins, the left side of inner and right outer joins. A shuffled hash join may also build an
+ * outer join's preserved side when it is much the smaller ({@link #shuffledBuildLeft}).
  */
 public final class JoinSelection {
 
@@ -80,8 +81,8 @@ public final class JoinSelection {
       return new BroadcastHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
           buildBroadcastLeft, keys.residual(), left, right);
     }
-    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type, buildLeft,
-        keys.residual(), buildBudget, left, right);
+    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
+        shuffledBuildLeft(type, buildLeft, leftRows, rightRows), keys.residual(), buildBudget, left, right);
   }
 
   /**
@@ -99,6 +100,28 @@ public final class JoinSelection {
       return sides ? equal : null;
     }
     return null;
+  }
+
+  /**
+   * The build side of a shuffled hash join, which may also be an outer join's preserved side (Spark's
+   * SPARK-36612): each build row lives in one partition, so its unmatched rows are emitted once, at the end of
+   * the partition. A left outer join builds its left side, a right outer join its right side, when that side is
+   * expected to hold at most half the other's rows (as Spark's "much smaller" asks a third of the bytes; rows
+   * here, since a filter's estimate halves them per conjunct): a side about as large is still streamed, so the
+   * run-time switch may yet broadcast the other side if it turns out small. Every other join keeps its side.
+   */
+  static boolean shuffledBuildLeft(JoinType type, boolean buildLeft, long leftRows, long rightRows) {
+    if (type == JoinType.LEFT_OUTER) {
+      return muchSmaller(leftRows, rightRows);
+    }
+    if (type == JoinType.RIGHT_OUTER) {
+      return !muchSmaller(rightRows, leftRows);
+    }
+    return buildLeft;
+  }
+
+  private static boolean muchSmaller(long rows, long otherRows) {
+    return rows != Statistics.UNKNOWN && otherRows != Statistics.UNKNOWN && rows <= otherRows / 2;
   }
 
   private boolean fits(long size) {

@@ -18,11 +18,13 @@ import java.util.List;
  * A hash join of two inputs hash-partitioned on the join keys into the same number of partitions (the
  * exchanges come from EnsureRequirements): partition i of the build side is hashed and partition i of the
  * stream side probes it. Every join type works, full outer too, since each build row lives in exactly one
- * partition. A build partition larger than its budget, or than the memory the task grants, is not held: the
- * task falls back to a grace hash join ({@link GraceHashJoin}), splitting both sides into spill files by a
- * second hash of the keys and joining them pair by pair. A grace join keeps every join type's logic in the
- * one {@link JoinProcessor} and costs disk only when the build side overflows, where a sort-merge join
- * would sort both sides of every large join.
+ * partition. An outer join may build its preserved side: its build rows never matched, marked as the stream
+ * side probes them, are emitted NULL-padded once the stream partition is exhausted. A build partition larger
+ * than its budget, or than the memory the task grants, is not held: the task falls back to a grace hash join
+ * ({@link GraceHashJoin}), splitting both sides into spill files by a second hash of the keys and joining them
+ * pair by pair, each pair marking its own build rows. A grace join keeps every join type's logic in the one
+ * {@link JoinProcessor} and costs disk only when the build side overflows, where a sort-merge join would
+ * sort both sides of every large join.
  */
 public final class ShuffledHashJoinExec extends JoinExec {
 
@@ -56,6 +58,11 @@ public final class ShuffledHashJoinExec extends JoinExec {
    */
   @Override
   public Partitioning outputPartitioning() {
+    if (preservedSideBuilt()) {
+      // Partition i holds the rows of the preserved side's partition i, matched or padded at its end, with
+      // that side's columns never NULL-padded: they stay partitioned as that side's input was.
+      return buildSide().outputPartitioning();
+    }
     Partitioning stream = super.outputPartitioning();
     if (joinType != JoinType.INNER) {
       return stream;
@@ -84,6 +91,11 @@ public final class ShuffledHashJoinExec extends JoinExec {
     return streamSide().execute(context).zipPartitions(buildRdd, (stream, buildBatches) ->
         new GraceHashJoin(TaskSpill.forCurrentTask(), buildKeys, streamKeys, safe, buildTypes, streamTypes,
             processor, budget, name).join(stream, buildBatches));
+  }
+
+  /** Whether a left outer join builds its left side or a right outer join its right side. */
+  private boolean preservedSideBuilt() {
+    return buildLeft ? joinType == JoinType.LEFT_OUTER : joinType == JoinType.RIGHT_OUTER;
   }
 
   /** Whether the left input is the one hashed. */
