@@ -91,4 +91,101 @@ class AppendOnlyMapTest {
       assertThat(run.valueAt(i)).isEqualTo(i * 10);
     }
   }
+
+  /** A key with a chosen hash code, equal only to keys of the same name. */
+  private record HashedKey(String name, int hash) {
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof HashedKey key && key.name.equals(name);
+    }
+  }
+
+  /** The hash code that {@link AppendOnlyMap#hashOf} spreads to {@code spread} (spreading is invertible). */
+  private static int hashCodeSpreadingTo(int spread) {
+    int mixed = spread ^ (spread >>> 16);
+    int inverse = 0x9E3779B9;
+    for (int i = 0; i < 5; i++) {
+      inverse *= 2 - 0x9E3779B9 * inverse;
+    }
+    return mixed * inverse;
+  }
+
+  @Test
+  void keysWhoseHashIsZeroAreStoredAndFound() {
+    AppendOnlyMap<Object, Object> map = new AppendOnlyMap<>();
+    // "" and 0 hash to 0; a zero in the hash array marks an empty slot, so their stored hashes must not be 0
+    assertThat(AppendOnlyMap.hashOf("")).isZero();
+    for (int round = 0; round < 3; round++) {
+      add(map, "", 1);
+      add(map, 0, 10);
+      add(map, new HashedKey("z", 0), 100);
+      for (int key = 1; key < 200; key++) {
+        add(map, key, 1);
+      }
+    }
+    Map<Object, Object> contents = contents(map);
+    assertThat(contents).hasSize(202);
+    assertThat(contents.get("")).isEqualTo(3);
+    assertThat(contents.get(0)).isEqualTo(30);
+    assertThat(contents.get(new HashedKey("z", 0))).isEqualTo(300);
+    assertThat(contents.get(199)).isEqualTo(3);
+  }
+
+  @Test
+  void hashesDifferingOnlyInTheTopBitStayDistinctKeys() {
+    int low = hashCodeSpreadingTo(0x1234_5678);
+    int high = hashCodeSpreadingTo(0x9234_5678);
+    assertThat(AppendOnlyMap.hashOf(new HashedKey("a", low))).isEqualTo(0x1234_5678);
+    assertThat(AppendOnlyMap.hashOf(new HashedKey("b", high))).isEqualTo(0x9234_5678);
+    AppendOnlyMap<Object, Object> map = new AppendOnlyMap<>();
+    for (int round = 0; round < 4; round++) {
+      add(map, new HashedKey("a", low), 1);
+      add(map, new HashedKey("b", high), 5);
+      // enough other keys to grow the table several times between the rounds
+      for (int key = 0; key < 300; key++) {
+        add(map, "r" + round + "k" + key, 1);
+      }
+    }
+    Map<Object, Object> contents = contents(map);
+    assertThat(contents).hasSize(2 + 4 * 300);
+    assertThat(contents.get(new HashedKey("a", low))).isEqualTo(4);
+    assertThat(contents.get(new HashedKey("b", high))).isEqualTo(20);
+  }
+
+  @Test
+  void keysSharingOneHashCodeProbeThroughGrowth() {
+    AppendOnlyMap<Object, Object> map = new AppendOnlyMap<>();
+    for (int round = 0; round < 2; round++) {
+      for (int key = 0; key < 500; key++) {
+        add(map, new HashedKey("c" + key, 42), key);
+      }
+    }
+    Map<Object, Object> contents = contents(map);
+    assertThat(contents).hasSize(500);
+    assertThat(contents.get(new HashedKey("c0", 42))).isEqualTo(0);
+    assertThat(contents.get(new HashedKey("c499", 42))).isEqualTo(998);
+  }
+
+  @Test
+  void prefetchThenChangeValueCountsLikeChangeValueAlone() {
+    AppendOnlyMap<Object, Object> map = new AppendOnlyMap<>();
+    String[] words = {"a", "", "b", "a", "", "c", "a", "b"};
+    int[] hashes = new int[words.length];
+    for (int round = 0; round < 2; round++) {
+      for (int i = 0; i < words.length; i++) {
+        hashes[i] = AppendOnlyMap.hashOf(words[i]);
+      }
+      map.prefetch(hashes, words.length);
+      for (int i = 0; i < words.length; i++) {
+        map.changeValue(words[i], hashes[i], (had, old) -> had ? (Object) ((Integer) old + 1) : (Object) 1);
+      }
+    }
+    assertThat(contents(map)).containsOnly(Map.entry("a", 6), Map.entry("", 4), Map.entry("b", 4),
+        Map.entry("c", 2));
+  }
 }
