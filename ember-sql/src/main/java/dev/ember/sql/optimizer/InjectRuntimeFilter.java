@@ -53,23 +53,40 @@ final class InjectRuntimeFilter implements Rule {
     this.settings = settings;
   }
 
-  /** A key column traced to the plan it comes from. */
-  private record Traced(LogicalPlan plan, AttributeReference key) {}
+  /** A key column traced to the plan it comes from, found by following {@code path} (child indexes). */
+  private record Traced(LogicalPlan plan, AttributeReference key, List<Integer> path) {
+
+    Traced(LogicalPlan plan, AttributeReference key) {
+      this(plan, key, List.of());
+    }
+
+    /** This trace seen from the parent that reached it through its child {@code index}. */
+    Traced under(int index) {
+      List<Integer> longer = new ArrayList<>();
+      longer.add(index);
+      longer.addAll(path);
+      return new Traced(plan, key, longer);
+    }
+  }
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
     if (!settings.enabled() || settings.maxFilters() <= 0) {
       return plan;
     }
-    Map<LogicalPlan, List<Expression>> filters = new LinkedHashMap<>();
-    collect(plan, filters, new int[] {0});
-    if (filters.isEmpty()) {
-      return plan;
+    // Scans are found by their position: a plan may hold equal scans (a table read twice), of which only the
+    // one the key was traced to may be filtered.
+    Map<List<Integer>, List<Expression>> filters = new LinkedHashMap<>();
+    collect(plan, new ArrayList<>(), filters, new int[] {0});
+    LogicalPlan result = plan;
+    for (Map.Entry<List<Integer>, List<Expression>> entry : filters.entrySet()) {
+      result = placeAt(result, entry.getKey(), 0, entry.getValue());
     }
-    return plan.transformUp(node -> place(node, filters));
+    return result;
   }
 
-  private void collect(LogicalPlan node, Map<LogicalPlan, List<Expression>> filters, int[] count) {
+  private void collect(LogicalPlan node, List<Integer> path, Map<List<Integer>, List<Expression>> filters,
+      int[] count) {
     if (node instanceof Join join && join.condition() != null) {
       for (Expression conjunct : Predicates.conjuncts(join.condition())) {
         if (count[0] < settings.maxFilters() && conjunct instanceof BinaryComparison c
@@ -79,20 +96,22 @@ final class InjectRuntimeFilter implements Rule {
           AttributeReference leftKey = join.left().output().contains(a) ? a : b;
           AttributeReference rightKey = leftKey == a ? b : a;
           if (join.left().output().contains(leftKey) && join.right().output().contains(rightKey)
-              && injectOne(join, leftKey, rightKey, filters)) {
+              && injectOne(join, path, leftKey, rightKey, filters)) {
             count[0]++;
           }
         }
       }
     }
-    for (LogicalPlan child : node.children()) {
-      collect(child, filters, count);
+    for (int i = 0; i < node.children().size(); i++) {
+      path.add(i);
+      collect(node.children().get(i), path, filters, count);
+      path.remove(path.size() - 1);
     }
   }
 
   /** Places at most one filter for the key pair, on the larger legal application side. */
-  private boolean injectOne(Join join, AttributeReference leftKey, AttributeReference rightKey,
-      Map<LogicalPlan, List<Expression>> filters) {
+  private boolean injectOne(Join join, List<Integer> path, AttributeReference leftKey,
+      AttributeReference rightKey, Map<List<Integer>, List<Expression>> filters) {
     JoinType type = join.joinType();
     boolean filterLeft = type == JoinType.INNER || type == JoinType.LEFT_SEMI || type == JoinType.RIGHT_OUTER;
     boolean filterRight = type == JoinType.INNER || type == JoinType.LEFT_SEMI || type == JoinType.LEFT_ANTI
@@ -104,9 +123,12 @@ final class InjectRuntimeFilter implements Rule {
     if (chosen == null) {
       return false;
     }
-    Traced target = traceToScan(chosen == onLeft ? join.left() : join.right(),
-        chosen == onLeft ? leftKey : rightKey);
-    filters.computeIfAbsent(target.plan(), k -> new ArrayList<>()).add(chosen);
+    int side = chosen == onLeft ? 0 : 1;
+    Traced target = traceToScan(join.children().get(side), side == 0 ? leftKey : rightKey);
+    List<Integer> scanPath = new ArrayList<>(path);
+    scanPath.add(side);
+    scanPath.addAll(target.path());
+    filters.computeIfAbsent(List.copyOf(scanPath), k -> new ArrayList<>()).add(chosen);
     return true;
   }
 
@@ -136,24 +158,30 @@ final class InjectRuntimeFilter implements Rule {
       return node.output().contains(key) ? new Traced(node, key) : null;
     }
     if (node instanceof Filter filter) {
-      return deterministic(filter.condition()) ? traceToScan(filter.child(), key) : null;
+      return deterministic(filter.condition()) ? under(traceToScan(filter.child(), key), 0) : null;
     }
     if (node instanceof Project project) {
       AttributeReference below = source(project.projectList(), key);
-      return below == null ? null : traceToScan(project.child(), below);
+      return below == null || !deterministic(project.projectList()) ? null
+          : under(traceToScan(project.child(), below), 0);
     }
     if (node instanceof Aggregate aggregate) {
       AttributeReference below = source(aggregate.aggregates(), key);
-      return below != null && aggregate.grouping().contains(below) ? traceToScan(aggregate.child(), below) : null;
+      return below != null && aggregate.grouping().contains(below)
+          ? under(traceToScan(aggregate.child(), below), 0) : null;
     }
     if (node instanceof Join join) {
       JoinType type = join.joinType();
       boolean left = join.left().output().contains(key);
       boolean allowed = left ? type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER
           : type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER;
-      return allowed ? traceToScan(left ? join.left() : join.right(), key) : null;
+      return allowed ? under(traceToScan(left ? join.left() : join.right(), key), left ? 0 : 1) : null;
     }
     return null;
+  }
+
+  private static Traced under(Traced traced, int index) {
+    return traced == null ? null : traced.under(index);
   }
 
   /** The column below a projection list that {@code key} is (itself, or an alias of it); null if none. */
@@ -269,30 +297,31 @@ final class InjectRuntimeFilter implements Rule {
     return !e.exists(x -> x instanceof ScalarFunction f && NONDETERMINISTIC.contains(f.name()));
   }
 
+  private static boolean deterministic(List<Expression> expressions) {
+    return expressions.stream().allMatch(InjectRuntimeFilter::deterministic);
+  }
+
   private static boolean filterable(DataType type) {
     return KeyFilters.isIntegral(type) || type == DataTypes.StringType || type instanceof DecimalType
         || type == DataTypes.DoubleType || type == DataTypes.FloatType || type == DataTypes.BooleanType;
   }
 
-  /** {@code node} with the filters for the scans among its children placed directly above them. */
-  private static LogicalPlan place(LogicalPlan node, Map<LogicalPlan, List<Expression>> filters) {
-    if (node instanceof Filter filter && filters.containsKey(filter.child())) {
+  /**
+   * {@code node} with {@code filters} placed directly above the scan at {@code path} from it: as more conjuncts
+   * of the filter already there, else in a new filter.
+   */
+  private static LogicalPlan placeAt(LogicalPlan node, List<Integer> path, int depth, List<Expression> filters) {
+    if (depth == path.size()) {
+      return new Filter(Predicates.and(filters), node);
+    }
+    if (depth == path.size() - 1 && node instanceof Filter filter) {
       List<Expression> conjuncts = new ArrayList<>(Predicates.conjuncts(filter.condition()));
-      conjuncts.addAll(filters.get(filter.child()));
+      conjuncts.addAll(filters);
       return new Filter(Predicates.and(conjuncts), filter.child());
     }
-    if (node instanceof Filter) {
-      return node;
-    }
     List<LogicalPlan> children = new ArrayList<>(node.children());
-    boolean changed = false;
-    for (int i = 0; i < children.size(); i++) {
-      List<Expression> placed = filters.get(children.get(i));
-      if (placed != null) {
-        children.set(i, new Filter(Predicates.and(placed), children.get(i)));
-        changed = true;
-      }
-    }
-    return changed ? node.withNewChildren(children) : node;
+    int index = path.get(depth);
+    children.set(index, placeAt(children.get(index), path, depth + 1, filters));
+    return node.withNewChildren(children);
   }
 }

@@ -162,6 +162,16 @@ class InjectRuntimeFilterTest {
   }
 
   @Test
+  void onlyTheOccurrenceOfATableReadTwiceThatTheKeyWasTracedToIsFiltered() {
+    Join inner = new Join(fact, filteredDim, JoinType.INNER, eq(factKey, dimKey));
+    Join twice = new Join(inner, fact, JoinType.LEFT_OUTER, eq(factValue, factValue));
+    Join result = (Join) rule.apply(twice);
+    assertThat(result.right()).isSameAs(fact);
+    assertThat(((Join) result.left()).left()).isInstanceOf(Filter.class);
+    assertThat(filters(result)).hasSize(1);
+  }
+
+  @Test
   void switchedOffByItsSettingOrExcludedByName() {
     Join join = new Join(fact, filteredDim, JoinType.INNER, eq(factKey, dimKey));
     RuntimeFilterSettings off = new RuntimeFilterSettings(false, 10 * MB, 8 * MB, 10, 4_000_000);
