@@ -35,8 +35,9 @@ import java.util.Set;
  * cannot find a partner are dropped while the file is decoded, before exchanges, aggregations and probes. The
  * filter is a {@link RuntimeFilter} conjunct placed directly above the scan, for {@code PushDownIntoScans} to
  * push into it; it holds the creation plan, cut down to the smallest selective part the key comes from, which
- * runs before the query does. The application key is traced through projections, filters, grouping columns and
- * the sides of joins that keep its rows as they are (never through limits, windows, unions or samples). Legal
+ * runs before the query does, and so must read less than the scan it filters. The application key is traced
+ * through projections, filters, grouping columns and the sides of joins that keep its rows as they are (never
+ * through limits, windows, unions or samples). Legal
  * directions: inner and left semi joins either way, left anti and left outer joins only their right side, right
  * outer joins only their left side, full outer joins none. The creation plans are taken from the plan before any
  * filter is placed, so no filter depends on another and none can wait on itself.
@@ -146,7 +147,9 @@ final class InjectRuntimeFilter implements Rule {
     long rows = Statistics.expectedRowCount(source.plan());
     long bytes = rows == Statistics.UNKNOWN ? Long.MAX_VALUE
         : rows * Statistics.rowWidth(List.of(source.key()));
-    if (bytes > settings.creationSideThreshold()) {
+    // The creation side runs twice (once for its keys): worth it only when it reads less than the scan it filters.
+    if (bytes > settings.creationSideThreshold()
+        || scannedBytes(source.plan()) > Statistics.sizeInBytes(target.plan())) {
       return null;
     }
     return new RuntimeFilter(target.key(), source.plan(), source.key(), Statistics.rowCount(target.plan()));
@@ -251,6 +254,22 @@ final class InjectRuntimeFilter implements Rule {
       return selective(join.left()) || selective(join.right());
     }
     return false;
+  }
+
+  /** The estimated bytes the scans of {@code plan} read. */
+  private static long scannedBytes(LogicalPlan plan) {
+    if (plan instanceof PushableScan) {
+      return Statistics.sizeInBytes(plan);
+    }
+    long total = 0;
+    for (LogicalPlan child : plan.children()) {
+      long bytes = scannedBytes(child);
+      total = bytes == Statistics.UNKNOWN || total + bytes < 0 ? Statistics.UNKNOWN : total + bytes;
+      if (total == Statistics.UNKNOWN) {
+        break;
+      }
+    }
+    return total;
   }
 
   private static boolean overScan(LogicalPlan plan) {

@@ -148,6 +148,11 @@ class InjectRuntimeFilterTest {
     FakeScan hugeDim = new FakeScan("dim", List.of(dimKey, dimCategory), 10_000 * MB, List.of());
     Join huge = new Join(fact, new Filter(selective, hugeDim), JoinType.INNER, eq(factKey, dimKey));
     assertThat(filters(rule.apply(huge))).extracting(RuntimeFilter::child).doesNotContain(factKey);
+    // A creation side reading more than the scan it would filter: its keys cost more than they save.
+    FakeScan wideDim = new FakeScan("dim", List.of(dimKey, dimCategory), 200 * MB, List.of());
+    Join wide = new Join(fact, new Filter(new And(selective, new BinaryComparison(ComparisonOperator.LESS_THAN,
+        dimKey, Literal.of(5))), wideDim), JoinType.INNER, eq(factKey, dimKey));
+    assertThat(rule.apply(wide)).isSameAs(wide);
   }
 
   @Test
