@@ -14,12 +14,8 @@ import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.And;
-import dev.ember.sql.plan.expressions.BinaryComparison;
-import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
-import dev.ember.sql.types.DataType;
-import dev.ember.sql.types.DataTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -33,10 +29,9 @@ import org.slf4j.LoggerFactory;
  * Builds the runtime join filters left in an optimized plan ({@link RuntimeFilter}), once each, before the plan
  * is turned into physical operators, as {@link ScalarSubqueryExecution} runs scalar subqueries: runs the
  * creation plan for its distinct keys, builds a {@link KeyFilter} of them, and puts in its place the predicate
- * testing that filter, preceded for integral keys by {@code key >= min AND key <= max}, which Parquet row-group
- * statistics can skip row groups by. A creation side with more keys than
- * {@code spark.sql.optimizer.runtime.bloomFilter.maxNumItems}, or than the application scan's estimated rows,
- * would filter little: the filter becomes TRUE and is dropped.
+ * testing that filter (whose range of integral keys Parquet row-group statistics can skip row groups by). A
+ * creation side with more keys than {@code spark.sql.optimizer.runtime.bloomFilter.maxNumItems}, or than the
+ * application scan's estimated rows, would filter little: the filter becomes TRUE and is dropped.
  */
 final class RuntimeFilterExecution {
 
@@ -114,30 +109,6 @@ final class RuntimeFilterExecution {
     KeyFilter keyFilter = KeyFilters.build(values, n, integral);
     LOG.debug("Runtime filter from {}: {} in {} ms", filter.creationKey(), keyFilter.describe(),
         (System.nanoTime() - start) / 1_000_000);
-    Expression predicate = new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString());
-    Literal min = bound(filter.child().dataType(), keyFilter.min());
-    Literal max = bound(filter.child().dataType(), keyFilter.max());
-    if (n == 0 || min == null || max == null) {
-      return predicate;
-    }
-    return new And(new And(new BinaryComparison(ComparisonOperator.GREATER_THAN_OR_EQUAL, filter.child(), min),
-        new BinaryComparison(ComparisonOperator.LESS_THAN_OR_EQUAL, filter.child(), max)), predicate);
-  }
-
-  /** {@code value} as a literal of integral type {@code type}; null for other types. */
-  private static Literal bound(DataType type, long value) {
-    if (type == DataTypes.LongType) {
-      return new Literal(value, type);
-    }
-    if (type == DataTypes.IntegerType || type == DataTypes.DateType) {
-      return new Literal((int) value, type);
-    }
-    if (type == DataTypes.ShortType) {
-      return new Literal((short) value, type);
-    }
-    if (type == DataTypes.ByteType) {
-      return new Literal((byte) value, type);
-    }
-    return null;
+    return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString());
   }
 }

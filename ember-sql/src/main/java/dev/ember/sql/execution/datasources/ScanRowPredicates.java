@@ -46,11 +46,11 @@ public final class ScanRowPredicates {
    * join filters (a lookup a row), 3 for the rest (string matching).
    */
   public static int cost(Expression conjunct) {
-    if (FilterTranslator.translate(conjunct).isPresent()) {
-      return 0;
-    }
     if (conjunct instanceof RuntimeFilterPredicate) {
       return 2;
+    }
+    if (FilterTranslator.translate(conjunct).isPresent()) {
+      return 0;
     }
     return conjunct instanceof BinaryComparison ? 1 : 3;
   }

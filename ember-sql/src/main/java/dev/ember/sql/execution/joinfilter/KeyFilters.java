@@ -15,14 +15,17 @@ import java.util.Objects;
 
 /**
  * Chooses and builds the {@link KeyFilter} for a set of distinct keys: for integral keys an exact bitmap over
- * [min, max] when the range is at most {@link #BITMAP_BITS_PER_KEY} bits a key (and {@link #MAX_BITMAP_BITS}
- * in all), else an exact hash set up to {@link #MAX_EXACT_KEYS} keys, else a blocked Bloom filter; for other
- * types a blocked Bloom filter of the keys' hashes. Also the hash both sides of a join agree on.
+ * [min, max] when the range fits in 1 MB or takes at most {@link #BITMAP_BITS_PER_KEY} bits a key (and
+ * {@link #MAX_BITMAP_BITS} in all), else an exact hash set up to {@link #MAX_EXACT_KEYS} keys, else a blocked
+ * Bloom filter; for other types a blocked Bloom filter of the keys' hashes. Also the hash both sides of a join
+ * agree on.
  */
 public final class KeyFilters {
 
-  /** The most bits a key a bitmap may spend: a sparser range goes to a hash set. */
+  /** The most bits a key a bitmap may spend, beyond {@link #SMALL_BITMAP_BITS}: a sparser range goes to a hash set. */
   static final int BITMAP_BITS_PER_KEY = 64;
+  /** A bitmap this small (1 MB, within a core's cache) beats a hash set however few its keys. */
+  static final long SMALL_BITMAP_BITS = 1L << 23;
   /** The largest bitmap, 2^28 bits (32 MB). */
   static final long MAX_BITMAP_BITS = 1L << 28;
   /** The most keys an exact hash set holds (16 MB of longs at most); more go to a Bloom filter. */
@@ -54,7 +57,8 @@ public final class KeyFilters {
     }
     // max - min overflows for ranges wider than 2^63; such ranges are sparse anyway.
     long range = max - min + 1;
-    if (range > 0 && range <= MAX_BITMAP_BITS && range <= (long) n * BITMAP_BITS_PER_KEY) {
+    if (range > 0 && range <= MAX_BITMAP_BITS
+        && (range <= SMALL_BITMAP_BITS || range <= (long) n * BITMAP_BITS_PER_KEY)) {
       return BitmapKeyFilter.of(min, max, keys, n);
     }
     if (n <= MAX_EXACT_KEYS) {

@@ -36,6 +36,30 @@ class KeyFilterTest {
   }
 
   @Test
+  void fewKeysOverARangeThatFitsInACacheStillGetABitmap() {
+    KeyFilter filter = integral(2409, 199_510, 100_000);
+    assertThat(filter).isInstanceOf(BitmapKeyFilter.class);
+    assertThat(filter.mightContain(100_000)).isTrue();
+    assertThat(filter.mightContain(100_001)).isFalse();
+    assertThat(integral(0, KeyFilters.SMALL_BITMAP_BITS)).isInstanceOf(LongSetKeyFilter.class);
+  }
+
+  @Test
+  void theRangeOfIntegralKeysIsOfferedToSourcesWithTheKeysType() {
+    dev.ember.sql.plan.expressions.AttributeReference key =
+        dev.ember.sql.plan.expressions.AttributeReference.create("k", DataTypes.IntegerType, true);
+    RuntimeFilterPredicate predicate = new RuntimeFilterPredicate(key, integral(4, 9), "d#1");
+    assertThat(predicate.range().orElseThrow().sql()).isEqualTo("((k >= 4) AND (k <= 9))");
+    assertThat(dev.ember.sql.execution.datasources.FilterTranslator.translate(predicate)).isPresent();
+    assertThat(new RuntimeFilterPredicate(key, integral(), "d#1").range()).isEmpty();
+    dev.ember.sql.plan.expressions.AttributeReference name =
+        dev.ember.sql.plan.expressions.AttributeReference.create("s", DataTypes.StringType, true);
+    assertThat(new RuntimeFilterPredicate(name, KeyFilters.build(new long[] {1}, 1, false), "d#2").range())
+        .isEmpty();
+    assertThat(predicate.sql()).isEqualTo("runtime_filter(k, bitmap of 2 keys in [4, 9] from [d#1])");
+  }
+
+  @Test
   void sparseKeysGetAnExactHashSetIncludingTheSentinelValue() {
     long[] keys = {Long.MIN_VALUE, -5, 0, 1L << 40, Long.MAX_VALUE, 0};
     KeyFilter filter = KeyFilters.build(keys, keys.length, true);
