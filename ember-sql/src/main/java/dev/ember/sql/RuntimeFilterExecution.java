@@ -8,9 +8,9 @@ import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
-import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.And;
@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the runtime join filters left in an optimized plan ({@link RuntimeFilter}), once each, before the plan
  * is turned into physical operators, as {@link ScalarSubqueryExecution} runs scalar subqueries: runs the
- * creation plan for its distinct keys, builds a {@link KeyFilter} of them, and puts in its place the predicate
+ * creation plan for its keys, builds a {@link KeyFilter} of them, and puts in its place the predicate
  * testing that filter (whose range of integral keys Parquet row-group statistics can skip row groups by). A
- * creation side with more keys than {@code spark.sql.optimizer.runtime.bloomFilter.maxNumItems}, or than the
+ * creation side with more key rows than {@code spark.sql.optimizer.runtime.bloomFilter.maxNumItems}, or than the
  * application scan's estimated rows, would filter little: the filter becomes TRUE and is dropped.
  */
 final class RuntimeFilterExecution {
@@ -82,8 +82,9 @@ final class RuntimeFilterExecution {
 
   private static Expression build(RuntimeFilter filter, EmberSession session, long maxKeys) {
     long start = System.nanoTime();
-    LogicalPlan keys = new Aggregate(List.of(filter.creationKey()), List.of(filter.creationKey()),
-        filter.creationPlan());
+    // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
+    // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
+    LogicalPlan keys = new Project(List.of(filter.creationKey()), filter.creationPlan());
     LogicalPlan optimized = ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session);
     ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
     long limit = filter.applicationRows() == Statistics.UNKNOWN ? maxKeys

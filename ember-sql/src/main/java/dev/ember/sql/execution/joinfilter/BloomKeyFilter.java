@@ -26,7 +26,7 @@ final class BloomKeyFilter extends KeyFilter {
     this.blockMask = words.length / WORDS_PER_BLOCK - 1;
   }
 
-  /** The filter of the key hashes {@code hashes[0, n)} (distinct); integral keys lie within [min, max]. */
+  /** The filter of the key hashes {@code hashes[0, n)} (duplicates allowed); integral keys lie within [min, max]. */
   static BloomKeyFilter of(boolean integral, long min, long max, long[] hashes, int n) {
     long bits = Math.max(512L, (long) n * BITS_PER_KEY);
     int blocks = Integer.highestOneBit((int) Math.min(1L << 30, (bits + 511) / 512 * 2 - 1));

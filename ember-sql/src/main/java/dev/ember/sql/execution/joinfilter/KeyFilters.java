@@ -40,7 +40,7 @@ public final class KeyFilters {
         || type == DataTypes.TimestampNTZType;
   }
 
-  /** The filter of the distinct non-NULL keys in {@code keys[0, n)} of integral values or key hashes. */
+  /** The filter of the non-NULL keys in {@code keys[0, n)} (duplicates allowed), integral values or key hashes. */
   public static KeyFilter build(long[] keys, int n, boolean integral) {
     Objects.requireNonNull(keys, "keys is null");
     if (!integral) {
