@@ -203,17 +203,43 @@ final class InjectRuntimeFilter implements Rule {
 
   /**
    * The smallest part of the creation side that produces a superset of {@code key}'s values and is still
-   * selective: down through projections, filters, grouping columns, and the sides of inner and semi joins.
+   * selective: down through projections, filters, grouping columns, and the sides of inner and semi joins,
+   * and across an inner join's equality on the key to the side it is equated with.
    */
   private static Traced pruneCreation(LogicalPlan plan, AttributeReference key) {
     Traced current = new Traced(plan, key);
     while (true) {
       Traced next = step(current.plan(), current.key());
       if (next == null || !selective(next.plan())) {
+        next = throughEquality(current.plan(), current.key());
+      }
+      if (next == null || !selective(next.plan())) {
         return current;
       }
       current = next;
     }
+  }
+
+  /**
+   * The other side of an inner join whose condition equates {@code key} with a column of that side: the key's
+   * values in the join's output are among that column's values.
+   */
+  private static Traced throughEquality(LogicalPlan node, AttributeReference key) {
+    if (!(node instanceof Join join) || join.joinType() != JoinType.INNER || join.condition() == null) {
+      return null;
+    }
+    LogicalPlan other = join.left().output().contains(key) ? join.right() : join.left();
+    for (Expression conjunct : Predicates.conjuncts(join.condition())) {
+      if (conjunct instanceof BinaryComparison c && c.operator() == ComparisonOperator.EQUAL
+          && c.left() instanceof AttributeReference a && c.right() instanceof AttributeReference b
+          && a.dataType().equals(b.dataType()) && (a.equals(key) || b.equals(key))) {
+        AttributeReference equal = a.equals(key) ? b : a;
+        if (other.output().contains(equal)) {
+          return new Traced(other, equal);
+        }
+      }
+    }
+    return null;
   }
 
   private static Traced step(LogicalPlan node, AttributeReference key) {

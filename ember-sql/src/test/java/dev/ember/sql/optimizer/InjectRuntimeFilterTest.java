@@ -108,6 +108,18 @@ class InjectRuntimeFilterTest {
   }
 
   @Test
+  void theCreationKeyCrossesAnInnerJoinsEqualityToTheSelectiveSide() {
+    AttributeReference bigKey = column("b_key");
+    FakeScan big = new FakeScan("big", List.of(bigKey), 100 * MB, List.of());
+    // The key is big's column, but the join keeps only big rows whose key is among the filtered dimension's.
+    LogicalPlan creation = new Join(big, filteredDim, JoinType.INNER, eq(bigKey, dimKey));
+    LogicalPlan result = rule.apply(new Join(fact, creation, JoinType.INNER, eq(factKey, bigKey)));
+    assertThat(filters(result)).filteredOn(f -> f.child().equals(factKey))
+        .extracting(RuntimeFilter::creationPlan, RuntimeFilter::creationKey)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(filteredDim, dimKey));
+  }
+
+  @Test
   void legalDirectionsFollowTheJoinType() {
     // Left semi: the fact (left) side may be filtered by the dimension's keys.
     assertThat(filters(rule.apply(new Join(fact, filteredDim, JoinType.LEFT_SEMI, eq(factKey, dimKey)))))
