@@ -172,6 +172,13 @@ public final class EmberSession implements AutoCloseable {
     return dev.ember.sql.optimizer.JoinReorderSettings.fromConf(settings);
   }
 
+  /** Where the optimizer places runtime join filters, from the session's current settings. */
+  dev.ember.sql.optimizer.RuntimeFilterSettings runtimeFilterSettings() {
+    EmberConf settings = new EmberConf(false);
+    runtimeConfig.getAll().forEach(settings::set);
+    return dev.ember.sql.optimizer.RuntimeFilterSettings.fromConf(settings);
+  }
+
   QueryPlanner planner() {
     // Built per query so that SET spark.sql.shuffle.partitions (or a join setting) takes effect on the next query.
     EmberConf settings = new EmberConf(false);

@@ -44,7 +44,8 @@ public final class QueryExecution {
   /** The plan after the optimizer's rules. */
   public synchronized LogicalPlan optimizedPlan() {
     if (optimized == null) {
-      optimized = session.optimizer().optimize(withCachedData(), session.joinReorderSettings());
+      optimized = session.optimizer().optimize(withCachedData(), session.joinReorderSettings(),
+          session.runtimeFilterSettings());
     }
     return optimized;
   }
@@ -52,7 +53,9 @@ public final class QueryExecution {
   /** The physical plan that runs. */
   public synchronized PhysicalPlan executedPlan() {
     if (physical == null) {
-      physical = session.planner().plan(ScalarSubqueryExecution.inline(optimizedPlan(), session));
+      physical = session.planner().plan(RuntimeFilterExecution.inline(
+          ScalarSubqueryExecution.inline(optimizedPlan(), session), session,
+          session.runtimeFilterSettings().maxKeys()));
     }
     return physical;
   }

@@ -123,6 +123,26 @@ public final class Optimizer {
     return plan;
   }
 
+  /**
+   * The optimized plan as {@link #optimize(LogicalPlan, JoinReorderSettings)} gives it, then with runtime join
+   * filters placed above the scans they filter ({@link InjectRuntimeFilter}), once the join order is final, and
+   * pushed into those scans.
+   */
+  public LogicalPlan optimize(LogicalPlan analyzed, JoinReorderSettings joinReorder,
+      RuntimeFilterSettings runtimeFilters) {
+    LogicalPlan plan = optimize(analyzed, joinReorder);
+    Rule inject = new InjectRuntimeFilter(runtimeFilters);
+    if (runtimeFilters.enabled() && !excludedRules.contains(inject.name())) {
+      LogicalPlan injected = run(inject, plan);
+      Rule pushDown = new PushDownIntoScans();
+      if (injected != plan && !excludedRules.contains(pushDown.name())) {
+        injected = run(pushDown, injected);
+      }
+      plan = injected;
+    }
+    return plan;
+  }
+
   private static LogicalPlan toFixpoint(LogicalPlan start, Set<String> excluded) {
     LogicalPlan plan = start;
     for (int pass = 1; pass <= MAX_PASSES; pass++) {

@@ -35,8 +35,9 @@ class DuckDbOracleTest {
     try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         Statement statement = connection.createStatement()) {
       for (SqlTestFile.Block block : SqlTestFile.parse(file)) {
-        if (block.isStatementOk()) {
-          statement.execute(block.sql());
+        if (block.isStatementOk() && !block.sql().regionMatches(true, 0, "SET ", 0, 4)) {
+          // Ember's settings mean nothing to DuckDB; its tables are DuckDB's own.
+          statement.execute(block.sql().replaceAll("(?i)\\s+USING\\s+parquet", ""));
         } else if (block.isQuery() && block.hasFlag("duckdb")) {
           List<String> rows = run(statement, block.sql());
           if (block.hasFlag("rowsort")) {

@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.datasources;
 
+import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
 import dev.ember.sql.plan.expressions.And;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.BinaryComparison;
@@ -47,6 +48,10 @@ public final class FilterTranslator {
 
   /** {@code e} as a source filter, if it translates as a whole. */
   public static Optional<SourceFilter> translate(Expression e) {
+    if (e instanceof RuntimeFilterPredicate runtimeFilter) {
+      // Sources skip data by the key range; rows are tested against the keys as the predicate is evaluated.
+      return runtimeFilter.range().flatMap(FilterTranslator::translate);
+    }
     if (e instanceof BinaryComparison c) {
       return comparison(c);
     }

@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.datasources;
 
+import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
 import dev.ember.sql.plan.expressions.And;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.BinaryComparison;
@@ -41,14 +42,17 @@ public final class ScanRowPredicates {
 
   /**
    * The order in which to evaluate a conjunct among others, cheapest first so the costly ones see only the
-   * rows the cheap ones keep: 0 for source-filter comparisons, 1 for comparisons of two columns, 2 for the rest
-   * (string matching).
+   * rows the cheap ones keep: 0 for source-filter comparisons, 1 for comparisons of two columns, 2 for runtime
+   * join filters (a lookup a row), 3 for the rest (string matching).
    */
   public static int cost(Expression conjunct) {
+    if (conjunct instanceof RuntimeFilterPredicate) {
+      return 2;
+    }
     if (FilterTranslator.translate(conjunct).isPresent()) {
       return 0;
     }
-    return conjunct instanceof BinaryComparison ? 1 : 2;
+    return conjunct instanceof BinaryComparison ? 1 : 3;
   }
 
   private static boolean isSafe(Expression e) {
@@ -70,6 +74,9 @@ public final class ScanRowPredicates {
     if (e instanceof In in) {
       return in.value() instanceof AttributeReference a && in.list().stream()
           .allMatch(item -> item instanceof Literal && item.dataType().equals(a.dataType()));
+    }
+    if (e instanceof RuntimeFilterPredicate runtimeFilter) {
+      return runtimeFilter.child() instanceof AttributeReference;
     }
     if (e instanceof Not not) {
       return isSafe(not.child());

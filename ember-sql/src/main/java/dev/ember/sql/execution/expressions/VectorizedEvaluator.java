@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.expressions;
 
+import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
@@ -143,6 +144,9 @@ public final class VectorizedEvaluator {
         arguments[a] = evaluate(udf.children().get(a), batch);
       }
       return UdfKernels.apply(udf, arguments, n);
+    }
+    if (e instanceof RuntimeFilterPredicate runtimeFilter) {
+      return runtimeFilter.filter().test(evaluate(runtimeFilter.child(), batch), n);
     }
     throw new IllegalStateException("Expression " + e.sql() + " (" + e.getClass().getSimpleName()
         + ") cannot be evaluated; the analyzer should have rejected or rewritten it. This is a bug.");

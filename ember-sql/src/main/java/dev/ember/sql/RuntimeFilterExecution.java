@@ -1,0 +1,115 @@
+package dev.ember.sql;
+
+import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.datasources.FilterTranslator;
+import dev.ember.sql.execution.joinfilter.KeyFilter;
+import dev.ember.sql.execution.joinfilter.KeyFilters;
+import dev.ember.sql.execution.joinfilter.RuntimeFilter;
+import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
+import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.PushableScan;
+import dev.ember.sql.plan.Statistics;
+import dev.ember.sql.plan.expressions.And;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the runtime join filters left in an optimized plan ({@link RuntimeFilter}), once each, before the plan
+ * is turned into physical operators, as {@link ScalarSubqueryExecution} runs scalar subqueries: runs the
+ * creation plan for its keys, builds a {@link KeyFilter} of them, and puts in its place the predicate
+ * testing that filter (whose range of integral keys Parquet row-group statistics can skip row groups by). A
+ * creation side with more key rows than {@code spark.sql.optimizer.runtime.bloomFilter.maxNumItems}, or than the
+ * application scan's estimated rows, would filter little: the filter becomes TRUE and is dropped.
+ */
+final class RuntimeFilterExecution {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeFilterExecution.class);
+
+  private RuntimeFilterExecution() {}
+
+  static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys) {
+    // The filter above a scan and the scan's pushed filters hold equal runtime filters: each is built once.
+    Map<RuntimeFilter, Expression> built = new HashMap<>();
+    UnaryOperator<Expression> build = e -> e instanceof RuntimeFilter filter
+        ? built.computeIfAbsent(filter, f -> build(f, session, maxKeys)) : e;
+    LogicalPlan rewritten = plan.transformAllExpressions(build);
+    return rewritten.transformUp(node -> {
+      if (node instanceof PushableScan scan && scan.pushedFilters().stream().anyMatch(f -> f.exists(
+          x -> x instanceof RuntimeFilter))) {
+        return scan.withPushedFilters(conjuncts(scan.pushedFilters(), build));
+      }
+      if (node instanceof Filter filter && filter.condition().exists(x -> x instanceof RuntimeFilterPredicate
+          || x instanceof Literal)) {
+        List<Expression> kept = conjuncts(List.of(filter.condition()), UnaryOperator.identity());
+        return kept.isEmpty() ? filter.child() : new Filter(and(kept), filter.child());
+      }
+      return node;
+    });
+  }
+
+  /** The conjuncts of {@code filters} after {@code build}, without TRUE. */
+  private static List<Expression> conjuncts(List<Expression> filters, UnaryOperator<Expression> build) {
+    List<Expression> out = new ArrayList<>();
+    for (Expression filter : filters) {
+      for (Expression conjunct : FilterTranslator.conjuncts(filter.transformUp(build))) {
+        if (!Literal.TRUE.equals(conjunct)) {
+          out.add(conjunct);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Expression and(List<Expression> conjuncts) {
+    Expression result = conjuncts.get(0);
+    for (int i = 1; i < conjuncts.size(); i++) {
+      result = new And(result, conjuncts.get(i));
+    }
+    return result;
+  }
+
+  private static Expression build(RuntimeFilter filter, EmberSession session, long maxKeys) {
+    long start = System.nanoTime();
+    // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
+    // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
+    LogicalPlan keys = new Project(List.of(filter.creationKey()), filter.creationPlan());
+    LogicalPlan optimized = ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session);
+    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
+    long limit = filter.applicationRows() == Statistics.UNKNOWN ? maxKeys
+        : Math.min(maxKeys, filter.applicationRows());
+    boolean integral = KeyFilters.isIntegral(filter.creationKey().dataType());
+    long[] values = new long[1024];
+    int n = 0;
+    for (ColumnarBatch batch : session.planner().plan(optimized).execute(context).collect()) {
+      ColumnVector column = batch.column(0);
+      for (int i = 0; i < batch.numRows(); i++) {
+        if (!column.isNull(i)) {
+          if (n == values.length) {
+            values = Arrays.copyOf(values, n * 2);
+          }
+          values[n++] = integral ? KeyFilters.key(column, i) : KeyFilters.hash(column, i);
+        }
+      }
+      if (n > limit) {
+        LOG.debug("Runtime filter from {} dropped: more than {} keys", filter.creationKey(), limit);
+        return Literal.TRUE;
+      }
+    }
+    KeyFilter keyFilter = KeyFilters.build(values, n, integral);
+    LOG.debug("Runtime filter from {}: {} in {} ms", filter.creationKey(), keyFilter.describe(),
+        (System.nanoTime() - start) / 1_000_000);
+    return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString());
+  }
+}
