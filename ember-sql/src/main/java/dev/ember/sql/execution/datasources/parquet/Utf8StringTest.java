@@ -8,6 +8,9 @@ import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.types.DataTypes;
 import java.io.Serializable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -21,6 +24,9 @@ import java.nio.charset.StandardCharsets;
 final class Utf8StringTest implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
   /** The literal text between wildcards; one part means equality. */
   private final byte[][] parts;
   private final boolean negated;
@@ -123,11 +129,34 @@ final class Utf8StringTest implements Serializable {
     return true;
   }
 
-  /** The first position in {@code [from, end - part.length]} where {@code part} occurs, or -1. */
-  private static int indexOf(byte[] s, int from, int end, byte[] part) {
-    byte head = part[0];
+  /**
+   * The first position in {@code [from, end - part.length]} where {@code part} occurs, or -1. Eight positions are
+   * screened at once (SWAR on two little-endian words): those whose byte equals the part's first byte and whose
+   * byte {@code part.length - 1} further equals its last byte, and only those are compared whole.
+   */
+  static int indexOf(byte[] s, int from, int end, byte[] part) {
+    int span = part.length - 1;
     int last = end - part.length;
-    for (int i = from; i <= last; i++) {
+    int i = from;
+    if (last - from >= 8) {
+      long heads = (part[0] & 0xFFL) * ONES;
+      long tails = (part[span] & 0xFFL) * ONES;
+      // Both words must lie inside the array and every position screened must be a valid start.
+      int stop = Math.min(last - 7, s.length - 8 - span);
+      for (; i <= stop; i += 8) {
+        long x = ((long) WORDS.get(s, i) ^ heads) | ((long) WORDS.get(s, i + span) ^ tails);
+        long zeros = (x - ONES) & ~x & HIGHS;
+        while (zeros != 0) {
+          int at = i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+          if (regionEquals(s, at, part)) {
+            return at;
+          }
+          zeros &= zeros - 1;
+        }
+      }
+    }
+    byte head = part[0];
+    for (; i <= last; i++) {
       if (s[i] == head && regionEquals(s, i, part)) {
         return i;
       }

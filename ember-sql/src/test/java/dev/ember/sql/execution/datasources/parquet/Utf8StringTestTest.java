@@ -97,9 +97,40 @@ class Utf8StringTestTest {
     String alphabet = "aab%é日";
     for (int round = 0; round < 20_000; round++) {
       String pattern = randomText(random, alphabet, 6);
-      String value = randomText(random, alphabet.replace("%", ""), 8);
+      String value = randomText(random, alphabet.replace("%", ""), round % 2 == 0 ? 8 : 40);
       assertThat(like(pattern, value)).as("'%s' LIKE '%s'", value, pattern).isEqualTo(regex(pattern, value));
     }
+  }
+
+  @Test
+  void wordAtATimeSearchFindsTheFirstOccurrenceAtEveryPosition() {
+    Random random = new Random(11);
+    for (int round = 0; round < 5_000; round++) {
+      byte[] text = new byte[random.nextInt(80)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = (byte) "abé".charAt(random.nextInt(3));
+      }
+      byte[] part = new byte[1 + random.nextInt(4)];
+      for (int i = 0; i < part.length; i++) {
+        part[i] = (byte) "abé".charAt(random.nextInt(3));
+      }
+      int from = text.length == 0 ? 0 : random.nextInt(text.length);
+      int end = from + random.nextInt(text.length - from + 1);
+      assertThat(Utf8StringTest.indexOf(text, from, end, part)).isEqualTo(naiveIndexOf(text, from, end, part));
+    }
+  }
+
+  private static int naiveIndexOf(byte[] text, int from, int end, byte[] part) {
+    for (int i = from; i + part.length <= end; i++) {
+      boolean equal = true;
+      for (int k = 0; k < part.length && equal; k++) {
+        equal = text[i + k] == part[k];
+      }
+      if (equal) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String randomText(Random random, String alphabet, int maxLength) {
