@@ -95,7 +95,8 @@ public final class QueryPlanner {
   public PhysicalPlan plan(LogicalPlan plan) {
     PhysicalPlan withExchanges = EnsureRequirements.apply(planOperators(plan), shufflePartitions);
     withExchanges = DynamicJoinSelection.apply(withExchanges, adaptiveJoins);
-    return CoalesceShufflePartitions.apply(withExchanges, adaptive);
+    withExchanges = CoalesceShufflePartitions.apply(withExchanges, adaptive);
+    return dev.ember.sql.execution.aggregate.CombineAggregatePhases.apply(withExchanges);
   }
 
   private PhysicalPlan planOperators(LogicalPlan plan) {
