@@ -95,7 +95,8 @@ public final class QueryPlanner {
   public PhysicalPlan plan(LogicalPlan plan) {
     PhysicalPlan withExchanges = EnsureRequirements.apply(planOperators(plan), shufflePartitions);
     withExchanges = DynamicJoinSelection.apply(withExchanges, adaptiveJoins);
-    return CoalesceShufflePartitions.apply(withExchanges, adaptive);
+    withExchanges = CoalesceShufflePartitions.apply(withExchanges, adaptive);
+    return dev.ember.sql.execution.aggregate.CombineAggregatePhases.apply(withExchanges);
   }
 
   private PhysicalPlan planOperators(LogicalPlan plan) {
@@ -131,7 +132,7 @@ public final class QueryPlanner {
       return new LocalTableScanExec(List.of(), List.of(List.of()), 1);
     }
     if (plan instanceof Project project) {
-      return new ProjectExec(project.projectList(), planOperators(project.child()));
+      return planProject(project);
     }
     if (plan instanceof dev.ember.sql.plan.Generate generate) {
       return new dev.ember.sql.execution.generate.GenerateExec(generate.generator(), generate.generatorOutput(),
@@ -177,6 +178,17 @@ public final class QueryPlanner {
       return dev.ember.sql.execution.objects.ObjectPlanning.plan(typed, this::planOperators);
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
+  }
+
+  /** A projection; on a file scan, which learns the columns only its own filter reads, that it need not make. */
+  private PhysicalPlan planProject(Project project) {
+    PhysicalPlan child = planOperators(project.child());
+    if (child instanceof FileSourceScanExec scan) {
+      java.util.Set<AttributeReference> used = new java.util.HashSet<>();
+      project.projectList().forEach(e -> used.addAll(e.references()));
+      child = scan.withColumnsUsedAbove(used);
+    }
+    return new ProjectExec(project.projectList(), child);
   }
 
   /** A filter, or a file scan alone when it applies every conjunct exactly while it decodes. */

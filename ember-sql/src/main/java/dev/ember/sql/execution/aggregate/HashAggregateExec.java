@@ -22,7 +22,8 @@ import java.util.List;
  * Hash aggregation, planned in two phases around an exchange as in Spark: PARTIAL groups the rows of each
  * input partition into buffers; the exchange brings equal keys together; FINAL merges the buffers and
  * computes the select list. Each phase's hash table spills sorted runs of partial rows when the task denies it
- * memory and merges them by key at the end ({@link SpillableAggregation}).
+ * memory and merges them by key at the end ({@link SpillableAggregation}). Where the input is already
+ * clustered by the keys, the two phases run as one COMPLETE phase (Spark's Complete mode).
  */
 public final class HashAggregateExec extends PhysicalPlan {
 
@@ -100,6 +101,9 @@ public final class HashAggregateExec extends PhysicalPlan {
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     List<AggregateEvaluator> evaluators = functions.stream().map(AggregateEvaluator::of).toList();
     List<DataType> groupTypes = grouping.stream().map(Expression::dataType).toList();
+    if (mode == AggregateMode.COMPLETE) {
+      return executeComplete(context, evaluators);
+    }
     if (mode == AggregateMode.PARTIAL) {
       List<Expression> keys = BindReferences.bindAll(grouping.stream().map(HashAggregateExec::unalias).toList(),
           child.output());
@@ -134,6 +138,50 @@ public final class HashAggregateExec extends PhysicalPlan {
         table.merge(batches.next());
       }
       return table.output(groups -> groups.finalOutput(groupCount, intermediateTypes, results));
+    });
+  }
+
+  /**
+   * This final phase and the partial phase directly below it (no exchange between them, so the partial phase's
+   * input is already clustered by the keys) as one COMPLETE aggregation over the partial phase's input; empty
+   * unless this is FINAL over PARTIAL grouping by plain columns.
+   */
+  public java.util.Optional<HashAggregateExec> completeOverPartial() {
+    if (mode != AggregateMode.FINAL || !(child instanceof HashAggregateExec partial)
+        || partial.mode != AggregateMode.PARTIAL
+        || !partial.grouping.stream().allMatch(g -> g instanceof AttributeReference)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new HashAggregateExec(AggregateMode.COMPLETE, partial.grouping, functions,
+        bufferAttributes, resultAttributes, resultExpressions, partial.child));
+  }
+
+  /** COMPLETE: input rows into buffers as PARTIAL does, then results as FINAL does, in one task pass. */
+  private RDD<ColumnarBatch> executeComplete(ExecutionContext context, List<AggregateEvaluator> evaluators) {
+    List<Expression> keys = BindReferences.bindAll(grouping.stream().map(HashAggregateExec::unalias).toList(),
+        child.output());
+    List<Expression> inputs = BindReferences.bindAll(functions.stream().map(AggregateFunction::input).toList(),
+        child.output());
+    // The rows a spill writes are partial rows: the keys, then every function's buffer slots.
+    List<DataType> partialTypes = new ArrayList<>(grouping.stream().map(Expression::dataType).toList());
+    bufferAttributes.forEach(b -> partialTypes.add(b.dataType()));
+    List<AttributeReference> intermediate = new ArrayList<>(groupingAttributes());
+    intermediate.addAll(resultAttributes);
+    List<DataType> intermediateTypes = intermediate.stream().map(AttributeReference::dataType).toList();
+    List<Expression> results = BindReferences.bindAll(resultExpressions, intermediate);
+    int keyCount = keys.size();
+    List<Expression> all = new ArrayList<>(keys);
+    all.addAll(inputs);
+    CommonSubexpressions shared = CommonSubexpressions.of(all, child.output().size());
+    List<Expression> sharedKeys = List.copyOf(shared.expressions().subList(0, keyCount));
+    List<Expression> sharedInputs = List.copyOf(shared.expressions().subList(keyCount, all.size()));
+    List<DataType> types = List.copyOf(partialTypes);
+    return child.execute(context).mapPartitions(batches -> {
+      SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, keyCount, types);
+      while (batches.hasNext()) {
+        table.update(shared.extend(batches.next()), sharedKeys, sharedInputs);
+      }
+      return table.output(groups -> groups.finalOutput(keyCount, intermediateTypes, results));
     });
   }
 

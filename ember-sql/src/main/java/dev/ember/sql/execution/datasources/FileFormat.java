@@ -76,6 +76,17 @@ public interface FileFormat extends Serializable {
     return createReader(dataSchema, requiredSchema, filters, rowFilters, options);
   }
 
+  /**
+   * A reader like {@link #createReader(StructType, StructType, List, List, boolean, DataSourceOptions)} that,
+   * when {@code exact}, may return NULLs for the required columns {@code filterOnly} marks instead of their
+   * values: those are read only by {@code rowFilters}, and dropped above the scan, so a format that can test
+   * them without materializing their values need not make them.
+   */
+  default FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      List<Expression> rowFilters, boolean exact, boolean[] filterOnly, DataSourceOptions options) {
+    return createReader(dataSchema, requiredSchema, filters, rowFilters, exact, options);
+  }
+
   /** A factory of writers for rows of {@code dataSchema}; fails for schemas the format cannot hold. */
   OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options);
 }

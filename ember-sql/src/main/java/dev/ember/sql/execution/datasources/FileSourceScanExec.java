@@ -44,6 +44,8 @@ public final class FileSourceScanExec extends PhysicalPlan {
   private final List<SourceFilter> pushedFilters;
   /** The conjuncts the reader applies exactly, in place of a filter above the scan; empty when there is one. */
   private final List<Expression> appliedFilters;
+  /** Output columns read only by {@link #appliedFilters} and dropped above, which the reader need not make. */
+  private final Set<AttributeReference> filterOnlyColumns;
   private transient List<List<FileScanRDD.ScanFile>> taskFiles;
   private transient Map<String, LongAccumulator> metrics;
 
@@ -53,8 +55,14 @@ public final class FileSourceScanExec extends PhysicalPlan {
   }
 
   private FileSourceScanExec(LogicalRelation scan, List<Expression> appliedFilters) {
+    this(scan, appliedFilters, Set.of());
+  }
+
+  private FileSourceScanExec(LogicalRelation scan, List<Expression> appliedFilters,
+      Set<AttributeReference> filterOnlyColumns) {
     this.scan = scan;
     this.appliedFilters = List.copyOf(appliedFilters);
+    this.filterOnlyColumns = Set.copyOf(filterOnlyColumns);
     Set<AttributeReference> partitionColumns = new HashSet<>(partitionAttributes());
     List<Expression> onPartitions = new ArrayList<>();
     List<Expression> onData = new ArrayList<>();
@@ -93,6 +101,29 @@ public final class FileSourceScanExec extends PhysicalPlan {
       }
     }
     return java.util.Optional.of(new FileSourceScanExec(scan, conjuncts));
+  }
+
+  /**
+   * This scan, told that of its output only {@code used} is read above it (by a projection directly on it): the
+   * other columns, when only the filters it applies read them, may come back as NULLs (a format testing them
+   * without making their values does not make them). A scan applying no filter is returned as is.
+   */
+  public FileSourceScanExec withColumnsUsedAbove(Set<AttributeReference> used) {
+    if (appliedFilters.isEmpty()) {
+      return this;
+    }
+    Set<AttributeReference> unused = new HashSet<>();
+    for (AttributeReference column : scan.output()) {
+      if (!used.contains(column)) {
+        unused.add(column);
+      }
+    }
+    return unused.isEmpty() ? this : new FileSourceScanExec(scan, appliedFilters, unused);
+  }
+
+  /** The output columns only the applied filters read, which the reader may return as NULLs. */
+  public Set<AttributeReference> filterOnlyColumns() {
+    return filterOnlyColumns;
   }
 
   private List<AttributeReference> partitionAttributes() {
@@ -232,8 +263,13 @@ public final class FileSourceScanExec extends PhysicalPlan {
       throw new IllegalStateException("The scan cannot apply its filters " + appliedFilters
           + "; this is a bug, please report it");
     }
+    List<AttributeReference> read = readAttributes(dataAttributes);
+    boolean[] filterOnly = new boolean[read.size()];
+    for (int c = 0; c < filterOnly.length; c++) {
+      filterOnly[c] = filterOnlyColumns.contains(read.get(c));
+    }
     FileReader reader = relation.format().createReader(relation.dataSchema(), new StructType(required),
-        pushedFilters, rowFilters, exact, relation.options());
+        pushedFilters, rowFilters, exact, filterOnly, relation.options());
     Map<String, LongAccumulator> counters = new LinkedHashMap<>();
     for (String name : List.of("numFiles", "numRowGroups", "numOutputRows")) {
       LongAccumulator accumulator = new LongAccumulator();

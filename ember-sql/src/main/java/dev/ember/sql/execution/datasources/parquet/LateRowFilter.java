@@ -39,6 +39,11 @@ final class LateRowFilter implements Serializable {
     }
   }
 
+  /** The conjuncts, in the order they are evaluated. */
+  List<Expression> conjuncts() {
+    return List.of(conjuncts);
+  }
+
   /** Whether the conjuncts read column {@code c}. */
   boolean reads(int c) {
     return reads[c];

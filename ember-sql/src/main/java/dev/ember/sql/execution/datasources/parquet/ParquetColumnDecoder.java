@@ -53,6 +53,12 @@ final class ParquetColumnDecoder {
   private boolean[] runNulls = new boolean[0];
   private int[] valueIndex = new int[0];
   private ColumnVector runScratch;
+  /** The chunk's dictionary as parquet-java reads it, for tests of its entries' bytes; null when none. */
+  private Dictionary rawDictionary;
+  /** Per dictionary entry, whether it passes the byte tests of {@link #filterBytes}; null until asked. */
+  private boolean[] dictionaryPasses;
+  /** Whether the column is only tested on its bytes, so its dictionary is never turned into Strings. */
+  private boolean bytesOnly;
 
   ParquetColumnDecoder(ColumnDescriptor descriptor, DataType type) {
     this.descriptor = descriptor;
@@ -73,10 +79,16 @@ final class ParquetColumnDecoder {
     this.pages = chunk;
     this.pageLeft = 0;
     this.dictionary = null;
+    this.rawDictionary = null;
+    this.dictionaryPasses = null;
     DictionaryPage page = chunk.readDictionaryPage();
     if (page != null) {
       try {
         Dictionary dict = page.getEncoding().initDictionary(descriptor, page);
+        rawDictionary = dict;
+        if (bytesOnly) {
+          return;
+        }
         dictionary = ColumnVectors.allocate(type, dict.getMaxId() + 1);
         for (int id = 0; id <= dict.getMaxId(); id++) {
           values.setFromDictionary(dictionary, id, dict, id);
@@ -282,6 +294,136 @@ final class ParquetColumnDecoder {
     }
   }
 
+  /** Whether the column holds UTF-8 strings {@link #filterBytes} can test on their bytes. */
+  boolean readsUtf8() {
+    return physical == PrimitiveTypeName.BINARY && plainKind == PlainBulkDecoder.BINARY_TO_STRING;
+  }
+
+  /**
+   * Marks the column as read only by {@link #filterBytes} without output Strings, so dictionaries are not
+   * decoded into Strings; {@link #decode} must not be called after.
+   */
+  void decodeBytesOnly() {
+    this.bytesOnly = true;
+  }
+
+  /**
+   * Reads the next {@code rows} values of this UTF-8 column ({@link #readsUtf8}) and keeps, of the ascending row
+   * positions {@code selected[0, count)}, those whose value passes every one of {@code tests} (a NULL passes
+   * none), compacting {@code selected}; returns how many it keeps. No String is made to test a value: a
+   * dictionary entry is tested once per column chunk and rows by their ids, a PLAIN value in place in the page.
+   * When {@code out} is not null (at least {@code rows} values long) the kept rows' Strings are set in it at
+   * their row positions.
+   */
+  int filterBytes(int rows, int[] selected, int count, Utf8StringTest[] tests, StringColumnVector out) {
+    if (levels.length < rows) {
+      levels = new int[rows];
+      ids = new int[rows];
+    }
+    if (runNulls.length < rows) {
+      runNulls = new boolean[rows];
+      valueIndex = new int[rows];
+    }
+    int row = 0;
+    int from = 0;
+    int kept = 0;
+    while (row < rows) {
+      if (pageLeft == 0) {
+        nextPage();
+      }
+      int n = Math.min(rows - row, pageLeft);
+      int to = from;
+      while (to < count && selected[to] < row + n) {
+        to++;
+      }
+      kept = Utf8RunFilter.filterRun(this, row, n, selected, from, to, kept, tests, out);
+      from = to;
+      row += n;
+      pageLeft -= n;
+    }
+    return kept;
+  }
+
+  /**
+   * Decodes one run for {@link Utf8RunFilter} when its values are neither dictionary ids nor PLAIN values in an
+   * array: into a new vector of {@code n} Strings.
+   */
+  StringColumnVector decodeRunStrings(int n) {
+    StringColumnVector run = new StringColumnVector(type, n);
+    decodeRun(run, 0, n);
+    return run;
+  }
+
+  /** Whether the current page holds dictionary ids, a PLAIN array-backed page, or neither. */
+  boolean runIsDictionary() {
+    return dictionaryIds != null;
+  }
+
+  boolean runIsPlainArray() {
+    return plain != null && plain.hasArray();
+  }
+
+  /**
+   * Reads the NULL flags of the run's {@code n} rows into {@link #runNulls} and the value index of each selected
+   * row {@code selected[from, to)} into {@link #valueIndex} (-1 for NULL); returns the run's count of values.
+   */
+  int readValueIndexes(int start, int n, int[] selected, int from, int to) {
+    int present = n;
+    if (maxDefinition > 0) {
+      present = definitions.readNulls(runNulls, 0, n, maxDefinition, levels);
+    }
+    int m = to - from;
+    if (present == n) {
+      for (int j = 0; j < m; j++) {
+        valueIndex[j] = selected[from + j] - start;
+      }
+      return present;
+    }
+    int next = 0;
+    int j = 0;
+    for (int k = 0; k < n && j < m; k++) {
+      if (selected[from + j] - start == k) {
+        valueIndex[j] = runNulls[k] ? -1 : next;
+        j++;
+      }
+      next += runNulls[k] ? 0 : 1;
+    }
+    return present;
+  }
+
+  int[] valueIndex() {
+    return valueIndex;
+  }
+
+  /** The run's {@code present} dictionary ids, read. */
+  int[] readIds(int present) {
+    dictionaryIds.read(ids, present);
+    return ids;
+  }
+
+  /** The current PLAIN page. */
+  ByteBuffer plainPage() {
+    return plain;
+  }
+
+  /** The chunk's dictionary's Strings (null when {@link #decodeBytesOnly}). */
+  String[] dictionaryStrings() {
+    return dictionary == null ? null : ((StringColumnVector) dictionary).values;
+  }
+
+  /** Per entry of the chunk's dictionary, whether it passes every one of {@code tests}. */
+  boolean[] dictionaryPasses(Utf8StringTest[] tests) {
+    if (dictionaryPasses == null) {
+      boolean[] passes = new boolean[rawDictionary.getMaxId() + 1];
+      for (int id = 0; id < passes.length; id++) {
+        byte[] bytes = rawDictionary.decodeToBinary(id).getBytesUnsafe();
+        passes[id] = Utf8RunFilter.passes(tests, bytes, 0, bytes.length);
+      }
+      dictionaryPasses = passes;
+    }
+    return dictionaryPasses;
+  }
+
   private void nextPage() {
     DataPage page = pages.readPage();
     if (page == null) {
@@ -325,7 +467,7 @@ final class ParquetColumnDecoder {
     plain = null;
     reader = null;
     if (encoding.usesDictionary()) {
-      if (dictionary == null) {
+      if (dictionary == null && rawDictionary == null) {
         throw new IllegalStateException("A dictionary-encoded Parquet page without a dictionary in " + descriptor);
       }
       int width = bytes.get(bytes.position()) & 0xFF;

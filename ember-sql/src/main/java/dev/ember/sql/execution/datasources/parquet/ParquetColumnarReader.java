@@ -66,6 +66,9 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
    * left the reader, so the next batch decodes into it; null once the vector itself was handed out.
    */
   private ColumnVector[] filterScratch;
+  /** The conjuncts tested on string columns' bytes (null: none), and those evaluated on vectors (null: none). */
+  private final Utf8ColumnFilters byteFilters;
+  private final LateRowFilter vectorFilter;
 
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, TaskContext context,
       ScanMetrics metrics) throws IOException {
@@ -79,6 +82,16 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
    */
   ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, LateRowFilter rowFilter,
       boolean exact, TaskContext context, ScanMetrics metrics) throws IOException {
+    this(split, required, filters, rowFilter, exact, null, context, metrics);
+  }
+
+  /**
+   * A reader like the one above that, applying {@code rowFilter} exactly, never makes the Strings of a column
+   * {@code filterOnly} marks (null: none) when its conjuncts can test its bytes: its values are returned as
+   * NULLs, for a column read only for the filter and dropped above the scan.
+   */
+  ParquetColumnarReader(FileSplit split, StructType required, List<SourceFilter> filters, LateRowFilter rowFilter,
+      boolean exact, boolean[] filterOnly, TaskContext context, ScanMetrics metrics) throws IOException {
     this.required = required;
     this.rowFilter = rowFilter;
     this.exact = exact;
@@ -151,6 +164,13 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       decoders[i] = new ParquetColumnDecoder(columns.get(i), types.get(i));
     }
     reader.setRequestedSchema(requested);
+    this.byteFilters = rowFilter == null ? null
+        : Utf8ColumnFilters.of(rowFilter, required.length(), fileColumn, decoders, exact ? filterOnly : null);
+    this.vectorFilter = byteFilters == null ? rowFilter : byteFilters.rest();
+  }
+
+  private boolean vectorFilterReads(int c) {
+    return vectorFilter != null && vectorFilter.reads(c);
   }
 
   private static Type findField(MessageType schema, String name) {
@@ -282,19 +302,30 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     ColumnVector[] vectors = new ColumnVector[required.length()];
     ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
     for (int c = 0; c < vectors.length; c++) {
-      if (rowFilter.reads(c)) {
+      if (vectorFilterReads(c)) {
         vectors[c] = fileColumn[c] >= 0 ? decoders[fileColumn[c]].decode(rows, filterScratch[c])
             : decodeWhole(c, rows, nestedVectors);
       }
     }
-    int count = rowFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
-    if (!exact && count > rows / 2) {
+    int count = rows;
+    if (vectorFilter != null) {
+      count = vectorFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
+    } else {
+      for (int i = 0; i < rows; i++) {
+        selected[i] = i;
+      }
+    }
+    if (byteFilters != null) {
+      count = byteFilters.select(decoders, fileColumn, rows, selected, count, vectors);
+    } else if (!exact && count > rows / 2) {
       // Most rows pass: decoding the rest whole and leaving the few failing rows to the filter above is
       // cheaper than picking the survivors out of every column.
       count = rows;
     }
     for (int c = 0; c < vectors.length; c++) {
-      if (rowFilter.reads(c)) {
+      if (byteFilters != null && byteFilters.filters(c)) {
+        vectors[c] = count == 0 ? null : byteFilters.output(c, vectors[c], selected, count);
+      } else if (vectorFilterReads(c)) {
         // A decimal vector holding wide values keeps them in a side array that decoding would not clear.
         boolean reusable = fileColumn[c] >= 0 && count < rows
             && !(vectors[c] instanceof DecimalColumnVector d && d.hasWideValues());

@@ -87,13 +87,20 @@ public final class ParquetFileFormat implements FileFormat {
   @Override
   public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
       List<Expression> rowFilters, boolean exact, DataSourceOptions options) {
+    return createReader(dataSchema, requiredSchema, filters, rowFilters, exact, null, options);
+  }
+
+  @Override
+  public FileReader createReader(StructType dataSchema, StructType requiredSchema, List<SourceFilter> filters,
+      List<Expression> rowFilters, boolean exact, boolean[] filterOnly, DataSourceOptions options) {
     if (rowFilters.isEmpty()) {
       return createReader(dataSchema, requiredSchema, filters, options);
     }
     LateRowFilter rowFilter = new LateRowFilter(rowFilters, requiredSchema.length());
     return (FileReader) (split, context, metrics) -> {
       try {
-        return new ParquetColumnarReader(split, requiredSchema, filters, rowFilter, exact, context, metrics);
+        return new ParquetColumnarReader(split, requiredSchema, filters, rowFilter, exact, filterOnly, context,
+            metrics);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read Parquet file " + split.path(), e);
       }

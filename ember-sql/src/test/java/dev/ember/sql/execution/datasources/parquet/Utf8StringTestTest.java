@@ -1,0 +1,159 @@
+package dev.ember.sql.execution.datasources.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ember.sql.plan.expressions.BoundReference;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Like;
+import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.Not;
+import dev.ember.sql.plan.expressions.ScalarFunction;
+import dev.ember.sql.types.DataTypes;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class Utf8StringTestTest {
+
+  private static boolean like(String pattern, String value) {
+    byte[] padded = ("«" + value + "»").getBytes(StandardCharsets.UTF_8);
+    int offset = "«".getBytes(StandardCharsets.UTF_8).length;
+    int length = value.getBytes(StandardCharsets.UTF_8).length;
+    // Tested inside a larger array, as values are in a page, so nothing may read past the value's bytes.
+    return Utf8StringTest.like(pattern, false).test(padded, offset, length);
+  }
+
+  private static boolean regex(String pattern, String value) {
+    return Pattern.compile(Like.toRegex(pattern), Pattern.DOTALL).matcher(value).matches();
+  }
+
+  @Test
+  void multiplePartsMatchInOrderBetweenAnchors() {
+    assertThat(like("%special%requests%", "a special pending requests b")).isTrue();
+    assertThat(like("%special%requests%", "requests special")).isFalse();
+    assertThat(like("%special%requests%", "specialrequests")).isTrue();
+    assertThat(like("abc%", "abcdef")).isTrue();
+    assertThat(like("abc%", "xabc")).isFalse();
+    assertThat(like("%BRASS", "LARGE BRASS")).isTrue();
+    assertThat(like("%BRASS", "BRASS LARGE")).isFalse();
+    assertThat(like("a%z", "az")).isTrue();
+    assertThat(like("a%z", "a")).isFalse();
+    assertThat(like("exact", "exact")).isTrue();
+    assertThat(like("exact", "exactly")).isFalse();
+  }
+
+  @Test
+  void overlappingPartsNeedDisjointOccurrences() {
+    assertThat(like("%aa%aa%", "aaa")).isFalse();
+    assertThat(like("%aa%aa%", "aaaa")).isTrue();
+    // The prefix and suffix may not share bytes either.
+    assertThat(like("ab%ba", "aba")).isFalse();
+    assertThat(like("ab%ba", "abba")).isTrue();
+    assertThat(like("a%a%a", "aa")).isFalse();
+    assertThat(like("a%a%a", "aaa")).isTrue();
+  }
+
+  @Test
+  void emptyPartsAndEmptyPatternsAndValues() {
+    assertThat(like("%%", "")).isTrue();
+    assertThat(like("%%", "anything")).isTrue();
+    assertThat(like("%", "")).isTrue();
+    assertThat(like("", "")).isTrue();
+    assertThat(like("", "x")).isFalse();
+    assertThat(like("a%%b", "ab")).isTrue();
+    assertThat(like("%x%", "")).isFalse();
+  }
+
+  @Test
+  void multiByteCharactersNextToParts() {
+    assertThat(like("%wör%", "héllo wörld")).isTrue();
+    assertThat(Utf8StringTest.like("h_llo%", false)).isNull();
+    assertThat(like("日本%", "日本語のテキスト")).isTrue();
+    assertThat(like("%テキスト", "日本語のテキスト")).isTrue();
+    assertThat(like("%語の%", "日本語のテキスト")).isTrue();
+    assertThat(like("%é", "café")).isTrue();
+    assertThat(like("%e", "café")).isFalse();
+    // 'é' is C3 A9; its continuation byte alone never matches a whole character.
+    assertThat(like("%©%", "café")).isFalse();
+  }
+
+  @Test
+  void negationAndStringFunctions() {
+    byte[] bytes = "special requests".getBytes(StandardCharsets.UTF_8);
+    assertThat(Utf8StringTest.like("%special%requests%", true).test(bytes, 0, bytes.length)).isFalse();
+    assertThat(Utf8StringTest.function("startswith", "spec", false).test(bytes, 0, bytes.length)).isTrue();
+    assertThat(Utf8StringTest.function("endswith", "quests", false).test(bytes, 0, bytes.length)).isTrue();
+    assertThat(Utf8StringTest.function("contains", "l r", false).test(bytes, 0, bytes.length)).isTrue();
+    assertThat(Utf8StringTest.function("contains", "%", false).test(bytes, 0, bytes.length)).isFalse();
+    assertThat(Utf8StringTest.function("contains", "", true).test(bytes, 0, bytes.length)).isFalse();
+    assertThat(Utf8StringTest.function("upper", "x", false)).isNull();
+  }
+
+  @Test
+  void agreesWithTheRegexOfLikeOnRandomText() {
+    Random random = new Random(7);
+    String alphabet = "aab%é日";
+    for (int round = 0; round < 20_000; round++) {
+      String pattern = randomText(random, alphabet, 6);
+      String value = randomText(random, alphabet.replace("%", ""), round % 2 == 0 ? 8 : 40);
+      assertThat(like(pattern, value)).as("'%s' LIKE '%s'", value, pattern).isEqualTo(regex(pattern, value));
+    }
+  }
+
+  @Test
+  void wordAtATimeSearchFindsTheFirstOccurrenceAtEveryPosition() {
+    Random random = new Random(11);
+    for (int round = 0; round < 5_000; round++) {
+      byte[] text = new byte[random.nextInt(80)];
+      for (int i = 0; i < text.length; i++) {
+        text[i] = (byte) "abé".charAt(random.nextInt(3));
+      }
+      byte[] part = new byte[1 + random.nextInt(4)];
+      for (int i = 0; i < part.length; i++) {
+        part[i] = (byte) "abé".charAt(random.nextInt(3));
+      }
+      int from = text.length == 0 ? 0 : random.nextInt(text.length);
+      int end = from + random.nextInt(text.length - from + 1);
+      assertThat(Utf8StringTest.indexOf(text, from, end, part)).isEqualTo(naiveIndexOf(text, from, end, part));
+    }
+  }
+
+  private static int naiveIndexOf(byte[] text, int from, int end, byte[] part) {
+    for (int i = from; i + part.length <= end; i++) {
+      boolean equal = true;
+      for (int k = 0; k < part.length && equal; k++) {
+        equal = text[i + k] == part[k];
+      }
+      if (equal) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String randomText(Random random, String alphabet, int maxLength) {
+    StringBuilder text = new StringBuilder();
+    int length = random.nextInt(maxLength + 1);
+    for (int i = 0; i < length; i++) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
+  }
+
+  @Test
+  void recognizesOnlyWildcardPatternsOfAStringColumnAndANonNullLiteral() {
+    Expression column = new BoundReference(2, DataTypes.StringType, true);
+    assertThat(Utf8StringTest.of(new Like(column, Literal.of("%a%")))).isNotNull();
+    assertThat(Utf8StringTest.columnOf(new Not(new Like(column, Literal.of("%a%"))))).isEqualTo(2);
+    assertThat(Utf8StringTest.of(new Like(column, Literal.of("a_c")))).isNull();
+    assertThat(Utf8StringTest.of(new Like(column, Literal.of("a\\%")))).isNull();
+    assertThat(Utf8StringTest.of(new Like(column, new Literal(null, DataTypes.StringType)))).isNull();
+    assertThat(Utf8StringTest.of(new Like(new BoundReference(0, DataTypes.IntegerType, true),
+        Literal.of("1%")))).isNull();
+    Expression startsWith = new ScalarFunction("startswith", List.of(column, Literal.of("ab")),
+        DataTypes.BooleanType, false, null);
+    assertThat(Utf8StringTest.of(startsWith)).isNotNull();
+  }
+}
