@@ -190,6 +190,9 @@ final class AggregationTable {
         }
       } else if (skip[i]) {
         id = wideGroupId(keyColumns, i);
+      } else if (i > 0 && !skip[i - 1] && keys[i] == keys[i - 1]) {
+        // The rest of a run whose first row made a new group.
+        id = groupIds[i - 1];
       } else {
         // A key first seen earlier in this batch has been added since the batched lookup.
         id = longIds.get(keys[i]);

@@ -69,6 +69,11 @@ final class PackedKeyGroupIds {
     }
     for (int i = 0; i < n; i++) {
       if (groupIds[i] < 0) {
+        if (i > 0 && packed[i] == packed[i - 1]) {
+          // The rest of a run whose first row made a new group.
+          groupIds[i] = groupIds[i - 1];
+          continue;
+        }
         // A key first seen earlier in this batch has been added since the lookup above.
         int id = ids.get(packed[i]);
         if (id < 0) {
@@ -198,7 +203,7 @@ final class PackedKeyGroupIds {
 
   /** Packs the keys of groups {@code 0 .. groups-1} under the current layout into a new table. */
   private void repack(GroupKeyColumns keys, int groups) {
-    ids = new LongGroupIds();
+    ids = new LongGroupIds(groups);
     for (int c = 0; c * ColumnarBatch.MAX_ROWS < groups; c++) {
       int from = c * ColumnarBatch.MAX_ROWS;
       int count = Math.min(ColumnarBatch.MAX_ROWS, groups - from);
