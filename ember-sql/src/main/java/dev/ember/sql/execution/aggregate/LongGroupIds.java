@@ -152,6 +152,33 @@ final class LongGroupIds {
     }
   }
 
+  /**
+   * The id of {@code key}, or, when it has none yet, {@code newId} recorded as its id: one probe sequence
+   * where a lookup followed by {@link #put} walks it twice.
+   */
+  int getOrPut(long key, int newId) {
+    long[] table = entries;
+    int slot = slot(key);
+    while (true) {
+      long entry = table[2 * slot + 1];
+      if (entry == 0) {
+        break;
+      }
+      if (table[2 * slot] == key) {
+        return (int) entry - 1;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if ((size + 1) * 2 > capacity) {
+      put(key, newId);
+    } else {
+      table[2 * slot] = key;
+      table[2 * slot + 1] = newId + 1L;
+      size++;
+    }
+    return newId;
+  }
+
   /** Records {@code id} as the id of {@code key}, which has none yet. */
   void put(long key, int id) {
     if ((size + 1) * 2 > capacity) {

@@ -75,10 +75,10 @@ final class PackedKeyGroupIds {
           continue;
         }
         // A key first seen earlier in this batch has been added since the lookup above.
-        int id = ids.get(packed[i]);
-        if (id < 0) {
-          id = newGroup.create(i);
-          ids.put(packed[i], id);
+        int next = ids.size();
+        int id = ids.getOrPut(packed[i], next);
+        if (id == next && newGroup.create(i) != next) {
+          throw new IllegalStateException("group ids must be dense; this is a bug");
         }
         groupIds[i] = id;
       }

@@ -72,6 +72,20 @@ class ClusteredKeyGroupIdsTest {
     assertThat(new LongGroupIds(0).capacity()).isEqualTo(1024);
   }
 
+  @Test
+  void getOrPutFindsPresentKeysAndRecordsNewOnesThroughGrowth() {
+    LongGroupIds ids = new LongGroupIds();
+    for (int i = 0; i < 5_000; i++) {
+      // Keys sharing low bits, so probes run past collisions; every key asked twice in a row.
+      assertThat(ids.getOrPut(i * 65_536L, i)).isEqualTo(i);
+      assertThat(ids.getOrPut(i * 65_536L, 99_999)).isEqualTo(i);
+    }
+    assertThat(ids.size()).isEqualTo(5_000);
+    assertThat(ids.capacity()).isGreaterThanOrEqualTo(10_000);
+    assertThat(ids.get(4_999 * 65_536L)).isEqualTo(4_999);
+    assertThat(ids.get(1L)).isEqualTo(-1);
+  }
+
   /** Counts rows per key through an aggregation table, batch by batch, in the order groups were made. */
   private static Map<Long, Long> countByTable(List<Long> keys, int batchRows) {
     AggregationTable table = new AggregationTable(COUNT);
