@@ -141,11 +141,7 @@ final class AggregationTable {
           groupIds[i] = lastId;
           continue;
         }
-        id = longIds.get(key);
-        if (id < 0) {
-          id = newGroup(keyColumns, i);
-          longIds.put(key, id);
-        }
+        id = newGroupUnlessFound(keyColumns, i, key);
         lastKey = key;
         lastId = id;
       }
@@ -190,16 +186,25 @@ final class AggregationTable {
         }
       } else if (skip[i]) {
         id = wideGroupId(keyColumns, i);
+      } else if (i > 0 && !skip[i - 1] && keys[i] == keys[i - 1]) {
+        // The rest of a run whose first row made a new group.
+        id = groupIds[i - 1];
       } else {
         // A key first seen earlier in this batch has been added since the batched lookup.
-        id = longIds.get(keys[i]);
-        if (id < 0) {
-          id = newGroup(keyColumns, i);
-          longIds.put(keys[i], id);
-        }
+        id = newGroupUnlessFound(keyColumns, i, keys[i]);
       }
       groupIds[i] = id;
     }
+  }
+
+  /** The group of integral key {@code key} (row {@code row}), made when it has none: one probe either way. */
+  private int newGroupUnlessFound(ColumnVector[] keyColumns, int row, long key) {
+    int next = groups;
+    int id = longIds.getOrPut(key, next);
+    if (id == next) {
+      newGroup(keyColumns, row);
+    }
+    return id;
   }
 
   private int wideGroupId(ColumnVector[] keyColumns, int row) {

@@ -66,6 +66,12 @@ final class MultiKeyGroupIds {
     int[] hashes = KeyHashes.hash(columns, n);
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
+      // Input clustered by its key repeats a key over consecutive rows: such a row takes the previous row's
+      // group after comparing with that group's key, which is in cache, without probing the table.
+      if (i > 0 && h == hashes[i - 1] && equal(columns, i, groupIds[i - 1])) {
+        groupIds[i] = groupIds[i - 1];
+        continue;
+      }
       int slot = h & mask;
       while (true) {
         int id = slots[slot];

@@ -69,11 +69,16 @@ final class PackedKeyGroupIds {
     }
     for (int i = 0; i < n; i++) {
       if (groupIds[i] < 0) {
+        if (i > 0 && packed[i] == packed[i - 1]) {
+          // The rest of a run whose first row made a new group.
+          groupIds[i] = groupIds[i - 1];
+          continue;
+        }
         // A key first seen earlier in this batch has been added since the lookup above.
-        int id = ids.get(packed[i]);
-        if (id < 0) {
-          id = newGroup.create(i);
-          ids.put(packed[i], id);
+        int next = ids.size();
+        int id = ids.getOrPut(packed[i], next);
+        if (id == next && newGroup.create(i) != next) {
+          throw new IllegalStateException("group ids must be dense; this is a bug");
         }
         groupIds[i] = id;
       }
@@ -198,7 +203,7 @@ final class PackedKeyGroupIds {
 
   /** Packs the keys of groups {@code 0 .. groups-1} under the current layout into a new table. */
   private void repack(GroupKeyColumns keys, int groups) {
-    ids = new LongGroupIds();
+    ids = new LongGroupIds(groups);
     for (int c = 0; c * ColumnarBatch.MAX_ROWS < groups; c++) {
       int from = c * ColumnarBatch.MAX_ROWS;
       int count = Math.min(ColumnarBatch.MAX_ROWS, groups - from);

@@ -132,11 +132,25 @@ final class HashedRelation implements Serializable {
     int[] heads = table.heads;
     int[] next = table.next;
     int mask = table.mask;
+    // A stream clustered by its key repeats a key over consecutive rows: such a row copies the matches of
+    // the last row that walked a chain when its key is that row's, instead of walking the chain again.
+    int walked = -1;
+    int walkedFrom = 0;
+    int walkedTo = 0;
     for (int i = 0; i < n; i++) {
       if ((rowSkip != null && rowSkip[i]) || KeyColumns.hasNullKey(probeKeys, nullSafe, i)) {
         continue;
       }
       int h = probeHashes[i];
+      if (walked >= 0 && h == probeHashes[walked] && KeyColumns.equal(probeKeys, walked, probeKeys, i)) {
+        for (int m = walkedFrom; m < walkedTo; m++) {
+          streamRows.add(i);
+          buildRows.add(buildRows.get(m));
+        }
+        continue;
+      }
+      walked = i;
+      walkedFrom = buildRows.size();
       for (int j = heads[h & mask]; j >= 0; j = next[j]) {
         if (hashes[j] == h && KeyColumns.equal(keys, j, probeKeys, i)) {
           streamRows.add(i);
@@ -146,6 +160,7 @@ final class HashedRelation implements Serializable {
           }
         }
       }
+      walkedTo = buildRows.size();
     }
   }
 

@@ -81,6 +81,10 @@ final class LongKeyIndex implements Serializable {
     // slots first loaded in a branch-free loop so that their cache misses overlap.
     int[] homes = new int[Math.min(n, BUILD_CHUNK)];
     long touched = 0;
+    // A build side clustered by its key repeats a key over consecutive rows: such a row is linked into the
+    // slot of the row inserted just before it, without probing.
+    int lastSlot = -1;
+    long lastKey = 0;
     for (int end = n; end > 0; end -= BUILD_CHUNK) {
       int start = Math.max(0, end - BUILD_CHUNK);
       for (int i = start; i < end; i++) {
@@ -89,8 +93,14 @@ final class LongKeyIndex implements Serializable {
         touched += slots[2 * slot + 1];
       }
       for (int i = end - 1; i >= start; i--) {
-        if (!nulls[i]) {
-          insert(keys[i], homes[i - start], i);
+        if (nulls[i]) {
+          continue;
+        }
+        if (lastSlot >= 0 && keys[i] == lastKey) {
+          link(lastSlot, i);
+        } else {
+          lastSlot = insert(keys[i], homes[i - start], i);
+          lastKey = keys[i];
         }
       }
     }
@@ -126,18 +136,28 @@ final class LongKeyIndex implements Serializable {
     }
   }
 
-  private void insert(long key, int home, int row) {
+  /** Inserts {@code row} under {@code key}, whose home slot is {@code home}, and returns the key's slot. */
+  private int insert(long key, int home, int row) {
     int slot = home;
     while (slots[2 * slot + 1] != EMPTY && slots[2 * slot] != key) {
       slot = (slot + 1) & mask;
     }
-    long entry = slots[2 * slot + 1];
-    if (entry == EMPTY || nextRow == null) {
-      // Rows are inserted last to first, so a distinct index ends up holding each key's first row.
+    if (slots[2 * slot + 1] == EMPTY) {
       slots[2 * slot] = key;
       slots[2 * slot + 1] = (long) (row + 1) << 1;
     } else {
-      nextRow[row] = (int) (entry >>> 1) - 1;
+      link(slot, row);
+    }
+    return slot;
+  }
+
+  /** Makes {@code row} the first row of the key held in {@code slot}, ahead of the rows already there. */
+  private void link(int slot, int row) {
+    if (nextRow == null) {
+      // Rows are inserted last to first, so a distinct index ends up holding each key's first row.
+      slots[2 * slot + 1] = (long) (row + 1) << 1;
+    } else {
+      nextRow[row] = (int) (slots[2 * slot + 1] >>> 1) - 1;
       slots[2 * slot + 1] = ((long) (row + 1) << 1) | 1;
     }
   }
@@ -172,19 +192,24 @@ final class LongKeyIndex implements Serializable {
       homes[i] = slot;
       entries[i] = table[2 * slot + 1];
     }
+    // A stream clustered by its key repeats a key over consecutive rows: such a row reuses the entry the
+    // previous row resolved, without comparing keys along the probe sequence again.
+    boolean resolved = false;
+    long lastKey = 0;
+    long lastEntry = EMPTY;
     for (int i = 0; i < n; i++) {
-      long entry = entries[i];
-      if (entry == EMPTY || skip[i]) {
+      if (skip[i]) {
         continue;
       }
-      int slot = homes[i];
       long key = keys[i];
-      while (table[2 * slot] != key) {
-        slot = (slot + 1) & mask;
-        entry = table[2 * slot + 1];
-        if (entry == EMPTY) {
-          break;
-        }
+      long entry;
+      if (resolved && key == lastKey) {
+        entry = lastEntry;
+      } else {
+        entry = resolve(table, key, homes[i], entries[i]);
+        resolved = true;
+        lastKey = key;
+        lastEntry = entry;
       }
       if (entry != EMPTY) {
         if (firstOnly) {
@@ -195,6 +220,17 @@ final class LongKeyIndex implements Serializable {
         }
       }
     }
+  }
+
+  /** The entry of {@code key} given its home slot and that slot's entry, or EMPTY when it has no rows. */
+  private long resolve(long[] table, long key, int home, long homeEntry) {
+    long entry = homeEntry;
+    int slot = home;
+    while (entry != EMPTY && table[2 * slot] != key) {
+      slot = (slot + 1) & mask;
+      entry = table[2 * slot + 1];
+    }
+    return entry;
   }
 
   private void probeDense(long[] keys, boolean[] skip, int n, IntList streamRows, IntList buildRows,
