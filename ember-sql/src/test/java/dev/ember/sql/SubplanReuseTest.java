@@ -55,6 +55,16 @@ class SubplanReuseTest {
   }
 
   @Test
+  void sharedJoinIsReadFromTheCache() {
+    // Keys 1, 2 and 3 each join 2 x 2 rows (NULL joins nothing): 12 pairs, a quarter is 3.
+    String join = "SELECT a.k, count(*) FROM facts a JOIN facts b ON a.k = b.k GROUP BY a.k "
+        + "HAVING count(*) > (SELECT count(*) FROM facts a JOIN facts b ON a.k = b.k) / 4 ORDER BY a.k";
+    assertThat(session.sql(join).queryExecution().explainString("simple")).contains("ReusedSubplan");
+    assertThat(session.sql(join).collectAsList().toString()).isEqualTo("[[1,4], [2,4], [3,4]]");
+    assertThat(session.emberContext().getPersistentRDDs()).isEmpty();
+  }
+
+  @Test
   void answersAreEqualWithReuseOnAndOff() {
     List<Row> shared = session.sql(TOP).collectAsList();
     session.conf().set("spark.sql.exchange.reuse", "false");
