@@ -5,20 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ember.sql.EmberSession;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.AttributeReference;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Which optimized subplans compute the same rows, and how their columns pair up. */
 class SubplanMatcherTest {
+
+  @TempDir
+  static Path warehouse;
 
   private static EmberSession session;
 
   @BeforeAll
   static void start() {
-    session = EmberSession.builder().master("local[1]").appName("SubplanMatcherTest").getOrCreate();
+    session = EmberSession.builder().master("local[1]").appName("SubplanMatcherTest")
+        .config("spark.sql.warehouse.dir", warehouse.toString()).getOrCreate();
     session.sql("CREATE TEMPORARY VIEW t AS SELECT * FROM VALUES (1, 10), (2, 20), (NULL, 30) AS t(k, v)");
   }
 
