@@ -3,6 +3,7 @@ package dev.ember.sql;
 import dev.ember.rdd.RDD;
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.PhysicalPlan;
+import dev.ember.sql.execution.columnar.CachedBatches;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.LogicalPlan;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ public final class QueryExecution {
   private final LogicalPlan analyzed;
   private LogicalPlan optimized;
   private PhysicalPlan physical;
+  private PhysicalPlan unshared;
+  private final List<CachedBatches> reused = new ArrayList<>();
 
   QueryExecution(EmberSession session, LogicalPlan logical) {
     this.session = session;
@@ -53,16 +56,49 @@ public final class QueryExecution {
   /** The physical plan that runs. */
   public synchronized PhysicalPlan executedPlan() {
     if (physical == null) {
+      SubplanReuse.Result reuse = SubplanReuse.apply(optimizedPlan(), session);
+      reused.addAll(reuse.cached());
       physical = session.planner().plan(RuntimeFilterExecution.inline(
-          ScalarSubqueryExecution.inline(optimizedPlan(), session), session,
+          ScalarSubqueryExecution.inline(reuse.plan(), session), session,
           session.runtimeFilterSettings().maxKeys()));
     }
     return physical;
   }
 
+  /**
+   * The plan for {@link #toRdd}: its caller runs jobs on the RDD when it likes, so no query-scoped cache could be
+   * released at the end of the query; this plan runs its subqueries on their own.
+   */
+  private synchronized PhysicalPlan rddPlan() {
+    if (physical != null && reused.isEmpty()) {
+      return physical;
+    }
+    if (unshared == null) {
+      unshared = session.planner().plan(RuntimeFilterExecution.inline(
+          ScalarSubqueryExecution.inline(optimizedPlan(), session), session,
+          session.runtimeFilterSettings().maxKeys()));
+    }
+    return unshared;
+  }
+
+  /**
+   * Drops the query-scoped caches of subplans shared with subqueries ({@link SubplanReuse}) once the query has
+   * run; running the plan again computes them again.
+   */
+  synchronized void releaseReusedSubplans() {
+    for (CachedBatches cached : reused) {
+      cached.unpersist();
+    }
+  }
+
+  /** Whether the executed plan reads subplans shared with its subqueries from query-scoped caches. */
+  synchronized boolean reusesSubplans() {
+    return !reused.isEmpty();
+  }
+
   /** The RDD of the physical plan's batches, ready for a job (Spark's {@code toRdd}). */
   public RDD<ColumnarBatch> toRdd() {
-    return executedPlan().execute(new ExecutionContext(session.emberContext(), session.shufflePartitions()));
+    return rddPlan().execute(new ExecutionContext(session.emberContext(), session.shufflePartitions()));
   }
 
   /** Runs the query and returns its rows in internal representation, in partition order. */
@@ -75,6 +111,8 @@ public final class QueryExecution {
       // An error of the data (overflow, bad cast in ANSI mode) reaches the user as itself, not as a job failure.
       SqlExecutionException cause = SqlExecutionException.find(e);
       throw cause != null ? cause : e;
+    } finally {
+      releaseReusedSubplans();
     }
     List<Object[]> rows = new ArrayList<>();
     for (ColumnarBatch batch : batches) {
@@ -86,7 +124,11 @@ public final class QueryExecution {
   /** The text of EXPLAIN in {@code mode}: simple, extended or formatted (Spark's modes; codegen and cost are
    *  not supported). */
   public String explainString(String mode) {
-    return ExplainModes.explain(this, mode);
+    try {
+      return ExplainModes.explain(this, mode);
+    } finally {
+      releaseReusedSubplans();
+    }
   }
 
   /** The text of EXPLAIN: the physical plan, or every stage when {@code extended}. */
@@ -98,6 +140,7 @@ public final class QueryExecution {
       sb.append("== Optimized Logical Plan ==\n").append(optimizedPlan().treeString()).append('\n');
     }
     sb.append("== Physical Plan ==\n").append(executedPlan().treeString());
+    releaseReusedSubplans();
     return sb.toString();
   }
 }

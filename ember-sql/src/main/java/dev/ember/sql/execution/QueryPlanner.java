@@ -177,6 +177,14 @@ public final class QueryPlanner {
     if (plan instanceof dev.ember.sql.plan.objects.ObjectOperator typed) {
       return dev.ember.sql.execution.objects.ObjectPlanning.plan(typed, this::planOperators);
     }
+    return planReusedSubplan(plan);
+  }
+
+  /** A subplan shared with subqueries, read from its query-scoped cache; no other node is known here. */
+  private static PhysicalPlan planReusedSubplan(LogicalPlan plan) {
+    if (plan instanceof dev.ember.sql.execution.columnar.ReusedSubplanRelation reused) {
+      return new InMemoryTableScanExec(reused.output(), reused.cachedBatches(), true);
+    }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }
 

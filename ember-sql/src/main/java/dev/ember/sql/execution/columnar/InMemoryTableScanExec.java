@@ -18,11 +18,22 @@ public final class InMemoryTableScanExec extends PhysicalPlan {
   private static final long serialVersionUID = 1L;
   private final List<AttributeReference> output;
   private final CachedBatches cachedBatches;
+  private final boolean reusedSubplan;
 
   /** A scan of {@code cachedBatches}, whose columns are {@code output}. */
   public InMemoryTableScanExec(List<AttributeReference> output, CachedBatches cachedBatches) {
+    this(output, cachedBatches, false);
+  }
+
+  /**
+   * A scan of {@code cachedBatches}; {@code reusedSubplan} when they are a query-scoped cache of a subplan the
+   * query shares with its subqueries (EXPLAIN says so).
+   */
+  public InMemoryTableScanExec(List<AttributeReference> output, CachedBatches cachedBatches,
+      boolean reusedSubplan) {
     this.output = List.copyOf(output);
     this.cachedBatches = cachedBatches;
+    this.reusedSubplan = reusedSubplan;
   }
 
   @Override
@@ -52,6 +63,7 @@ public final class InMemoryTableScanExec extends PhysicalPlan {
 
   @Override
   public String simpleString() {
-    return "InMemoryTableScan " + ExplainStrings.list(output) + ", " + cachedBatches.storageLevel();
+    return "InMemoryTableScan " + ExplainStrings.list(output) + ", " + cachedBatches.storageLevel()
+        + (reusedSubplan ? ", ReusedSubplan (computed once for the query and its subqueries)" : "");
   }
 }
