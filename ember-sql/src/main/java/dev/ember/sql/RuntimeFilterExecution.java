@@ -2,7 +2,11 @@ package dev.ember.sql;
 
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.datasources.FilterTranslator;
+import dev.ember.sql.execution.datasources.LogicalRelation;
+import dev.ember.sql.execution.datasources.parquet.ParquetColumnRanges;
+import dev.ember.sql.execution.joinfilter.ColumnRange;
 import dev.ember.sql.execution.joinfilter.KeyFilter;
+import dev.ember.sql.execution.joinfilter.KeyFilterSelectivity;
 import dev.ember.sql.execution.joinfilter.KeyFilters;
 import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
@@ -14,6 +18,7 @@ import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.And;
+import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import java.util.ArrayList;
@@ -42,8 +47,10 @@ final class RuntimeFilterExecution {
   static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys) {
     // The filter above a scan and the scan's pushed filters hold equal runtime filters: each is built once.
     Map<RuntimeFilter, Expression> built = new HashMap<>();
+    Map<RuntimeFilter, ColumnRange> ranges = new HashMap<>();
+    collectRanges(plan, ranges);
     UnaryOperator<Expression> build = e -> e instanceof RuntimeFilter filter
-        ? built.computeIfAbsent(filter, f -> build(f, session, maxKeys)) : e;
+        ? built.computeIfAbsent(filter, f -> build(f, ranges.get(f), session, maxKeys)) : e;
     LogicalPlan rewritten = plan.transformAllExpressions(build);
     return rewritten.transformUp(node -> {
       if (node instanceof PushableScan scan && scan.pushedFilters().stream().anyMatch(f -> f.exists(
@@ -57,6 +64,24 @@ final class RuntimeFilterExecution {
       }
       return node;
     });
+  }
+
+  /**
+   * The statistics of the key column of each runtime filter pushed into a file scan, read from the files'
+   * footers once a scan, for the built filter to judge its selectivity by.
+   */
+  private static void collectRanges(LogicalPlan plan, Map<RuntimeFilter, ColumnRange> ranges) {
+    if (plan instanceof LogicalRelation scan) {
+      for (Expression conjunct : scan.pushedFilters()) {
+        if (conjunct instanceof RuntimeFilter filter && filter.child() instanceof AttributeReference key
+            && scan.output().contains(key) && !ranges.containsKey(filter)) {
+          ranges.put(filter, ParquetColumnRanges.of(scan.relation(), key.name(), key.dataType()));
+        }
+      }
+    }
+    for (LogicalPlan child : plan.children()) {
+      collectRanges(child, ranges);
+    }
   }
 
   /** The conjuncts of {@code filters} after {@code build}, without TRUE. */
@@ -80,7 +105,7 @@ final class RuntimeFilterExecution {
     return result;
   }
 
-  private static Expression build(RuntimeFilter filter, EmberSession session, long maxKeys) {
+  private static Expression build(RuntimeFilter filter, ColumnRange range, EmberSession session, long maxKeys) {
     long start = System.nanoTime();
     // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
     // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
@@ -108,8 +133,14 @@ final class RuntimeFilterExecution {
       }
     }
     KeyFilter keyFilter = KeyFilters.build(values, n, integral);
-    LOG.debug("Runtime filter from {}: {} in {} ms", filter.creationKey(), keyFilter.describe(),
-        (System.nanoTime() - start) / 1_000_000);
-    return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString());
+    double passFraction = KeyFilterSelectivity.passFraction(keyFilter, range, filter.applicationRows());
+    if (KeyFilterSelectivity.useless(keyFilter, range, passFraction)) {
+      LOG.debug("Runtime filter from {} dropped: {} would keep {} of the rows", filter.creationKey(),
+          keyFilter.describe(), passFraction);
+      return Literal.TRUE;
+    }
+    LOG.debug("Runtime filter from {}: {} keeping about {} of the rows, in {} ms", filter.creationKey(),
+        keyFilter.describe(), passFraction, (System.nanoTime() - start) / 1_000_000);
+    return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString(), passFraction);
   }
 }
