@@ -45,12 +45,30 @@ final class RuntimeFilterExecution {
   private RuntimeFilterExecution() {}
 
   static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys) {
-    // The filter above a scan and the scan's pushed filters hold equal runtime filters: each is built once.
-    Map<RuntimeFilter, Expression> built = new HashMap<>();
+    return inline(plan, session, maxKeys, new HashMap<>());
+  }
+
+  /**
+   * {@code plan} with its runtime filters built, reusing those in {@code built}: the filter above a scan and the
+   * scan's pushed filters hold equal runtime filters, and a chained filter's creation plan holds filters the
+   * query holds too; each is built once.
+   */
+  private static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys,
+      Map<RuntimeFilter, Expression> built) {
     Map<RuntimeFilter, ColumnRange> ranges = new HashMap<>();
     collectRanges(plan, ranges);
-    UnaryOperator<Expression> build = e -> e instanceof RuntimeFilter filter
-        ? built.computeIfAbsent(filter, f -> build(f, ranges.get(f), session, maxKeys)) : e;
+    UnaryOperator<Expression> build = e -> {
+      if (!(e instanceof RuntimeFilter filter)) {
+        return e;
+      }
+      // Not computeIfAbsent: building a chained filter builds the filters of its creation plan first.
+      Expression done = built.get(filter);
+      if (done == null) {
+        done = build(filter, ranges.get(filter), session, maxKeys, built);
+        built.put(filter, done);
+      }
+      return done;
+    };
     LogicalPlan rewritten = plan.transformAllExpressions(build);
     return rewritten.transformUp(node -> {
       if (node instanceof PushableScan scan && scan.pushedFilters().stream().anyMatch(f -> f.exists(
@@ -105,12 +123,14 @@ final class RuntimeFilterExecution {
     return result;
   }
 
-  private static Expression build(RuntimeFilter filter, ColumnRange range, EmberSession session, long maxKeys) {
+  private static Expression build(RuntimeFilter filter, ColumnRange range, EmberSession session, long maxKeys,
+      Map<RuntimeFilter, Expression> built) {
     long start = System.nanoTime();
     // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
     // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
     LogicalPlan keys = new Project(List.of(filter.creationKey()), filter.creationPlan());
-    LogicalPlan optimized = ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session);
+    LogicalPlan optimized = inline(ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session),
+        session, maxKeys, built);
     ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
     long limit = filter.applicationRows() == Statistics.UNKNOWN ? maxKeys
         : Math.min(maxKeys, filter.applicationRows());
