@@ -51,8 +51,8 @@ class RuntimeFilterChainExecutionTest {
     session.sql("CREATE TABLE ps (ps_partkey INT, ps_suppkey INT, ps_availqty INT) USING parquet");
     session.sql("INSERT INTO ps VALUES " + partsupp);
     session.sql("CREATE TABLE li (l_partkey INT, l_suppkey INT, l_qty BIGINT) USING parquet");
-    // Enough rows, with a quantity of distinct values, that re-reading partsupp costs less than half of
-    // reading lineitem.
+    // Enough rows, with a quantity of distinct values, that re-reading partsupp costs less than reading
+    // lineitem.
     StringJoiner numbers = new StringJoiner(", ");
     for (int v = 0; v < LINES / 100; v++) {
       numbers.add("(" + v + ")");

@@ -46,7 +46,7 @@ import java.util.Set;
  * above it in turn (a chain). A creation side's rows after its own filters are still a superset of the rows the
  * join sees there, since those filters run in the query too. A filter is never placed on a scan that its creation
  * plan reads, directly or through the creation plans of the filters in it, so none can wait on itself; and a
- * chained creation side, re-running a filtered scan, must read at most half of what the scan it filters reads.
+ * chained creation side, re-running a filtered scan, must read strictly less than the scan it filters.
  */
 final class InjectRuntimeFilter implements Rule {
 
@@ -160,8 +160,9 @@ final class InjectRuntimeFilter implements Rule {
     if (!selective(source.plan()) || RuntimeFilterChains.reads(source.plan(), target.plan())) {
       return null;
     }
+    // A chained creation side re-reads a scan as large as it may be: it must read strictly less.
     if (RuntimeFilterChains.chained(source.plan())
-        && scannedBytes(source.plan()) > Statistics.sizeInBytes(target.plan()) / 2) {
+        && scannedBytes(source.plan()) >= Statistics.sizeInBytes(target.plan())) {
       return null;
     }
     long rows = Statistics.expectedRowCount(source.plan());
