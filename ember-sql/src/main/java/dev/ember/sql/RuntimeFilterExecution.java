@@ -2,7 +2,11 @@ package dev.ember.sql;
 
 import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.datasources.FilterTranslator;
+import dev.ember.sql.execution.datasources.LogicalRelation;
+import dev.ember.sql.execution.datasources.parquet.ParquetColumnRanges;
+import dev.ember.sql.execution.joinfilter.ColumnRange;
 import dev.ember.sql.execution.joinfilter.KeyFilter;
+import dev.ember.sql.execution.joinfilter.KeyFilterSelectivity;
 import dev.ember.sql.execution.joinfilter.KeyFilters;
 import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
@@ -14,6 +18,7 @@ import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.And;
+import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import java.util.ArrayList;
@@ -40,10 +45,30 @@ final class RuntimeFilterExecution {
   private RuntimeFilterExecution() {}
 
   static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys) {
-    // The filter above a scan and the scan's pushed filters hold equal runtime filters: each is built once.
-    Map<RuntimeFilter, Expression> built = new HashMap<>();
-    UnaryOperator<Expression> build = e -> e instanceof RuntimeFilter filter
-        ? built.computeIfAbsent(filter, f -> build(f, session, maxKeys)) : e;
+    return inline(plan, session, maxKeys, new HashMap<>());
+  }
+
+  /**
+   * {@code plan} with its runtime filters built, reusing those in {@code built}: the filter above a scan and the
+   * scan's pushed filters hold equal runtime filters, and a chained filter's creation plan holds filters the
+   * query holds too; each is built once.
+   */
+  private static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys,
+      Map<RuntimeFilter, Expression> built) {
+    Map<RuntimeFilter, ColumnRange> ranges = new HashMap<>();
+    collectRanges(plan, ranges);
+    UnaryOperator<Expression> build = e -> {
+      if (!(e instanceof RuntimeFilter filter)) {
+        return e;
+      }
+      // Not computeIfAbsent: building a chained filter builds the filters of its creation plan first.
+      Expression done = built.get(filter);
+      if (done == null) {
+        done = build(filter, ranges.get(filter), session, maxKeys, built);
+        built.put(filter, done);
+      }
+      return done;
+    };
     LogicalPlan rewritten = plan.transformAllExpressions(build);
     return rewritten.transformUp(node -> {
       if (node instanceof PushableScan scan && scan.pushedFilters().stream().anyMatch(f -> f.exists(
@@ -57,6 +82,24 @@ final class RuntimeFilterExecution {
       }
       return node;
     });
+  }
+
+  /**
+   * The statistics of the key column of each runtime filter pushed into a file scan, read from the files'
+   * footers once a scan, for the built filter to judge its selectivity by.
+   */
+  private static void collectRanges(LogicalPlan plan, Map<RuntimeFilter, ColumnRange> ranges) {
+    if (plan instanceof LogicalRelation scan) {
+      for (Expression conjunct : scan.pushedFilters()) {
+        if (conjunct instanceof RuntimeFilter filter && filter.child() instanceof AttributeReference key
+            && scan.output().contains(key) && !ranges.containsKey(filter)) {
+          ranges.put(filter, ParquetColumnRanges.of(scan.relation(), key.name(), key.dataType()));
+        }
+      }
+    }
+    for (LogicalPlan child : plan.children()) {
+      collectRanges(child, ranges);
+    }
   }
 
   /** The conjuncts of {@code filters} after {@code build}, without TRUE. */
@@ -80,12 +123,14 @@ final class RuntimeFilterExecution {
     return result;
   }
 
-  private static Expression build(RuntimeFilter filter, EmberSession session, long maxKeys) {
+  private static Expression build(RuntimeFilter filter, ColumnRange range, EmberSession session, long maxKeys,
+      Map<RuntimeFilter, Expression> built) {
     long start = System.nanoTime();
     // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
     // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
     LogicalPlan keys = new Project(List.of(filter.creationKey()), filter.creationPlan());
-    LogicalPlan optimized = ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session);
+    LogicalPlan optimized = inline(ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session),
+        session, maxKeys, built);
     ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
     long limit = filter.applicationRows() == Statistics.UNKNOWN ? maxKeys
         : Math.min(maxKeys, filter.applicationRows());
@@ -108,8 +153,14 @@ final class RuntimeFilterExecution {
       }
     }
     KeyFilter keyFilter = KeyFilters.build(values, n, integral);
-    LOG.debug("Runtime filter from {}: {} in {} ms", filter.creationKey(), keyFilter.describe(),
-        (System.nanoTime() - start) / 1_000_000);
-    return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString());
+    double passFraction = KeyFilterSelectivity.passFraction(keyFilter, range, filter.applicationRows());
+    if (KeyFilterSelectivity.useless(keyFilter, range, passFraction)) {
+      LOG.debug("Runtime filter from {} dropped: {} would keep {} of the rows", filter.creationKey(),
+          keyFilter.describe(), passFraction);
+      return Literal.TRUE;
+    }
+    LOG.debug("Runtime filter from {}: {} keeping about {} of the rows, in {} ms", filter.creationKey(),
+        keyFilter.describe(), passFraction, (System.nanoTime() - start) / 1_000_000);
+    return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString(), passFraction);
   }
 }

@@ -39,14 +39,23 @@ import java.util.Set;
  * through projections, filters, grouping columns and the sides of joins that keep its rows as they are (never
  * through limits, windows, unions or samples). Legal
  * directions: inner and left semi joins either way, left anti and left outer joins only their right side, right
- * outer joins only their left side, full outer joins none. The creation plans are taken from the plan before any
- * filter is placed, so no filter depends on another and none can wait on itself.
+ * outer joins only their left side, full outer joins none.
+ *
+ * <p>Filters are placed in rounds: a creation plan is cut from the plan with the earlier rounds' filters in it,
+ * and a runtime filter counts as selective, so a side filtered at run time can filter the other side of a join
+ * above it in turn (a chain). A creation side's rows after its own filters are still a superset of the rows the
+ * join sees there, since those filters run in the query too. A filter is never placed on a scan that its creation
+ * plan reads, directly or through the creation plans of the filters in it, so none can wait on itself; and a
+ * chained creation side, re-running a filtered scan, must read strictly less than the scan it filters.
  */
 final class InjectRuntimeFilter implements Rule {
 
   private static final Set<String> SELECTIVE_FUNCTIONS = Set.of("startswith", "endswith", "contains", "rlike");
   private static final Set<String> NONDETERMINISTIC = Set.of("rand", "randn", "random", "uuid", "shuffle",
       "monotonically_increasing_id", "spark_partition_id");
+
+  /** Rounds of placing filters: each may use the filters of the earlier ones in its creation sides. */
+  private static final int MAX_ROUNDS = 3;
 
   private final RuntimeFilterSettings settings;
 
@@ -75,13 +84,19 @@ final class InjectRuntimeFilter implements Rule {
     if (!settings.enabled() || settings.maxFilters() <= 0) {
       return plan;
     }
-    // Scans are found by their position: a plan may hold equal scans (a table read twice), of which only the
-    // one the key was traced to may be filtered.
-    Map<List<Integer>, List<Expression>> filters = new LinkedHashMap<>();
-    collect(plan, new ArrayList<>(), filters, new int[] {0});
     LogicalPlan result = plan;
-    for (Map.Entry<List<Integer>, List<Expression>> entry : filters.entrySet()) {
-      result = placeAt(result, entry.getKey(), 0, entry.getValue());
+    int[] count = {0};
+    for (int round = 0; round < MAX_ROUNDS && count[0] < settings.maxFilters(); round++) {
+      // Scans are found by their position: a plan may hold equal scans (a table read twice), of which only the
+      // one the key was traced to may be filtered.
+      Map<List<Integer>, List<Expression>> filters = new LinkedHashMap<>();
+      collect(result, new ArrayList<>(), filters, count);
+      if (filters.isEmpty()) {
+        break;
+      }
+      for (Map.Entry<List<Integer>, List<Expression>> entry : filters.entrySet()) {
+        result = placeAt(result, entry.getKey(), 0, entry.getValue());
+      }
     }
     return result;
   }
@@ -137,11 +152,17 @@ final class InjectRuntimeFilter implements Rule {
       LogicalPlan creation, AttributeReference creationKey) {
     Traced target = traceToScan(application, applicationKey);
     if (target == null || Statistics.sizeInBytes(target.plan()) < settings.applicationSideThreshold()
-        || alreadyFiltered((PushableScan) target.plan(), target.key())) {
+        || alreadyFiltered((PushableScan) target.plan(), target.key())
+        || RuntimeFilterChains.filtersKey(application, target.key())) {
       return null;
     }
     Traced source = pruneCreation(creation, creationKey);
-    if (!selective(source.plan())) {
+    if (!selective(source.plan()) || RuntimeFilterChains.reads(source.plan(), target.plan())) {
+      return null;
+    }
+    // A chained creation side re-reads a scan as large as it may be: it must read strictly less.
+    if (RuntimeFilterChains.chained(source.plan())
+        && scannedBytes(source.plan()) >= Statistics.sizeInBytes(target.plan())) {
       return null;
     }
     long rows = Statistics.expectedRowCount(source.plan());
@@ -316,7 +337,7 @@ final class InjectRuntimeFilter implements Rule {
     if (e instanceof dev.ember.sql.plan.expressions.And and) {
       return likelySelective(and.left()) || likelySelective(and.right());
     }
-    if (e instanceof dev.ember.sql.plan.expressions.Like || e instanceof In) {
+    if (e instanceof dev.ember.sql.plan.expressions.Like || e instanceof In || e instanceof RuntimeFilter) {
       return true;
     }
     return e instanceof ScalarFunction f && SELECTIVE_FUNCTIONS.contains(f.name());

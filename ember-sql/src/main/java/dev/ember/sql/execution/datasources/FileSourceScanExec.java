@@ -297,7 +297,7 @@ public final class FileSourceScanExec extends PhysicalPlan {
     List<AttributeReference> read = readAttributes(dataAttributes);
     List<Expression> bound = new ArrayList<>();
     List<Expression> ordered = new ArrayList<>(dataFilters);
-    ordered.sort(Comparator.comparingInt(ScanRowPredicates::cost));
+    ordered.sort(ScanRowPredicates.evaluationOrder());
     for (Expression filter : ordered) {
       if (!filter.references().isEmpty() && read.containsAll(filter.references())
           && ScanRowPredicates.canEvaluateInScan(filter)) {

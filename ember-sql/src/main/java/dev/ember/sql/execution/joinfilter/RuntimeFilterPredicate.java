@@ -18,14 +18,22 @@ import java.util.Optional;
  * @param child the application side's key
  * @param filter the creation side's keys
  * @param source the creation side's key, for EXPLAIN
+ * @param passFraction the estimated share of the scan's rows the filter keeps ({@link KeyFilterSelectivity}),
+ *     by which a scan orders its filters, most selective first
  */
-public record RuntimeFilterPredicate(Expression child, KeyFilter filter, String source) implements Expression {
+public record RuntimeFilterPredicate(Expression child, KeyFilter filter, String source, double passFraction)
+    implements Expression {
 
   /** Validates the parts. */
   public RuntimeFilterPredicate {
     Objects.requireNonNull(child, "child is null");
     Objects.requireNonNull(filter, "filter is null");
     Objects.requireNonNull(source, "source is null");
+  }
+
+  /** The predicate of {@code filter}, whose selectivity is not known. */
+  public RuntimeFilterPredicate(Expression child, KeyFilter filter, String source) {
+    this(child, filter, source, KeyFilterSelectivity.UNKNOWN);
   }
 
   @Override
@@ -35,7 +43,7 @@ public record RuntimeFilterPredicate(Expression child, KeyFilter filter, String 
 
   @Override
   public Expression withNewChildren(List<Expression> c) {
-    return new RuntimeFilterPredicate(c.get(0), filter, source);
+    return new RuntimeFilterPredicate(c.get(0), filter, source, passFraction);
   }
 
   @Override
@@ -85,6 +93,8 @@ public record RuntimeFilterPredicate(Expression child, KeyFilter filter, String 
 
   @Override
   public String sql() {
-    return "runtime_filter(" + child.sql() + ", " + filter.describe() + " from [" + source + "])";
+    String keeps = passFraction < 1.0 ? String.format(java.util.Locale.ROOT, ", keeps about %.1f%%",
+        passFraction * 100) : "";
+    return "runtime_filter(" + child.sql() + ", " + filter.describe() + " from [" + source + "]" + keeps + ")";
   }
 }
