@@ -105,17 +105,12 @@ public final class HashAggregateExec extends PhysicalPlan {
       return executeComplete(context, evaluators);
     }
     if (mode == AggregateMode.PARTIAL) {
-      List<Expression> keys = BindReferences.bindAll(grouping.stream().map(HashAggregateExec::unalias).toList(),
-          child.output());
-      List<Expression> inputs = BindReferences.bindAll(functions.stream().map(AggregateFunction::input).toList(),
-          child.output());
       List<DataType> outputTypes = output().stream().map(AttributeReference::dataType).toList();
-      int keyCount = keys.size();
-      List<Expression> all = new ArrayList<>(keys);
-      all.addAll(inputs);
-      CommonSubexpressions shared = CommonSubexpressions.of(all, child.output().size());
-      List<Expression> sharedKeys = List.copyOf(shared.expressions().subList(0, keyCount));
-      List<Expression> sharedInputs = List.copyOf(shared.expressions().subList(keyCount, all.size()));
+      int keyCount = grouping.size();
+      BoundInputs bound = bindInputs();
+      CommonSubexpressions shared = bound.shared();
+      List<Expression> sharedKeys = bound.keys();
+      List<Expression> sharedInputs = bound.inputs();
       return child.execute(context).mapPartitions(batches -> {
         SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, keyCount,
             outputTypes);
@@ -157,11 +152,23 @@ public final class HashAggregateExec extends PhysicalPlan {
   }
 
   /** COMPLETE: input rows into buffers as PARTIAL does, then results as FINAL does, in one task pass. */
-  private RDD<ColumnarBatch> executeComplete(ExecutionContext context, List<AggregateEvaluator> evaluators) {
+  /** The grouping keys and function inputs bound to the child's output, their common parts computed once. */
+  private record BoundInputs(CommonSubexpressions shared, List<Expression> keys, List<Expression> inputs) {
+  }
+
+  private BoundInputs bindInputs() {
     List<Expression> keys = BindReferences.bindAll(grouping.stream().map(HashAggregateExec::unalias).toList(),
         child.output());
     List<Expression> inputs = BindReferences.bindAll(functions.stream().map(AggregateFunction::input).toList(),
         child.output());
+    List<Expression> all = new ArrayList<>(keys);
+    all.addAll(inputs);
+    CommonSubexpressions shared = CommonSubexpressions.of(all, child.output().size());
+    return new BoundInputs(shared, List.copyOf(shared.expressions().subList(0, keys.size())),
+        List.copyOf(shared.expressions().subList(keys.size(), all.size())));
+  }
+
+  private RDD<ColumnarBatch> executeComplete(ExecutionContext context, List<AggregateEvaluator> evaluators) {
     // The rows a spill writes are partial rows: the keys, then every function's buffer slots.
     List<DataType> partialTypes = new ArrayList<>(grouping.stream().map(Expression::dataType).toList());
     bufferAttributes.forEach(b -> partialTypes.add(b.dataType()));
@@ -169,12 +176,11 @@ public final class HashAggregateExec extends PhysicalPlan {
     intermediate.addAll(resultAttributes);
     List<DataType> intermediateTypes = intermediate.stream().map(AttributeReference::dataType).toList();
     List<Expression> results = BindReferences.bindAll(resultExpressions, intermediate);
-    int keyCount = keys.size();
-    List<Expression> all = new ArrayList<>(keys);
-    all.addAll(inputs);
-    CommonSubexpressions shared = CommonSubexpressions.of(all, child.output().size());
-    List<Expression> sharedKeys = List.copyOf(shared.expressions().subList(0, keyCount));
-    List<Expression> sharedInputs = List.copyOf(shared.expressions().subList(keyCount, all.size()));
+    int keyCount = grouping.size();
+    BoundInputs bound = bindInputs();
+    CommonSubexpressions shared = bound.shared();
+    List<Expression> sharedKeys = bound.keys();
+    List<Expression> sharedInputs = bound.inputs();
     List<DataType> types = List.copyOf(partialTypes);
     return child.execute(context).mapPartitions(batches -> {
       SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, keyCount, types);

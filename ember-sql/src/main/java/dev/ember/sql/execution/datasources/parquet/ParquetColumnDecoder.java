@@ -136,14 +136,7 @@ final class ParquetColumnDecoder {
    */
   ColumnVector decodeSelected(int rows, int[] selected, int count) {
     ColumnVector vector = ColumnVectors.allocate(type, count);
-    if (levels.length < rows) {
-      levels = new int[rows];
-      ids = new int[rows];
-    }
-    if (runNulls.length < rows) {
-      runNulls = new boolean[rows];
-      valueIndex = new int[rows];
-    }
+    ensureSelectionScratch(rows);
     int row = 0;
     int from = 0;
     while (row < rows) {
@@ -307,6 +300,18 @@ final class ParquetColumnDecoder {
     this.bytesOnly = true;
   }
 
+  /** Sizes the level, id, null and value-index scratch arrays of a selective read for {@code rows} rows. */
+  private void ensureSelectionScratch(int rows) {
+    if (levels.length < rows) {
+      levels = new int[rows];
+      ids = new int[rows];
+    }
+    if (runNulls.length < rows) {
+      runNulls = new boolean[rows];
+      valueIndex = new int[rows];
+    }
+  }
+
   /**
    * Reads the next {@code rows} values of this UTF-8 column ({@link #readsUtf8}) and keeps, of the ascending row
    * positions {@code selected[0, count)}, those whose value passes every one of {@code tests} (a NULL passes
@@ -316,14 +321,7 @@ final class ParquetColumnDecoder {
    * their row positions.
    */
   int filterBytes(int rows, int[] selected, int count, Utf8StringTest[] tests, StringColumnVector out) {
-    if (levels.length < rows) {
-      levels = new int[rows];
-      ids = new int[rows];
-    }
-    if (runNulls.length < rows) {
-      runNulls = new boolean[rows];
-      valueIndex = new int[rows];
-    }
+    ensureSelectionScratch(rows);
     int row = 0;
     int from = 0;
     int kept = 0;
