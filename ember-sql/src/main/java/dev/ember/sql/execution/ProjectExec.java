@@ -34,6 +34,11 @@ public final class ProjectExec extends PhysicalPlan {
     return new ProjectExec(projectList, newChildren.get(0));
   }
 
+  /** The named expressions computed, one an output column. */
+  public List<Expression> projectList() {
+    return projectList;
+  }
+
   @Override
   public List<AttributeReference> output() {
     return projectList.stream().map(e -> ((NamedExpression) e).toAttribute()).toList();

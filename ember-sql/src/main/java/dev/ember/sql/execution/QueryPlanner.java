@@ -95,6 +95,8 @@ public final class QueryPlanner {
   public PhysicalPlan plan(LogicalPlan plan) {
     PhysicalPlan withExchanges = EnsureRequirements.apply(planOperators(plan), shufflePartitions);
     withExchanges = DynamicJoinSelection.apply(withExchanges, adaptiveJoins);
+    withExchanges = dev.ember.sql.execution.join.EnableDynamicJoinFilters.apply(withExchanges,
+        adaptiveJoins.runtimeFilter());
     withExchanges = CoalesceShufflePartitions.apply(withExchanges, adaptive);
     return dev.ember.sql.execution.aggregate.CombineAggregatePhases.apply(withExchanges);
   }

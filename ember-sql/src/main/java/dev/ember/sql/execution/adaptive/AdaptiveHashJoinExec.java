@@ -11,6 +11,7 @@ import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.join.ShuffledHashJoinExec;
+import dev.ember.sql.execution.joinfilter.dynamic.DynamicJoinFilter;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import java.util.Arrays;
@@ -38,6 +39,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
   private final ShuffledHashJoinExec join;
   private final long broadcastThreshold;
   private final boolean reshuffle;
+  private final boolean runtimeFilter;
   private transient volatile PhysicalPlan finalPlan;
 
   /**
@@ -46,9 +48,19 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
    * is shuffled by the stream side's keys into the planned partition count.
    */
   public AdaptiveHashJoinExec(ShuffledHashJoinExec join, long broadcastThreshold, boolean reshuffle) {
+    this(join, broadcastThreshold, reshuffle, false);
+  }
+
+  /**
+   * As above; when {@code runtimeFilter}, a build side broadcast at run time also filters the stream side's file
+   * scan by its keys ({@link DynamicJoinFilter}).
+   */
+  public AdaptiveHashJoinExec(ShuffledHashJoinExec join, long broadcastThreshold, boolean reshuffle,
+      boolean runtimeFilter) {
     this.join = join;
     this.broadcastThreshold = broadcastThreshold;
     this.reshuffle = reshuffle;
+    this.runtimeFilter = runtimeFilter;
   }
 
   /** The plan the last run settled on, or null before a run. */
@@ -73,7 +85,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
       return settled.withNewChildren(newChildren);
     }
     return new AdaptiveHashJoinExec((ShuffledHashJoinExec) join.withNewChildren(newChildren), broadcastThreshold,
-        reshuffle);
+        reshuffle, runtimeFilter);
   }
 
   @Override
@@ -136,7 +148,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
           build.shuffleId(), join.simpleString());
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, context.emberContext().parallelize(small, 1),
           bytes, "whole");
-      PhysicalPlan stream = streamExchange.children().get(0);
+      PhysicalPlan stream = filtered(streamExchange.children().get(0), buildExchange.output(), small);
       PhysicalPlan converted = partitioned(buildLeft ? join.toBroadcast(buildRead, stream)
           : join.toBroadcast(stream, buildRead));
       finalPlan = converted;
@@ -175,7 +187,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
           bytes, join.simpleString());
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, context.emberContext().parallelize(small, 1),
           bytes, "whole");
-      PhysicalPlan stream = exchangeOf(streamChild).children().get(0);
+      PhysicalPlan stream = filtered(exchangeOf(streamChild).children().get(0), buildChild.output(), small);
       settled = partitioned(buildLeft ? join.toBroadcast(buildRead, stream) : join.toBroadcast(stream, buildRead));
     } else {
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, build, -1, "as planned");
@@ -183,6 +195,21 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     }
     finalPlan = settled;
     return settled.execute(context);
+  }
+
+  /**
+   * {@code stream} with its file scan filtered by the keys of the build side's batches in hand, when enabled
+   * and legal for the join ({@link DynamicJoinFilter}); else {@code stream}.
+   */
+  private PhysicalPlan filtered(PhysicalPlan stream, List<AttributeReference> buildOutput,
+      List<ColumnarBatch> buildBatches) {
+    boolean probesLeft = !join.buildsLeft();
+    if (!runtimeFilter || join.streamKeys().size() != 1 || join.nullSafe(0)
+        || !DynamicJoinFilter.legal(join.joinType(), probesLeft)) {
+      return stream;
+    }
+    return DynamicJoinFilter.filterProbeSide(stream, join.streamKeys().get(0), join.buildKeys().get(0),
+        buildOutput, buildBatches);
   }
 
   /** {@code converted}, shuffled by the stream keys when an operator above relies on the planned partitioning. */

@@ -12,15 +12,27 @@ import java.io.Serializable;
  * @param broadcastThreshold {@code spark.sql.adaptive.autoBroadcastJoinThreshold}, by default the value of
  *     {@code spark.sql.autoBroadcastJoinThreshold} (10m): the most shuffle bytes a join side may have written
  *     to be broadcast instead; negative for never
+ * @param runtimeFilter {@code ember.sql.adaptive.runtimeFilter.enabled} (default true): whether the keys of a
+ *     build side materialized at run time filter the other side's file scan (see
+ *     {@link dev.ember.sql.execution.joinfilter.dynamic.DynamicJoinFilter})
  */
-public record AdaptiveJoinSettings(boolean enabled, long broadcastThreshold) implements Serializable {
+public record AdaptiveJoinSettings(boolean enabled, long broadcastThreshold, boolean runtimeFilter)
+    implements Serializable {
 
   /** {@code spark.sql.adaptive.autoBroadcastJoinThreshold}: a size, or -1 for never. */
   public static final String BROADCAST_THRESHOLD_KEY = "ember.sql.adaptive.autoBroadcastJoinThreshold";
 
-  /** No run-time join conversion. */
+  /** {@code ember.sql.adaptive.runtimeFilter.enabled}: filters from build sides materialized at run time. */
+  public static final String RUNTIME_FILTER_KEY = "ember.sql.adaptive.runtimeFilter.enabled";
+
+  /** The settings with run-time join filters on. */
+  public AdaptiveJoinSettings(boolean enabled, long broadcastThreshold) {
+    this(enabled, broadcastThreshold, true);
+  }
+
+  /** No run-time join conversion, nor filters from build sides at run time. */
   public static AdaptiveJoinSettings disabled() {
-    return new AdaptiveJoinSettings(false, -1);
+    return new AdaptiveJoinSettings(false, -1, false);
   }
 
   /** The settings in {@code conf}. */
@@ -30,7 +42,7 @@ public record AdaptiveJoinSettings(boolean enabled, long broadcastThreshold) imp
         : JoinSelection.BROADCAST_THRESHOLD_KEY;
     String value = conf.get(key, "10m").trim();
     long threshold = value.startsWith("-") ? -1 : conf.getSizeAsBytes(key, "10m");
-    return new AdaptiveJoinSettings(enabled, threshold);
+    return new AdaptiveJoinSettings(enabled, threshold, conf.getBoolean(RUNTIME_FILTER_KEY, true));
   }
 
   /** Whether shuffled joins may be converted at run time at all. */

@@ -62,7 +62,7 @@ public final class DynamicJoinSelection {
     }
     PhysicalPlan result = changed ? node.withNewChildren(children) : node;
     if (used != ZIPPED && result instanceof ShuffledHashJoinExec join && eligible(join)) {
-      return new AdaptiveHashJoinExec(join, settings.broadcastThreshold(), used == UNARY);
+      return new AdaptiveHashJoinExec(join, settings.broadcastThreshold(), used == UNARY, settings.runtimeFilter());
     }
     return result;
   }

@@ -121,6 +121,23 @@ public final class FileSourceScanExec extends PhysicalPlan {
     return unused.isEmpty() ? this : new FileSourceScanExec(scan, appliedFilters, unused);
   }
 
+  /**
+   * This scan with {@code predicate}, a data filter built at run time (a join's keys, known once its build side
+   * is materialized), as one more pushed filter: the reader evaluates it while it decodes and skips row groups
+   * by its range, as it does a runtime filter planned before the query ran. The filters it applies exactly and
+   * the columns only they read stay as they are.
+   */
+  public FileSourceScanExec withDynamicFilter(Expression predicate) {
+    List<Expression> filters = new ArrayList<>(scan.pushedFilters());
+    filters.add(predicate);
+    return new FileSourceScanExec(scan.withPushedFilters(filters), appliedFilters, filterOnlyColumns);
+  }
+
+  /** The relation read, with the filters pushed into it. */
+  public LogicalRelation relation() {
+    return scan;
+  }
+
   /** The output columns only the applied filters read, which the reader may return as NULLs. */
   public Set<AttributeReference> filterOnlyColumns() {
     return filterOnlyColumns;

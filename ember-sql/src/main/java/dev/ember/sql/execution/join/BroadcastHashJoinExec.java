@@ -6,6 +6,7 @@ import dev.ember.sql.execution.ExecutionContext;
 import dev.ember.sql.execution.ExplainStrings;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
+import dev.ember.sql.execution.joinfilter.dynamic.DynamicJoinFilter;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.expressions.Expression;
@@ -15,7 +16,9 @@ import java.util.List;
  * A hash join whose build side is small: the build side is collected on the driver, hashed once into a
  * {@link HashedRelation}, and shipped to every task with the core's broadcast; the stream side is joined
  * partition by partition where it is, without a shuffle. Never used for a full outer join, nor with the
- * outer side as build side, since unmatched build rows cannot be told apart across stream partitions.
+ * outer side as build side, since unmatched build rows cannot be told apart across stream partitions. With
+ * {@linkplain #withDynamicFilter dynamic filtering}, the collected build keys also filter the stream side's file
+ * scan before its tasks are created ({@link DynamicJoinFilter}); after a run the filtered scan is a child.
  */
 public final class BroadcastHashJoinExec extends JoinExec {
 
@@ -23,6 +26,8 @@ public final class BroadcastHashJoinExec extends JoinExec {
   private final List<Expression> leftKeys;
   private final List<Expression> rightKeys;
   private final boolean[] nullSafe;
+  private final boolean dynamicFilter;
+  private transient volatile PhysicalPlan filteredStream;
 
   /** A join of {@code left} and {@code right} on the keys, building the left side when {@code buildLeft}. */
   public BroadcastHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, boolean[] nullSafe,
@@ -31,15 +36,45 @@ public final class BroadcastHashJoinExec extends JoinExec {
     this.leftKeys = List.copyOf(leftKeys);
     this.rightKeys = List.copyOf(rightKeys);
     this.nullSafe = nullSafe.clone();
+    this.dynamicFilter = false;
     if (processor(null).buildSideOuter()) {
       throw new IllegalArgumentException("a broadcast hash join cannot build its outer side");
     }
   }
 
+  private BroadcastHashJoinExec(BroadcastHashJoinExec join, boolean dynamicFilter, PhysicalPlan left,
+      PhysicalPlan right) {
+    super(left, right, join.joinType, join.buildLeft, join.condition);
+    this.leftKeys = join.leftKeys;
+    this.rightKeys = join.rightKeys;
+    this.nullSafe = join.nullSafe;
+    this.dynamicFilter = dynamicFilter;
+  }
+
+  /**
+   * This join, filtering its stream side's file scan by the collected build keys when {@code enabled}, the join
+   * type allows it and the filter is selective ({@link DynamicJoinFilter}).
+   */
+  public BroadcastHashJoinExec withDynamicFilter(boolean enabled) {
+    return enabled == dynamicFilter ? this : new BroadcastHashJoinExec(this, enabled, left, right);
+  }
+
+  /** As planned; after a run whose build keys filtered the stream side's scan, with that filtered scan. */
+  @Override
+  public List<PhysicalPlan> children() {
+    PhysicalPlan filtered = filteredStream;
+    if (filtered == null) {
+      return super.children();
+    }
+    return buildLeft ? List.of(left, filtered) : List.of(filtered, right);
+  }
+
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
-    return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, c.get(0),
-        c.get(1));
+    if (c.equals(children())) {
+      return this;
+    }
+    return new BroadcastHashJoinExec(this, dynamicFilter, c.get(0), c.get(1));
   }
 
   @Override
@@ -51,7 +86,16 @@ public final class BroadcastHashJoinExec extends JoinExec {
     JoinProcessor processor = processor(condition);
     Broadcast<HashedRelation> relation = context.emberContext().broadcast(
         HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly()));
-    return streamSide().execute(context).mapPartitions(stream -> {
+    PhysicalPlan probe = streamSide();
+    if (dynamicFilter && leftKeys.size() == 1 && !nullSafe[0] && DynamicJoinFilter.legal(joinType, !buildLeft)) {
+      PhysicalPlan filtered = DynamicJoinFilter.filterProbeSide(probe, buildLeft ? rightKeys.get(0)
+          : leftKeys.get(0), buildLeft ? leftKeys.get(0) : rightKeys.get(0), build.output(), List.of(rows));
+      if (filtered != probe) {
+        filteredStream = filtered;
+        probe = filtered;
+      }
+    }
+    return probe.execute(context).mapPartitions(stream -> {
       HashedRelation hashed = relation.value();
       return processor.join(stream, hashed.rows(), hashed.candidates(streamKeys));
     });

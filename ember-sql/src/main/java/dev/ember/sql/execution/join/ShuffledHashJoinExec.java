@@ -108,6 +108,21 @@ public final class ShuffledHashJoinExec extends JoinExec {
     return buildLeft ? rightKeys : leftKeys;
   }
 
+  /** The build side's join keys. */
+  public List<Expression> buildKeys() {
+    return buildLeft ? leftKeys : rightKeys;
+  }
+
+  /** The kind of join. */
+  public JoinType joinType() {
+    return joinType;
+  }
+
+  /** Whether key pair {@code i} compares NULL-safe ({@code <=>}), NULL matching NULL. */
+  public boolean nullSafe(int i) {
+    return nullSafe[i];
+  }
+
   /** Whether the build side could be broadcast instead: its unmatched rows need not be emitted. */
   public boolean canBroadcastBuildSide() {
     return !processor(null).buildSideOuter();
