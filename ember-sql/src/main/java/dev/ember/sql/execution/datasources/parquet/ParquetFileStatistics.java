@@ -129,7 +129,8 @@ public final class ParquetFileStatistics {
     if (type.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal) {
       return new BigDecimal(BigInteger.valueOf(((Number) raw).longValue()), decimal.getScale()).doubleValue();
     }
-    return v;
+    // Writers store a minimum of zero as -0.0 (Parquet's rule for floating point); adding 0.0 makes it 0.0.
+    return v + 0.0;
   }
 
   private static boolean orderedAsEmber(PrimitiveType column) {
