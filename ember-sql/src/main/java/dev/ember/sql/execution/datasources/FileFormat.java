@@ -1,5 +1,6 @@
 package dev.ember.sql.execution.datasources;
 
+import dev.ember.sql.plan.FileStatistics;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.StructType;
 import java.io.Serializable;
@@ -89,4 +90,12 @@ public interface FileFormat extends Serializable {
 
   /** A factory of writers for rows of {@code dataSchema}; fails for schemas the format cannot hold. */
   OutputWriterFactory prepareWrite(StructType dataSchema, DataSourceOptions options);
+
+  /**
+   * The row count and column statistics the footers of {@code relation}'s files hold, for estimating filtered
+   * scans; {@code null} when the format keeps none (the default) or the footers cannot be read.
+   */
+  default FileStatistics fileStatistics(FileRelation relation) {
+    return null;
+  }
 }

@@ -1,5 +1,7 @@
 package dev.ember.sql.execution.datasources;
 
+import dev.ember.sql.plan.FileStatistics;
+import dev.ember.sql.plan.FileStatisticsRelation;
 import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.SizedRelation;
 import dev.ember.sql.plan.Statistics;
@@ -25,7 +27,7 @@ import java.util.List;
  */
 public record LogicalRelation(FileRelation relation, List<AttributeReference> fullOutput,
     List<AttributeReference> output, List<Expression> pushedFilters, RelationStatistics catalogStatistics)
-    implements SizedRelation, PushableScan, AnalyzedRelation {
+    implements SizedRelation, PushableScan, AnalyzedRelation, FileStatisticsRelation {
 
   /** Copies the lists. */
   public LogicalRelation {
@@ -60,9 +62,9 @@ public record LogicalRelation(FileRelation relation, List<AttributeReference> fu
 
   /**
    * The statistic join planning uses, as Spark estimates a pruned file scan: the files' bytes scaled by the
-   * width of the columns read over the width of all columns ({@link Statistics#rowWidth}). Filters above the
-   * scan do not shrink it (Spark's behaviour without cost-based optimization), so the estimate is an upper
-   * bound of what a broadcast would hold, compressed files aside.
+   * width of the columns read over the width of all columns ({@link Statistics#rowWidth}). A filter above the
+   * scan shrinks it in {@link Statistics} by the share of rows the footers' column statistics say it keeps
+   * ({@link #fileStatistics}).
    */
   @Override
   public long sizeInBytes() {
@@ -71,6 +73,12 @@ public record LogicalRelation(FileRelation relation, List<AttributeReference> fu
     long read = Statistics.rowWidth(output);
     // files * read / all without overflow for any file size.
     return files / all * read + files % all * read / all;
+  }
+
+  /** The statistics in the footers of the files, for estimating a filter above this scan. */
+  @Override
+  public FileStatistics fileStatistics() {
+    return relation.format().fileStatistics(relation);
   }
 
   @Override

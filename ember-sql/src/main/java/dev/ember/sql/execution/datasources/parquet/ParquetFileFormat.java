@@ -3,8 +3,10 @@ package dev.ember.sql.execution.datasources.parquet;
 import dev.ember.sql.execution.datasources.DataSourceOptions;
 import dev.ember.sql.execution.datasources.FileFormat;
 import dev.ember.sql.execution.datasources.FileReader;
+import dev.ember.sql.execution.datasources.FileRelation;
 import dev.ember.sql.execution.datasources.OutputWriterFactory;
 import dev.ember.sql.execution.datasources.SourceFilter;
+import dev.ember.sql.plan.FileStatistics;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.StructType;
 import java.io.IOException;
@@ -128,5 +130,11 @@ public final class ParquetFileFormat implements FileFormat {
           + "uncompressed, none, snappy, gzip, zstd, lz4, lz4_raw.");
     };
     return codec.name();
+  }
+
+  /** The footers' row count and column statistics, read once per listing of the files. */
+  @Override
+  public FileStatistics fileStatistics(FileRelation relation) {
+    return ParquetFileStatistics.of(relation);
   }
 }
