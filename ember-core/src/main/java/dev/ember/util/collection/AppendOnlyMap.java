@@ -11,9 +11,7 @@ import java.util.NoSuchElementException;
  * An open-addressing hash map for combining values by key, keys and values interleaved in one array
  * (quadratic probing, no entry objects, no removal). The spread hash of each slot is kept in a parallel int
  * array, so a probe that lands on another key is rejected without loading that key object: with many
- * distinct keys, those loads are cache misses and dominate the cost of combining. A stored hash has its top
- * bit set ({@link #OCCUPIED}), so a zero in the int array marks an empty slot and a probe reads the key array
- * only where the hashes agree. Supports a {@code null}
+ * distinct keys, those loads are cache misses and dominate the cost of combining. Supports a {@code null}
  * key. Tracks an estimate of its size by sampling entries with a {@link SizeEstimator}. Once
  * {@link #destructiveSortedRun} is called the map must not be used again.
  */
@@ -27,12 +25,6 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
   private static final int INITIAL_CAPACITY = 64;
   private static final double LOAD_FACTOR = 0.7;
   private static final int SAMPLED_ENTRIES = 32;
-
-  /**
-   * Set in every stored hash: positions use only the low bits, so the tag costs no spread, and it lets the
-   * int array alone tell empty slots (0) from full ones.
-   */
-  private static final int OCCUPIED = 0x80000000;
 
   private Object[] data;
   private int[] hashes;
@@ -96,7 +88,7 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
     for (int i = 0; i < n; i++) {
       int position = keyHashes[i] & mask;
       Object current = slots[2 * position];
-      if (current != null && slotHashes[position] == (keyHashes[i] | OCCUPIED)) {
+      if (current != null && slotHashes[position] == keyHashes[i]) {
         // Reading an object's class loads its header, and so the cache line the lookup compares next.
         touched += current.getClass() == Void.class ? 1 : 0;
         if (current instanceof String string) {
@@ -124,33 +116,29 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
       haveNullValue = true;
       return nullValue;
     }
-    int tag = hash | OCCUPIED;
     int position = hash & mask;
     int step = 1;
     while (true) {
-      int slotTag = hashes[position];
-      if (slotTag == 0) {
+      Object current = data[2 * position];
+      if (current == null) {
         V value = updater.update(false, null);
         data[2 * position] = key;
         data[2 * position + 1] = value;
-        hashes[position] = tag;
+        hashes[position] = hash;
         if (++size > growThreshold) {
           grow();
         }
         return value;
       }
-      if (slotTag == tag) {
-        Object current = data[2 * position];
-        if (current == key || current.equals(key)) {
-          V old = (V) data[2 * position + 1];
-          V value = updater.update(true, old);
-          if (value != old) {
-            // A combiner merged in place (a grouped list, a mutable buffer) needs no store, and so no GC
-            // write barrier on a table that is usually in the old generation.
-            data[2 * position + 1] = value;
-          }
-          return value;
+      if (hashes[position] == hash && (current == key || current.equals(key))) {
+        V old = (V) data[2 * position + 1];
+        V value = updater.update(true, old);
+        if (value != old) {
+          // A combiner merged in place (a grouped list, a mutable buffer) needs no store, and so no GC
+          // write barrier on a table that is usually in the old generation.
+          data[2 * position + 1] = value;
         }
+        return value;
       }
       position = (position + step++) & mask;
     }
@@ -166,7 +154,7 @@ final class AppendOnlyMap<K, V> implements Iterable<Tuple2<K, V>> {
         int hash = oldHashes[i];
         int position = hash & mask;
         int step = 1;
-        while (hashes[position] != 0) {
+        while (data[2 * position] != null) {
           position = (position + step++) & mask;
         }
         data[2 * position] = key;
