@@ -5,12 +5,12 @@ import dev.ember.sql.execution.datasources.FilterTranslator;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.execution.datasources.parquet.ParquetColumnRanges;
 import dev.ember.sql.execution.joinfilter.ColumnRange;
+import dev.ember.sql.execution.joinfilter.KeyBuffer;
 import dev.ember.sql.execution.joinfilter.KeyFilter;
 import dev.ember.sql.execution.joinfilter.KeyFilterSelectivity;
 import dev.ember.sql.execution.joinfilter.KeyFilters;
 import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
-import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.LogicalPlan;
@@ -22,7 +22,6 @@ import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,24 +134,15 @@ final class RuntimeFilterExecution {
     long limit = filter.applicationRows() == Statistics.UNKNOWN ? maxKeys
         : Math.min(maxKeys, filter.applicationRows());
     boolean integral = KeyFilters.isIntegral(filter.creationKey().dataType());
-    long[] values = new long[1024];
-    int n = 0;
+    KeyBuffer keyValues = new KeyBuffer(integral);
     for (ColumnarBatch batch : session.planner().plan(optimized).execute(context).collect()) {
-      ColumnVector column = batch.column(0);
-      for (int i = 0; i < batch.numRows(); i++) {
-        if (!column.isNull(i)) {
-          if (n == values.length) {
-            values = Arrays.copyOf(values, n * 2);
-          }
-          values[n++] = integral ? KeyFilters.key(column, i) : KeyFilters.hash(column, i);
-        }
-      }
-      if (n > limit) {
+      keyValues.add(batch.column(0), batch.numRows());
+      if (keyValues.size() > limit) {
         LOG.debug("Runtime filter from {} dropped: more than {} keys", filter.creationKey(), limit);
         return Literal.TRUE;
       }
     }
-    KeyFilter keyFilter = KeyFilters.build(values, n, integral);
+    KeyFilter keyFilter = keyValues.build();
     double passFraction = KeyFilterSelectivity.passFraction(keyFilter, range, filter.applicationRows());
     if (KeyFilterSelectivity.useless(keyFilter, range, passFraction)) {
       LOG.debug("Runtime filter from {} dropped: {} would keep {} of the rows", filter.creationKey(),

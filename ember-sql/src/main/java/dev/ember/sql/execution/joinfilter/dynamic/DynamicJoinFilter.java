@@ -9,11 +9,11 @@ import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.expressions.BindReferences;
 import dev.ember.sql.execution.expressions.VectorizedEvaluator;
 import dev.ember.sql.execution.joinfilter.ColumnRange;
+import dev.ember.sql.execution.joinfilter.KeyBuffer;
 import dev.ember.sql.execution.joinfilter.KeyFilter;
 import dev.ember.sql.execution.joinfilter.KeyFilterSelectivity;
 import dev.ember.sql.execution.joinfilter.KeyFilters;
 import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
-import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.Statistics;
@@ -21,7 +21,6 @@ import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.DataTypes;
-import java.util.Arrays;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,27 +153,16 @@ public final class DynamicJoinFilter {
    * than {@link #MAX_KEYS}.
    */
   static long[] keys(Expression boundKey, List<ColumnarBatch> batches, boolean integral) {
-    long[] values = new long[1024];
-    int n = 0;
+    KeyBuffer keys = new KeyBuffer(integral);
     for (ColumnarBatch batch : batches) {
-      if (batch.numRows() == 0) {
-        continue;
-      }
-      ColumnVector column = VectorizedEvaluator.evaluate(boundKey, batch);
-      for (int i = 0; i < batch.numRows(); i++) {
-        if (column.isNull(i)) {
-          continue;
-        }
-        if (n == MAX_KEYS) {
+      if (batch.numRows() > 0) {
+        keys.add(VectorizedEvaluator.evaluate(boundKey, batch), batch.numRows());
+        if (keys.size() > MAX_KEYS) {
           return null;
         }
-        if (n == values.length) {
-          values = Arrays.copyOf(values, n * 2);
-        }
-        values[n++] = integral ? KeyFilters.key(column, i) : KeyFilters.hash(column, i);
       }
     }
-    return Arrays.copyOf(values, n);
+    return keys.values();
   }
 
   /** {@code plan} with {@code scan}, somewhere in its chain, replaced by {@code filtered}. */
