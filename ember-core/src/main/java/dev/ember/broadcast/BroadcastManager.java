@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Creates broadcast variables on the driver and reads their values on executors. The driver serializes a
  * value with the data serializer, cuts the bytes into pieces ({@code spark.broadcast.blockSize}, 4 MB) and
  * stores them in its block manager; an executor fetches the pieces through its {@link BroadcastFetcher},
- * joins and deserializes them once, and keeps the value in its block manager for later tasks.
+ * joins and deserializes them once, and keeps the value in its block manager for later tasks. The driver keeps
+ * the value itself as its own copy (in memory, when it fits), so tasks that run in the driver's process, as in
+ * local mode, read it without deserializing the pieces.
  */
 public final class BroadcastManager {
 
@@ -67,6 +69,7 @@ public final class BroadcastManager {
             + " in the driver's block manager.");
       }
     }
+    blockManager.putSingle(new BlockId.BroadcastBlockId(id, -1), value, StorageLevel.MEMORY_ONLY);
     LOG.debug("Broadcast {}: {} bytes in {} pieces", id, total, numPieces);
     return new Broadcast<>(id, numPieces, value);
   }

@@ -37,6 +37,25 @@ class BroadcastTest {
     assertThat(names.value()).containsEntry(1, "one");
   }
 
+  /** The driver's value, for tasks of this JVM to compare with what they read. */
+  private static volatile Object driverValue;
+
+  @Test
+  void tasksOfTheDriversProcessReadTheDriversValueWithoutDeserializing() {
+    java.util.ArrayList<String> value = new java.util.ArrayList<>(List.of("a", "b"));
+    driverValue = value;
+    Broadcast<java.util.ArrayList<String>> words = sc.broadcast(value);
+    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(words.id(), -1))).isTrue();
+    List<Boolean> same = sc.parallelize(List.of(1, 2), 2).map(x -> words.value() == driverValue).collect();
+    assertThat(same).containsExactly(true, true);
+
+    // Once the copy is dropped, tasks rebuild the value from the pieces: equal, but a new object.
+    words.unpersist();
+    List<String> rebuilt = sc.parallelize(List.of(0, 1), 2)
+        .map(i -> (words.value() == driverValue ? "same:" : "copy:") + words.value().get(i)).collect();
+    assertThat(rebuilt).containsExactly("copy:a", "copy:b");
+  }
+
   @Test
   void largeValueTravelsOnceNotInsideEachTask() {
     // Values alternating between both ends of the long range take eight bytes or more each in any encoding
