@@ -17,6 +17,8 @@ final class EmberKryo extends Kryo {
 
   private final com.esotericsoftware.kryo.serializers.JavaSerializer javaSerializer =
       new com.esotericsoftware.kryo.serializers.JavaSerializer();
+  /** The classes Kryo failed to write, written with Java serialization from then on. */
+  final java.util.Set<Class<?>> javaFallbackClasses = new java.util.HashSet<>();
 
   private EmberKryo() {}
 

@@ -7,11 +7,13 @@ import com.esotericsoftware.kryo.io.Input;
 final class KryoDeserializationStream implements DeserializationStream {
 
   private final KryoSerializerInstance instance;
+  private final EmberKryo kryo;
   private final Input input;
   private boolean closed;
 
-  KryoDeserializationStream(KryoSerializerInstance instance, Input input) {
+  KryoDeserializationStream(KryoSerializerInstance instance, EmberKryo kryo, Input input) {
     this.instance = instance;
+    this.kryo = kryo;
     this.input = input;
   }
 
@@ -26,7 +28,7 @@ final class KryoDeserializationStream implements DeserializationStream {
     if (atEnd) {
       throw new EndOfStreamException();
     }
-    return instance.read(input);
+    return KryoSerializerInstance.read(kryo, input);
   }
 
   @Override
@@ -39,6 +41,8 @@ final class KryoDeserializationStream implements DeserializationStream {
       input.close();
     } catch (KryoException e) {
       throw new SerializationFailedException("Could not close a Kryo stream: " + e, e);
+    } finally {
+      instance.release(kryo);
     }
   }
 }

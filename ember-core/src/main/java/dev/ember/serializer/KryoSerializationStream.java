@@ -7,17 +7,22 @@ import com.esotericsoftware.kryo.io.Output;
 final class KryoSerializationStream implements SerializationStream {
 
   private final KryoSerializerInstance instance;
+  private final EmberKryo kryo;
   private final Output output;
   private boolean closed;
 
-  KryoSerializationStream(KryoSerializerInstance instance, Output output) {
+  KryoSerializationStream(KryoSerializerInstance instance, EmberKryo kryo, Output output) {
     this.instance = instance;
+    this.kryo = kryo;
     this.output = output;
   }
 
   @Override
   public SerializationStream writeObject(Object value) {
-    instance.write(output, value);
+    if (closed) {
+      throw new IllegalStateException("Cannot write to a closed serialization stream.");
+    }
+    instance.write(kryo, output, value);
     return this;
   }
 
@@ -40,6 +45,8 @@ final class KryoSerializationStream implements SerializationStream {
       output.close();
     } catch (KryoException e) {
       throw new SerializationFailedException("Could not close a Kryo stream: " + e, e);
+    } finally {
+      instance.release(kryo);
     }
   }
 }

@@ -21,6 +21,8 @@ public final class KryoSerializer implements Serializer {
   private final int bufferSize;
   private final int maxBufferSize;
   private final boolean referenceTracking;
+  /** The Kryo instances kept for reuse in this process; made on first use, also after deserialization. */
+  private transient volatile KryoPool pool;
 
   /** A serializer with Spark's defaults: 64 KiB buffers growing to 64 MiB, reference tracking on. */
   public KryoSerializer() {
@@ -49,6 +51,20 @@ public final class KryoSerializer implements Serializer {
 
   @Override
   public SerializerInstance newInstance() {
-    return new KryoSerializerInstance(EmberKryo.create(referenceTracking), bufferSize, maxBufferSize);
+    return new KryoSerializerInstance(pool(), bufferSize, maxBufferSize);
+  }
+
+  private KryoPool pool() {
+    KryoPool current = pool;
+    if (current == null) {
+      synchronized (this) {
+        current = pool;
+        if (current == null) {
+          current = new KryoPool(referenceTracking);
+          pool = current;
+        }
+      }
+    }
+    return current;
   }
 }

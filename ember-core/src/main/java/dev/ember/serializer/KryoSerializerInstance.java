@@ -6,23 +6,21 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
- * One thread's Kryo: a Kryo instance is not thread-safe, so each instance owns one. Remembers the classes
- * Kryo failed to write and writes them with Java serialization from then on.
+ * One thread's serializer. A Kryo instance is not thread-safe: each call borrows one from the serializer's
+ * {@link KryoPool} and returns it when done, and each stream holds one until it is closed. A Kryo remembers
+ * the classes it failed to write and writes them with Java serialization from then on.
  */
 final class KryoSerializerInstance implements SerializerInstance {
 
-  private final EmberKryo kryo;
+  private final KryoPool pool;
   private final int bufferSize;
   private final int maxBufferSize;
-  private final Set<Class<?>> javaFallbackClasses = new HashSet<>();
   private Output singleObjectOutput;
 
-  KryoSerializerInstance(EmberKryo kryo, int bufferSize, int maxBufferSize) {
-    this.kryo = kryo;
+  KryoSerializerInstance(KryoPool pool, int bufferSize, int maxBufferSize) {
+    this.pool = pool;
     this.bufferSize = bufferSize;
     this.maxBufferSize = maxBufferSize;
   }
@@ -33,60 +31,91 @@ final class KryoSerializerInstance implements SerializerInstance {
       singleObjectOutput = new Output(bufferSize, maxBufferSize);
     }
     singleObjectOutput.reset();
-    write(singleObjectOutput, value);
+    EmberKryo kryo = pool.borrow();
+    try {
+      write(kryo, singleObjectOutput, value);
+    } finally {
+      pool.release(kryo);
+    }
     return ByteBuffer.wrap(singleObjectOutput.toBytes());
   }
 
   @Override
   public ByteBuffer serializeUnbounded(Object value) {
     Output output = new Output(bufferSize, -1);
-    write(output, value);
+    EmberKryo kryo = pool.borrow();
+    try {
+      write(kryo, output, value);
+    } finally {
+      pool.release(kryo);
+    }
     return ByteBuffer.wrap(output.toBytes());
   }
 
   @Override
   public <T> T deserialize(ByteBuffer bytes) {
-    ByteBuffer copy = bytes.duplicate();
-    byte[] array = new byte[copy.remaining()];
-    copy.get(array);
-    return read(new Input(array));
-  }
-
-  @Override
-  public <T> T deserialize(ByteBuffer bytes, ClassLoader loader) {
-    ClassLoader previous = kryo.getClassLoader();
-    kryo.setClassLoader(loader);
+    EmberKryo kryo = pool.borrow();
     try {
-      return deserialize(bytes);
+      return read(kryo, input(bytes));
     } finally {
-      kryo.setClassLoader(previous);
+      pool.release(kryo);
     }
   }
 
   @Override
+  public <T> T deserialize(ByteBuffer bytes, ClassLoader loader) {
+    EmberKryo kryo = pool.borrow();
+    ClassLoader previous = kryo.getClassLoader();
+    kryo.setClassLoader(loader);
+    try {
+      return read(kryo, input(bytes));
+    } finally {
+      kryo.setClassLoader(previous);
+      pool.release(kryo);
+    }
+  }
+
+  private static Input input(ByteBuffer bytes) {
+    ByteBuffer copy = bytes.duplicate();
+    byte[] array = new byte[copy.remaining()];
+    copy.get(array);
+    return new Input(array);
+  }
+
+  @Override
   public SerializationStream serializeStream(OutputStream out) {
-    return new KryoSerializationStream(this, new Output(out, bufferSize));
+    return new KryoSerializationStream(this, pool.borrow(), new Output(out, bufferSize));
   }
 
   @Override
   public DeserializationStream deserializeStream(InputStream in) {
-    return new KryoDeserializationStream(this, new Input(in, bufferSize));
+    return new KryoDeserializationStream(this, pool.borrow(), new Input(in, bufferSize));
+  }
+
+  /** Returns a stream's Kryo to the pool when the stream is closed. */
+  void release(EmberKryo kryo) {
+    pool.release(kryo);
   }
 
   /**
    * Writes one record. If Kryo fails on it and nothing of it has left the buffer yet, rewinds and writes it
    * with Java serialization instead (and does so for its class from then on).
    */
-  /** Classes written with Java serialization after Kryo failed on them; for tests. */
+  /** Whether the Kryo this thread would borrow next writes {@code type} with Java serialization; for tests. */
   boolean fellBackToJava(Class<?> type) {
-    return javaFallbackClasses.contains(type);
+    EmberKryo kryo = pool.borrow();
+    try {
+      return kryo.javaFallbackClasses.contains(type);
+    } finally {
+      pool.release(kryo);
+    }
   }
 
-  void write(Output output, Object value) {
-    if (value != null && (javaFallbackClasses.contains(value.getClass()) || value.getClass().isHidden())) {
+  void write(EmberKryo kryo, Output output, Object value) {
+    if (value != null && (kryo.javaFallbackClasses.contains(value.getClass()) || value.getClass().isHidden())) {
       // Hidden classes (lambdas) cannot be looked up by name on the reading side; Java serialization can
       // rebuild serializable lambdas.
-      writeWithKryo(output, new JavaFallback(value));
+      writeWithKryo(kryo, output, new JavaFallback(value));
       return;
     }
     int startPosition = output.position();
@@ -102,12 +131,12 @@ final class KryoSerializerInstance implements SerializerInstance {
             + "Java serialization for it"), e);
       }
       output.setPosition(startPosition);
-      javaFallbackClasses.add(value.getClass());
-      writeWithKryo(output, new JavaFallback(value));
+      kryo.javaFallbackClasses.add(value.getClass());
+      writeWithKryo(kryo, output, new JavaFallback(value));
     }
   }
 
-  private void writeWithKryo(Output output, Object value) {
+  private static void writeWithKryo(EmberKryo kryo, Output output, Object value) {
     try {
       kryo.writeClassAndObject(output, value);
     } catch (RuntimeException e) {
@@ -118,7 +147,7 @@ final class KryoSerializerInstance implements SerializerInstance {
 
   /** Reads one record, unwrapping records that were written with Java serialization. */
   @SuppressWarnings("unchecked")
-  <T> T read(Input input) {
+  static <T> T read(EmberKryo kryo, Input input) {
     Object value;
     try {
       value = kryo.readClassAndObject(input);

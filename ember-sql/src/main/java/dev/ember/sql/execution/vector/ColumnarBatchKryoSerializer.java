@@ -13,7 +13,8 @@ import com.esotericsoftware.kryo.io.Output;
  */
 public final class ColumnarBatchKryoSerializer extends Serializer<ColumnarBatch> {
 
-  private final BatchBytesWriter buffer = new BatchBytesWriter(64 * 1024);
+  /** The encoding buffer, made on the first write: a Kryo that only reads (a task's) never needs one. */
+  private BatchBytesWriter buffer;
 
   /** A serializer of immutable batches. */
   public ColumnarBatchKryoSerializer() {
@@ -22,6 +23,9 @@ public final class ColumnarBatchKryoSerializer extends Serializer<ColumnarBatch>
 
   @Override
   public void write(Kryo kryo, Output output, ColumnarBatch batch) {
+    if (buffer == null) {
+      buffer = new BatchBytesWriter(64 * 1024);
+    }
     buffer.reset();
     ColumnarBatchCodec.write(batch, buffer);
     output.writeVarInt(buffer.position(), true);
