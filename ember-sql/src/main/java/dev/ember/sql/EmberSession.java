@@ -49,6 +49,8 @@ public final class EmberSession implements AutoCloseable {
   /** {@code spark.sql.shuffle.partitions}; defaults to the context's default parallelism (not Spark's 200,
    *  since partitions are not coalesced yet). */
   public static final String SHUFFLE_PARTITIONS = "ember.sql.shuffle.partitions";
+  /** The largest LIMIT over an ORDER BY planned as a top-n in memory rather than a sort. */
+  static final String TOP_K_THRESHOLD = "ember.sql.execution.topKSortFallbackThreshold";
   /** {@code spark.sql.optimizer.excludedRules}: comma-separated optimizer rules to skip. */
   public static final String EXCLUDED_RULES = "ember.sql.optimizer.excludedRules";
 
@@ -185,7 +187,8 @@ public final class EmberSession implements AutoCloseable {
     runtimeConfig.getAll().forEach(settings::set);
     return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions(), JoinSelection.fromConf(settings),
         AdaptiveSettings.fromConf(settings, emberContext.defaultParallelism()),
-        AdaptiveJoinSettings.fromConf(settings));
+        AdaptiveJoinSettings.fromConf(settings))
+        .withTopKThreshold(settings.getInt(TOP_K_THRESHOLD, QueryPlanner.DEFAULT_TOP_K_THRESHOLD));
   }
 
   int shufflePartitions() {

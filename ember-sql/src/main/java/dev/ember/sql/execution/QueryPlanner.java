@@ -19,6 +19,7 @@ import dev.ember.sql.execution.columnar.InMemoryTableScanExec;
 import dev.ember.sql.execution.exchange.RoundRobinExchangeExec;
 import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.sort.SortExec;
+import dev.ember.sql.execution.sort.TakeOrderedExec;
 import dev.ember.sql.execution.window.WindowExec;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Expand;
@@ -61,6 +62,13 @@ public final class QueryPlanner {
   private final JoinSelection joinSelection;
   private final AdaptiveSettings adaptive;
   private AdaptiveJoinSettings adaptiveJoins = AdaptiveJoinSettings.disabled();
+  private int topKThreshold = DEFAULT_TOP_K_THRESHOLD;
+
+  /**
+   * The largest LIMIT over an ORDER BY planned as a top-n kept in memory
+   * ({@code spark.sql.execution.topKSortFallbackThreshold}); larger ones sort, which spills.
+   */
+  public static final int DEFAULT_TOP_K_THRESHOLD = 100_000;
 
   /** A planner splitting local data into {@code defaultParallelism} slices. */
   public QueryPlanner(int defaultParallelism, int shufflePartitions) {
@@ -89,6 +97,12 @@ public final class QueryPlanner {
       AdaptiveSettings adaptive, AdaptiveJoinSettings adaptiveJoins) {
     this(defaultParallelism, shufflePartitions, joinSelection, adaptive);
     this.adaptiveJoins = adaptiveJoins;
+  }
+
+  /** This planner, planning LIMITs over ORDER BYs of at most {@code rows} rows as a top-n; returns itself. */
+  public QueryPlanner withTopKThreshold(int rows) {
+    this.topKThreshold = rows;
+    return this;
   }
 
   /** The physical plan of {@code plan}, with the exchanges its operators require. */
@@ -152,10 +166,7 @@ public final class QueryPlanner {
       return new SortExec(sort.order(), sort.global(), false, planOperators(sort.child()));
     }
     if (plan instanceof Limit limit) {
-      int n = (Integer) ((Literal) limit.limit()).value();
-      PhysicalPlan child = sortInOnePartition(planOperators(limit.child()));
-      // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
-      return new LimitExec(n, true, new LimitExec(n, false, child));
+      return planLimit(limit);
     }
     if (plan instanceof Expand expand) {
       return new ExpandExec(expand.projections(), expand.output(), planOperators(expand.child()));
@@ -219,6 +230,32 @@ public final class QueryPlanner {
    * Under a limit, a global sort (possibly below projects) sorts in one partition: a range-partitioned sort
    * would need its partitions read in order, which a shuffle to one partition does not promise.
    */
+  private PhysicalPlan planLimit(Limit limit) {
+    int n = (Integer) ((Literal) limit.limit()).value();
+    PhysicalPlan planned = planOperators(limit.child());
+    PhysicalPlan top = n <= topKThreshold ? takeOrdered(n, planned) : null;
+    if (top != null) {
+      return top;
+    }
+    // A local limit first, so at most n rows a partition reach the exchange the global limit needs.
+    return new LimitExec(n, true, new LimitExec(n, false, sortInOnePartition(planned)));
+  }
+
+  /**
+   * The first {@code n} rows of a global sort, possibly under projections, planned as a top-n
+   * ({@link TakeOrderedExec}) with the projections above it; null when {@code plan} is no such sort.
+   */
+  private static PhysicalPlan takeOrdered(int n, PhysicalPlan plan) {
+    if (plan instanceof SortExec sort && sort.global()) {
+      return TakeOrderedExec.of(n, sort.order(), sort.children().get(0));
+    }
+    if (plan instanceof ProjectExec project) {
+      PhysicalPlan inner = takeOrdered(n, project.children().get(0));
+      return inner == null ? null : project.withNewChildren(List.of(inner));
+    }
+    return null;
+  }
+
   private static PhysicalPlan sortInOnePartition(PhysicalPlan plan) {
     if (plan instanceof SortExec sort) {
       return sort.inSinglePartition();

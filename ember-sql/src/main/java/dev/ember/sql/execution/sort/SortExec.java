@@ -52,6 +52,11 @@ public final class SortExec extends PhysicalPlan {
     return order;
   }
 
+  /** Whether this sort orders all partitions (ORDER BY) rather than each one alone. */
+  public boolean global() {
+    return global;
+  }
+
   /** This sort, required to produce a single partition. */
   public SortExec inSinglePartition() {
     return new SortExec(order, global, true, child);
