@@ -143,6 +143,11 @@ class ParquetLateMaterializationTest {
     assertFilter(file, "price IS NOT NULL AND mode IN ('m1', 'm6') AND id > 15000",
         r -> !r.isNullAt(5) && (r.getString(7).equals("m1") || r.getString(7).equals("m6")) && r.getInt(0) > 15000);
     assertFilter(file, "flag = true", r -> !r.isNullAt(9) && r.getBoolean(9));
+    // A later conjunct keeping every row an earlier one kept: its columns' copies are the ones returned.
+    assertFilter(file, "k < 50 AND small > -1000 AND (maybe_big IS NULL OR maybe_big >= 0)",
+        r -> r.getInt(1) < 50);
+    assertFilter(file, "id < 3000 AND k < 90 AND (price IS NULL OR price > -1)",
+        r -> r.getInt(0) < 3000 && r.getInt(1) < 90);
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.BoundReference;
 import dev.ember.sql.plan.expressions.Expression;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,6 +21,8 @@ final class LateRowFilter implements Serializable {
   private static final long serialVersionUID = 1L;
   private final Expression[] conjuncts;
   private final boolean[] reads;
+  /** Per conjunct, the columns it or a later conjunct reads: those gathered after an earlier one drops rows. */
+  private final boolean[][] readsFrom;
 
   /** The filter by {@code conjuncts} (non-empty), bound to a batch of {@code numColumns} columns. */
   LateRowFilter(List<Expression> conjuncts, int numColumns) {
@@ -27,6 +30,13 @@ final class LateRowFilter implements Serializable {
     this.reads = new boolean[numColumns];
     for (Expression conjunct : conjuncts) {
       markReads(conjunct, reads);
+    }
+    this.readsFrom = new boolean[this.conjuncts.length][numColumns];
+    for (int k = this.conjuncts.length - 1; k >= 0; k--) {
+      if (k + 1 < this.conjuncts.length) {
+        readsFrom[k] = readsFrom[k + 1].clone();
+      }
+      markReads(this.conjuncts[k], readsFrom[k]);
     }
   }
 
@@ -55,6 +65,19 @@ final class LateRowFilter implements Serializable {
    * {@link #reads} names must be present in {@code batch}.
    */
   int select(ColumnarBatch batch, int[] selected, int[] scratch) {
+    return select(batch, selected, scratch, null);
+  }
+
+  /**
+   * Like {@link #select(ColumnarBatch, int[], int[])}, and when {@code gathered} is not null (one slot per
+   * column) leaves in it, per column, a new vector of its values at exactly the rows kept, when the filter made
+   * one while evaluating (a column a conjunct after the last one that dropped rows reads), else null; the
+   * caller may hand those vectors out instead of gathering the column again.
+   */
+  int select(ColumnarBatch batch, int[] selected, int[] scratch, ColumnVector[] gathered) {
+    if (gathered != null) {
+      Arrays.fill(gathered, null);
+    }
     int n = batch.numRows();
     int count = n;
     boolean all = true;
@@ -79,8 +102,11 @@ final class LateRowFilter implements Serializable {
       }
       all = false;
       count = survivors;
+      if (gathered != null) {
+        Arrays.fill(gathered, null);
+      }
       if (k + 1 < conjuncts.length && count > 0) {
-        current = gatherRead(batch, selected, count);
+        current = gatherRead(batch, readsFrom[k + 1], selected, count, gathered);
       }
     }
     if (all) {
@@ -91,10 +117,19 @@ final class LateRowFilter implements Serializable {
     return count;
   }
 
-  private ColumnarBatch gatherRead(ColumnarBatch batch, int[] rows, int count) {
+  /**
+   * The columns {@code needed} names at the rows {@code rows[0, count)} of {@code batch} (always gathered from the
+   * batch as read, so each column is copied at most once per conjunct that drops rows), also left in
+   * {@code gathered} when it is not null.
+   */
+  private static ColumnarBatch gatherRead(ColumnarBatch batch, boolean[] needed, int[] rows, int count,
+      ColumnVector[] gathered) {
     ColumnVector[] columns = new ColumnVector[batch.numCols()];
     for (int c = 0; c < columns.length; c++) {
-      columns[c] = reads[c] ? batch.column(c).gather(rows, count) : null;
+      columns[c] = needed[c] ? batch.column(c).gather(rows, count) : null;
+      if (gathered != null) {
+        gathered[c] = columns[c];
+      }
     }
     return new ColumnarBatch(columns, count);
   }

@@ -238,41 +238,19 @@ final class ParquetColumnDecoder {
     boolean[] nulls = vector.nulls;
     int next = 0;
     if (vector instanceof LongColumnVector longs) {
-      long[] dict = ((LongColumnVector) dictionary).values;
-      for (int k = 0; k < n; k++) {
-        if (noNulls || !nulls[start + k]) {
-          longs.values[start + k] = dict[ids[next++]];
-        }
-      }
+      DictionaryCopy.longs(((LongColumnVector) dictionary).values, ids, longs.values, nulls, start, n, noNulls);
     } else if (vector instanceof IntColumnVector ints) {
-      int[] dict = ((IntColumnVector) dictionary).values;
-      for (int k = 0; k < n; k++) {
-        if (noNulls || !nulls[start + k]) {
-          ints.values[start + k] = dict[ids[next++]];
-        }
-      }
+      DictionaryCopy.ints(((IntColumnVector) dictionary).values, ids, ints.values, nulls, start, n, noNulls);
     } else if (vector instanceof StringColumnVector strings) {
-      String[] dict = ((StringColumnVector) dictionary).values;
-      for (int k = 0; k < n; k++) {
-        if (noNulls || !nulls[start + k]) {
-          strings.values[start + k] = dict[ids[next++]];
-        }
-      }
+      DictionaryCopy.strings(((StringColumnVector) dictionary).values, ids, strings.values, nulls, start, n,
+          noNulls);
     } else if (vector instanceof DoubleColumnVector doubles) {
-      double[] dict = ((DoubleColumnVector) dictionary).values;
-      for (int k = 0; k < n; k++) {
-        if (noNulls || !nulls[start + k]) {
-          doubles.values[start + k] = dict[ids[next++]];
-        }
-      }
+      DictionaryCopy.doubles(((DoubleColumnVector) dictionary).values, ids, doubles.values, nulls, start, n,
+          noNulls);
     } else if (vector instanceof DecimalColumnVector decimals
         && !((DecimalColumnVector) dictionary).hasWideValues()) {
-      long[] dict = ((DecimalColumnVector) dictionary).unscaled;
-      for (int k = 0; k < n; k++) {
-        if (noNulls || !nulls[start + k]) {
-          decimals.unscaled[start + k] = dict[ids[next++]];
-        }
-      }
+      DictionaryCopy.longs(((DecimalColumnVector) dictionary).unscaled, ids, decimals.unscaled, nulls, start, n,
+          noNulls);
     } else {
       boolean compact = !(dictionary instanceof DecimalColumnVector d) || !d.hasWideValues();
       for (int k = 0; k < n; k++) {

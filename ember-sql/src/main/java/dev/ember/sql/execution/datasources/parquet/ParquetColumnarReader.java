@@ -66,6 +66,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
    * left the reader, so the next batch decodes into it; null once the vector itself was handed out.
    */
   private ColumnVector[] filterScratch;
+  /** Per column, the copy of its kept rows the vector filter made for a later conjunct (null: none). */
+  private ColumnVector[] filterGathered;
   /** The conjuncts tested on string columns' bytes (null: none), and those evaluated on vectors (null: none). */
   private final Utf8ColumnFilters byteFilters;
   private final LateRowFilter vectorFilter;
@@ -298,6 +300,7 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       selected = new int[ColumnarBatch.MAX_ROWS];
       scratch = new int[ColumnarBatch.MAX_ROWS];
       filterScratch = new ColumnVector[required.length()];
+      filterGathered = new ColumnVector[required.length()];
     }
     ColumnVector[] vectors = new ColumnVector[required.length()];
     ColumnVector[] nestedVectors = nested == null ? null : nested.decode(rows);
@@ -309,12 +312,13 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     }
     int count = rows;
     if (vectorFilter != null) {
-      count = vectorFilter.select(new ColumnarBatch(vectors, rows), selected, scratch);
+      count = vectorFilter.select(new ColumnarBatch(vectors, rows), selected, scratch, filterGathered);
     } else {
       for (int i = 0; i < rows; i++) {
         selected[i] = i;
       }
     }
+    int vectorCount = count;
     if (byteFilters != null) {
       count = byteFilters.select(decoders, fileColumn, rows, selected, count, vectors);
     } else if (!exact && count > rows / 2) {
@@ -331,7 +335,9 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
             && !(vectors[c] instanceof DecimalColumnVector d && d.hasWideValues());
         filterScratch[c] = reusable ? vectors[c] : null;
         if (count < rows) {
-          vectors[c] = count == 0 ? null : vectors[c].gather(selected, count);
+          // The filter's own copy of the kept rows serves when no byte test dropped rows after it.
+          ColumnVector copy = vectorFilter != null && count == vectorCount ? filterGathered[c] : null;
+          vectors[c] = count == 0 ? null : copy != null ? copy : vectors[c].gather(selected, count);
         }
       } else if (count == rows) {
         vectors[c] = decodeWhole(c, rows, nestedVectors);
