@@ -52,14 +52,20 @@ public final class ScanConjunctOrder {
         bounds.computeIfAbsent(column, k -> new ArrayList<>()).add(conjunct);
       }
     }
-    Map<Expression, Double> ranks = new LinkedHashMap<>();
-    for (Expression conjunct : conjuncts) {
+    double[] ranks = new double[conjuncts.size()];
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < ranks.length; i++) {
+      Expression conjunct = conjuncts.get(i);
       AttributeReference column = boundColumn(conjunct);
       Expression estimated = column == null ? conjunct : bounds.get(column).stream().reduce(And::new).orElseThrow();
-      ranks.put(conjunct, cost(conjunct) / Math.max(MIN_DROP, 1 - passFraction(estimated, files)));
+      ranks[i] = cost(conjunct) / Math.max(MIN_DROP, 1 - passFraction(estimated, files));
+      positions.add(i);
     }
-    List<Expression> ordered = new ArrayList<>(conjuncts);
-    ordered.sort(Comparator.comparingDouble(ranks::get));
+    positions.sort(Comparator.comparingDouble(i -> ranks[i]));
+    List<Expression> ordered = new ArrayList<>();
+    for (int i : positions) {
+      ordered.add(conjuncts.get(i));
+    }
     return ordered;
   }
 
