@@ -308,13 +308,12 @@ public final class FileSourceScanExec extends PhysicalPlan {
 
   /**
    * The data filters a reader may apply row by row, bound to the columns it reads: those on columns it reads
-   * that are deterministic and cannot fail ({@link ScanRowPredicates}), cheapest first.
+   * that are deterministic and cannot fail ({@link ScanRowPredicates}), in {@link ScanConjunctOrder}.
    */
   private List<Expression> rowFilters(List<AttributeReference> dataAttributes, int requiredColumns) {
     List<AttributeReference> read = readAttributes(dataAttributes);
     List<Expression> bound = new ArrayList<>();
-    List<Expression> ordered = new ArrayList<>(dataFilters);
-    ordered.sort(ScanRowPredicates.evaluationOrder());
+    List<Expression> ordered = ScanConjunctOrder.order(dataFilters, scan.fileStatistics());
     for (Expression filter : ordered) {
       if (!filter.references().isEmpty() && read.containsAll(filter.references())
           && ScanRowPredicates.canEvaluateInScan(filter)) {

@@ -1,10 +1,14 @@
 package dev.ember.sql.execution.datasources.parquet;
 
+import dev.ember.sql.plan.expressions.BinaryComparison;
 import dev.ember.sql.plan.expressions.BoundReference;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.In;
 import dev.ember.sql.plan.expressions.Like;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Not;
+import dev.ember.sql.plan.expressions.Or;
 import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.types.DataTypes;
 import java.io.Serializable;
@@ -12,6 +16,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A LIKE pattern without {@code _} or escapes (or a {@code startswith} / {@code endswith} / {@code contains}
@@ -20,6 +26,11 @@ import java.nio.charset.StandardCharsets;
  * LIKE does. Searching UTF-8 bytes is exact for such patterns: UTF-8 is self-synchronizing, so the bytes of a
  * valid string occur in another valid string's bytes only where the string occurs, and byte equality is string
  * equality. A NULL value passes no test, negated or not (NOT of NULL is NULL).
+ *
+ * <p>The same machinery tests {@code =} and {@code <>} with a non-NULL string literal (a pattern of one part),
+ * {@code IN} and {@code NOT IN} with string literals (a {@link Utf8ValueSet}; a NULL in the list drops the
+ * values it does not hold, and a {@code NOT IN} with a NULL keeps nothing), and an OR of such tests of one
+ * column (a value passes when one of them passes; NULL passes none, as {@code NULL OR NULL} is NULL).
  */
 final class Utf8StringTest implements Serializable {
 
@@ -27,9 +38,13 @@ final class Utf8StringTest implements Serializable {
   private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
-  /** The literal text between wildcards; one part means equality. */
+  /** The literal text between wildcards; one part means equality (null for an IN or an OR). */
   private final byte[][] parts;
   private final boolean negated;
+  /** The values of an IN test (null for a pattern or an OR); tested instead of {@link #parts}. */
+  private final Utf8ValueSet values;
+  /** The tests of an OR, one of which a value must pass (null for other tests). */
+  private final Utf8StringTest[] anyOf;
 
   private Utf8StringTest(String[] parts, boolean negated) {
     this.parts = new byte[parts.length][];
@@ -37,6 +52,42 @@ final class Utf8StringTest implements Serializable {
       this.parts[k] = parts[k].getBytes(StandardCharsets.UTF_8);
     }
     this.negated = negated;
+    this.values = null;
+    this.anyOf = null;
+  }
+
+  private Utf8StringTest(Utf8ValueSet values, boolean negated, Utf8StringTest[] anyOf) {
+    this.parts = null;
+    this.negated = negated;
+    this.values = values;
+    this.anyOf = anyOf;
+  }
+
+  /** The test of {@code value = text}, or of {@code value <> text} when {@code negated}. */
+  static Utf8StringTest equalTo(String text, boolean negated) {
+    return new Utf8StringTest(new String[] {text}, negated);
+  }
+
+  /**
+   * The test of {@code value IN (list)}, or {@code NOT IN} when {@code negated}; a null element is a NULL in the
+   * list, which keeps no value a NOT IN would keep (the outcome is NULL or FALSE).
+   */
+  static Utf8StringTest in(List<String> list, boolean negated) {
+    List<String> present = new ArrayList<>();
+    for (String s : list) {
+      if (s != null) {
+        present.add(s);
+      }
+    }
+    if (negated && present.size() < list.size()) {
+      return new Utf8StringTest(new Utf8ValueSet(List.of()), false, null);
+    }
+    return new Utf8StringTest(new Utf8ValueSet(present), negated, null);
+  }
+
+  /** The test a value passes when it passes one of {@code tests}. */
+  static Utf8StringTest anyOf(List<Utf8StringTest> tests) {
+    return new Utf8StringTest(null, false, tests.toArray(new Utf8StringTest[0]));
   }
 
   /** The test of {@code value LIKE pattern}, or null when the pattern has {@code _} or an escape. */
@@ -63,6 +114,13 @@ final class Utf8StringTest implements Serializable {
    * NOT of one; null for any other conjunct.
    */
   static Utf8StringTest of(Expression conjunct) {
+    if (conjunct instanceof Or) {
+      return disjunction(conjunct);
+    }
+    Utf8StringTest valueTest = valueTest(conjunct);
+    if (valueTest != null) {
+      return valueTest;
+    }
     boolean negated = conjunct instanceof Not;
     Expression test = conjunct instanceof Not not ? not.child() : conjunct;
     if (test instanceof Like like && column(like.left()) >= 0 && text(like.pattern()) != null) {
@@ -77,8 +135,65 @@ final class Utf8StringTest implements Serializable {
 
   /** The ordinal of the string column {@code of(conjunct)} tests (call only when that is not null). */
   static int columnOf(Expression conjunct) {
+    if (conjunct instanceof Or or) {
+      return columnOf(or.left());
+    }
     Expression test = conjunct instanceof Not not ? not.child() : conjunct;
+    if (test instanceof BinaryComparison c && column(c.left()) < 0) {
+      return column(c.right());
+    }
     return column(test.children().get(0));
+  }
+
+  /**
+   * The test of {@code =} or {@code <>} of a string column and a non-NULL string literal (either side), of
+   * {@code IN} of a string column and string literals, or NOT of one of those; null for anything else.
+   */
+  private static Utf8StringTest valueTest(Expression conjunct) {
+    boolean negated = conjunct instanceof Not;
+    Expression test = conjunct instanceof Not not ? not.child() : conjunct;
+    if (test instanceof BinaryComparison c && (c.operator() == ComparisonOperator.EQUAL
+        || c.operator() == ComparisonOperator.NOT_EQUAL)) {
+      String text = column(c.left()) >= 0 ? text(c.right()) : column(c.right()) >= 0 ? text(c.left()) : null;
+      return text == null ? null : equalTo(text, negated != (c.operator() == ComparisonOperator.NOT_EQUAL));
+    }
+    if (test instanceof In in && column(in.value()) >= 0) {
+      List<String> list = new ArrayList<>();
+      for (Expression item : in.list()) {
+        if (!(item instanceof Literal l) || l.value() != null && !l.dataType().equals(DataTypes.StringType)) {
+          return null;
+        }
+        list.add(l.value() == null ? null : l.value().toString());
+      }
+      return in(list, negated);
+    }
+    return null;
+  }
+
+  /** The test of an OR whose every leaf is a test of {@link #of} on one and the same column; null otherwise. */
+  private static Utf8StringTest disjunction(Expression or) {
+    List<Expression> leaves = new ArrayList<>();
+    collectLeaves(or, leaves);
+    List<Utf8StringTest> tests = new ArrayList<>();
+    int column = -1;
+    for (Expression leaf : leaves) {
+      Utf8StringTest test = of(leaf);
+      if (test == null || column >= 0 && columnOf(leaf) != column) {
+        return null;
+      }
+      column = columnOf(leaf);
+      tests.add(test);
+    }
+    return anyOf(tests);
+  }
+
+  private static void collectLeaves(Expression e, List<Expression> out) {
+    if (e instanceof Or or) {
+      collectLeaves(or.left(), out);
+      collectLeaves(or.right(), out);
+    } else {
+      out.add(e);
+    }
   }
 
   private static int column(Expression e) {
@@ -96,6 +211,17 @@ final class Utf8StringTest implements Serializable {
   }
 
   private boolean matches(byte[] s, int offset, int length) {
+    if (anyOf != null) {
+      for (Utf8StringTest test : anyOf) {
+        if (test.test(s, offset, length)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    if (values != null) {
+      return values.contains(s, offset, length);
+    }
     if (parts.length == 1) {
       return length == parts[0].length && regionEquals(s, offset, parts[0]);
     }

@@ -2,14 +2,19 @@ package dev.ember.sql.execution.datasources.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ember.sql.plan.expressions.BinaryComparison;
 import dev.ember.sql.plan.expressions.BoundReference;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.In;
 import dev.ember.sql.plan.expressions.Like;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.plan.expressions.Not;
+import dev.ember.sql.plan.expressions.Or;
 import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.types.DataTypes;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -155,5 +160,82 @@ class Utf8StringTestTest {
     Expression startsWith = new ScalarFunction("startswith", List.of(column, Literal.of("ab")),
         DataTypes.BooleanType, false, null);
     assertThat(Utf8StringTest.of(startsWith)).isNotNull();
+  }
+
+  private static boolean passes(Utf8StringTest test, String value) {
+    byte[] padded = ("«" + value + "»").getBytes(StandardCharsets.UTF_8);
+    int offset = "«".getBytes(StandardCharsets.UTF_8).length;
+    return test.test(padded, offset, value.getBytes(StandardCharsets.UTF_8).length);
+  }
+
+  @Test
+  void equalityComparesWholeValuesOfMultiByteCharacters() {
+    Utf8StringTest equal = Utf8StringTest.equalTo("café", false);
+    assertThat(passes(equal, "café")).isTrue();
+    assertThat(passes(equal, "cafe")).isFalse();
+    assertThat(passes(equal, "caf")).isFalse();
+    assertThat(passes(equal, "cafés")).isFalse();
+    assertThat(passes(equal, "")).isFalse();
+    Utf8StringTest empty = Utf8StringTest.equalTo("", false);
+    assertThat(passes(empty, "")).isTrue();
+    assertThat(passes(empty, " ")).isFalse();
+    Utf8StringTest notEqual = Utf8StringTest.equalTo("Brand#45", true);
+    assertThat(passes(notEqual, "Brand#45")).isFalse();
+    assertThat(passes(notEqual, "Brand#4")).isTrue();
+    assertThat(passes(notEqual, "Brand#451")).isTrue();
+    assertThat(passes(notEqual, "")).isTrue();
+  }
+
+  @Test
+  void inAndNotInFollowSqlNullSemantics() {
+    Utf8StringTest in = Utf8StringTest.in(Arrays.asList("MAIL", "SHIP", "MAIL", ""), false);
+    assertThat(passes(in, "MAIL")).isTrue();
+    assertThat(passes(in, "")).isTrue();
+    assertThat(passes(in, "MAI")).isFalse();
+    Utf8StringTest notIn = Utf8StringTest.in(Arrays.asList("MAIL", "SHIP"), true);
+    assertThat(passes(notIn, "MAIL")).isFalse();
+    assertThat(passes(notIn, "AIR")).isTrue();
+    // A NULL in the list: IN is TRUE for the listed values and NULL for the rest; NOT IN is never TRUE.
+    Utf8StringTest inWithNull = Utf8StringTest.in(Arrays.asList("MAIL", null), false);
+    assertThat(passes(inWithNull, "MAIL")).isTrue();
+    assertThat(passes(inWithNull, "AIR")).isFalse();
+    Utf8StringTest notInWithNull = Utf8StringTest.in(Arrays.asList("MAIL", null), true);
+    assertThat(passes(notInWithNull, "MAIL")).isFalse();
+    assertThat(passes(notInWithNull, "AIR")).isFalse();
+    assertThat(passes(notInWithNull, "")).isFalse();
+  }
+
+  @Test
+  void recognizesEqualityInAndOneColumnDisjunctionsOfLiterals() {
+    Expression column = new BoundReference(3, DataTypes.StringType, true);
+    Expression other = new BoundReference(4, DataTypes.StringType, true);
+    Expression equal = new BinaryComparison(ComparisonOperator.EQUAL, Literal.of("R"), column);
+    assertThat(Utf8StringTest.columnOf(equal)).isEqualTo(3);
+    assertThat(passes(Utf8StringTest.of(equal), "R")).isTrue();
+    Expression notEqual = new BinaryComparison(ComparisonOperator.NOT_EQUAL, column, Literal.of("R"));
+    assertThat(passes(Utf8StringTest.of(notEqual), "R")).isFalse();
+    assertThat(passes(Utf8StringTest.of(new Not(notEqual)), "R")).isTrue();
+    Expression in = new In(column, List.of(Literal.of("AIR"), Literal.of("AIR REG")));
+    assertThat(Utf8StringTest.columnOf(new Not(in))).isEqualTo(3);
+    assertThat(passes(Utf8StringTest.of(new Not(in)), "AIR")).isFalse();
+    assertThat(passes(Utf8StringTest.of(new Not(in)), "RAIL")).isTrue();
+    Expression or = new Or(new Like(column, Literal.of("a%")), new Or(equal, in));
+    assertThat(Utf8StringTest.columnOf(or)).isEqualTo(3);
+    assertThat(passes(Utf8StringTest.of(or), "abc")).isTrue();
+    assertThat(passes(Utf8StringTest.of(or), "R")).isTrue();
+    assertThat(passes(Utf8StringTest.of(or), "AIR REG")).isTrue();
+    assertThat(passes(Utf8StringTest.of(or), "b")).isFalse();
+    // Not byte tests: a NULL literal, two columns, a non-string column, an OR over two columns, NOT of an OR.
+    assertThat(Utf8StringTest.of(new BinaryComparison(ComparisonOperator.EQUAL, column,
+        new Literal(null, DataTypes.StringType)))).isNull();
+    assertThat(Utf8StringTest.of(new BinaryComparison(ComparisonOperator.EQUAL, column, other))).isNull();
+    assertThat(Utf8StringTest.of(new BinaryComparison(ComparisonOperator.EQUAL,
+        new BoundReference(0, DataTypes.IntegerType, true), Literal.of(1)))).isNull();
+    assertThat(Utf8StringTest.of(new BinaryComparison(ComparisonOperator.NULL_SAFE_EQUAL, column,
+        Literal.of("R")))).isNull();
+    assertThat(Utf8StringTest.of(new Or(equal, new BinaryComparison(ComparisonOperator.EQUAL, other,
+        Literal.of("R"))))).isNull();
+    assertThat(Utf8StringTest.of(new Not(or))).isNull();
+    assertThat(Utf8StringTest.of(new In(column, List.of(Literal.of("a"), other)))).isNull();
   }
 }
