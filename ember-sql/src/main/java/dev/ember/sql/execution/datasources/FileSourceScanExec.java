@@ -276,7 +276,11 @@ public final class FileSourceScanExec extends PhysicalPlan {
     }
     List<Expression> rowFilters = rowFilters(dataAttributes, required.size());
     boolean exact = !appliedFilters.isEmpty();
-    if (exact && !rowFilters.containsAll(BindReferences.bindAll(appliedFilters, readAttributes(dataAttributes)))) {
+    List<Expression> rowConjuncts = new ArrayList<>();
+    for (Expression filter : rowFilters) {
+      rowConjuncts.addAll(FilterTranslator.conjuncts(filter));
+    }
+    if (exact && !rowConjuncts.containsAll(BindReferences.bindAll(appliedFilters, readAttributes(dataAttributes)))) {
       throw new IllegalStateException("The scan cannot apply its filters " + appliedFilters
           + "; this is a bug, please report it");
     }

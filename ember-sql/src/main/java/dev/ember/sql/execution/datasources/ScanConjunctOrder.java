@@ -30,8 +30,8 @@ import java.util.Map;
  * independent tests, where {@code cost} is a per-row cost by kind of test ({@link #cost}) and {@code pass} the
  * share of rows the conjunct keeps. The share comes from the footer statistics the planner caches per file
  * listing ({@link ScanFilterSelectivity}); the bounds of one column ({@code d >= a}, {@code d < b}) count as
- * one interval, so both sides of a narrow range are ranked by what they keep together and run one after the
- * other; a runtime join filter brings its own estimate. Without statistics every conjunct is taken to keep half
+ * one interval, so both sides of a narrow range are ranked by what they keep together and are evaluated as one
+ * conjunct (their AND); a runtime join filter brings its own estimate. Without statistics every conjunct is taken to keep half
  * the rows, so they are ordered by cost. Ties keep the filter's order.
  */
 public final class ScanConjunctOrder {
@@ -63,8 +63,17 @@ public final class ScanConjunctOrder {
     }
     positions.sort(Comparator.comparingDouble(i -> ranks[i]));
     List<Expression> ordered = new ArrayList<>();
+    java.util.Set<AttributeReference> combined = new java.util.HashSet<>();
     for (int i : positions) {
-      ordered.add(conjuncts.get(i));
+      AttributeReference column = boundColumn(conjuncts.get(i));
+      List<Expression> range = column == null ? null : bounds.get(column);
+      if (range == null || range.size() == 1) {
+        ordered.add(conjuncts.get(i));
+      } else if (combined.add(column)) {
+        // Both bounds of a range in one conjunct: tested together on the same rows, with no copy of the rows
+        // the first bound alone keeps (often most of them) before the second runs.
+        ordered.add(range.stream().reduce(And::new).orElseThrow());
+      }
     }
     return ordered;
   }
