@@ -133,7 +133,7 @@ public final class DecimalKernels {
     return a % b;
   }
 
-  static void slow(ArithmeticOperator op, BigDecimal a, BigDecimal b, DecimalColumnVector out, int i,
+  private static void slow(ArithmeticOperator op, BigDecimal a, BigDecimal b, DecimalColumnVector out, int i,
       DecimalType type, boolean ansi) {
     BigDecimal result;
     switch (op) {

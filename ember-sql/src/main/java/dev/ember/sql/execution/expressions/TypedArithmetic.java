@@ -128,7 +128,7 @@ final class TypedArithmetic {
     return type == DataTypes.ShortType ? (short) x : x;
   }
 
-  static SqlExecutionException overflow(String message, ArithmeticOperator op) {
+  private static SqlExecutionException overflow(String message, ArithmeticOperator op) {
     String alternative = op == null ? "" : " Use 'try_" + switch (op) {
       case ADD -> "add";
       case SUBTRACT -> "subtract";

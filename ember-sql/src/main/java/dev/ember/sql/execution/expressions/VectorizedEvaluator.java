@@ -48,7 +48,7 @@ public final class VectorizedEvaluator {
       return evaluate(alias.child(), batch);
     }
     if (e instanceof BinaryArithmetic a) {
-      return arithmetic(a, batch, n);
+      return TypedArithmetic.apply(a, evaluate(a.left(), batch), evaluate(a.right(), batch), n);
     }
     if (e instanceof UnaryMinus minus) {
       return TypedArithmetic.negate(evaluate(minus.child(), batch), n);
@@ -72,23 +72,6 @@ public final class VectorizedEvaluator {
       return LogicKernels.isNull(evaluate(isNotNull.child(), batch), n, false);
     }
     return evaluateComposite(e, batch, n);
-  }
-
-  /** {@code left op right}, through the scalar kernels (no constant vector) when one side is a literal. */
-  private static ColumnVector arithmetic(BinaryArithmetic a, ColumnarBatch batch, int n) {
-    boolean literalLeft = a.left() instanceof Literal;
-    if (literalLeft != a.right() instanceof Literal) {
-      Literal k = (Literal) (literalLeft ? a.left() : a.right());
-      ColumnVector column = evaluate(literalLeft ? a.right() : a.left(), batch);
-      ColumnVector out = ScalarArithmeticKernels.apply(a, column, k.dataType(), k.value(), literalLeft, n);
-      if (out != null) {
-        return out;
-      }
-      ColumnVector constant = evaluate(k, batch);
-      return literalLeft ? TypedArithmetic.apply(a, constant, column, n)
-          : TypedArithmetic.apply(a, column, constant, n);
-    }
-    return TypedArithmetic.apply(a, evaluate(a.left(), batch), evaluate(a.right(), batch), n);
   }
 
   /** {@code left op right}, through the scalar kernels when one side is a literal. */
@@ -174,36 +157,26 @@ public final class VectorizedEvaluator {
     boolean[] decided = new boolean[n];
     for (int b = 0; b < caseWhen.conditions().size(); b++) {
       BooleanColumnVector condition = bool(evaluate(caseWhen.conditions().get(b), batch));
-      // A literal branch is read from row 0 of a one-row vector, not materialised for every row.
-      Expression branch = caseWhen.values().get(b);
-      boolean literal = branch instanceof Literal;
-      ColumnVector value = literal ? oneRow((Literal) branch) : evaluate(branch, batch);
+      ColumnVector value = evaluate(caseWhen.values().get(b), batch);
       for (int i = 0; i < n; i++) {
         if (!decided[i] && !condition.nulls[i] && condition.values[i]) {
-          out.copyFrom(i, value, literal ? 0 : i);
+          out.copyFrom(i, value, i);
           decided[i] = true;
         }
       }
     }
-    boolean literalElse = caseWhen.elseValue() instanceof Literal;
-    ColumnVector otherwise = literalElse ? oneRow((Literal) caseWhen.elseValue())
-        : evaluate(caseWhen.elseValue(), batch);
+    ColumnVector otherwise = evaluate(caseWhen.elseValue(), batch);
     boolean nullElse = caseWhen.elseValue().dataType() == DataTypes.NullType;
     for (int i = 0; i < n; i++) {
       if (!decided[i]) {
         if (nullElse) {
           out.nulls[i] = true;
         } else {
-          out.copyFrom(i, otherwise, literalElse ? 0 : i);
+          out.copyFrom(i, otherwise, i);
         }
       }
     }
     return out;
-  }
-
-  /** {@code literal} as a vector of one row. */
-  private static ColumnVector oneRow(Literal literal) {
-    return ColumnVectors.constant(literal.dataType(), literal.value(), 1);
   }
 
   /** The candidates of {@code in} when all are non-null string literals, else null. */
