@@ -49,8 +49,45 @@ final class DecimalSumState implements GroupedState {
   @Override
   public void update(int[] groupIds, ColumnVector input, int n) {
     DecimalColumnVector v = (DecimalColumnVector) input;
+    if (!v.hasWideValues() && wide == null) {
+      updateLongs(groupIds, v, n);
+      return;
+    }
+    updateRows(groupIds, v, 0, n);
+  }
+
+  /**
+   * The common case: compact inputs and no group summed wide yet, one loop of long additions. A NULL is
+   * skipped; the first overflow promotes its group to a BigInteger and the rest of the batch takes the
+   * general loop, which checks each group's representation.
+   */
+  private void updateLongs(int[] groupIds, DecimalColumnVector v, int n) {
+    long[] values = v.unscaled;
     boolean[] nulls = v.nulls;
+    long[] s = sums;
+    long[] c = counts;
     for (int i = 0; i < n; i++) {
+      int g = groupIds[i];
+      long value = values[i];
+      long sum = s[g];
+      long next = sum + value;
+      // Overflow when both operands have the sign the result lacks.
+      if ((((sum ^ next) & (value ^ next)) < 0) & !nulls[i]) {
+        c[g]++;
+        addWide(g, BigInteger.valueOf(value));
+        updateRows(groupIds, v, i + 1, n);
+        return;
+      }
+      if (!nulls[i]) {
+        c[g]++;
+        s[g] = next;
+      }
+    }
+  }
+
+  private void updateRows(int[] groupIds, DecimalColumnVector v, int from, int n) {
+    boolean[] nulls = v.nulls;
+    for (int i = from; i < n; i++) {
       if (!nulls[i]) {
         int g = groupIds[i];
         counts[g]++;

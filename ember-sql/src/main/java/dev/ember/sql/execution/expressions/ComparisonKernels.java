@@ -19,6 +19,10 @@ final class ComparisonKernels {
   private ComparisonKernels() {}
 
   static BooleanColumnVector compare(ComparisonOperator op, ColumnVector left, ColumnVector right, int n) {
+    BooleanColumnVector direct = ColumnComparisonKernels.compare(op, left, right, n);
+    if (direct != null) {
+      return direct;
+    }
     int[] cmp = new int[n];
     if (left instanceof IntColumnVector l && right instanceof IntColumnVector r) {
       for (int i = 0; i < n; i++) {

@@ -60,9 +60,12 @@ final class ScalarComparisonKernels {
   private static BooleanColumnVector inRange(ComparisonOperator op, int[] values, long k, ColumnVector column,
       int n) {
     long[] range = range(op, k);
-    long lo = range[0];
-    long hi = range[1];
     boolean negate = op == ComparisonOperator.NOT_EQUAL;
+    // The range clamped to ints, so the loop compares ints (twice the lanes of longs in a vector unit); a
+    // range outside the ints is the empty range {1, 0}.
+    boolean empty = range[0] > range[1] || range[0] > Integer.MAX_VALUE || range[1] < Integer.MIN_VALUE;
+    int lo = empty ? 1 : (int) Math.max(range[0], Integer.MIN_VALUE);
+    int hi = empty ? 0 : (int) Math.min(range[1], Integer.MAX_VALUE);
     BooleanColumnVector out = withNulls(column, n);
     boolean[] o = out.values;
     for (int i = 0; i < n; i++) {
