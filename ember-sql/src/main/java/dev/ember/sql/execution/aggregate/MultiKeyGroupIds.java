@@ -190,7 +190,18 @@ final class MultiKeyGroupIds {
       return v.values[row] == stored;
     }
     if (column instanceof StringColumnVector v) {
-      return v.values[row].equals(objectKeys[k][id]);
+      String value = v.values[row];
+      Object key = objectKeys[k][id];
+      if (value == key) {
+        return true;
+      }
+      if (!value.equals(key)) {
+        return false;
+      }
+      // Keep the instance just seen: rows decoded from the same dictionary share it, so the rows after this
+      // one compare by reference instead of by characters.
+      objectKeys[k][id] = value;
+      return true;
     }
     if (column instanceof DecimalColumnVector v) {
       // A value is held as a long whenever it fits, so a compact value never equals a wide one.

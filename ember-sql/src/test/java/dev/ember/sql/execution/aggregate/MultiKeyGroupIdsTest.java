@@ -43,6 +43,20 @@ class MultiKeyGroupIdsTest {
   }
 
   @Test
+  void equalStringsThatAreDifferentObjectsShareAGroup() {
+    MultiKeyGroupIds table = new MultiKeyGroupIds(2);
+    List<DataType> types = List.of(DataTypes.StringType, DataTypes.StringType);
+    // Each batch has its own String objects, as rows decoded from another row group's dictionary do.
+    for (int batch = 0; batch < 3; batch++) {
+      List<String> first = List.of(new String("R"), new String("A"), new String("R"));
+      List<String> second = List.of(new String("F"), new String("F"), new String("O"));
+      assertThat(ids(table, types, first, second)).containsExactly(0, 1, 2);
+    }
+    assertThat(ids(table, types, List.of("RR"), List.of("F"))).containsExactly(3);
+    assertThat(table.size()).isEqualTo(4);
+  }
+
+  @Test
   void nullKeysFormTheirOwnGroupsPerColumn() {
     MultiKeyGroupIds table = new MultiKeyGroupIds(2);
     List<DataType> types = List.of(DataTypes.LongType, DataTypes.StringType);
