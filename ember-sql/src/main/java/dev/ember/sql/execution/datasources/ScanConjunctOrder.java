@@ -30,9 +30,9 @@ import java.util.Map;
  * independent tests, where {@code cost} is a per-row cost by kind of test ({@link #cost}) and {@code pass} the
  * share of rows the conjunct keeps. The share comes from the footer statistics the planner caches per file
  * listing ({@link ScanFilterSelectivity}); the bounds of one column ({@code d >= a}, {@code d < b}) count as
- * one interval, so both sides of a narrow range are ranked by what they keep together and are evaluated as one
- * conjunct (their AND); a runtime join filter brings its own estimate. Without statistics every conjunct is taken to keep half
- * the rows, so they are ordered by cost. Ties keep the filter's order.
+ * one interval, so both sides of a narrow range are ranked by what they keep together and are evaluated as
+ * one conjunct (their AND); a runtime join filter brings its own estimate. Without statistics every conjunct is
+ * taken to keep half the rows, so they are ordered by cost. Ties keep the filter's order.
  */
 public final class ScanConjunctOrder {
 
