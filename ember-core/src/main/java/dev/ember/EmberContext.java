@@ -86,6 +86,8 @@ public class EmberContext implements AutoCloseable {
   private final AtomicInteger nextShuffleId = new AtomicInteger();
   private final Map<Integer, RDD<?>> persistentRdds = new ConcurrentHashMap<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  /** Whether every task runs in this process (a {@code local} master). */
+  private final boolean local;
   private volatile String checkpointDir;
   private final InheritableThreadLocal<Properties> localProperties = new InheritableThreadLocal<>() {
     @Override
@@ -113,6 +115,7 @@ public class EmberContext implements AutoCloseable {
           + "call setAppName(...) or pass --name to ember-submit.");
     }
     MasterUrl master = SchedulerBackends.isLocal(this.conf.master()) ? MasterUrl.parse(this.conf.master()) : null;
+    this.local = master != null;
     ExternalClusterManager clusterManager = master == null
         ? SchedulerBackends.clusterManagerFor(this.conf.master(), userClassLoader()) : null;
     if (!ACTIVE.compareAndSet(null, this)) {
@@ -472,6 +475,23 @@ public class EmberContext implements AutoCloseable {
   public <T> Broadcast<T> broadcast(T value) {
     assertNotStopped();
     Broadcast<T> broadcast = env.broadcastManager().newBroadcast(value);
+    if (cleaner != null) {
+      cleaner.registerBroadcastForCleanup(broadcast);
+    }
+    return broadcast;
+  }
+
+  /**
+   * Like {@link #broadcast}, for Ember's own operators (a SQL join's build side), whose values are known to
+   * serialize: in local mode, where every task runs in this process, the value is handed to the tasks as it is,
+   * without serializing it into pieces; on a cluster it is broadcast as usual.
+   */
+  public <T> Broadcast<T> broadcastInternal(T value) {
+    assertNotStopped();
+    if (!local) {
+      return broadcast(value);
+    }
+    Broadcast<T> broadcast = env.broadcastManager().newLocalBroadcast(value);
     if (cleaner != null) {
       cleaner.registerBroadcastForCleanup(broadcast);
     }

@@ -107,13 +107,15 @@ class StandaloneClusterIT {
   /** Sums 1..100 by the name of n mod 3 (a broadcast map), counting records in an accumulator, over a cached RDD. */
   static List<Object> broadcastAccumulatorAndCache(EmberContext sc) {
     Broadcast<Map<Integer, String>> names = sc.broadcast(Map.of(0, "zero", 1, "one", 2, "two"));
+    // An operator's broadcast: handed over as it is in local mode, shipped in pieces to a cluster's executors.
+    Broadcast<Integer> modulus = sc.broadcastInternal(3);
     LongAccumulator records = sc.longAccumulator("records");
     RDD<Integer> numbers = sc.parallelize(IntStream.rangeClosed(1, 100).boxed().toList(), 4).cache();
     long firstCount = numbers.count();
     Map<String, Integer> sums = numbers
         .mapToPair(n -> {
           records.add(1);
-          return new Tuple2<>(names.value().get(n % 3), n);
+          return new Tuple2<>(names.value().get(n % modulus.value()), n);
         })
         .reduceByKey(Integer::sum, 2)
         .collectAsMap();

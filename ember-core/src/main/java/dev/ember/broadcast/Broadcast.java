@@ -21,6 +21,8 @@ import java.io.Serializable;
 public final class Broadcast<T> implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  /** The piece count of a broadcast held for the driver's process only, never serialized. */
+  static final int LOCAL_ONLY = 0;
 
   private final long id;
   private final int numPieces;

@@ -8,7 +8,9 @@ import dev.ember.storage.BlockManagerMaster;
 import dev.ember.storage.StorageLevel;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public final class BroadcastManager {
   private final BlockManagerMaster master;
   private final int pieceSize;
   private final AtomicLong nextId = new AtomicLong();
+  /** The values of broadcasts made for tasks of this process only, never serialized ({@link #newLocalBroadcast}). */
+  private final Map<Long, Object> localValues = new ConcurrentHashMap<>();
 
   /**
    * @param master the driver's registry, through which pieces and copies are removed; {@code null} on an
@@ -75,11 +79,34 @@ public final class BroadcastManager {
   }
 
   /**
+   * Holds {@code value} for tasks that run in this process and returns its handle, without serializing it:
+   * for Ember's own operators in local mode, where every task runs in the driver's process and the value's
+   * type is known to serialize. Driver only; a handle of such a broadcast read in another process fails.
+   */
+  public <T> Broadcast<T> newLocalBroadcast(T value) {
+    if (master == null) {
+      throw new EmberException("BROADCAST_OUTSIDE_DRIVER", "Broadcast variables can only be created on the "
+          + "driver, with EmberContext.broadcast.");
+    }
+    long id = nextId.getAndIncrement();
+    localValues.put(id, value);
+    return new Broadcast<>(id, Broadcast.LOCAL_ONLY, value);
+  }
+
+  /**
    * The value of broadcast {@code id}: this executor's copy, or fetched from its pieces and then kept.
    *
    * @throws EmberException {@code BROADCAST_DESTROYED} if its pieces are gone
    */
   public Object readValue(long id, int numPieces) {
+    if (numPieces == Broadcast.LOCAL_ONLY) {
+      Object value = localValues.get(id);
+      if (value == null) {
+        throw new EmberException("BROADCAST_DESTROYED", "Broadcast(" + id + ") is gone: it was destroyed, or it "
+            + "was made for the tasks of the driver's process only and read in another process.");
+      }
+      return value;
+    }
     BlockId.BroadcastBlockId copyId = new BlockId.BroadcastBlockId(id, -1);
     synchronized (this) {
       Optional<Iterator<Object>> copy = blockManager.getLocalValues(copyId);
@@ -124,6 +151,9 @@ public final class BroadcastManager {
     if (master == null) {
       throw new EmberException("BROADCAST_OUTSIDE_DRIVER", "Broadcast variables can only be unpersisted or "
           + "destroyed on the driver.");
+    }
+    if (destroy) {
+      localValues.remove(id);
     }
     int removed = master.removeBroadcast(id, destroy);
     LOG.debug("Removed {} blocks of broadcast {}", removed, id);

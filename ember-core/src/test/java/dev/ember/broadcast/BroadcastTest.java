@@ -57,6 +57,25 @@ class BroadcastTest {
   }
 
   @Test
+  void anOperatorsBroadcastInLocalModeIsHandedToTasksWithoutPieces() {
+    java.util.ArrayList<String> value = new java.util.ArrayList<>(List.of("x", "y"));
+    driverValue = value;
+    Broadcast<java.util.ArrayList<String>> words = sc.broadcastInternal(value);
+    assertThat(sc.env().blockManager().blockIds()).noneMatch(
+        b -> b instanceof BlockId.BroadcastBlockId piece && piece.broadcastId() == words.id());
+    Function<Integer, String> read = i -> (words.value() == driverValue ? "same:" : "copy:") + words.value().get(i);
+    assertThat(sc.parallelize(List.of(0, 1), 2).map(read).collect()).containsExactly("same:x", "same:y");
+    words.unpersist();
+    assertThat(sc.parallelize(List.of(1), 1).map(read).collect()).containsExactly("same:y");
+
+    Broadcast<String> gone = sc.broadcastInternal("gone");
+    Function<Integer, String> use = x -> gone.value() + x;
+    sc.env().broadcastManager().unpersist(gone.id(), true); // as the cleaner does once the handle is collected
+    assertThatThrownBy(() -> sc.parallelize(List.of(1), 1).map(use).collect())
+        .isInstanceOf(EmberException.class).hasMessageContaining("Broadcast(" + gone.id() + ") is gone");
+  }
+
+  @Test
   void largeValueTravelsOnceNotInsideEachTask() {
     // Values alternating between both ends of the long range take eight bytes or more each in any encoding
     // (varints or offsets from a minimum): over 4 MB, so at least four 1 MB pieces.

@@ -84,7 +84,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
     List<Expression> streamKeys = BindReferences.bindAll(buildLeft ? rightKeys : leftKeys, streamSide().output());
     ColumnarBatch rows = BatchConcat.concat(build.execute(context).collect(), types(build));
     JoinProcessor processor = processor(condition);
-    Broadcast<HashedRelation> relation = context.emberContext().broadcast(
+    Broadcast<HashedRelation> relation = context.emberContext().broadcastInternal(
         HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly()));
     PhysicalPlan probe = streamSide();
     if (dynamicFilter && leftKeys.size() == 1 && !nullSafe[0] && DynamicJoinFilter.legal(joinType, !buildLeft)) {

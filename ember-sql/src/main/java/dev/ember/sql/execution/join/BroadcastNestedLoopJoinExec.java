@@ -50,7 +50,7 @@ public final class BroadcastNestedLoopJoinExec extends JoinExec {
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     PhysicalPlan build = buildSide();
     ColumnarBatch rows = BatchConcat.concat(build.execute(context).collect(), types(build));
-    Broadcast<ColumnarBatch> broadcast = context.emberContext().broadcast(rows);
+    Broadcast<ColumnarBatch> broadcast = context.emberContext().broadcastInternal(rows);
     JoinProcessor processor = processor(condition);
     return streamSide().execute(context).mapPartitions(stream -> {
       ColumnarBatch buildRows = broadcast.value();

@@ -54,7 +54,7 @@ public final class BroadcastNullAwareAntiJoinExec extends JoinExec {
         return stream.mapPartitions(batches -> java.util.Collections.emptyIterator());
       }
     }
-    Broadcast<HashedRelation> relation = context.emberContext().broadcast(
+    Broadcast<HashedRelation> relation = context.emberContext().broadcastInternal(
         HashedRelation.build(rows, buildKeys, new boolean[] {false}, true));
     JoinProcessor processor = processor(null);
     return stream.mapPartitions(batches -> {
