@@ -46,6 +46,46 @@ final class ScalarComparisonKernels {
     return null;
   }
 
+  /**
+   * {@code column op1 k1 AND column op2 k2} in one pass, for ordering operators and {@code =} ({@code k1},
+   * {@code k2} hold the constants in row 0, in vectors of the column's kind): the two ranges intersected, each
+   * value tested once. NULL where the column is NULL, as both comparisons are. Null when this kernel does not
+   * apply.
+   */
+  static BooleanColumnVector between(ComparisonOperator op1, ColumnVector k1, ComparisonOperator op2,
+      ColumnVector k2, ColumnVector column, int n) {
+    if (!isRange(op1) || !isRange(op2) || k1.nulls[0] || k2.nulls[0]) {
+      return null;
+    }
+    long[] a;
+    long[] b;
+    if (column instanceof IntColumnVector c && k1 instanceof IntColumnVector x && k2 instanceof IntColumnVector y) {
+      a = range(op1, x.values[0]);
+      b = range(op2, y.values[0]);
+      return inRange(c.values, Math.max(a[0], b[0]), Math.min(a[1], b[1]), false, column, n);
+    }
+    if (column instanceof LongColumnVector c && k1 instanceof LongColumnVector x
+        && k2 instanceof LongColumnVector y) {
+      a = range(op1, x.values[0]);
+      b = range(op2, y.values[0]);
+      return inRange(c.values, Math.max(a[0], b[0]), Math.min(a[1], b[1]), false, column, n);
+    }
+    if (column instanceof DecimalColumnVector c && k1 instanceof DecimalColumnVector x
+        && k2 instanceof DecimalColumnVector y && !c.hasWideValues() && x.isCompact(0) && y.isCompact(0)
+        && c.scale() == x.scale() && c.scale() == y.scale()) {
+      a = range(op1, x.unscaled[0]);
+      b = range(op2, y.unscaled[0]);
+      return inRange(c.unscaled, Math.max(a[0], b[0]), Math.min(a[1], b[1]), false, column, n);
+    }
+    return null;
+  }
+
+  private static boolean isRange(ComparisonOperator op) {
+    return op == ComparisonOperator.LESS_THAN || op == ComparisonOperator.LESS_THAN_OR_EQUAL
+        || op == ComparisonOperator.GREATER_THAN || op == ComparisonOperator.GREATER_THAN_OR_EQUAL
+        || op == ComparisonOperator.EQUAL;
+  }
+
   /** The operator with its operands swapped: {@code k < x} is {@code x > k}. */
   static ComparisonOperator flip(ComparisonOperator op) {
     return switch (op) {
@@ -60,12 +100,17 @@ final class ScalarComparisonKernels {
   private static BooleanColumnVector inRange(ComparisonOperator op, int[] values, long k, ColumnVector column,
       int n) {
     long[] range = range(op, k);
-    boolean negate = op == ComparisonOperator.NOT_EQUAL;
+    return inRange(values, range[0], range[1], op == ComparisonOperator.NOT_EQUAL, column, n);
+  }
+
+  /** Whether each value lies in the closed range [{@code low}, {@code high}] (the opposite when negated). */
+  private static BooleanColumnVector inRange(int[] values, long low, long high, boolean negate, ColumnVector column,
+      int n) {
     // The range clamped to ints, so the loop compares ints (twice the lanes of longs in a vector unit); a
     // range outside the ints is the empty range {1, 0}.
-    boolean empty = range[0] > range[1] || range[0] > Integer.MAX_VALUE || range[1] < Integer.MIN_VALUE;
-    int lo = empty ? 1 : (int) Math.max(range[0], Integer.MIN_VALUE);
-    int hi = empty ? 0 : (int) Math.min(range[1], Integer.MAX_VALUE);
+    boolean empty = low > high || low > Integer.MAX_VALUE || high < Integer.MIN_VALUE;
+    int lo = empty ? 1 : (int) Math.max(low, Integer.MIN_VALUE);
+    int hi = empty ? 0 : (int) Math.min(high, Integer.MAX_VALUE);
     BooleanColumnVector out = withNulls(column, n);
     boolean[] o = out.values;
     for (int i = 0; i < n; i++) {
@@ -78,9 +123,12 @@ final class ScalarComparisonKernels {
   private static BooleanColumnVector inRange(ComparisonOperator op, long[] values, long k, ColumnVector column,
       int n) {
     long[] range = range(op, k);
-    long lo = range[0];
-    long hi = range[1];
-    boolean negate = op == ComparisonOperator.NOT_EQUAL;
+    return inRange(values, range[0], range[1], op == ComparisonOperator.NOT_EQUAL, column, n);
+  }
+
+  /** Whether each value lies in the closed range [{@code lo}, {@code hi}] (the opposite when negated). */
+  private static BooleanColumnVector inRange(long[] values, long lo, long hi, boolean negate, ColumnVector column,
+      int n) {
     BooleanColumnVector out = withNulls(column, n);
     boolean[] o = out.values;
     for (int i = 0; i < n; i++) {

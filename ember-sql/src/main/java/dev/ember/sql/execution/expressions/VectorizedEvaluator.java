@@ -57,6 +57,10 @@ public final class VectorizedEvaluator {
       return comparison(c.operator(), c.left(), c.right(), batch, n);
     }
     if (e instanceof And and) {
+      BooleanColumnVector range = RangeConjunction.evaluate(and, batch, n);
+      if (range != null) {
+        return range;
+      }
       return LogicKernels.and(bool(evaluate(and.left(), batch)), bool(evaluate(and.right(), batch)), n);
     }
     if (e instanceof Or or) {
