@@ -137,9 +137,12 @@ final class RleBitPackedDecoder {
         out[offset + i] = (int) (data.getLong((int) (bit >>> 3)) >>> (bit & 7)) & mask;
         bit += bitWidth;
       }
-      int groups = unpackGroups(out, offset + i, (n - i) >>> 3, bit, fastEnd);
-      i += groups << 3;
-      bit += groups * groupBits;
+      // Near the end of the buffer the loop above stops before a group boundary; groups are read only from one.
+      if ((bit - runStartBit) % groupBits == 0) {
+        int groups = unpackGroups(out, offset + i, (n - i) >>> 3, bit, fastEnd);
+        i += groups << 3;
+        bit += groups * groupBits;
+      }
     }
     for (; i < n && bit <= fastEnd; i++) {
       long word = data.getLong((int) (bit >>> 3));

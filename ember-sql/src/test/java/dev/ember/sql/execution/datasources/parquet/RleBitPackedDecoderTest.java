@@ -57,6 +57,30 @@ class RleBitPackedDecoderTest {
   }
 
   @Test
+  void aReadStartingMidGroupWithinEightBytesOfTheEndStaysAligned() throws IOException {
+    // Short pages of definition levels (NULL every fourth row) split at every point: the second read starts
+    // inside a group near the buffer's end, where values are read one at a time up to a group boundary.
+    for (int total = 20; total < 300; total += 7) {
+      int[] levels = new int[total];
+      for (int i = 0; i < total; i++) {
+        levels[i] = i % 4 == 2 ? 0 : 1;
+      }
+      ByteBuffer bytes = encode(levels, 1);
+      for (int split = 1; split < total; split++) {
+        RleBitPackedDecoder decoder = new RleBitPackedDecoder(bytes, 1);
+        boolean[] nulls = new boolean[total];
+        int[] scratch = new int[total];
+        int present = decoder.readNulls(nulls, 0, split, 1, scratch);
+        present += decoder.readNulls(nulls, split, total - split, 1, scratch);
+        for (int i = 0; i < total; i++) {
+          assertThat(nulls[i]).as("%d levels split at %d, row %d", total, split, i).isEqualTo(i % 4 == 2);
+        }
+        assertThat(present).isEqualTo(total - (total + 1) / 4);
+      }
+    }
+  }
+
+  @Test
   void unpacksNarrowWidthsGroupAtATimeFromAnyStartingValue() throws IOException {
     for (int bitWidth = 1; bitWidth <= 8; bitWidth++) {
       // Random values only: one long bit-packed run, read from values that start mid-group and end anywhere.
