@@ -82,6 +82,13 @@ final class ParquetColumnDecoder {
     this.rawDictionary = null;
     this.dictionaryPasses = null;
     DictionaryPage page = chunk.readDictionaryPage();
+    if (page != null && plainKind != PlainBulkDecoder.BINARY_TO_STRING && plainKind != PlainBulkDecoder.NONE
+        && !bytesOnly) {
+      dictionary = PlainBulkDecoder.dictionary(page, type, plainKind);
+      if (dictionary != null) {
+        return;
+      }
+    }
     if (page != null) {
       try {
         Dictionary dict = page.getEncoding().initDictionary(descriptor, page);

@@ -8,8 +8,13 @@ import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.types.DataType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.schema.LogicalTypeAnnotation.IntLogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -58,6 +63,26 @@ final class PlainBulkDecoder {
       return BINARY_TO_STRING;
     }
     return NONE;
+  }
+
+  /**
+   * The values of a dictionary page of a numeric bulk {@code kind} ({@code kind} neither {@link #NONE} nor
+   * {@link #BINARY_TO_STRING}) decoded at once into a vector of {@code type}, as a PLAIN page of the column is;
+   * null when the page is not PLAIN-encoded or not array-backed, for parquet-java's dictionary to decode it.
+   */
+  static ColumnVector dictionary(DictionaryPage page, DataType type, int kind) {
+    Encoding encoding = page.getEncoding();
+    if (encoding != Encoding.PLAIN && encoding != Encoding.PLAIN_DICTIONARY) {
+      return null;
+    }
+    ByteBuffer bytes;
+    try {
+      bytes = page.getBytes().toByteBuffer().slice().order(ByteOrder.LITTLE_ENDIAN);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read a Parquet dictionary page", e);
+    }
+    ColumnVector values = ColumnVectors.allocate(type, page.getDictionarySize());
+    return decode(values, 0, page.getDictionarySize(), true, bytes, kind) ? values : null;
   }
 
   /**
