@@ -106,11 +106,12 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
         .useColumnIndexFilter(false)
         .useRecordFilter(false)
         .useBloomFilter(false);
-    // One open stream serves the footer and the data: the filter needs the file's schema from the footer,
-    // and the reader then skips row groups by it without reading the footer again.
+    // One open stream serves the footer (when this process has not kept it) and the data: the filter needs the
+    // file's schema from the footer, and the reader then skips row groups by it without reading it again.
     SeekableInputStream stream = input.newStream();
     try {
-      ParquetMetadata footer = ParquetFileReader.readFooter(input, options.build(), stream);
+      ParquetMetadata footer = ParquetFooters.forRange(Paths.get(split.path()), input, stream, split.start(),
+          split.end());
       MessageType fileSchema = footer.getFileMetaData().getSchema();
       ParquetFilters.toPredicate(filters, fileSchema).ifPresent(p -> options.withRecordFilter(FilterCompat.get(p)));
       this.reader = ParquetFileReader.open(input, footer, options.build(), stream);
