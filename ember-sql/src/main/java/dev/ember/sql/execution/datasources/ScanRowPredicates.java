@@ -14,7 +14,6 @@ import dev.ember.sql.plan.expressions.Not;
 import dev.ember.sql.plan.expressions.Or;
 import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.types.DataTypes;
-import java.util.Comparator;
 import java.util.Set;
 
 /**
@@ -39,37 +38,6 @@ public final class ScanRowPredicates {
       return true;
     }
     return isSafe(conjunct);
-  }
-
-  /**
-   * The order in which to evaluate a conjunct among others, cheapest first so the costly ones see only the
-   * rows the cheap ones keep: 0 for source-filter comparisons, 1 for comparisons of two columns, 2 for runtime
-   * join filters (a lookup a row), 3 for the rest (string matching).
-   */
-  public static int cost(Expression conjunct) {
-    if (conjunct instanceof RuntimeFilterPredicate) {
-      return 2;
-    }
-    if (FilterTranslator.translate(conjunct).isPresent()) {
-      return 0;
-    }
-    return conjunct instanceof BinaryComparison ? 1 : 3;
-  }
-
-  /**
-   * The order in which a reader evaluates conjuncts: by {@link #cost}, then most selective first
-   * ({@link #passFraction}), so the costly and the unselective see only the rows the others keep.
-   */
-  public static Comparator<Expression> evaluationOrder() {
-    return Comparator.comparingInt(ScanRowPredicates::cost).thenComparingDouble(ScanRowPredicates::passFraction);
-  }
-
-  /**
-   * The estimated share of rows {@code conjunct} keeps, to order conjuncts of one {@link #cost} among
-   * themselves, most selective first: a built runtime join filter's estimate, 1 for anything else.
-   */
-  public static double passFraction(Expression conjunct) {
-    return conjunct instanceof RuntimeFilterPredicate runtimeFilter ? runtimeFilter.passFraction() : 1.0;
   }
 
   private static boolean isSafe(Expression e) {

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.ember.sql.execution.datasources.ScanRowPredicates;
+import dev.ember.sql.execution.datasources.ScanConjunctOrder;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.BinaryComparison;
 import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.types.DataTypes;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -103,8 +102,7 @@ class KeyFilterSelectivityTest {
     Expression unknown = new RuntimeFilterPredicate(partKey, range(1, 1000, 10), "s#3");
     Expression comparison = new BinaryComparison(ComparisonOperator.LESS_THAN, orderKey, new Literal(5L,
         DataTypes.LongType));
-    List<Expression> conjuncts = new ArrayList<>(List.of(unknown, orders, comparison, parts));
-    conjuncts.sort(ScanRowPredicates.evaluationOrder());
+    List<Expression> conjuncts = ScanConjunctOrder.order(List.of(unknown, orders, comparison, parts), null);
     assertThat(conjuncts).containsExactly(comparison, parts, orders, unknown);
     assertThat(parts.sql()).endsWith("from [p#2], keeps about 0.7%)");
     assertThat(unknown.sql()).endsWith("from [s#3])");
