@@ -11,9 +11,7 @@ import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
-import dev.ember.sql.plan.expressions.BinaryComparison;
 import dev.ember.sql.plan.expressions.CaseWhen;
-import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Count;
 import dev.ember.sql.plan.expressions.CountDistinct;
 import dev.ember.sql.plan.expressions.Expression;
@@ -23,17 +21,19 @@ import dev.ember.sql.plan.expressions.NamedExpression;
 import dev.ember.sql.plan.expressions.ScalarSubquery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Rewrites a correlated scalar subquery that aggregates over equality correlations ({@code WHERE x <
- * (SELECT avg(y) FROM t WHERE t.k = outer.k)}) into an aggregate grouped by the correlated inner columns,
- * left-outer-joined to the outer query on the correlation; the subquery becomes the aggregate's column, NULL
- * where no inner row matched, as the subquery's aggregate over no rows would be, except where it counts: a
- * count of no rows is 0, so there the subquery's expression is computed with its counts 0 and its other
- * aggregates NULL (the "count bug"). A GROUP BY in the subquery is allowed when it groups only by inner
- * columns the equality correlation binds, so each outer row sees at most one group (see
- * {@link CorrelatedGroupBy}). Handles subqueries in filters and projections; other forms fail with
- * UNSUPPORTED_FEATURE.
+ * Rewrites a correlated scalar subquery that aggregates ({@code WHERE x < (SELECT avg(y) FROM t WHERE t.k =
+ * outer.k)}, {@code SELECT (SELECT max(b) FROM t t2 WHERE t2.a < t.a) FROM t}) into an aggregate keyed by the
+ * correlation (see {@link CorrelationDomain}: the inner columns equality correlations bind, or else the distinct
+ * values of the outer columns read, joined to the subquery's input), left-outer-joined to the outer query; the
+ * subquery becomes the aggregate's column, NULL where no inner row matched, as the subquery's aggregate over no
+ * rows would be, except where it counts: a count of no rows is 0, so there the subquery's expression is
+ * computed with its counts 0 and its other aggregates NULL (the "count bug"). A GROUP BY in the subquery is
+ * allowed when it groups only by inner columns an equality correlation binds, so each outer row sees at most
+ * one group (see {@link CorrelatedGroupBy}). Handles subqueries in filters (WHERE and HAVING) and projections;
+ * a subquery that does not aggregate fails with Spark's MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY.
  */
 final class RewriteCorrelatedScalarSubquery implements Rule {
 
@@ -43,13 +43,14 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
       if (!(node instanceof Filter || node instanceof Project) || !hasCorrelatedScalar(node)) {
         return node;
       }
-      LogicalPlan child = node.children().get(0);
+      LogicalPlan outer = node.children().get(0);
+      LogicalPlan child = outer;
       List<Expression> rewritten = new ArrayList<>();
       for (Expression e : node.expressions()) {
         List<LogicalPlan> joined = new ArrayList<>(List.of(child));
         rewritten.add(e.transformUp(x -> {
           if (x instanceof ScalarSubquery s && s.correlated()) {
-            return decorrelate(s, joined);
+            return decorrelate(s, outer, joined);
           }
           return x;
         }));
@@ -67,15 +68,18 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
         && s.correlated()));
   }
 
-  /** The column standing for {@code subquery}; {@code joined[0]} becomes the outer input joined to it. */
-  private Expression decorrelate(ScalarSubquery subquery, List<LogicalPlan> joined) {
+  /**
+   * The column standing for {@code subquery} over the rows of {@code outer}; {@code joined[0]} becomes the outer
+   * input joined to it.
+   */
+  private Expression decorrelate(ScalarSubquery subquery, LogicalPlan outer, List<LogicalPlan> joined) {
     LogicalPlan plan = subquery.plan();
     while (plan instanceof SubqueryAlias alias) {
       plan = alias.child();
     }
     if (!(plan instanceof Aggregate aggregate)) {
-      throw AnalysisException.unsupported("correlated scalar subqueries other than one aggregate over equality "
-          + "correlations");
+      throw new AnalysisException("UNSUPPORTED_SUBQUERY_EXPRESSION_CATEGORY."
+          + "MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY", Map.of());
     }
     Expression result = aggregate.aggregates().get(0);
     Expression function = result instanceof Alias alias ? alias.child() : result;
@@ -83,31 +87,17 @@ final class RewriteCorrelatedScalarSubquery implements Rule {
     boolean counts = aggregate.grouping().isEmpty()
         && result.exists(x -> x instanceof Count || x instanceof CountDistinct);
     CorrelatedPredicates pulled = CorrelatedPredicates.pullOut(apply(aggregate.child()));
-    List<Expression> grouping = new ArrayList<>();
-    for (Expression p : pulled.predicates()) {
-      if (!(p instanceof BinaryComparison c) || c.operator() != ComparisonOperator.EQUAL) {
-        throw AnalysisException.unsupported("correlated scalar subqueries with non-equality correlation ("
-            + p.sql() + ")");
-      }
-      for (Expression side : List.of(c.left(), c.right())) {
-        if (side instanceof AttributeReference a && pulled.plan().output().contains(a) && !grouping.contains(a)) {
-          grouping.add(a);
-        }
-      }
-    }
-    if (grouping.isEmpty()) {
-      throw AnalysisException.unsupported("correlated scalar subqueries whose correlation compares no inner "
-          + "column");
-    }
-    CorrelatedGroupBy.check(aggregate.grouping(), grouping);
-    List<Expression> aggregates = new ArrayList<>(grouping);
+    CorrelationDomain domain = CorrelationDomain.of(pulled, outer);
+    CorrelatedGroupBy.check(aggregate.grouping(), domain.equalityBound());
+    List<Expression> grouping = domain.grouping(aggregate.grouping());
+    List<Expression> aggregates = new ArrayList<>(domain.keys());
     aggregates.add(aggregate.aggregates().get(0));
     Alias matched = new Alias(Literal.TRUE, "matched");
     if (counts) {
       aggregates.add(matched);
     }
-    Aggregate grouped = new Aggregate(grouping, aggregates, pulled.plan());
-    joined.set(0, new Join(joined.get(0), grouped, JoinType.LEFT_OUTER, Predicates.and(pulled.predicates())));
+    Aggregate grouped = new Aggregate(grouping, aggregates, domain.input());
+    joined.set(0, new Join(joined.get(0), grouped, JoinType.LEFT_OUTER, domain.joinCondition()));
     AttributeReference value = ((NamedExpression) aggregate.aggregates().get(0)).toAttribute();
     AttributeReference nullable = nullable(value);
     if (!counts) {
