@@ -50,8 +50,12 @@ statement
     | ALTER TABLE name=multipartIdentifier (ALTER | CHANGE) COLUMN? column=identifier
         COMMENT comment=STRING                                               #commentColumn
     | ALTER TABLE name=multipartIdentifier UNSET TBLPROPERTIES (IF EXISTS)? propertyKeyList   #unsetTableProperties
-    | ALTER TABLE name=multipartIdentifier
-        operation=(RENAME | DROP | REPLACE) (COLUMN | COLUMNS) .*?           #unsupportedColumnChange
+    | ALTER TABLE name=multipartIdentifier operation=RENAME COLUMN multipartIdentifier TO identifier   #unsupportedColumnChange
+    | ALTER TABLE name=multipartIdentifier operation=DROP (COLUMN | COLUMNS) (IF EXISTS)?
+        (LEFT_PAREN multipartIdentifier (COMMA multipartIdentifier)* RIGHT_PAREN
+        | multipartIdentifier (COMMA multipartIdentifier)*)                  #unsupportedColumnChange
+    | ALTER TABLE name=multipartIdentifier partitionSpec? operation=REPLACE COLUMNS
+        LEFT_PAREN addedColumn (COMMA addedColumn)* RIGHT_PAREN              #unsupportedColumnChange
     | ALTER TABLE name=multipartIdentifier ADD (IF NOT EXISTS)? partitionSpec
         (LOCATION location=STRING)?                                          #addTablePartition
     | ALTER TABLE name=multipartIdentifier DROP (IF EXISTS)? partitionSpec (COMMA partitionSpec)*   #dropTablePartitions
@@ -60,8 +64,36 @@ statement
     | SHOW PARTITIONS name=multipartIdentifier partitionSpec?                #showPartitions
     | SHOW TBLPROPERTIES name=multipartIdentifier (LEFT_PAREN key=propertyKey RIGHT_PAREN)?   #showTableProperties
     | ALTER VIEW name=multipartIdentifier AS query                           #alterViewQuery
-    | ALTER kind=(TABLE | VIEW) multipartIdentifier .*?                      #alterTable
+    | ALTER TABLE multipartIdentifier unsupportedAlterTable                  #alterTable
+    | ALTER VIEW multipartIdentifier unsupportedAlterView                    #alterView
     | SHOW scope=identifier? FUNCTIONS (LIKE? (pattern=STRING | function=multipartIdentifier))?   #showFunctions
+    ;
+
+// Well-formed forms of Spark's ALTER TABLE / ALTER VIEW that Ember does not build: each fails with
+// UNSUPPORTED_FEATURE naming it. Anything else after ALTER TABLE name / ALTER VIEW name is a syntax error.
+unsupportedAlterTable
+    : partitionSpec? SET LOCATION STRING
+    | partitionSpec? SET SERDE STRING (WITH SERDEPROPERTIES propertyList)?
+    | partitionSpec? SET SERDEPROPERTIES propertyList
+    | partitionSpec RENAME TO partitionSpec
+    | (ALTER | CHANGE) COLUMN? multipartIdentifier alterColumnAction
+    | CHANGE COLUMN? multipartIdentifier identifier dataType (COMMENT STRING)? (FIRST | AFTER identifier)?
+    | CLUSTER BY (identifierList | identifier)
+    ;
+
+alterColumnAction
+    : TYPE dataType
+    | (SET | DROP) NOT NULL
+    | SET DEFAULT expression
+    | DROP DEFAULT
+    | FIRST
+    | AFTER identifier
+    ;
+
+unsupportedAlterView
+    : RENAME TO multipartIdentifier
+    | SET TBLPROPERTIES propertyList
+    | UNSET TBLPROPERTIES (IF EXISTS)? propertyKeyList
     ;
 
 // Databases (Spark's namespaces of the session catalog): the keyword and the clauses of CREATE DATABASE.
@@ -379,6 +411,7 @@ nonReserved
     | CASCADE | COMMENT | DATABASE | DATABASES | DBPROPERTIES | NAMESPACE | NAMESPACES | PROPERTIES | RESTRICT
     | SCHEMA | SCHEMAS | USE
     | ADD | CHANGE | COLUMN | TBLPROPERTIES | UNSET | MSCK | PARTITIONS | RECOVER | REPAIR
+    | AFTER | CLUSTER | DEFAULT | SERDE | SERDEPROPERTIES | TYPE
     ;
 
 SEMICOLON: ';';
@@ -510,6 +543,13 @@ MSCK: 'MSCK';
 PARTITIONS: 'PARTITIONS';
 RECOVER: 'RECOVER';
 REPAIR: 'REPAIR';
+// Keywords of the ALTER TABLE forms Ember parses only to name them as unsupported.
+AFTER: 'AFTER';
+CLUSTER: 'CLUSTER';
+DEFAULT: 'DEFAULT';
+SERDE: 'SERDE';
+SERDEPROPERTIES: 'SERDEPROPERTIES';
+TYPE: 'TYPE';
 // Keywords of the database commands (CREATE / DROP / USE / SHOW / DESCRIBE DATABASE).
 CASCADE: 'CASCADE';
 COMMENT: 'COMMENT';

@@ -182,7 +182,12 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
 
   @Override
   public LogicalPlan visitAlterTable(EmberSqlParser.AlterTableContext ctx) {
-    return CatalogCommandBuilder.alterTable(ctx);
+    throw UnsupportedAlterForms.alterTable(ctx.unsupportedAlterTable());
+  }
+
+  @Override
+  public LogicalPlan visitAlterView(EmberSqlParser.AlterViewContext ctx) {
+    throw UnsupportedAlterForms.alterView(ctx.unsupportedAlterView());
   }
 
   @Override

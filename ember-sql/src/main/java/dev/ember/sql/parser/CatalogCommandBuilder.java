@@ -16,8 +16,8 @@ import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Builds the catalog commands (SHOW COLUMNS, TRUNCATE TABLE, ALTER TABLE ... RENAME TO, SHOW FUNCTIONS,
- * DESCRIBE FUNCTION) from their parse trees, for {@link AstBuilder}, and rejects the forms not built yet (other
- * ALTER TABLE / ALTER VIEW forms) with UNSUPPORTED_FEATURE at the statement's start.
+ * DESCRIBE FUNCTION) from their parse trees, for {@link AstBuilder}, and rejects the forms not built yet
+ * (TRUNCATE TABLE ... PARTITION) with UNSUPPORTED_FEATURE at the clause.
  */
 final class CatalogCommandBuilder {
 
@@ -49,11 +49,6 @@ final class CatalogCommandBuilder {
     return new RenameTableCommand(ExpressionBuilder.identifiers(ctx.from.identifier()),
         ExpressionBuilder.identifiers(ctx.to.identifier()), ExpressionBuilder.origin(ctx.from),
         ExpressionBuilder.origin(ctx.to));
-  }
-
-  static LogicalPlan alterTable(EmberSqlParser.AlterTableContext ctx) {
-    throw unsupported("ALTER " + ctx.kind.getText().toUpperCase(Locale.ROOT) + " other than ALTER TABLE ... "
-        + "RENAME TO", ctx);
   }
 
   static LogicalPlan showFunctions(EmberSqlParser.ShowFunctionsContext ctx) {

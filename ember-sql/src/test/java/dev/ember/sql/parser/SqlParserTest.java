@@ -88,4 +88,34 @@ class SqlParserTest {
     assertThatThrownBy(() -> parser.parsePlan("SELECT 1 +"))
         .hasMessageContaining("Syntax error at or near end of input");
   }
+
+  @Test
+  void malformedAlterIsASyntaxErrorAtTheOffendingToken() {
+    assertThatThrownBy(() -> parser.parsePlan("ALTER TABLE foo bar baz"))
+        .isInstanceOfSatisfying(AnalysisException.class, e -> {
+          assertThat(e.getCondition()).isEqualTo("PARSE_SYNTAX_ERROR");
+          assertThat(e.line()).hasValue(1);
+          assertThat(e.startPosition()).hasValue(16);
+          assertThat(e.getMessage()).startsWith("[PARSE_SYNTAX_ERROR] Syntax error at or near 'bar'");
+        });
+    assertThatThrownBy(() -> parser.parsePlan("ALTER VIEW v"))
+        .hasMessageContaining("Syntax error at or near end of input");
+  }
+
+  @Test
+  void wellFormedAlterFormsNotBuiltNameTheFeature() {
+    assertThatThrownBy(() -> parser.parsePlan("ALTER TABLE t SET LOCATION '/x'"))
+        .isInstanceOfSatisfying(AnalysisException.class, e -> {
+          assertThat(e.getCondition()).isEqualTo("UNSUPPORTED_FEATURE");
+          assertThat(e.startPosition()).hasValue(14);
+          assertThat(e.getMessage()).startsWith("[UNSUPPORTED_FEATURE] The feature is not supported: "
+              + "ALTER TABLE ... SET LOCATION.");
+        });
+    assertThatThrownBy(() -> parser.parsePlan("ALTER TABLE t ALTER COLUMN c TYPE BIGINT"))
+        .hasMessageContaining("ALTER TABLE ... ALTER COLUMN ... TYPE.");
+    assertThatThrownBy(() -> parser.parsePlan("ALTER TABLE t PARTITION (d = 1) SET SERDE 's'"))
+        .hasMessageContaining("ALTER TABLE ... PARTITION ... SET SERDE.");
+    assertThatThrownBy(() -> parser.parsePlan("ALTER VIEW v RENAME TO w"))
+        .hasMessageContaining("ALTER VIEW ... RENAME TO.");
+  }
 }
