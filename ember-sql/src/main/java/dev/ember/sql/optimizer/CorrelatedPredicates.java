@@ -11,7 +11,9 @@ import dev.ember.sql.plan.expressions.NamedExpression;
 import dev.ember.sql.plan.expressions.OuterReference;
 import dev.ember.sql.plan.expressions.SubqueryExpression;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Pulls the predicates reading outer columns out of a correlated subquery plan (Spark's
@@ -69,16 +71,41 @@ record CorrelatedPredicates(LogicalPlan plan, List<Expression> predicates) {
       return new CorrelatedPredicates(alias.withNewChild(below.plan()), below.predicates());
     }
     if (SubqueryExpression.containsOuterReference(plan)) {
-      throw AnalysisException.unsupported("correlated subqueries whose outer references are not in WHERE "
-          + "predicates above joins, aggregates or limits (" + plan.simpleString() + ")");
+      throw AnalysisException.unsupported("correlated subqueries whose outer references (" + outerColumns(plan)
+          + ") are not in WHERE predicates above joins, aggregates or limits");
     }
     return new CorrelatedPredicates(plan, List.of());
+  }
+
+  /** The outer columns {@code plan} reads, qualified as written ({@code t.a, u.b}), so that none is ambiguous. */
+  static String outerColumns(LogicalPlan plan) {
+    Set<String> names = new LinkedHashSet<>();
+    collectOuterColumns(plan, names);
+    return String.join(", ", names);
+  }
+
+  private static void collectOuterColumns(LogicalPlan plan, Set<String> names) {
+    for (Expression e : plan.expressions()) {
+      e.exists(x -> {
+        if (x instanceof OuterReference o) {
+          AttributeReference a = o.attribute();
+          List<String> parts = new ArrayList<>(a.qualifier());
+          parts.add(a.name());
+          names.add(String.join(".", parts));
+        }
+        return false;
+      });
+    }
+    for (LogicalPlan child : plan.children()) {
+      collectOuterColumns(child, names);
+    }
   }
 
   private static void checkUncorrelated(Project project) {
     for (Expression e : project.projectList()) {
       if (e.exists(x -> x instanceof OuterReference)) {
-        throw AnalysisException.unsupported("outer references in the SELECT list of a subquery");
+        throw AnalysisException.unsupported("outer references in the SELECT list of a subquery ("
+            + outerColumns(project) + ")");
       }
     }
   }
