@@ -67,6 +67,7 @@ final class UnsupportedAlterForms {
 
   private static AnalysisException unsupported(String feature, ParserRuleContext at) {
     Origin origin = ExpressionBuilder.origin(at);
-    return new AnalysisException("UNSUPPORTED_FEATURE", Map.of("feature", feature), origin.line(), origin.startPosition(), "");
+    return new AnalysisException("UNSUPPORTED_FEATURE", Map.of("feature", feature), origin.line(),
+        origin.startPosition(), "");
   }
 }
