@@ -8,6 +8,7 @@ import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.IntColumnVector;
 import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ final class AggregationTable {
   private final int bufferWidth;
   private final Map<GroupKey, Integer> ids = new HashMap<>();
   private final LongGroupIds longIds = new LongGroupIds();
+  private final BatchGroups batchGroups = new BatchGroups();
   private GroupKeyColumns keys;
   private MultiKeyGroupIds multiKeyIds;
   private PackedKeyGroupIds packedIds;
@@ -221,8 +223,15 @@ final class AggregationTable {
   void update(ColumnarBatch batch, List<Expression> keyExpressions, List<Expression> inputs) {
     int n = batch.numRows();
     int[] groupIds = groupIds(evaluate(keyExpressions, batch), n);
+    batchGroups.reset(groupIds, n, groups);
     for (int f = 0; f < states.length; f++) {
-      states[f].update(groupIds, VectorizedEvaluator.evaluate(inputs.get(f), batch), n);
+      Expression input = inputs.get(f);
+      if (input instanceof Literal literal && literal.value() != null && states[f] instanceof CountState count) {
+        // count of a constant that is not NULL counts rows: no column of the constant is needed.
+        count.addRows(batchGroups);
+      } else {
+        states[f].update(batchGroups, VectorizedEvaluator.evaluate(input, batch));
+      }
     }
   }
 

@@ -35,6 +35,11 @@ final class DecimalAverageState implements GroupedState {
   }
 
   @Override
+  public void update(BatchGroups batch, ColumnVector input) {
+    sums.update(batch, input);
+  }
+
+  @Override
   public void merge(int[] groupIds, ColumnarBatch partial, int column, int n) {
     sums.mergeSums(groupIds, partial, column, column + 1, n);
   }

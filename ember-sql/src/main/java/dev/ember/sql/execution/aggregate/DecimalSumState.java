@@ -29,6 +29,13 @@ final class DecimalSumState implements GroupedState {
   private long[] sums = new long[16];
   private BigInteger[] wide;
   private long[] counts = new long[16];
+  /**
+   * An upper bound of every long sum's magnitude while all of them were made by {@link #updateUnchecked}
+   * (the magnitudes it added), or {@code Long.MAX_VALUE} once unknown; below {@link #SAFE} a batch whose
+   * values' magnitudes add up to at most the difference cannot overflow a long.
+   */
+  private long magnitudeBound;
+  private static final long SAFE = 1L << 62;
 
   DecimalSumState(DecimalType sumType) {
     this.sumType = sumType;
@@ -48,12 +55,55 @@ final class DecimalSumState implements GroupedState {
 
   @Override
   public void update(int[] groupIds, ColumnVector input, int n) {
+    magnitudeBound = Long.MAX_VALUE;
     DecimalColumnVector v = (DecimalColumnVector) input;
     if (!v.hasWideValues() && wide == null) {
       updateLongs(groupIds, v, n);
       return;
     }
     updateRows(groupIds, v, 0, n);
+  }
+
+  /**
+   * PARTIAL with the batch's group row counts: when no sum can overflow in this batch (its values'
+   * magnitudes times its rows stay within {@link #magnitudeBound}'s room), one loop of additions without an
+   * overflow test per row and counts added per group; otherwise the checked loops.
+   */
+  @Override
+  public void update(BatchGroups batch, ColumnVector input) {
+    DecimalColumnVector v = (DecimalColumnVector) input;
+    int n = batch.rows();
+    if (n == 0) {
+      return;
+    }
+    if (v.hasWideValues() || wide != null || magnitudeBound >= SAFE) {
+      update(batch.ids(), input, n);
+      return;
+    }
+    long[] values = v.unscaled;
+    long bits = 0;
+    for (int i = 0; i < n; i++) {
+      // x ^ (x >> 63) is |x| for x >= 0 and |x| - 1 below, so every |value| is at most bits + 1.
+      bits |= values[i] ^ (values[i] >> 63);
+    }
+    if (bits >= SAFE / n || magnitudeBound > SAFE - (bits + 1) * n) {
+      update(batch.ids(), input, n);
+      return;
+    }
+    magnitudeBound += (bits + 1) * n;
+    updateUnchecked(batch, v);
+  }
+
+  /** Adds every non-NULL value to its group's long sum, knowing that no sum can overflow. */
+  private void updateUnchecked(BatchGroups batch, DecimalColumnVector v) {
+    long[] values = v.unscaled;
+    boolean[] nulls = v.nulls;
+    int[] ids = batch.ids();
+    long[] s = sums;
+    for (int i = 0, n = batch.rows(); i < n; i++) {
+      s[ids[i]] += nulls[i] ? 0 : values[i];
+    }
+    batch.addNonNullCounts(counts, nulls);
   }
 
   /**
@@ -126,6 +176,7 @@ final class DecimalSumState implements GroupedState {
 
   /** Adds partial sums (column {@code column}) and, when {@code countColumn} is not negative, their counts. */
   void mergeSums(int[] groupIds, ColumnarBatch partial, int column, int countColumn, int n) {
+    magnitudeBound = Long.MAX_VALUE;
     DecimalColumnVector v = (DecimalColumnVector) partial.column(column);
     long[] partialCounts = countColumn < 0 ? null
         : ((dev.ember.sql.execution.vector.LongColumnVector) partial.column(countColumn)).values;

@@ -16,6 +16,14 @@ interface GroupedState {
   /** PARTIAL: adds row i of {@code input} to group {@code groupIds[i]}, for the first {@code n} rows. */
   void update(int[] groupIds, ColumnVector input, int n);
 
+  /**
+   * PARTIAL: adds each row of {@code input} to its group of {@code batch}. States whose per-row work the
+   * batch's group row counts can replace override it.
+   */
+  default void update(BatchGroups batch, ColumnVector input) {
+    update(batch.ids(), input, batch.rows());
+  }
+
   /** FINAL: merges the buffers stored from column {@code column} of {@code partial} into the groups. */
   void merge(int[] groupIds, ColumnarBatch partial, int column, int n);
 

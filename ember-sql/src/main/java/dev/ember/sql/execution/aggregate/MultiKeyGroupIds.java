@@ -36,6 +36,8 @@ final class MultiKeyGroupIds {
   private int groups;
   private int[] slots;
   private int mask;
+  private KeyIdentityCache identityCache;
+  private boolean identityCacheTried;
 
   /** An empty table for {@code width} grouping columns. */
   MultiKeyGroupIds(int width) {
@@ -63,6 +65,24 @@ final class MultiKeyGroupIds {
    * calling {@code newGroup} for a key seen for the first time; new ids must be given out densely from 0.
    */
   void groupIds(ColumnVector[] columns, int n, int[] groupIds, NewGroup newGroup) {
+    if (!identityCacheTried) {
+      identityCacheTried = true;
+      identityCache = KeyIdentityCache.applicable(columns) ? new KeyIdentityCache(width) : null;
+    }
+    if (identityCache != null) {
+      int[][] batchHashes = new int[1][];
+      KeyIdentityCache.Resolver resolver = row -> {
+        if (batchHashes[0] == null) {
+          batchHashes[0] = KeyHashes.hash(columns, n);
+        }
+        return probe(columns, row, batchHashes[0][row], newGroup);
+      };
+      if (identityCache.groupIds(columns, n, groupIds, resolver)) {
+        return;
+      }
+      // Keys that are not a few shared objects: hash every row from now on (the groups made stay).
+      identityCache = null;
+    }
     int[] hashes = KeyHashes.hash(columns, n);
     for (int i = 0; i < n; i++) {
       int h = hashes[i];
@@ -72,21 +92,24 @@ final class MultiKeyGroupIds {
         groupIds[i] = groupIds[i - 1];
         continue;
       }
-      int slot = h & mask;
-      while (true) {
-        int id = slots[slot];
-        if (id == EMPTY) {
-          id = newGroup.create(i);
-          add(columns, i, h, id, slot);
-          groupIds[i] = id;
-          break;
-        }
-        if (groupHashes[id] == h && equal(columns, i, id)) {
-          groupIds[i] = id;
-          break;
-        }
-        slot = (slot + 1) & mask;
+      groupIds[i] = probe(columns, i, h, newGroup);
+    }
+  }
+
+  /** The group of row {@code row}, whose hash is {@code h}, made with {@code newGroup} when it is new. */
+  private int probe(ColumnVector[] columns, int row, int h, NewGroup newGroup) {
+    int slot = h & mask;
+    while (true) {
+      int id = slots[slot];
+      if (id == EMPTY) {
+        id = newGroup.create(row);
+        add(columns, row, h, id, slot);
+        return id;
       }
+      if (groupHashes[id] == h && equal(columns, row, id)) {
+        return id;
+      }
+      slot = (slot + 1) & mask;
     }
   }
 

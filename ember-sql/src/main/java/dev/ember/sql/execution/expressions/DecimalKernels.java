@@ -67,6 +67,14 @@ public final class DecimalKernels {
     boolean[] rn = r.nulls;
     // Every long has at most 19 digits: only a smaller precision needs a bound.
     long bound = resultType.precision() < POW10.length ? POW10[resultType.precision()] : Long.MAX_VALUE;
+    if (op == ArithmeticOperator.MULTIPLY && productsFit(a, b, n, bound)) {
+      for (int i = 0; i < n; i++) {
+        boolean isNull = ln[i] | rn[i];
+        out.nulls[i] = isNull;
+        o[i] = isNull ? 0 : a[i] * b[i];
+      }
+      return;
+    }
     int scale = resultType.scale();
     boolean multiply = op == ArithmeticOperator.MULTIPLY;
     boolean subtract = op == ArithmeticOperator.SUBTRACT;
@@ -92,6 +100,26 @@ public final class DecimalKernels {
         applyRow(op, l, r, out, i, scale, true, resultType, ansi);
       }
     }
+  }
+
+  /**
+   * Whether every product of a row of {@code a} and a row of {@code b} (NULL slots included) fits a long and
+   * stays below {@code bound}, from the highest bit of each side's magnitudes: then a batch of products
+   * needs no test per row.
+   */
+  static boolean productsFit(long[] a, long[] b, int n, long bound) {
+    int bits = magnitudeBits(a, n) + magnitudeBits(b, n);
+    return bits <= 62 && (1L << bits) < bound;
+  }
+
+  /** The smallest {@code k} such that each of the first {@code n} values has a magnitude of at most 2^k. */
+  static int magnitudeBits(long[] values, int n) {
+    long bits = 0;
+    for (int i = 0; i < n; i++) {
+      // x ^ (x >> 63) is |x| for x >= 0 and |x| - 1 below: every magnitude is at most bits + 1.
+      bits |= values[i] ^ (values[i] >> 63);
+    }
+    return 64 - Long.numberOfLeadingZeros(bits);
   }
 
   private static void applyRow(ArithmeticOperator op, DecimalColumnVector l, DecimalColumnVector r,
