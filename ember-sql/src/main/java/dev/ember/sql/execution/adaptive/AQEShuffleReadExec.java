@@ -14,7 +14,10 @@ import java.util.List;
  * run, contiguous reduce partitions that are small together are read by one task. The ranges are decided at
  * run time, the same for every exchange of its {@link CoalesceGroup}; keys stay in the partitions the
  * exchange put them in, only several partitions are read together, so the output still satisfies what the
- * operators above require of the exchange.
+ * operators above require of the exchange. When the exchange is the only input of its stage and its own input
+ * stage was read as one small partition, the exchange is skipped and that partition read as it is: one
+ * partition satisfies any clustering or global ordering. After such a run the node prints as skipped, over
+ * the exchange's input.
  */
 public final class AQEShuffleReadExec extends PhysicalPlan {
 
@@ -29,15 +32,16 @@ public final class AQEShuffleReadExec extends PhysicalPlan {
     this.index = index;
   }
 
+  /** The exchange; after a run that skipped it, the exchange's input, which is what ran. */
   @Override
   public List<PhysicalPlan> children() {
-    return List.of(child);
+    return group.skipped() ? child.children() : List.of(child);
   }
 
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
     // The group keeps the exchanges it was planned with; a different child is read without coalescing.
-    return newChildren.get(0) == child ? this : newChildren.get(0);
+    return newChildren.get(0) == child || newChildren.equals(children()) ? this : newChildren.get(0);
   }
 
   @Override
@@ -56,6 +60,11 @@ public final class AQEShuffleReadExec extends PhysicalPlan {
     return group.read(index, context);
   }
 
+  /** The exchange this node reads, whether or not the last run skipped it. */
+  ShuffleExchangeExec exchange() {
+    return child;
+  }
+
   /** The group whose ranges this read uses. */
   CoalesceGroup group() {
     return group;
@@ -63,6 +72,7 @@ public final class AQEShuffleReadExec extends PhysicalPlan {
 
   @Override
   public String simpleString() {
-    return "AQEShuffleRead coalesced";
+    return group.skipped() ? "AQEShuffleRead skipped " + child.simpleString()
+        + ": its input is one coalesced partition (adaptive, isFinalPlan=true)" : "AQEShuffleRead coalesced";
   }
 }

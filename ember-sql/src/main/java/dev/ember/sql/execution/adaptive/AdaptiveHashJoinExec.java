@@ -231,7 +231,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
   }
 
   private static ShuffleExchangeExec exchangeOf(PhysicalPlan child) {
-    return (ShuffleExchangeExec) (child instanceof AQEShuffleReadExec read ? read.children().get(0) : child);
+    return child instanceof AQEShuffleReadExec read ? read.exchange() : (ShuffleExchangeExec) child;
   }
 
   @SuppressWarnings("unchecked")

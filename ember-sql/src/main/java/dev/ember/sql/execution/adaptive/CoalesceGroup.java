@@ -4,7 +4,9 @@ import dev.ember.MapOutputStatistics;
 import dev.ember.ShuffleDependency;
 import dev.ember.rdd.RDD;
 import dev.ember.rdd.ShuffleRangeRDD;
+import dev.ember.rdd.ShuffledRDD;
 import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.exchange.ShuffleExchangeExec;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import java.io.Serializable;
@@ -30,6 +32,8 @@ final class CoalesceGroup implements Serializable {
   private final List<Boolean> deferred = new ArrayList<>();
   private transient ExecutionContext preparedFor;
   private transient List<RDD<ColumnarBatch>> reads;
+  private transient volatile boolean skipped;
+  private transient volatile int ranges;
 
   CoalesceGroup(AdaptiveSettings settings) {
     this.settings = settings;
@@ -70,13 +74,49 @@ final class CoalesceGroup implements Serializable {
     return reads.get(index);
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * Whether the last run read the exchanges as one partition: coalesced into a single range, or the exchange
+   * skipped because its input already was one partition.
+   */
+  boolean readOnePartition(ExecutionContext context) {
+    return preparedFor == context && (skipped || ranges == 1);
+  }
+
+  /** Whether the last run skipped the group's only exchange and read its input where it was. */
+  boolean skipped() {
+    return skipped;
+  }
+
   private List<RDD<ColumnarBatch>> prepare(ExecutionContext context) {
+    skipped = false;
+    ranges = 0;
+    if (members.size() == 1 && !deferred.get(0)) {
+      // One exchange feeding the stage, so no other input must line up with its partitions: if its input
+      // stage was itself read as one small coalesced partition, that partition already satisfies any
+      // clustering or global ordering the exchange was planned for (Spark's AQE re-plans it as SinglePartition).
+      PhysicalPlan input = members.get(0).children().get(0);
+      RDD<ColumnarBatch> rows = input.execute(context);
+      if (rows.getNumPartitions() == 1 && SmallStageInputs.readAsOnePartition(input, context)) {
+        skipped = true;
+        LOG.debug("Skipped {}: its input is one coalesced partition", members.get(0).simpleString());
+        return List.of(rows);
+      }
+      return read(List.of(members.get(0).shuffle(rows)), context);
+    }
+    List<ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch>> shuffles = new ArrayList<>(members.size());
+    for (ShuffleExchangeExec member : members) {
+      shuffles.add(member.shuffle(context));
+    }
+    return read(shuffles, context);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<RDD<ColumnarBatch>> read(List<ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch>> shuffles,
+      ExecutionContext context) {
     List<ShuffleDependency<?, ?, ?>> dependencies = new ArrayList<>(members.size());
     List<ShuffleDependency<?, ?, ?>> ahead = new ArrayList<>(members.size());
     for (int i = 0; i < members.size(); i++) {
-      ShuffleDependency<?, ?, ?> dependency = (ShuffleDependency<?, ?, ?>) members.get(i).shuffle(context)
-          .dependencies().get(0);
+      ShuffleDependency<?, ?, ?> dependency = (ShuffleDependency<?, ?, ?>) shuffles.get(i).dependencies().get(0);
       dependencies.add(dependency);
       if (!deferred.get(i)) {
         ahead.add(dependency);
@@ -89,6 +129,7 @@ final class CoalesceGroup implements Serializable {
     }
     long target = PartitionCoalescer.targetSize(sizes, settings);
     int[] starts = PartitionCoalescer.startIndices(sizes, target);
+    ranges = starts.length;
     if (LOG.isDebugEnabled()) {
       LOG.debug("Coalesced {} shuffle partitions of shuffles {} into {} (target {} bytes): starts {}",
           sizes.get(0).length, statistics.stream().map(MapOutputStatistics::shuffleId).toList(), starts.length,

@@ -13,6 +13,8 @@ import java.util.List;
  * its exchanges are coalesced together, with the same ranges, and only when every input of the stage is
  * such an exchange (hash or range partitioned, the same partition count, not a count the user asked for):
  * an input read as it is, such as a scan, would no longer line up with coalesced partitions.
+ * A single-partition exchange becomes an {@link AdaptiveSinglePartitionExchangeExec}, skipped at run time
+ * when its input is one partition already.
  * Runs after {@code EnsureRequirements}, when the exchanges are in place.
  */
 public final class CoalesceShufflePartitions {
@@ -66,6 +68,9 @@ public final class CoalesceShufflePartitions {
       boolean later) {
     ShuffleExchangeExec rewritten = (ShuffleExchangeExec) exchange.withNewChildren(
         List.of(coalesceStage(exchange.children().get(0), settings)));
+    if (group == null && rewritten.outputPartitioning() instanceof Partitioning.Single && !rewritten.userSpecified()) {
+      return new AdaptiveSinglePartitionExchangeExec(rewritten);
+    }
     return group == null ? rewritten : new AQEShuffleReadExec(rewritten, group, group.add(rewritten, later));
   }
 

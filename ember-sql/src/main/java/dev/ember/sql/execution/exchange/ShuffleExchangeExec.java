@@ -84,8 +84,15 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
    * stage first and then reads it with fewer tasks.
    */
   public ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffle(ExecutionContext context) {
+    return shuffle(child.execute(context));
+  }
+
+  /**
+   * The core shuffle of {@code input}, the already executed child: adaptive execution looks at the child's
+   * partitions first and shuffles them only when the exchange is still needed.
+   */
+  public ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffle(RDD<ColumnarBatch> input) {
     int n = partitioning.numPartitions();
-    RDD<ColumnarBatch> input = child.execute(context);
     PartitionIds ids = partitionIds(input);
     RDD<Tuple2<Integer, ColumnarBatch>> pieces = input.mapPartitions(batches -> split(batches, ids, n));
     ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
