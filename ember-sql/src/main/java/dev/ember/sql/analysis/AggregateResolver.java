@@ -10,6 +10,7 @@ import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.ScalarSubquery;
 import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,7 +49,15 @@ final class AggregateResolver {
 
   /** Checks that outside aggregate functions, {@code e} only reads grouping expressions. */
   static void checkGrouped(Expression e, List<Expression> grouping) {
-    if (grouping.contains(stripAlias(e)) || e instanceof AggregateFunction) {
+    if (grouping.contains(stripAlias(e))) {
+      return;
+    }
+    if (e instanceof AggregateFunction) {
+      AggregateSubqueries.checkArguments(e);
+      return;
+    }
+    if (e instanceof ScalarSubquery s && s.correlated()) {
+      AggregateSubqueries.checkOuterGrouped(s, grouping);
       return;
     }
     if (e instanceof AttributeReference a) {
@@ -81,7 +90,13 @@ final class AggregateResolver {
       }
       Expression match = stripAlias(e);
       if (e instanceof AggregateFunction || aggregate.grouping().contains(match)) {
+        checkGrouped(match, aggregate.grouping());
         return attributeFor(match);
+      }
+      if (e instanceof ScalarSubquery s && s.correlated()) {
+        // Evaluated per group: a hidden column of the aggregate, which the optimizer computes above it.
+        AggregateSubqueries.checkOuterGrouped(s, aggregate.grouping());
+        return attributeFor(s);
       }
       if (e instanceof AttributeReference a) {
         checkGrouped(a, aggregate.grouping());

@@ -252,11 +252,16 @@ public final class Analyzer {
     return new Project(resolved, child);
   }
 
-  private LogicalPlan resolveAggregate(List<Expression> grouping, List<Expression> list, LogicalPlan child) {
+  private LogicalPlan resolveAggregate(List<Expression> grouping, List<Expression> selectList,
+      LogicalPlan child) {
+    // Subqueries see the aggregate's input as their outer scope; AggregateResolver then checks what they read.
+    List<Expression> list = selectList.stream().map(e -> subqueries(e, child.output())).toList();
     List<Expression> aggregates = ExpressionResolver.resolveSelectList(list, child.output());
     List<Expression> groups = new ArrayList<>();
     for (Expression g : grouping) {
-      groups.add(resolveGroupingExpression(g, list, aggregates, child));
+      Expression group = resolveGroupingExpression(subqueries(g, child.output()), list, aggregates, child);
+      AggregateSubqueries.checkGroupingExpression(group);
+      groups.add(group);
     }
     if (aggregates.stream().anyMatch(WindowExtraction::hasWindow)) {
       return WindowExtraction.aggregate(groups, aggregates, child, (l, g) -> checkedAggregate(g, l, child));
@@ -312,7 +317,11 @@ public final class Analyzer {
       order.add(ordinalToAttribute(key, child.output()));
     }
     if (child instanceof Aggregate aggregate) {
-      return AggregateResolver.sort(order, sort.global(), aggregate);
+      List<SortOrder> keys = new ArrayList<>();
+      for (SortOrder key : order) {
+        keys.add((SortOrder) subqueries(key, aggregate.child().output()));
+      }
+      return AggregateResolver.sort(keys, sort.global(), aggregate);
     }
     List<AttributeReference> visible = child.output();
     List<SortOrder> resolved = new ArrayList<>();
