@@ -32,14 +32,19 @@ import java.util.Map;
  * rows would be, except where it counts: a count of no rows is 0, so there the subquery's expression is
  * computed with its counts 0 and its other aggregates NULL (the "count bug"). A GROUP BY in the subquery is
  * allowed when it groups only by inner columns an equality correlation binds, so each outer row sees at most
- * one group (see {@link CorrelatedGroupBy}). Handles subqueries in filters (WHERE and HAVING) and projections;
- * a subquery that does not aggregate fails with Spark's MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY.
+ * one group (see {@link CorrelatedGroupBy}). Handles subqueries in filters (WHERE and HAVING), projections and
+ * the output of aggregates (evaluated per group above them, see {@link AggregateSubqueryPullUp}); a subquery that
+ * does not aggregate fails with Spark's MUST_AGGREGATE_CORRELATED_SCALAR_SUBQUERY.
  */
 final class RewriteCorrelatedScalarSubquery implements Rule {
 
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
     return plan.transformUp(node -> {
+      if (node instanceof Aggregate aggregate && AggregateSubqueryPullUp.applies(aggregate)) {
+        // Subqueries evaluated per group: computed in a project over the aggregated rows, rewritten below.
+        node = AggregateSubqueryPullUp.split(aggregate);
+      }
       if (!(node instanceof Filter || node instanceof Project) || !hasCorrelatedScalar(node)) {
         return node;
       }
