@@ -8,10 +8,12 @@ import dev.ember.scheduler.EmberListenerEvent;
 import dev.ember.sql.EmberSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * A session whose executors have 8 MB of memory (about 2.4 MB of execution memory per task with two
@@ -71,11 +73,28 @@ final class SpillTestSession implements AutoCloseable {
   /** The spill files left in the executor's local directories. */
   static long spillFilesLeft() {
     Path root = EmberEnv.get().blockManager().diskBlockManager().root();
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(p -> p.getFileName().toString().startsWith("temp_spill_")).count();
+    long[] count = {0};
+    try {
+      // Shuffle files of earlier queries may be removed in the background while the tree is walked: an entry
+      // that vanishes between listing and reading is simply not counted.
+      Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (file.getFileName().toString().startsWith("temp_spill_")) {
+            count[0]++;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return count[0];
   }
 
   @Override
