@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * child directly: its shuffle never runs. Otherwise the stream side's map stage runs too and the join goes on
  * as planned, both shuffles read with the same coalesced ranges when the stage's reads are adaptive.
  *
+ * <p>A left semi or anti join building its left side is never converted (its left rows are emitted by their
+ * match marks, which a broadcast would scatter over the tasks); its left side still runs first, and when it is
+ * at most the threshold its keys filter the right side's file scan ({@link DynamicJoinFilter}) before the
+ * right side is shuffled.
+ *
  * <p>Before it runs, the node prints as the shuffled join it was planned as; after a run, as the join it
  * became, marked {@code (adaptive, isFinalPlan)}, with the materialized stages under it.
  */
@@ -142,7 +147,11 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     // Shuffle bytes are compressed: the batches read whole are measured as the heap bytes a broadcast holds.
     List<ColumnarBatch> small = buildBytes > broadcastThreshold ? null : BuildSideProbe.collectIfSmall(context,
         new ShuffleRangeRDD<>(build, new int[] {0}).mapPartitions(ShuffleExchangeExec::values), broadcastThreshold);
-    if (small != null) {
+    if (small != null && !join.canBroadcastBuildSide()) {
+      // A semi or anti join building its left side keeps its plan; the left keys in hand filter the right scan.
+      streamExchange = (ShuffleExchangeExec) streamExchange.withNewChildren(List.of(
+          filtered(streamExchange.children().get(0), buildExchange.output(), small)));
+    } else if (small != null) {
       long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
       LOG.debug("Broadcasting the {} bytes of shuffle {} instead of shuffling the other side of {}", bytes,
           build.shuffleId(), join.simpleString());
@@ -181,7 +190,13 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     RDD<ColumnarBatch> build = buildChild.execute(context);
     List<ColumnarBatch> small = BuildSideProbe.collectIfSmall(context, build, broadcastThreshold);
     PhysicalPlan settled;
-    if (small != null) {
+    if (small != null && !join.canBroadcastBuildSide() && streamChild instanceof ShuffleExchangeExec exchange) {
+      // A semi or anti join building its left side keeps its plan; the left keys in hand filter the right scan.
+      PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, build, -1, "as planned");
+      PhysicalPlan stream = exchange.withNewChildren(List.of(filtered(exchange.children().get(0),
+          buildChild.output(), small)));
+      settled = join.withNewChildren(List.of(buildRead, stream));
+    } else if (small != null && join.canBroadcastBuildSide()) {
       long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
       LOG.debug("Broadcasting the {} bytes of a probed build side instead of shuffling the other side of {}",
           bytes, join.simpleString());
