@@ -29,10 +29,11 @@ import org.slf4j.LoggerFactory;
  * child directly: its shuffle never runs. Otherwise the stream side's map stage runs too and the join goes on
  * as planned, both shuffles read with the same coalesced ranges when the stage's reads are adaptive.
  *
- * <p>A left semi or anti join building its left side is never converted (its left rows are emitted by their
+ * <p>A left semi or anti join building its left side never broadcasts it (its left rows are emitted by their
  * match marks, which a broadcast would scatter over the tasks); its left side still runs first, and when it is
  * at most the threshold its keys filter the right side's file scan ({@link DynamicJoinFilter}) before the
- * right side is shuffled.
+ * right side is shuffled. If the right side's shuffle then turns out at most the threshold, the right side is
+ * broadcast and the left side's shuffle read streamed: the join builds its right side after all.
  *
  * <p>Before it runs, the node prints as the shuffled join it was planned as; after a run, as the join it
  * became, marked {@code (adaptive, isFinalPlan)}, with the materialized stages under it.
@@ -171,8 +172,14 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     String how = group == null ? "all " + starts.length + " partitions"
         : "coalesced into " + starts.length + " partitions";
     PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, read(build, starts), buildBytes, how);
-    PhysicalPlan streamRead = new ShuffleQueryStageExec(streamExchange, read(streamDep, starts),
-        Arrays.stream(streamStats.bytesByPartitionId()).sum(), how);
+    long streamBytes = Arrays.stream(streamStats.bytesByPartitionId()).sum();
+    PhysicalPlan broadcastRight = join.semiOrAntiBuildsLeft() && streamBytes <= broadcastThreshold
+        ? broadcastingRight(context, buildRead, streamExchange, streamDep) : null;
+    if (broadcastRight != null) {
+      finalPlan = broadcastRight;
+      return broadcastRight.execute(context);
+    }
+    PhysicalPlan streamRead = new ShuffleQueryStageExec(streamExchange, read(streamDep, starts), streamBytes, how);
     PhysicalPlan shuffled = join.withNewChildren(buildLeft ? List.of(buildRead, streamRead)
         : List.of(streamRead, buildRead));
     finalPlan = shuffled;
@@ -210,6 +217,27 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     }
     finalPlan = settled;
     return settled.execute(context);
+  }
+
+  /**
+   * A semi or anti join building its left side whose right side (shuffled, {@code right}) turned out small: a
+   * broadcast hash join building the right side and streaming the left side's shuffle read as the join would
+   * have ({@code leftRead}), so its output keeps the planned partitioning; null when the right side's batches
+   * pass the threshold in heap bytes.
+   */
+  private PhysicalPlan broadcastingRight(ExecutionContext context, PhysicalPlan leftRead,
+      ShuffleExchangeExec rightExchange, ShuffleDependency<Integer, ColumnarBatch, ColumnarBatch> right) {
+    List<ColumnarBatch> small = BuildSideProbe.collectIfSmall(context,
+        new ShuffleRangeRDD<>(right, new int[] {0}).mapPartitions(ShuffleExchangeExec::values), broadcastThreshold);
+    if (small == null) {
+      return null;
+    }
+    long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
+    LOG.debug("Broadcasting the {} bytes of the right side of {} instead of building its left side", bytes,
+        join.simpleString());
+    PhysicalPlan rightRead = new ShuffleQueryStageExec(rightExchange, context.emberContext().parallelize(small, 1),
+        bytes, "whole");
+    return join.toBroadcastRight(leftRead, rightRead);
   }
 
   /**

@@ -153,6 +153,18 @@ public final class ShuffledHashJoinExec extends JoinExec {
         newRight);
   }
 
+  /**
+   * A semi or anti join building its left side as a broadcast hash join over {@code newLeft} and
+   * {@code newRight} that builds its right side instead, streaming the left (the only side a semi or anti join
+   * may broadcast), once the right side turns out small at run time.
+   */
+  public BroadcastHashJoinExec toBroadcastRight(PhysicalPlan newLeft, PhysicalPlan newRight) {
+    if (!semiOrAntiBuildsLeft()) {
+      throw new IllegalStateException(simpleString() + " does not build its left side");
+    }
+    return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, false, condition, newLeft, newRight);
+  }
+
   @Override
   public String simpleString() {
     return describe("ShuffledHashJoin", ExplainStrings.list(leftKeys) + ", " + ExplainStrings.list(rightKeys)

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A semi or anti join building its small left side is never broadcast, but its left side, materialized first,
- * filters the right side's Parquet scan by its keys. facts (Parquet): ids 0..19999, those ending in 999 NULL.
- * few (Parquet): ids 5, 17, 999 (whose fact is NULL), 30000 (beyond facts) and NULL.
+ * filters the right side's Parquet scan by its keys; a right side that then turns out small is broadcast, the
+ * left side streamed. facts (Parquet): ids 0..19999, those ending in 999 NULL, k = id % 100 (200 facts per k).
+ * few (Parquet): ids 5, 17, 999 (whose fact is NULL), 30000 (beyond facts) and NULL. The run-time broadcast
+ * threshold is 1 KB unless a test raises it: few fits, 400 facts of two k values do not.
  */
 class SemiAntiBuildLeftFilterTest {
 
@@ -36,7 +38,7 @@ class SemiAntiBuildLeftFilterTest {
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.autoBroadcastJoinThreshold", "-1")
         .config("spark.sql.optimizer.runtime.bloomFilter.enabled", "false")
-        .config("spark.sql.adaptive.autoBroadcastJoinThreshold", "1m").getOrCreate();
+        .config("spark.sql.adaptive.autoBroadcastJoinThreshold", "1k").getOrCreate();
     List<Row> facts = new ArrayList<>();
     for (long id = 0; id < 20000; id++) {
       facts.add(RowFactory.create(id % 1000 == 999 ? null : id, id % 100));
@@ -81,31 +83,42 @@ class SemiAntiBuildLeftFilterTest {
 
   @Test
   void semiJoinBuildingItsLeftSideFiltersTheRightScan() {
-    String sql = "SELECT id, tag FROM few WHERE EXISTS (SELECT 1 FROM facts WHERE facts.id = few.id)";
+    String sql = "SELECT id, tag FROM few WHERE EXISTS (SELECT 1 FROM facts WHERE facts.k = few.id)";
     Result left = run(sql, true);
     assertThat(left.rows()).containsExactly("[17,a]", "[5,a]").isEqualTo(run(sql, false).rows());
-    assertThat(left.plan()).contains("LeftSemi, BuildLeft").contains("(adaptive, isFinalPlan=true)")
-        .contains("runtime_filter(id#").doesNotContain("BroadcastHashJoin");
-    // Only facts 5 and 17 pass the scan.
-    assertThat(left.factRows()).isEqualTo(2);
+    assertThat(left.plan()).contains("LeftSemi, BuildLeft (adaptive, isFinalPlan=true)")
+        .contains("runtime_filter(k#").doesNotContain("BroadcastHashJoin");
+    // Only the 200 facts of k = 5 and the 200 of k = 17 pass the scan.
+    assertThat(left.factRows()).isEqualTo(400);
   }
 
   @Test
   void antiJoinBuildingItsLeftSideFiltersTheRightScan() {
+    String sql = "SELECT id FROM few WHERE NOT EXISTS (SELECT 1 FROM facts WHERE facts.k = few.id "
+        + "AND facts.id > few.id * 1000)";
+    Result left = run(sql, true);
+    // k = 5 has fact 19905 over 5000 and k = 17 fact 19917 over 17000; 999, 30000 and NULL meet no fact.
+    assertThat(left.rows()).containsExactly("[30000]", "[999]", "[null]").isEqualTo(run(sql, false).rows());
+    assertThat(left.plan()).contains("LeftAnti, BuildLeft").contains("runtime_filter(k#");
+  }
+
+  @Test
+  void smallRightSideIsBroadcastAndTheLeftStreamed() {
+    session.conf().set("spark.sql.adaptive.autoBroadcastJoinThreshold", "1m");
     String sql = "SELECT id FROM few WHERE NOT EXISTS (SELECT 1 FROM facts WHERE facts.id = few.id AND k < 10)";
     Result left = run(sql, true);
     // 5 and 17 have facts with k = 5 and 17; only 5 passes k < 10. 999, 30000 and NULL meet none.
     assertThat(left.rows()).containsExactly("[17]", "[30000]", "[999]", "[null]")
         .isEqualTo(run(sql, false).rows());
-    assertThat(left.plan()).contains("LeftAnti, BuildLeft").contains("runtime_filter(id#")
-        .doesNotContain("BroadcastHashJoin");
+    assertThat(left.plan()).contains("BroadcastHashJoin [id#").contains("LeftAnti, BuildRight")
+        .contains("(adaptive, isFinalPlan=true)").contains("runtime_filter(id#").doesNotContain("BuildLeft");
     assertThat(left.factRows()).isLessThanOrEqualTo(2);
   }
 
   @Test
   void noFilterWhenRuntimeFiltersAreOff() {
     session.conf().set(AdaptiveJoinSettings.RUNTIME_FILTER_KEY, "false");
-    String sql = "SELECT id FROM few WHERE EXISTS (SELECT 1 FROM facts WHERE facts.id = few.id)";
+    String sql = "SELECT id FROM few WHERE EXISTS (SELECT 1 FROM facts WHERE facts.k = few.id)";
     Result left = run(sql, true);
     assertThat(left.rows()).containsExactly("[17]", "[5]");
     assertThat(left.plan()).contains("LeftSemi, BuildLeft").doesNotContain("runtime_filter");
