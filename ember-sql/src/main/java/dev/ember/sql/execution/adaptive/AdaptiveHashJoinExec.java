@@ -121,6 +121,22 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     return !(join.children().get(join.buildsLeft() ? 0 : 1) instanceof ShuffleExchangeExec);
   }
 
+  /**
+   * Whether this is a semi or anti join building its left side over two exchanges, with run-time filters on:
+   * within a coalesced stage, its left keys may filter its right side's scan ({@link GroupJoinFilter}).
+   */
+  boolean filtersInGroup() {
+    return runtimeFilter && join.semiOrAntiBuildsLeft() && join.streamKeys().size() == 1 && !join.nullSafe(0)
+        && join.children().get(0) instanceof ShuffleExchangeExec
+        && join.children().get(1) instanceof ShuffleExchangeExec;
+  }
+
+  /** The filter of group member {@code rightMember} (the right side) by the keys of {@code leftMember}. */
+  GroupJoinFilter groupFilter(int leftMember, int rightMember) {
+    return new GroupJoinFilter(leftMember, rightMember, join.buildKeys().get(0), join.streamKeys().get(0),
+        broadcastThreshold);
+  }
+
   /** The position of the stream side, the exchange that may never run. */
   int streamIndex() {
     return join.buildsLeft() ? 1 : 0;

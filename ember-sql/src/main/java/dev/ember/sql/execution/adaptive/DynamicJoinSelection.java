@@ -61,7 +61,10 @@ public final class DynamicJoinSelection {
       children.add(rewritten);
     }
     PhysicalPlan result = changed ? node.withNewChildren(children) : node;
-    if (used != ZIPPED && result instanceof ShuffledHashJoinExec join && eligible(join, settings)) {
+    // A semi or anti join building its left side is never converted into a join partitioned otherwise: it may
+    // be made adaptive (for its run-time filter) even where a parent zips its output with other inputs.
+    if (result instanceof ShuffledHashJoinExec join && eligible(join, settings)
+        && (used != ZIPPED || join.semiOrAntiBuildsLeft())) {
       return new AdaptiveHashJoinExec(join, settings.broadcastThreshold(), used == UNARY, settings.runtimeFilter());
     }
     return result;

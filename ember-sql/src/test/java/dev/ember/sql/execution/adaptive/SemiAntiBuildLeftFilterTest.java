@@ -116,6 +116,20 @@ class SemiAntiBuildLeftFilterTest {
   }
 
   @Test
+  void semiJoinWhoseOutputIsZippedFiltersWithinItsStage() {
+    // The inner join zips the semi join's output with facts g in one stage: the three exchanges are coalesced
+    // together, and the semi join's left keys filter facts f before the stage's map stages run.
+    String sql = "SELECT s.id, count(*) FROM (SELECT id FROM few WHERE EXISTS (SELECT 1 FROM facts f "
+        + "WHERE f.k = few.id)) s JOIN facts g ON s.id = g.k GROUP BY s.id";
+    Result left = run(sql, true);
+    assertThat(left.rows()).containsExactly("[17,200]", "[5,200]").isEqualTo(run(sql, false).rows());
+    assertThat(left.plan()).contains("LeftSemi, BuildLeft").contains("AQEShuffleRead")
+        .containsPattern("runtime_filter\\(k#\\d+, .* from \\[dynamic id#");
+    // 400 rows of f pass the semi join's filter, 400 of g the inner join's.
+    assertThat(left.factRows()).isEqualTo(800);
+  }
+
+  @Test
   void noFilterWhenRuntimeFiltersAreOff() {
     session.conf().set(AdaptiveJoinSettings.RUNTIME_FILTER_KEY, "false");
     String sql = "SELECT id FROM few WHERE EXISTS (SELECT 1 FROM facts WHERE facts.k = few.id)";
