@@ -35,7 +35,12 @@ public final class AQEShuffleReadExec extends PhysicalPlan {
   /** The exchange; after a run that skipped it, the exchange's input, which is what ran. */
   @Override
   public List<PhysicalPlan> children() {
-    return group.skipped() ? child.children() : List.of(child);
+    return group.skipped() ? child.children() : List.of(group.ranAs(index, child));
+  }
+
+  /** This read's position in its group. */
+  int index() {
+    return index;
   }
 
   @Override

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * child directly: its shuffle never runs. Otherwise the stream side's map stage runs too and the join goes on
  * as planned, both shuffles read with the same coalesced ranges when the stage's reads are adaptive.
  *
+ * <p>A left semi or anti join building its left side never broadcasts it (its left rows are emitted by their
+ * match marks, which a broadcast would scatter over the tasks); its left side still runs first, and when it is
+ * at most the threshold its keys filter the right side's file scan ({@link DynamicJoinFilter}) before the
+ * right side is shuffled. If the right side's shuffle then turns out at most the threshold, the right side is
+ * broadcast and the left side's shuffle read streamed: the join builds its right side after all.
+ *
  * <p>Before it runs, the node prints as the shuffled join it was planned as; after a run, as the join it
  * became, marked {@code (adaptive, isFinalPlan)}, with the materialized stages under it.
  */
@@ -115,6 +121,22 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     return !(join.children().get(join.buildsLeft() ? 0 : 1) instanceof ShuffleExchangeExec);
   }
 
+  /**
+   * Whether this is a semi or anti join building its left side over two exchanges, with run-time filters on:
+   * within a coalesced stage, its left keys may filter its right side's scan ({@link GroupJoinFilter}).
+   */
+  boolean filtersInGroup() {
+    return runtimeFilter && join.semiOrAntiBuildsLeft() && join.streamKeys().size() == 1 && !join.nullSafe(0)
+        && join.children().get(0) instanceof ShuffleExchangeExec
+        && join.children().get(1) instanceof ShuffleExchangeExec;
+  }
+
+  /** The filter of group member {@code rightMember} (the right side) by the keys of {@code leftMember}. */
+  GroupJoinFilter groupFilter(int leftMember, int rightMember) {
+    return new GroupJoinFilter(leftMember, rightMember, join.buildKeys().get(0), join.streamKeys().get(0),
+        broadcastThreshold);
+  }
+
   /** The position of the stream side, the exchange that may never run. */
   int streamIndex() {
     return join.buildsLeft() ? 1 : 0;
@@ -142,7 +164,11 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     // Shuffle bytes are compressed: the batches read whole are measured as the heap bytes a broadcast holds.
     List<ColumnarBatch> small = buildBytes > broadcastThreshold ? null : BuildSideProbe.collectIfSmall(context,
         new ShuffleRangeRDD<>(build, new int[] {0}).mapPartitions(ShuffleExchangeExec::values), broadcastThreshold);
-    if (small != null) {
+    if (small != null && !join.canBroadcastBuildSide()) {
+      // A semi or anti join building its left side keeps its plan; the left keys in hand filter the right scan.
+      streamExchange = (ShuffleExchangeExec) streamExchange.withNewChildren(List.of(
+          filtered(streamExchange.children().get(0), buildExchange.output(), small)));
+    } else if (small != null) {
       long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
       LOG.debug("Broadcasting the {} bytes of shuffle {} instead of shuffling the other side of {}", bytes,
           build.shuffleId(), join.simpleString());
@@ -162,8 +188,14 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     String how = group == null ? "all " + starts.length + " partitions"
         : "coalesced into " + starts.length + " partitions";
     PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, read(build, starts), buildBytes, how);
-    PhysicalPlan streamRead = new ShuffleQueryStageExec(streamExchange, read(streamDep, starts),
-        Arrays.stream(streamStats.bytesByPartitionId()).sum(), how);
+    long streamBytes = Arrays.stream(streamStats.bytesByPartitionId()).sum();
+    PhysicalPlan broadcastRight = join.semiOrAntiBuildsLeft() && streamBytes <= broadcastThreshold
+        ? broadcastingRight(context, buildRead, streamExchange, streamDep) : null;
+    if (broadcastRight != null) {
+      finalPlan = broadcastRight;
+      return broadcastRight.execute(context);
+    }
+    PhysicalPlan streamRead = new ShuffleQueryStageExec(streamExchange, read(streamDep, starts), streamBytes, how);
     PhysicalPlan shuffled = join.withNewChildren(buildLeft ? List.of(buildRead, streamRead)
         : List.of(streamRead, buildRead));
     finalPlan = shuffled;
@@ -181,7 +213,13 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     RDD<ColumnarBatch> build = buildChild.execute(context);
     List<ColumnarBatch> small = BuildSideProbe.collectIfSmall(context, build, broadcastThreshold);
     PhysicalPlan settled;
-    if (small != null) {
+    if (small != null && !join.canBroadcastBuildSide() && streamChild instanceof ShuffleExchangeExec exchange) {
+      // A semi or anti join building its left side keeps its plan; the left keys in hand filter the right scan.
+      PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, build, -1, "as planned");
+      PhysicalPlan stream = exchange.withNewChildren(List.of(filtered(exchange.children().get(0),
+          buildChild.output(), small)));
+      settled = join.withNewChildren(List.of(buildRead, stream));
+    } else if (small != null && join.canBroadcastBuildSide()) {
       long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
       LOG.debug("Broadcasting the {} bytes of a probed build side instead of shuffling the other side of {}",
           bytes, join.simpleString());
@@ -195,6 +233,27 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     }
     finalPlan = settled;
     return settled.execute(context);
+  }
+
+  /**
+   * A semi or anti join building its left side whose right side (shuffled, {@code right}) turned out small: a
+   * broadcast hash join building the right side and streaming the left side's shuffle read as the join would
+   * have ({@code leftRead}), so its output keeps the planned partitioning; null when the right side's batches
+   * pass the threshold in heap bytes.
+   */
+  private PhysicalPlan broadcastingRight(ExecutionContext context, PhysicalPlan leftRead,
+      ShuffleExchangeExec rightExchange, ShuffleDependency<Integer, ColumnarBatch, ColumnarBatch> right) {
+    List<ColumnarBatch> small = BuildSideProbe.collectIfSmall(context,
+        new ShuffleRangeRDD<>(right, new int[] {0}).mapPartitions(ShuffleExchangeExec::values), broadcastThreshold);
+    if (small == null) {
+      return null;
+    }
+    long bytes = small.stream().mapToLong(BatchSizes::estimatedBytes).sum();
+    LOG.debug("Broadcasting the {} bytes of the right side of {} instead of building its left side", bytes,
+        join.simpleString());
+    PhysicalPlan rightRead = new ShuffleQueryStageExec(rightExchange, context.emberContext().parallelize(small, 1),
+        bytes, "whole");
+    return join.toBroadcastRight(leftRead, rightRead);
   }
 
   /**

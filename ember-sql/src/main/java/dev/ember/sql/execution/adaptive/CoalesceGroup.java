@@ -30,6 +30,8 @@ final class CoalesceGroup implements Serializable {
   private final AdaptiveSettings settings;
   private final List<ShuffleExchangeExec> members = new ArrayList<>();
   private final List<Boolean> deferred = new ArrayList<>();
+  private final List<GroupJoinFilter> filters = new ArrayList<>();
+  private transient volatile ShuffleExchangeExec[] ran;
   private transient ExecutionContext preparedFor;
   private transient List<RDD<ColumnarBatch>> reads;
   private transient volatile boolean skipped;
@@ -53,6 +55,17 @@ final class CoalesceGroup implements Serializable {
     members.add(exchange);
     deferred.add(later);
     return members.size() - 1;
+  }
+
+  /** Adds a dynamic join filter between two members, applied before their map stages run. */
+  void filterBy(GroupJoinFilter filter) {
+    filters.add(filter);
+  }
+
+  /** The exchange member {@code index} last ran as (filtered by a {@link GroupJoinFilter}), or {@code planned}. */
+  ShuffleExchangeExec ranAs(int index, ShuffleExchangeExec planned) {
+    ShuffleExchangeExec[] last = ran;
+    return last == null || last[index] == null ? planned : last[index];
   }
 
   /** The settings the ranges are decided with. */
@@ -107,6 +120,17 @@ final class CoalesceGroup implements Serializable {
     for (ShuffleExchangeExec member : members) {
       shuffles.add(member.shuffle(context));
     }
+    ShuffleExchangeExec[] filtered = new ShuffleExchangeExec[members.size()];
+    for (GroupJoinFilter filter : filters) {
+      int b = filter.buildMember();
+      int s = filter.streamMember();
+      ShuffleExchangeExec exchange = filter.apply(context, members.get(b), shuffles.get(b), members.get(s));
+      if (exchange != null) {
+        filtered[s] = exchange;
+        shuffles.set(s, exchange.shuffle(context));
+      }
+    }
+    ran = filtered;
     return read(shuffles, context);
   }
 

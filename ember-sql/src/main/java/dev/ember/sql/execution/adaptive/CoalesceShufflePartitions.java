@@ -51,6 +51,9 @@ public final class CoalesceShufflePartitions {
       }
       return node.withNewChildren(children);
     }
+    if (group != null && node instanceof AdaptiveHashJoinExec join && join.filtersInGroup()) {
+      return filteringJoin(join, group, settings);
+    }
     if (node instanceof RoundRobinExchangeExec) {
       return node.withNewChildren(List.of(coalesceStage(node.children().get(0), settings)));
     }
@@ -62,6 +65,22 @@ public final class CoalesceShufflePartitions {
       children.add(rewrite(child, group, settings));
     }
     return node.withNewChildren(children);
+  }
+
+  /**
+   * A semi or anti join building its left side over two exchanges of the group, its right side's exchange
+   * registered to be filtered by the left keys before the group's map stages run ({@link GroupJoinFilter}).
+   */
+  private static PhysicalPlan filteringJoin(AdaptiveHashJoinExec join, CoalesceGroup group,
+      AdaptiveSettings settings) {
+    List<PhysicalPlan> children = new ArrayList<>();
+    for (PhysicalPlan child : join.children()) {
+      children.add(rewrite(child, group, settings));
+    }
+    if (children.get(0) instanceof AQEShuffleReadExec left && children.get(1) instanceof AQEShuffleReadExec right) {
+      group.filterBy(join.groupFilter(left.index(), right.index()));
+    }
+    return join.withNewChildren(children);
   }
 
   private static PhysicalPlan read(ShuffleExchangeExec exchange, CoalesceGroup group, AdaptiveSettings settings,

@@ -61,15 +61,23 @@ public final class DynamicJoinSelection {
       children.add(rewritten);
     }
     PhysicalPlan result = changed ? node.withNewChildren(children) : node;
-    if (used != ZIPPED && result instanceof ShuffledHashJoinExec join && eligible(join)) {
+    // A semi or anti join building its left side is never converted into a join partitioned otherwise: it may
+    // be made adaptive (for its run-time filter) even where a parent zips its output with other inputs.
+    if (result instanceof ShuffledHashJoinExec join && eligible(join, settings)
+        && (used != ZIPPED || join.semiOrAntiBuildsLeft())) {
       return new AdaptiveHashJoinExec(join, settings.broadcastThreshold(), used == UNARY, settings.runtimeFilter());
     }
     return result;
   }
 
-  private static boolean eligible(ShuffledHashJoinExec join) {
+  /**
+   * Whether {@code join} may be converted, or, for a semi or anti join building its left side (never
+   * broadcast), whether its left side materialized first may filter the right side's scan by its keys.
+   */
+  private static boolean eligible(ShuffledHashJoinExec join, AdaptiveJoinSettings settings) {
     PhysicalPlan stream = join.children().get(join.buildsLeft() ? 1 : 0);
-    return join.canBroadcastBuildSide() && shuffled(stream);
+    boolean filterOnly = join.semiOrAntiBuildsLeft() && settings.runtimeFilter();
+    return (join.canBroadcastBuildSide() || filterOnly) && shuffled(stream);
   }
 
   /** An exchange the planner added (one the user asked for, REPARTITION, is kept). */

@@ -57,9 +57,6 @@ final class JoinProcessor implements Serializable {
    */
   JoinProcessor(JoinType joinType, boolean buildLeft, Expression condition, List<DataType> leftTypes,
       List<DataType> rightTypes) {
-    if (buildLeft && joinType.leftOnly()) {
-      throw new IllegalArgumentException("a semi or anti join streams its left side");
-    }
     this.joinType = joinType;
     this.buildLeft = buildLeft;
     this.condition = condition;
@@ -73,7 +70,20 @@ final class JoinProcessor implements Serializable {
    * to check, whose build rows are never read beyond their keys.
    */
   boolean existenceOnly() {
-    return joinType.leftOnly() && condition == null;
+    return joinType.leftOnly() && condition == null && !buildLeft;
+  }
+
+  /**
+   * Whether build rows are part of the output, emitted at the end of the stream: the unmatched rows of an outer
+   * build side, or the matched (semi) or never matched (anti) rows of a semi or anti join building its left side.
+   */
+  boolean buildRowsEmitted() {
+    return buildSideOuter() || buildsLeftOnly();
+  }
+
+  /** Whether a semi or anti join builds its left side, emitting build rows by their match marks. */
+  private boolean buildsLeftOnly() {
+    return buildLeft && joinType.leftOnly();
   }
 
   /** Whether unmatched build rows are part of the output (then they are emitted at the end of the stream). */
@@ -89,7 +99,7 @@ final class JoinProcessor implements Serializable {
 
   /** The joined output of {@code stream} against {@code build}, produced lazily batch by batch. */
   Iterator<ColumnarBatch> join(Iterator<ColumnarBatch> stream, ColumnarBatch build, Candidates candidates) {
-    boolean[] buildMatched = buildSideOuter() ? new boolean[build.numRows()] : null;
+    boolean[] buildMatched = buildRowsEmitted() ? new boolean[build.numRows()] : null;
     return new Iterator<>() {
       private final ArrayDeque<ColumnarBatch> pending = new ArrayDeque<>();
       private boolean finished;
@@ -105,7 +115,7 @@ final class JoinProcessor implements Serializable {
           } else {
             finished = true;
             if (buildMatched != null) {
-              pending.addAll(unmatchedBuildRows(build, buildMatched));
+              pending.addAll(markedBuildRows(build, buildMatched));
             }
           }
         }
@@ -129,7 +139,7 @@ final class JoinProcessor implements Serializable {
     IntList buildRows = new IntList(stream.numRows());
     List<ColumnarBatch> out = new ArrayList<>();
     boolean[] streamMatched = new boolean[stream.numRows()];
-    if (joinType.leftOnly() && condition != null
+    if (joinType.leftOnly() && !buildLeft && condition != null
         && candidates.find(stream, null, true, streamRows, buildRows)) {
       // A semi or anti join settles a row on its first passing match: try each row's first candidate, then
       // list every candidate of the rows that had one and did not pass.
@@ -162,6 +172,15 @@ final class JoinProcessor implements Serializable {
       int[] s = streamRows.slice(from, to);
       int[] b = buildRows.slice(from, to);
       int count = to - from;
+      if (buildsLeftOnly()) {
+        // A build row matched before is settled: its further candidates need no condition.
+        int unsettled = unsettled(s, b, count, buildMatched);
+        if (unsettled < count) {
+          s = Arrays.copyOf(s, unsettled);
+          b = Arrays.copyOf(b, unsettled);
+          count = unsettled;
+        }
+      }
       int[] passing = passing(stream, s, build, b, count);
       int kept = passing == null ? count : passing.length;
       if (passing != null) {
@@ -182,9 +201,25 @@ final class JoinProcessor implements Serializable {
     }
   }
 
+  /**
+   * Moves the pairs whose build row is not yet matched to the front of {@code s} and {@code b}, keeping their
+   * order, and returns how many there are.
+   */
+  private static int unsettled(int[] s, int[] b, int count, boolean[] buildMatched) {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (!buildMatched[b[i]]) {
+        s[kept] = s[i];
+        b[kept] = b[i];
+        kept++;
+      }
+    }
+    return kept;
+  }
+
   /** Adds the stream rows a semi, anti or stream-side outer join emits besides its pairs. */
   private void emitStreamRows(ColumnarBatch stream, boolean[] streamMatched, List<ColumnarBatch> out) {
-    if (joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI || streamSideOuter()) {
+    if (((joinType == JoinType.LEFT_SEMI || joinType == JoinType.LEFT_ANTI) && !buildLeft) || streamSideOuter()) {
       boolean keepMatched = joinType == JoinType.LEFT_SEMI;
       int[] rows = new int[stream.numRows()];
       int count = 0;
@@ -261,16 +296,23 @@ final class JoinProcessor implements Serializable {
     return combine(new ColumnarBatch(BatchConcat.nulls(leftTypes, n), n), rows, n);
   }
 
-  private List<ColumnarBatch> unmatchedBuildRows(ColumnarBatch build, boolean[] matched) {
+  /**
+   * The build rows emitted once the stream is exhausted: an outer build side's unmatched rows NULL-padded, a
+   * semi join's matched left rows, or an anti join's left rows never matched (those with a NULL key among them).
+   */
+  private List<ColumnarBatch> markedBuildRows(ColumnarBatch build, boolean[] matched) {
+    boolean keepMatched = buildsLeftOnly() && joinType == JoinType.LEFT_SEMI;
+    boolean pad = !buildsLeftOnly();
     List<ColumnarBatch> out = new ArrayList<>();
     int[] rows = new int[ColumnarBatch.MAX_ROWS];
     int count = 0;
     for (int i = 0; i < matched.length; i++) {
-      if (!matched[i]) {
+      if (matched[i] == keepMatched) {
         rows[count++] = i;
       }
       if (count == rows.length || (i == matched.length - 1 && count > 0)) {
-        out.add(padded(build.gather(rows, count), buildLeft));
+        ColumnarBatch selected = build.gather(rows, count);
+        out.add(pad ? padded(selected, buildLeft) : selected);
         count = 0;
       }
     }

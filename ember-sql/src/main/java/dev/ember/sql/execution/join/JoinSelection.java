@@ -20,22 +20,36 @@ import java.util.function.Function;
  * (the smaller one if both), otherwise a shuffled hash join; without keys, a broadcast nested-loop join.
  * A side may be broadcast when its unmatched rows need not be emitted: the right side of inner, left outer,
  * semi and anti joins, the left side of inner and right outer joins. A shuffled hash join may also build an
- * outer join's preserved side when it is much the smaller ({@link #shuffledBuildLeft}).
+ * outer join's preserved side when it is much the smaller ({@link #shuffledBuildLeft}), and a left semi or anti
+ * join its left side (never broadcast: each task would see only its own matches) when that is much the smaller,
+ * so the large right side is streamed.
  */
 public final class JoinSelection {
 
   /** {@code spark.sql.autoBroadcastJoinThreshold}: a size ({@code 10485760}, {@code 10m}) or -1 for never. */
   public static final String BROADCAST_THRESHOLD_KEY = "ember.sql.autoBroadcastJoinThreshold";
+  /**
+   * Internal: whether a shuffled left semi or anti join may build its left side when it is much the smaller
+   * (default true); off, it always builds its right side (for tests comparing the two).
+   */
+  public static final String SEMI_ANTI_BUILD_LEFT_KEY = "ember.sql.join.semiAntiBuildLeft.enabled";
   private final long broadcastThreshold;
   private final long buildBudget;
+  private final boolean semiAntiBuildLeft;
 
   /**
    * A strategy broadcasting sides under {@code broadcastThreshold} bytes (negative: never), giving shuffled
    * hash joins {@code buildBudget} bytes per build partition.
    */
   public JoinSelection(long broadcastThreshold, long buildBudget) {
+    this(broadcastThreshold, buildBudget, true);
+  }
+
+  /** As above; a shuffled semi or anti join may build its smaller left side when {@code semiAntiBuildLeft}. */
+  public JoinSelection(long broadcastThreshold, long buildBudget, boolean semiAntiBuildLeft) {
     this.broadcastThreshold = broadcastThreshold;
     this.buildBudget = buildBudget;
+    this.semiAntiBuildLeft = semiAntiBuildLeft;
   }
 
   /** The strategy configured by {@code conf}: Spark's 10 MB threshold and a quarter of the heap by default. */
@@ -44,7 +58,7 @@ public final class JoinSelection {
     long bytes = threshold.startsWith("-") ? -1 : conf.getSizeAsBytes(BROADCAST_THRESHOLD_KEY, "10m");
     long budget = conf.getSizeAsBytes(ShuffledHashJoinExec.BUILD_BUDGET_KEY,
         String.valueOf(Runtime.getRuntime().maxMemory() / 4));
-    return new JoinSelection(bytes, budget);
+    return new JoinSelection(bytes, budget, conf.getBoolean(SEMI_ANTI_BUILD_LEFT_KEY, true));
   }
 
   /** The physical join of {@code join}, its inputs planned by {@code planChild}. */
@@ -81,8 +95,10 @@ public final class JoinSelection {
       return new BroadcastHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
           buildBroadcastLeft, keys.residual(), left, right);
     }
-    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type,
-        shuffledBuildLeft(type, buildLeft, leftRows, rightRows), keys.residual(), buildBudget, left, right);
+    boolean shuffledLeft = type.leftOnly() ? semiAntiBuildLeft && muchSmaller(leftRows, rightRows)
+        : shuffledBuildLeft(type, buildLeft, leftRows, rightRows);
+    return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), type, shuffledLeft,
+        keys.residual(), buildBudget, left, right);
   }
 
   /**

@@ -19,7 +19,9 @@ import java.util.List;
  * exchanges come from EnsureRequirements): partition i of the build side is hashed and partition i of the
  * stream side probes it. Every join type works, full outer too, since each build row lives in exactly one
  * partition. An outer join may build its preserved side: its build rows never matched, marked as the stream
- * side probes them, are emitted NULL-padded once the stream partition is exhausted. A build partition larger
+ * side probes them, are emitted NULL-padded once the stream partition is exhausted. A left semi or anti join
+ * may build its left side the same way, emitting at the end the left rows matched (semi) or never matched
+ * (anti), a residual condition checked per candidate pair before a row counts as matched. A build partition larger
  * than its budget, or than the memory the task grants, is not held: the task falls back to a grace hash join
  * ({@link GraceHashJoin}), splitting both sides into spill files by a second hash of the keys and joining them
  * pair by pair, each pair marking its own build rows. A grace join keeps every join type's logic in the one
@@ -93,9 +95,12 @@ public final class ShuffledHashJoinExec extends JoinExec {
             processor, budget, name).join(stream, buildBatches));
   }
 
-  /** Whether a left outer join builds its left side or a right outer join its right side. */
+  /**
+   * Whether a left outer join builds its left side or a right outer join its right side, or a semi or anti join
+   * its left side: the output is that side's rows.
+   */
   private boolean preservedSideBuilt() {
-    return buildLeft ? joinType == JoinType.LEFT_OUTER : joinType == JoinType.RIGHT_OUTER;
+    return buildLeft ? joinType == JoinType.LEFT_OUTER || joinType.leftOnly() : joinType == JoinType.RIGHT_OUTER;
   }
 
   /** Whether the left input is the one hashed. */
@@ -123,9 +128,17 @@ public final class ShuffledHashJoinExec extends JoinExec {
     return nullSafe[i];
   }
 
-  /** Whether the build side could be broadcast instead: its unmatched rows need not be emitted. */
+  /**
+   * Whether the build side could be broadcast instead: its rows are never emitted by their match marks (as an
+   * outer build side's unmatched rows, or a semi or anti join's left rows, are).
+   */
   public boolean canBroadcastBuildSide() {
-    return !processor(null).buildSideOuter();
+    return !processor(null).buildRowsEmitted();
+  }
+
+  /** Whether a left semi or anti join builds its left side (then only its right side may be broadcast). */
+  public boolean semiOrAntiBuildsLeft() {
+    return buildLeft && joinType.leftOnly();
   }
 
   /**
@@ -133,8 +146,23 @@ public final class ShuffledHashJoinExec extends JoinExec {
    * (Spark's AQE converting a shuffled join once its build side turns out small).
    */
   public BroadcastHashJoinExec toBroadcast(PhysicalPlan newLeft, PhysicalPlan newRight) {
+    if (!canBroadcastBuildSide()) {
+      throw new IllegalStateException("The build side of " + simpleString() + " cannot be broadcast");
+    }
     return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, newLeft,
         newRight);
+  }
+
+  /**
+   * A semi or anti join building its left side as a broadcast hash join over {@code newLeft} and
+   * {@code newRight} that builds its right side instead, streaming the left (the only side a semi or anti join
+   * may broadcast), once the right side turns out small at run time.
+   */
+  public BroadcastHashJoinExec toBroadcastRight(PhysicalPlan newLeft, PhysicalPlan newRight) {
+    if (!semiOrAntiBuildsLeft()) {
+      throw new IllegalStateException(simpleString() + " does not build its left side");
+    }
+    return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, false, condition, newLeft, newRight);
   }
 
   @Override

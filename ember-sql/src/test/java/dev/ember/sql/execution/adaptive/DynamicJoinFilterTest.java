@@ -183,10 +183,14 @@ class DynamicJoinFilterTest {
     assertThat(DynamicJoinFilter.legal(JoinType.INNER, true)).isTrue();
     assertThat(DynamicJoinFilter.legal(JoinType.INNER, false)).isTrue();
     assertThat(DynamicJoinFilter.legal(JoinType.LEFT_SEMI, true)).isTrue();
-    assertThat(DynamicJoinFilter.legal(JoinType.LEFT_SEMI, false)).isFalse();
+    // Probing the right side (a build-left join): right rows without a left partner are never emitted.
+    assertThat(DynamicJoinFilter.legal(JoinType.LEFT_SEMI, false)).isTrue();
+    assertThat(DynamicJoinFilter.legal(JoinType.LEFT_ANTI, false)).isTrue();
+    assertThat(DynamicJoinFilter.legal(JoinType.LEFT_OUTER, false)).isTrue();
     assertThat(DynamicJoinFilter.legal(JoinType.LEFT_ANTI, true)).isFalse();
     assertThat(DynamicJoinFilter.legal(JoinType.LEFT_OUTER, true)).isFalse();
     assertThat(DynamicJoinFilter.legal(JoinType.RIGHT_OUTER, false)).isFalse();
     assertThat(DynamicJoinFilter.legal(JoinType.FULL_OUTER, true)).isFalse();
+    assertThat(DynamicJoinFilter.legal(JoinType.FULL_OUTER, false)).isFalse();
   }
 }

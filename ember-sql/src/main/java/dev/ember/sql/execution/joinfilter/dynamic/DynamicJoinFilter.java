@@ -31,11 +31,13 @@ import org.slf4j.LoggerFactory;
  * decodes, so rows without a join partner are never decoded past their key nor shuffled. The probe side must
  * not have run yet and be a chain of projections, filters and exchanges down to a {@link FileSourceScanExec}
  * producing the probe key as one of its columns; the key a single, not NULL-safe equi-key of an integral or
- * string type on both sides. Only where dropping probe rows without a partner is legal: inner joins, and left
- * semi joins probing their left side (never the preserved side of an outer join, nor an anti join). A filter
+ * string type on both sides. Only where dropping probe rows without a partner is legal: inner joins, left semi
+ * joins probing their left side, and inner, left semi, left anti and left outer joins building their left side
+ * and probing the right (never the preserved side of an outer join, nor an anti join's left side). A filter
  * estimated ({@link KeyFilterSelectivity}, with the scan's Parquet min/max) to keep {@link #MAX_PASS_FRACTION}
  * or more of the scan's rows is not applied, nor one of more than {@link #MAX_KEYS} key rows, nor one on a
- * column a runtime filter planned before the query already tests.
+ * column a runtime filter planned before the query already tests about as selectively (a build side much
+ * smaller than that filter's source, such as a join's result, still filters beside it).
  */
 public final class DynamicJoinFilter {
 
@@ -49,7 +51,11 @@ public final class DynamicJoinFilter {
 
   /** Whether a join of {@code type} may drop probe rows without a partner when it probes its left side or not. */
   public static boolean legal(JoinType type, boolean probesLeft) {
-    return type == JoinType.INNER || type == JoinType.LEFT_SEMI && probesLeft;
+    if (probesLeft) {
+      return type == JoinType.INNER || type == JoinType.LEFT_SEMI;
+    }
+    // Right rows without a left partner are never emitted, nor do they change which left rows are.
+    return type == JoinType.INNER || type.leftOnly() || type == JoinType.LEFT_OUTER;
   }
 
   /**
@@ -68,9 +74,6 @@ public final class DynamicJoinFilter {
       return probe;
     }
     AttributeReference scanKey = traced(probe, key);
-    if (alreadyFiltered(scan, scanKey)) {
-      return probe;
-    }
     long[] keys = keys(BindReferences.bind(buildKey, buildOutput), buildBatches, KeyFilters.isIntegral(
         key.dataType()));
     if (keys == null) {
@@ -86,16 +89,23 @@ public final class DynamicJoinFilter {
           passFraction);
       return probe;
     }
+    if (alreadyFiltered(scan, scanKey, passFraction)) {
+      return probe;
+    }
     RuntimeFilterPredicate predicate = new RuntimeFilterPredicate(scanKey, filter, "dynamic " + buildKey,
         passFraction);
     LOG.debug("Dynamic filter {}", predicate.sql());
     return rewrite(probe, scan, scan.withDynamicFilter(predicate));
   }
 
-  /** Whether a runtime filter planned before the query (on the same keys, mostly) already tests the column. */
-  private static boolean alreadyFiltered(FileSourceScanExec scan, AttributeReference column) {
+  /**
+   * Whether a runtime filter planned before the query (on the same keys, mostly) already tests the column about
+   * as selectively: keeping at most twice the new filter's share {@code passFraction}, or an unknown share.
+   */
+  private static boolean alreadyFiltered(FileSourceScanExec scan, AttributeReference column, double passFraction) {
     return scan.relation().pushedFilters().stream().anyMatch(f -> f instanceof RuntimeFilterPredicate predicate
-        && predicate.child().equals(column));
+        && predicate.child().equals(column) && (predicate.passFraction() == KeyFilterSelectivity.UNKNOWN
+        || predicate.passFraction() <= 2 * passFraction));
   }
 
   private static boolean filterable(AttributeReference key) {
