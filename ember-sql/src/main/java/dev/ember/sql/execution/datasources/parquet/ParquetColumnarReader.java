@@ -99,13 +99,9 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     this.exact = exact;
     this.metrics = metrics;
     LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
-    ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withRange(split.start(), split.end())
-        .useStatsFilter(true)
-        .useDictionaryFilter(testsValues(filters))
-        .useColumnIndexFilter(false)
-        .useRecordFilter(false)
-        .useBloomFilter(false);
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    ParquetPageCodecs codecs = ParquetPageCodecs.enabled() ? new ParquetPageCodecs(conf) : null;
+    ParquetReadOptions.Builder options = readOptions(conf, split, filters, codecs);
     // One open stream serves the footer (when this process has not kept it) and the data: the filter needs the
     // file's schema from the footer, and the reader then skips row groups by it without reading it again.
     SeekableInputStream stream = input.newStream();
@@ -165,11 +161,29 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     this.decoders = new ParquetColumnDecoder[columns.size()];
     for (int i = 0; i < decoders.length; i++) {
       decoders[i] = new ParquetColumnDecoder(columns.get(i), types.get(i));
+      if (codecs != null) {
+        decoders[i].decompressPagesWith(codecs);
+      }
     }
     reader.setRequestedSchema(requested);
     this.byteFilters = rowFilter == null ? null
         : Utf8ColumnFilters.of(rowFilter, required.length(), fileColumn, decoders, exact ? filterOnly : null);
     this.vectorFilter = byteFilters == null ? rowFilter : byteFilters.rest();
+  }
+
+  private static ParquetReadOptions.Builder readOptions(PlainParquetConfiguration conf, FileSplit split,
+      List<SourceFilter> filters, ParquetPageCodecs codecs) {
+    ParquetReadOptions.Builder options = ParquetReadOptions.builder(conf)
+        .withRange(split.start(), split.end())
+        .useStatsFilter(true)
+        .useDictionaryFilter(testsValues(filters))
+        .useColumnIndexFilter(false)
+        .useRecordFilter(false)
+        .useBloomFilter(false);
+    if (codecs != null) {
+      options.withCodecFactory(codecs);
+    }
+    return options;
   }
 
   private boolean vectorFilterReads(int c) {
