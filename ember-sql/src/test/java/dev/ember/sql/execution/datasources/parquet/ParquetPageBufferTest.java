@@ -57,6 +57,7 @@ class ParquetPageBufferTest {
   @AfterEach
   void restoreDefault() {
     System.clearProperty(ParquetPageCodecs.ENABLED_PROPERTY);
+    System.clearProperty(ChunkBufferPool.ENABLED_PROPERTY);
   }
 
   private static Long amount(int i) {
@@ -110,8 +111,13 @@ class ParquetPageBufferTest {
   /** Every row of the file as boxed values, read after all batches were taken from the reader. */
   private static List<List<Object>> readAll(Path file, boolean reuse, ScanMetrics metrics) throws IOException {
     System.setProperty(ParquetPageCodecs.ENABLED_PROPERTY, String.valueOf(reuse));
+    System.setProperty(ChunkBufferPool.ENABLED_PROPERTY, String.valueOf(reuse));
     List<ColumnarBatch> batches = new ArrayList<>();
     open(file, metrics).forEachRemaining(batches::add);
+    return rows(batches);
+  }
+
+  private static List<List<Object>> rows(List<ColumnarBatch> batches) {
     List<List<Object>> rows = new ArrayList<>();
     for (ColumnarBatch batch : batches) {
       for (int r = 0; r < batch.numRows(); r++) {
@@ -139,7 +145,8 @@ class ParquetPageBufferTest {
           Path file = write(codec, dictionary, version);
           ScanMetrics metrics = metrics();
           List<List<Object>> reused = readAll(file, true, metrics);
-          assertThat(metrics.rowGroupsRead().value()).as("row groups of %s", file.getFileName()).isGreaterThanOrEqualTo(2);
+          assertThat(metrics.rowGroupsRead().value()).as("row groups of %s", file.getFileName())
+              .isGreaterThanOrEqualTo(2);
           List<List<Object>> fresh = readAll(file, false, metrics());
           assertThat(reused).as("%s", file.getFileName()).hasSize(ROWS).isEqualTo(fresh);
           for (int i = 0; i < ROWS; i += 97) {
@@ -161,6 +168,33 @@ class ParquetPageBufferTest {
     assertThat(first.column(3).getBoxed(0)).isEqualTo(name(0, false));
     assertThat(first.column(1).getBoxed(first.numRows() - 1)).isEqualTo(amount(first.numRows() - 1));
     assertThat(readAll(file, true, metrics())).hasSize(ROWS);
+  }
+
+  @Test
+  void readersInterleavedOnOneThreadNeverShareABufferInUse() throws IOException {
+    Path snappy = write(CompressionCodecName.SNAPPY, false, WriterVersion.PARQUET_1_0);
+    Path plain = write(CompressionCodecName.UNCOMPRESSED, true, WriterVersion.PARQUET_2_0);
+    List<List<Object>> expectedSnappy = readAll(snappy, false, metrics());
+    List<List<Object>> expectedPlain = readAll(plain, false, metrics());
+    System.setProperty(ParquetPageCodecs.ENABLED_PROPERTY, "true");
+    System.setProperty(ChunkBufferPool.ENABLED_PROPERTY, "true");
+    ParquetColumnarReader first = open(snappy, metrics());
+    ParquetColumnarReader second = open(plain, metrics());
+    List<ColumnarBatch> firstBatches = new ArrayList<>();
+    List<ColumnarBatch> secondBatches = new ArrayList<>();
+    // Alternate batch by batch: each reader's row groups are released to the thread's pool while the other's
+    // row group is still being decoded.
+    while (first.hasNext() || second.hasNext()) {
+      if (first.hasNext()) {
+        firstBatches.add(first.next());
+      }
+      if (second.hasNext()) {
+        secondBatches.add(second.next());
+      }
+    }
+    assertThat(rows(firstBatches)).isEqualTo(expectedSnappy);
+    assertThat(rows(secondBatches)).isEqualTo(expectedPlain);
+    assertThat(ChunkBufferPool.forThread().retainedBuffers()).isPositive();
   }
 
   @Test
