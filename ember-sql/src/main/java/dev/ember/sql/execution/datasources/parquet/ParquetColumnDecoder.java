@@ -59,6 +59,9 @@ final class ParquetColumnDecoder {
   private boolean[] dictionaryPasses;
   /** Whether the column is only tested on its bytes, so its dictionary is never turned into Strings. */
   private boolean bytesOnly;
+  /** The reader's decompressors when data pages are decompressed into {@link #pageBuffer}; null: not. */
+  private ParquetPageCodecs codecs;
+  private PageBuffer pageBuffer;
 
   ParquetColumnDecoder(ColumnDescriptor descriptor, DataType type) {
     this.descriptor = descriptor;
@@ -272,6 +275,15 @@ final class ParquetColumnDecoder {
     }
   }
 
+  /**
+   * Has each data page decompressed by {@code codecs} into an array this decoder keeps from page to page; safe
+   * because nothing read from a page outlives the next page (values leave as copies).
+   */
+  void decompressPagesWith(ParquetPageCodecs codecs) {
+    this.codecs = codecs;
+    this.pageBuffer = new PageBuffer();
+  }
+
   /** Whether the column holds UTF-8 strings {@link #filterBytes} can test on their bytes. */
   boolean readsUtf8() {
     return physical == PrimitiveTypeName.BINARY && plainKind == PlainBulkDecoder.BINARY_TO_STRING;
@@ -408,7 +420,7 @@ final class ParquetColumnDecoder {
   }
 
   private void nextPage() {
-    DataPage page = pages.readPage();
+    DataPage page = readPage();
     if (page == null) {
       throw new IllegalStateException("The Parquet column chunk of " + descriptor + " ended before its rows");
     }
@@ -417,6 +429,18 @@ final class ParquetColumnDecoder {
       startPage(page);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read a Parquet page of " + descriptor, e);
+    }
+  }
+
+  private DataPage readPage() {
+    if (codecs == null) {
+      return pages.readPage();
+    }
+    codecs.lend(pageBuffer);
+    try {
+      return pages.readPage();
+    } finally {
+      codecs.lend(null);
     }
   }
 

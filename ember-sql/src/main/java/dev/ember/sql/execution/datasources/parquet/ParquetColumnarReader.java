@@ -28,6 +28,7 @@ import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.schema.MessageType;
@@ -53,6 +54,8 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
   private final ParquetNestedColumns nested;
   private final int[] nestedColumn;
   private long rowsLeftInGroup;
+  /** The row group being read, closed (returning its buffers) before the next is read; null: none. */
+  private PageReadStore rowGroup;
   private boolean closed;
   /** Conjuncts evaluated before the other columns are decoded (null: none), and the next batch they kept. */
   private final LateRowFilter rowFilter;
@@ -98,14 +101,15 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     this.rowFilter = rowFilter;
     this.exact = exact;
     this.metrics = metrics;
-    LocalInputFile input = new LocalInputFile(Paths.get(split.path()));
-    ParquetReadOptions.Builder options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-        .withRange(split.start(), split.end())
-        .useStatsFilter(true)
-        .useDictionaryFilter(testsValues(filters))
-        .useColumnIndexFilter(false)
-        .useRecordFilter(false)
-        .useBloomFilter(false);
+    boolean pooled = ChunkBufferPool.enabled();
+    InputFile input = pooled ? new ChannelInputFile(Paths.get(split.path()))
+        : new LocalInputFile(Paths.get(split.path()));
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    ParquetPageCodecs codecs = ParquetPageCodecs.enabled() ? new ParquetPageCodecs(conf) : null;
+    ParquetReadOptions.Builder options = readOptions(conf, split, filters, codecs);
+    if (pooled) {
+      options.withAllocator(ChunkBufferPool.THREAD_POOLS);
+    }
     // One open stream serves the footer (when this process has not kept it) and the data: the filter needs the
     // file's schema from the footer, and the reader then skips row groups by it without reading it again.
     SeekableInputStream stream = input.newStream();
@@ -165,11 +169,29 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     this.decoders = new ParquetColumnDecoder[columns.size()];
     for (int i = 0; i < decoders.length; i++) {
       decoders[i] = new ParquetColumnDecoder(columns.get(i), types.get(i));
+      if (codecs != null) {
+        decoders[i].decompressPagesWith(codecs);
+      }
     }
     reader.setRequestedSchema(requested);
     this.byteFilters = rowFilter == null ? null
         : Utf8ColumnFilters.of(rowFilter, required.length(), fileColumn, decoders, exact ? filterOnly : null);
     this.vectorFilter = byteFilters == null ? rowFilter : byteFilters.rest();
+  }
+
+  private static ParquetReadOptions.Builder readOptions(PlainParquetConfiguration conf, FileSplit split,
+      List<SourceFilter> filters, ParquetPageCodecs codecs) {
+    ParquetReadOptions.Builder options = ParquetReadOptions.builder(conf)
+        .withRange(split.start(), split.end())
+        .useStatsFilter(true)
+        .useDictionaryFilter(testsValues(filters))
+        .useColumnIndexFilter(false)
+        .useRecordFilter(false)
+        .useBloomFilter(false);
+    if (codecs != null) {
+      options.withCodecFactory(codecs);
+    }
+    return options;
   }
 
   private boolean vectorFilterReads(int c) {
@@ -207,8 +229,10 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
       return false;
     }
     try {
-      PageReadStore rowGroup = reader.readNextRowGroup();
+      closeRowGroup();
+      rowGroup = reader.readNextRowGroup();
       while (rowGroup != null && rowGroup.getRowCount() == 0) {
+        closeRowGroup();
         rowGroup = reader.readNextRowGroup();
       }
       if (rowGroup == null) {
@@ -363,14 +387,31 @@ final class ParquetColumnarReader implements Iterator<ColumnarBatch> {
     return decoders[fileColumn[c]].decode(rows);
   }
 
+  /** Closes the row group read last: no decoder reads its pages any more, so its buffers can be reused. */
+  private void closeRowGroup() {
+    PageReadStore last = rowGroup;
+    rowGroup = null;
+    if (last != null) {
+      last.close();
+    }
+  }
+
   void close() {
     if (!closed) {
       closed = true;
       try {
-        reader.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        closeRowGroup();
+      } finally {
+        closeReader();
       }
+    }
+  }
+
+  private void closeReader() {
+    try {
+      reader.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
