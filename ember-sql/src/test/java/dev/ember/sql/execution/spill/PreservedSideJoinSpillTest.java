@@ -2,8 +2,6 @@ package dev.ember.sql.execution.spill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ember.sql.Row;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,32 +23,14 @@ class PreservedSideJoinSpillTest {
       "SELECT count(*), count(b.k), sum(CASE WHEN b.k IS NULL THEN a.id END), max(a.s) FROM " + B
           + " RIGHT JOIN " + A + " ON a.id = b.k AND (a.id + b.y) % 2 = 0");
 
-  private record Result(List<String> rows, long diskBytesSpilled) {}
-
-  private static Result run(long memory, String budget) {
-    try (SpillTestSession spill = new SpillTestSession(memory, "spark.sql.autoBroadcastJoinThreshold", "-1",
-        "ember.sql.join.shuffledHashJoinBuildBudget", budget)) {
-      spill.session.sql("CREATE TEMPORARY VIEW gen4 AS SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d AS id "
-          + "FROM digits a, digits b, digits c, digits e");
-      spill.resetMetrics();
-      List<String> rows = new ArrayList<>();
-      assertThat(spill.session.sql(QUERIES.get(0)).queryExecution().executedPlan().treeString())
-          .contains("LeftOuter, BuildLeft");
-      assertThat(spill.session.sql(QUERIES.get(1)).queryExecution().executedPlan().treeString())
-          .contains("RightOuter, BuildRight");
-      for (String query : QUERIES) {
-        rows.add(spill.session.sql(query).collectAsList().stream().map(Row::toString).toList().toString());
-      }
-      spill.awaitListeners();
-      assertThat(SpillTestSession.spillFilesLeft()).isZero();
-      return new Result(rows, spill.diskBytesSpilled.get());
-    }
+  private static BuildSideSpillRun.Result run(long memory, String budget) {
+    return BuildSideSpillRun.run(memory, budget, QUERIES, List.of("LeftOuter, BuildLeft", "RightOuter, BuildRight"));
   }
 
   @Test
   void spilledPreservedBuildSidesPadTheirUnmatchedRowsOnce() {
-    Result spilled = run(8L << 20, "200k");
-    Result inMemory = run(1L << 30, "1g");
+    BuildSideSpillRun.Result spilled = run(8L << 20, "200k");
+    BuildSideSpillRun.Result inMemory = run(1L << 30, "1g");
     assertThat(spilled.diskBytesSpilled()).isPositive();
     assertThat(inMemory.diskBytesSpilled()).isZero();
     assertThat(spilled.rows()).isEqualTo(inMemory.rows());
