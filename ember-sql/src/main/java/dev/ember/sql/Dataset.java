@@ -365,6 +365,15 @@ public final class Dataset<T> {
     return repartition(session.shufflePartitions(), columns);
   }
 
+  /**
+   * This Dataset under the hint {@code name}, as Spark's: a join strategy (BROADCAST, SHUFFLE_HASH,
+   * SHUFFLE_MERGE, SHUFFLE_REPLICATE_NL and their aliases) for the joins it takes part in, or COALESCE(n) or
+   * REPARTITION(n [, columns]); an unknown name is logged and ignored.
+   */
+  public Dataset<T> hint(String name, Object... parameters) {
+    return withTypedPlan(DatasetHints.apply(name, parameters, logicalPlan(), session.shufflePartitions()));
+  }
+
   /** The same rows in at most {@code numPartitions} partitions, merged without a shuffle. */
   public Dataset<Row> coalesce(int numPartitions) {
     return withPlan(new Repartition(numPartitions, false, logicalPlan()));
