@@ -18,6 +18,7 @@ import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Repartition;
+import dev.ember.sql.plan.UnresolvedHint;
 import dev.ember.sql.plan.RepartitionByExpression;
 import dev.ember.sql.plan.Sample;
 import dev.ember.sql.plan.Sort;
@@ -371,7 +372,7 @@ public final class Dataset<T> {
    * REPARTITION(n [, columns]); an unknown name is logged and ignored.
    */
   public Dataset<T> hint(String name, Object... parameters) {
-    return withTypedPlan(DatasetHints.apply(name, parameters, logicalPlan(), session.shufflePartitions()));
+    return withTypedPlan(new UnresolvedHint(name, DatasetColumns.hintParameters(parameters), logicalPlan()));
   }
 
   /** The same rows in at most {@code numPartitions} partitions, merged without a shuffle. */

@@ -155,10 +155,43 @@ class JoinHintTest {
   }
 
   @Test
+  void sqlHintsNameRelationsCaseInsensitively() {
+    Dataset<Row> broadcast = session.sql("SELECT /*+ BROADCAST(B) */ a.k, y FROM a JOIN b ON a.k = b.k");
+    assertThat(joins(broadcast).get(0)).isInstanceOf(BroadcastHashJoinExec.class);
+    assertThat(joins(broadcast).get(0).simpleString()).contains("BuildRight");
+    Dataset<Row> aliased = session.sql("SELECT /*+ shuffle_hash(l) */ l.k FROM a l JOIN b r ON l.k = r.k");
+    assertThat(joins(aliased).get(0)).isInstanceOf(ShuffledHashJoinExec.class);
+    assertThat(joins(aliased).get(0).simpleString()).contains("BuildLeft");
+    Dataset<Row> unknown = session.sql("SELECT /*+ BROADCAST(nothing), WHATEVER */ a.k FROM a JOIN b ON a.k = b.k");
+    assertThat(joins(unknown).get(0)).isInstanceOf(ShuffledHashJoinExec.class);
+    assertThat(rows(unknown)).containsExactly("[1]", "[3]");
+    Dataset<Row> nested = session.sql("SELECT /*+ SHUFFLE_REPLICATE_NL(a) */ a.k FROM a JOIN b ON a.k = b.k");
+    assertThat(joins(nested).get(0)).isInstanceOf(BroadcastNestedLoopJoinExec.class);
+  }
+
+  @Test
+  void sqlPartitioningHintsSetPartitionCounts() {
+    assertThat(session.sql("SELECT /*+ REPARTITION(5) */ * FROM a").rdd().getNumPartitions()).isEqualTo(5);
+    assertThat(session.sql("SELECT /*+ COALESCE(1) */ * FROM a").rdd().getNumPartitions()).isEqualTo(1);
+    assertThat(session.sql("SELECT /*+ REPARTITION(k) */ * FROM a").rdd().getNumPartitions()).isEqualTo(3);
+    assertThat(session.sql("SELECT /*+ REPARTITION_BY_RANGE(2, k) */ * FROM a").rdd().getNumPartitions())
+        .isEqualTo(2);
+    assertThat(session.sql("SELECT /*+ REBALANCE */ * FROM a").rdd().getNumPartitions()).isEqualTo(3);
+  }
+
+  @Test
+  void explainExtendedShowsTheSqlHint() {
+    String explain = session.sql("EXPLAIN EXTENDED SELECT /*+ MAPJOIN(b) */ a.k FROM a JOIN b ON a.k = b.k")
+        .collectAsList().get(0).getString(0);
+    assertThat(explain).contains("ResolvedHint (strategy=broadcast)").contains("BroadcastHashJoin");
+    assertThat(explain).contains("rightHint=(strategy=broadcast)");
+  }
+
+  @Test
   void partitioningHints() {
-    assertThat(a().hint("repartition", 5).javaRDD().getNumPartitions()).isEqualTo(5);
-    assertThat(a().hint("REPARTITION", 4, "k").javaRDD().getNumPartitions()).isEqualTo(4);
-    assertThat(a().hint("repartition", 6).hint("coalesce", 2).javaRDD().getNumPartitions()).isEqualTo(2);
+    assertThat(a().hint("repartition", 5).rdd().getNumPartitions()).isEqualTo(5);
+    assertThat(a().hint("REPARTITION", 4, "k").rdd().getNumPartitions()).isEqualTo(4);
+    assertThat(a().hint("repartition", 6).hint("coalesce", 2).rdd().getNumPartitions()).isEqualTo(2);
     assertThat(rows(a().hint("repartition", 4, "k"))).containsExactly("[1,a1]", "[2,a2]", "[3,a3]");
   }
 
