@@ -18,6 +18,7 @@ import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.SetOperation;
 import dev.ember.sql.plan.Repartition;
+import dev.ember.sql.plan.UnresolvedHint;
 import dev.ember.sql.plan.RepartitionByExpression;
 import dev.ember.sql.plan.Sample;
 import dev.ember.sql.plan.Sort;
@@ -363,6 +364,15 @@ public final class Dataset<T> {
   /** The same rows in {@code spark.sql.shuffle.partitions} partitions by the hash of {@code columns}. */
   public Dataset<Row> repartition(Column... columns) {
     return repartition(session.shufflePartitions(), columns);
+  }
+
+  /**
+   * This Dataset under the hint {@code name}, as Spark's: a join strategy (BROADCAST, SHUFFLE_HASH,
+   * SHUFFLE_MERGE, SHUFFLE_REPLICATE_NL and their aliases) for the joins it takes part in, or COALESCE(n) or
+   * REPARTITION(n [, columns]); an unknown name is logged and ignored.
+   */
+  public Dataset<T> hint(String name, Object... parameters) {
+    return withTypedPlan(new UnresolvedHint(name, DatasetColumns.hintParameters(parameters), logicalPlan()));
   }
 
   /** The same rows in at most {@code numPartitions} partitions, merged without a shuffle. */

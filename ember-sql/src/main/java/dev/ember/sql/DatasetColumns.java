@@ -74,4 +74,16 @@ final class DatasetColumns {
     }
     return ds.drop(names.toArray(new String[0]));
   }
+
+  /**
+   * {@code Dataset.hint} parameters as hint expressions: numbers and strings as literals (a string names a
+   * relation or a column), columns as their expressions.
+   */
+  static List<Expression> hintParameters(Object[] parameters) {
+    List<Expression> out = new ArrayList<>();
+    for (Object p : parameters) {
+      out.add(p instanceof Column c ? c.expr() : dev.ember.sql.plan.expressions.Literal.of(p));
+    }
+    return out;
+  }
 }

@@ -82,6 +82,7 @@ public final class EmberSession implements AutoCloseable {
     EmberConf conf = emberContext.getConf();
     this.defaultTimeZone = java.time.ZoneId.systemDefault().getId();
     analyzer.useSessionSettings(this::sessionSettings);
+    analyzer.useShufflePartitions(this::shufflePartitions);
     this.warehouse = new dev.ember.sql.catalog.WarehouseCatalog(conf, emberContext.defaultParallelism());
     catalog.usePersistentTables(warehouse::relation, warehouse::listTables);
     this.shufflePartitions = conf.getInt(SHUFFLE_PARTITIONS, emberContext.defaultParallelism());

@@ -36,6 +36,11 @@ public final class functions extends NestedFunctions {
     return col(name);
   }
 
+  /** {@code df} marked for broadcast in the joins it takes part in (a BROADCAST hint), as Spark's. */
+  public static <T> Dataset<T> broadcast(Dataset<T> df) {
+    return df.hint("broadcast");
+  }
+
   /** A constant: Integer, Long, Double, String, Boolean, LocalDate or null. */
   public static Column lit(Object value) {
     return value instanceof Column c ? c : new Column(Literal.of(value));

@@ -175,13 +175,22 @@ queryPrimary
     ;
 
 querySpecification
-    : SELECT setQuantifier? namedExpression (COMMA namedExpression)*
+    : SELECT hints+=hint* setQuantifier? namedExpression (COMMA namedExpression)*
       (FROM relation (COMMA relation)* lateralView*)?
       (WHERE where=booleanExpression)?
       (GROUP BY groupBy+=groupingElement (COMMA groupBy+=groupingElement)*
         (WITH groupingKind=(ROLLUP | CUBE))?)?
       (HAVING having=booleanExpression)?
       windowClause?
+    ;
+
+// Spark's hint comment right after SELECT: /*+ BROADCAST(t), REPARTITION(4, c) */.
+hint
+    : HINT_START hintStatements+=hintStatement (COMMA? hintStatements+=hintStatement)* HINT_END
+    ;
+
+hintStatement
+    : hintName=identifier (LEFT_PAREN parameters+=expression (COMMA parameters+=expression)* RIGHT_PAREN)?
     ;
 
 lateralView
@@ -660,8 +669,17 @@ SIMPLE_COMMENT
     : '--' ~[\r\n]* -> channel(HIDDEN)
     ;
 
+// A comment opening with /*+ is a hint (HINT_START ... HINT_END), read by the parser after SELECT.
+HINT_START
+    : '/*+'
+    ;
+
+HINT_END
+    : '*/'
+    ;
+
 BRACKETED_COMMENT
-    : '/*' .*? '*/' -> channel(HIDDEN)
+    : '/*' {_input.LA(1) != '+'}? .*? '*/' -> channel(HIDDEN)
     ;
 
 WS

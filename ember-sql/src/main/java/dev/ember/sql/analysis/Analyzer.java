@@ -50,6 +50,7 @@ public final class Analyzer {
   private final SessionCatalog catalog;
   private final Function<List<String>, LogicalPlan> fileRelations;
   private volatile java.util.function.Supplier<SessionSettings> settings = SessionSettings::defaults;
+  private volatile java.util.function.IntSupplier shufflePartitions = () -> 200;
   // The columns of the enclosing queries, when this analyzer resolves a subquery.
   private final List<AttributeReference> outer;
 
@@ -79,10 +80,16 @@ public final class Analyzer {
     this.settings = java.util.Objects.requireNonNull(settings, "settings is null");
   }
 
+  /** Resolves partitioning hints that give no count to the partitions {@code partitions} gives then. */
+  public void useShufflePartitions(java.util.function.IntSupplier partitions) {
+    this.shufflePartitions = java.util.Objects.requireNonNull(partitions, "partitions is null");
+  }
+
   /** {@code plan} resolved and checked as a subquery whose enclosing query has the columns {@code scope}. */
   private LogicalPlan analyzeSubquery(LogicalPlan plan, List<AttributeReference> scope) {
     Analyzer subqueryAnalyzer = new Analyzer(catalog, fileRelations, scope);
     subqueryAnalyzer.settings = settings;
+    subqueryAnalyzer.shufflePartitions = shufflePartitions;
     LogicalPlan resolved = subqueryAnalyzer.resolve(plan);
     CheckAnalysis.check(resolved);
     return resolved;
@@ -197,6 +204,9 @@ public final class Analyzer {
     }
     if (plan instanceof SubqueryColumnAliases aliases) {
       return ColumnAliases.rename(aliases.names(), resolve(aliases.child()));
+    }
+    if (plan instanceof dev.ember.sql.plan.UnresolvedHint hint) {
+      return ResolveHints.resolve(hint, resolve(hint.child()), shufflePartitions.getAsInt());
     }
     if (plan instanceof ChildScopedNode node) {
       LogicalPlan child = resolve(node.child());

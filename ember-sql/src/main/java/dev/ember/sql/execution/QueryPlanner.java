@@ -186,6 +186,9 @@ public final class QueryPlanner {
     if (plan instanceof Join join) {
       return joinSelection.plan(join, this::planOperators);
     }
+    if (plan instanceof dev.ember.sql.plan.ResolvedHint hint) {
+      return planOperators(hint.child());
+    }
     if (plan instanceof SetOperation union && union.kind() == SetOperation.Kind.UNION && union.all()) {
       return new UnionExec(union.output(), List.of(planOperators(union.left()), planOperators(union.right())));
     }

@@ -55,7 +55,8 @@ final class CostBasedJoinReorder implements Rule {
   }
 
   private static boolean isInnerJoin(LogicalPlan plan) {
-    return plan instanceof Join join && (join.joinType() == JoinType.INNER || join.joinType() == JoinType.CROSS);
+    return plan instanceof Join join && (join.joinType() == JoinType.INNER || join.joinType() == JoinType.CROSS)
+        && join.hint().isEmpty();
   }
 
   /** An inner join, or a filter or column-pruning projection over one. */

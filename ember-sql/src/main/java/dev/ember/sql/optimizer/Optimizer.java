@@ -33,6 +33,7 @@ public final class Optimizer {
       new ReplaceIntersectWithJoin(),
       new ReplaceExceptWithJoin(),
       new EliminateSubqueryAliases(),
+      new EliminateResolvedHint(),
       new ReplaceDistinctWithAggregate(),
       new RewriteDistinctAggregates());
 

@@ -43,7 +43,8 @@ final class PushExtraPredicateThroughJoin implements Rule {
     if (left == null && right == null) {
       return join;
     }
-    return new Join(filtered(join.left(), left), filtered(join.right(), right), type, condition);
+    return new Join(filtered(join.left(), left), filtered(join.right(), right), type, condition,
+        join.hint());
   }
 
   /**

@@ -35,18 +35,21 @@ final class PushLeftSemiLeftAntiThroughJoin implements Rule {
     if (!(node instanceof Join semi && semi.joinType().leftOnly() && semi.left() instanceof Join child)) {
       return node;
     }
-    if (semi.condition() != null && Predicates.hasSubquery(semi.condition())) {
+    if (semi.condition() != null && Predicates.hasSubquery(semi.condition()) || semi.hint().left() != null) {
+      // A hint on the semi join's left input names the whole inner join: it has no place once pushed.
       return node;
     }
     JoinType type = child.joinType();
     boolean inner = type == JoinType.INNER || type == JoinType.CROSS;
     if (intoLeft(semi, child) && (inner || type == JoinType.LEFT_OUTER)) {
-      LogicalPlan left = push(new Join(child.left(), semi.right(), semi.joinType(), semi.condition()));
-      return new Join(left, child.right(), type, child.condition());
+      LogicalPlan left = push(new Join(child.left(), semi.right(), semi.joinType(), semi.condition(),
+          semi.hint()));
+      return new Join(left, child.right(), type, child.condition(), child.hint());
     }
     if (intoRight(semi, child) && (inner || type == JoinType.RIGHT_OUTER)) {
-      LogicalPlan right = push(new Join(child.right(), semi.right(), semi.joinType(), semi.condition()));
-      return new Join(child.left(), right, type, child.condition());
+      LogicalPlan right = push(new Join(child.right(), semi.right(), semi.joinType(), semi.condition(),
+          semi.hint()));
+      return new Join(child.left(), right, type, child.condition(), child.hint());
     }
     return node;
   }

@@ -59,7 +59,7 @@ final class PushPredicateThroughJoin implements Rule {
     }
     JoinType newType = type == JoinType.CROSS && !joinConditions.isEmpty() ? JoinType.INNER : type;
     LogicalPlan newJoin = new Join(filtered(join.left(), left), filtered(join.right(), right), newType,
-        Predicates.and(joinConditions));
+        Predicates.and(joinConditions), join.hint());
     return kept.isEmpty() ? newJoin : new Filter(Predicates.and(kept), newJoin);
   }
 
@@ -85,7 +85,8 @@ final class PushPredicateThroughJoin implements Rule {
     if (left.isEmpty() && right.isEmpty()) {
       return join;
     }
-    return new Join(filtered(join.left(), left), filtered(join.right(), right), type, Predicates.and(kept));
+    return new Join(filtered(join.left(), left), filtered(join.right(), right), type, Predicates.and(kept),
+        join.hint());
   }
 
   private static LogicalPlan filtered(LogicalPlan plan, List<Expression> conjuncts) {

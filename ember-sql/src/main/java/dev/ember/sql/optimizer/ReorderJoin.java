@@ -59,7 +59,8 @@ final class ReorderJoin implements Rule {
   }
 
   private static boolean isInnerJoin(LogicalPlan plan) {
-    return plan instanceof Join join && (join.joinType() == JoinType.INNER || join.joinType() == JoinType.CROSS);
+    return plan instanceof Join join && (join.joinType() == JoinType.INNER || join.joinType() == JoinType.CROSS)
+        && join.hint().isEmpty();
   }
 
   private static void flatten(LogicalPlan plan, List<LogicalPlan> relations, List<Expression> conditions) {

@@ -353,7 +353,7 @@ final class AstBuilder extends EmberSqlBaseVisitor<Object> {
       plan = new Distinct(plan);
     }
     expressions.namedWindows = outerWindows;
-    return plan;
+    return HintBuilder.apply(expressions, ctx.hints, plan);
   }
 
   @Override

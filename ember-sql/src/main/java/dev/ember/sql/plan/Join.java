@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param right the right input
  * @param joinType the kind of join
  * @param condition the join condition, or null for none (every pair matches)
+ * @param hint the strategy hints of its sides ({@link JoinHint#NONE} for none)
  */
-public record Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expression condition)
+public record Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expression condition, JoinHint hint)
     implements LogicalPlan {
 
   /** Validates the join. */
@@ -23,6 +24,12 @@ public record Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expre
     Objects.requireNonNull(left, "left is null");
     Objects.requireNonNull(right, "right is null");
     Objects.requireNonNull(joinType, "joinType is null");
+    Objects.requireNonNull(hint, "hint is null");
+  }
+
+  /** A join with no hints. */
+  public Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expression condition) {
+    this(left, right, joinType, condition, JoinHint.NONE);
   }
 
   @Override
@@ -32,7 +39,7 @@ public record Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expre
 
   @Override
   public LogicalPlan withNewChildren(List<LogicalPlan> c) {
-    return new Join(c.get(0), c.get(1), joinType, condition);
+    return new Join(c.get(0), c.get(1), joinType, condition, hint);
   }
 
   @Override
@@ -42,7 +49,7 @@ public record Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expre
 
   @Override
   public LogicalPlan withNewExpressions(List<Expression> e) {
-    return condition == null ? this : new Join(left, right, joinType, e.get(0));
+    return condition == null ? this : new Join(left, right, joinType, e.get(0), hint);
   }
 
   @Override
@@ -67,6 +74,7 @@ public record Join(LogicalPlan left, LogicalPlan right, JoinType joinType, Expre
 
   @Override
   public String simpleString() {
-    return "Join " + joinType.prettyName() + (condition == null ? "" : ", " + condition);
+    return "Join " + joinType.prettyName() + (condition == null ? "" : ", " + condition)
+        + (hint.isEmpty() ? "" : ", " + hint);
   }
 }

@@ -70,6 +70,10 @@ public final class JoinSelection {
     boolean canBuildRight = type != JoinType.RIGHT_OUTER && type != JoinType.FULL_OUTER;
     PhysicalPlan left = planChild.apply(join.left());
     PhysicalPlan right = planChild.apply(join.right());
+    PhysicalPlan hinted = join.hint().isEmpty() ? null : JoinHints.plan(join, left, right, buildBudget);
+    if (hinted != null) {
+      return hinted;
+    }
     if (type == JoinType.LEFT_ANTI && fits(rightSize)) {
       BinaryComparison notIn = nullAwareKey(join);
       if (notIn != null) {
