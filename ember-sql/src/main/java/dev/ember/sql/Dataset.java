@@ -366,6 +366,16 @@ public final class Dataset<T> {
     return repartition(session.shufflePartitions(), columns);
   }
 
+  /** The rows in {@code numPartitions} contiguous ranges of {@code columns} (ascending NULLS FIRST unless sorted). */
+  public Dataset<Row> repartitionByRange(int numPartitions, Column... columns) {
+    return withPlan(RangeRepartitioning.of(numPartitions, columns, logicalPlan()));
+  }
+
+  /** {@link #repartitionByRange(int, Column...)} into {@code spark.sql.shuffle.partitions} partitions. */
+  public Dataset<Row> repartitionByRange(Column... columns) {
+    return repartitionByRange(session.shufflePartitions(), columns);
+  }
+
   /**
    * This Dataset under the hint {@code name}, as Spark's: a join strategy (BROADCAST, SHUFFLE_HASH,
    * SHUFFLE_MERGE, SHUFFLE_REPLICATE_NL and their aliases) for the joins it takes part in, or COALESCE(n) or

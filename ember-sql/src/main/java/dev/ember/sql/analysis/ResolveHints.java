@@ -10,6 +10,7 @@ import dev.ember.sql.plan.SubqueryAlias;
 import dev.ember.sql.plan.UnresolvedHint;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
+import dev.ember.sql.plan.expressions.SortOrder;
 import dev.ember.sql.plan.expressions.UnresolvedAttribute;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * without parameters hints the whole query, with names the relations in scope of those names (table names or
  * aliases, case-insensitively; the search stops at each aliased relation or subquery, and a name found nowhere
  * is logged); COALESCE(n), REPARTITION([n] [, columns]) and REPARTITION_BY_RANGE(n, columns) become the
- * coalesce and repartition nodes (by range is planned as by hash: the same rows per key, not sorted ranges), and
+ * coalesce and repartition nodes (by range over the columns ascending NULLS FIRST, through the range exchange
+ * ORDER BY uses, so each partition holds a contiguous key range), and
  * REBALANCE([columns]) a repartition into {@code spark.sql.shuffle.partitions} by the columns, or round robin
  * without them. Any other name is logged at WARN ("Unrecognized hint") and the hint dropped.
  */
@@ -131,7 +133,8 @@ public final class ResolveHints {
         if (columns.isEmpty()) {
           throw invalid(name, "it takes column names");
         }
-        return new RepartitionByExpression(columns, n == null ? defaultN : n, child);
+        return new RepartitionByExpression(columns.stream().<Expression>map(c -> SortOrder.of(c, true)).toList(),
+            n == null ? defaultN : n, child);
       default:
         if (n == null && columns.isEmpty()) {
           throw invalid(name, "it takes a partition count or column names");

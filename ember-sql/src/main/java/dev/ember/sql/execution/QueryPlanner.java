@@ -117,6 +117,12 @@ public final class QueryPlanner {
     return CoalesceShufflePartitions.apply(withExchanges, adaptive);
   }
 
+  /** A repartition's exchange: by range for sort-order keys (repartitionByRange), else by hash. */
+  private static Partitioning repartitioning(RepartitionByExpression repartition) {
+    return repartition.byRange() ? new Partitioning.Range(repartition.rangeOrdering(), repartition.numPartitions())
+        : new Partitioning.Hash(repartition.partitionExpressions(), repartition.numPartitions());
+  }
+
   private PhysicalPlan planOperators(LogicalPlan plan) {
     if (plan instanceof LocalRelation relation) {
       return new LocalTableScanExec(relation.output(), relation.rows(), defaultParallelism);
@@ -133,8 +139,7 @@ public final class QueryPlanner {
           : new CoalesceExec(repartition.numPartitions(), child);
     }
     if (plan instanceof RepartitionByExpression repartition) {
-      return new ShuffleExchangeExec(new Partitioning.Hash(repartition.partitionExpressions(),
-          repartition.numPartitions()), planOperators(repartition.child()), true);
+      return new ShuffleExchangeExec(repartitioning(repartition), planOperators(repartition.child()), true);
     }
     if (plan instanceof Sample sample) {
       return new SampleExec(sample.fraction(), sample.withReplacement(), sample.seed(),
