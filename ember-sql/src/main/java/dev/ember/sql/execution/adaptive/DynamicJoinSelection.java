@@ -15,7 +15,8 @@ import java.util.List;
  * zips with other inputs (a broadcast join keeps the stream side's partitioning; where a one-input operator
  * such as a final aggregate relies on the join's, the converted join's output is shuffled by the join keys,
  * as Spark's AQE accepts a new plan with no more shuffles than the old). Such a join is wrapped in an
- * {@link AdaptiveHashJoinExec}, which decides from the build side's size at run time. Runs after
+ * {@link AdaptiveHashJoinExec}, which decides from the build side's size at run time. A join a SHUFFLE_HASH or
+ * SHUFFLE_MERGE hint chose is left shuffled (Spark's AQE keeps a hinted strategy). Runs after
  * {@code EnsureRequirements} and before {@link CoalesceShufflePartitions}.
  */
 public final class DynamicJoinSelection {
@@ -77,7 +78,8 @@ public final class DynamicJoinSelection {
   private static boolean eligible(ShuffledHashJoinExec join, AdaptiveJoinSettings settings) {
     PhysicalPlan stream = join.children().get(join.buildsLeft() ? 1 : 0);
     boolean filterOnly = join.semiOrAntiBuildsLeft() && settings.runtimeFilter();
-    return (join.canBroadcastBuildSide() || filterOnly) && shuffled(stream);
+    // A join a SHUFFLE_HASH or SHUFFLE_MERGE hint chose stays as planned, as Spark's AQE keeps a hinted strategy.
+    return !join.strategyHinted() && (join.canBroadcastBuildSide() || filterOnly) && shuffled(stream);
   }
 
   /** An exchange the planner added (one the user asked for, REPARTITION, is kept). */

@@ -92,6 +92,6 @@ final class JoinHints {
   private static PhysicalPlan shuffled(Join join, JoinKeys keys, boolean buildLeft, long buildBudget,
       PhysicalPlan left, PhysicalPlan right) {
     return new ShuffledHashJoinExec(keys.leftKeys(), keys.rightKeys(), keys.nullSafe(), join.joinType(),
-        buildLeft, keys.residual(), buildBudget, left, right);
+        buildLeft, keys.residual(), buildBudget, left, right).withStrategyHinted();
   }
 }

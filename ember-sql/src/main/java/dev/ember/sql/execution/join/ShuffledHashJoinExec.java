@@ -37,16 +37,38 @@ public final class ShuffledHashJoinExec extends JoinExec {
   private final List<Expression> rightKeys;
   private final boolean[] nullSafe;
   private final long buildBudget;
+  private final boolean strategyHinted;
 
   /** A join of {@code left} and {@code right} on the keys, building the left side when {@code buildLeft}. */
   public ShuffledHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, boolean[] nullSafe,
       JoinType joinType, boolean buildLeft, Expression residual, long buildBudget, PhysicalPlan left,
       PhysicalPlan right) {
+    this(leftKeys, rightKeys, nullSafe, joinType, buildLeft, residual, buildBudget, false, left, right);
+  }
+
+  private ShuffledHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, boolean[] nullSafe,
+      JoinType joinType, boolean buildLeft, Expression residual, long buildBudget, boolean strategyHinted,
+      PhysicalPlan left, PhysicalPlan right) {
     super(left, right, joinType, buildLeft, residual);
     this.leftKeys = List.copyOf(leftKeys);
     this.rightKeys = List.copyOf(rightKeys);
     this.nullSafe = nullSafe.clone();
     this.buildBudget = buildBudget;
+    this.strategyHinted = strategyHinted;
+  }
+
+  /**
+   * This join as one a SHUFFLE_HASH or SHUFFLE_MERGE hint asked for: adaptive execution keeps it shuffled
+   * rather than converting it into a broadcast join, as Spark's AQE keeps a hinted strategy.
+   */
+  public ShuffledHashJoinExec withStrategyHinted() {
+    return new ShuffledHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, buildBudget,
+        true, left, right);
+  }
+
+  /** Whether a join strategy hint chose this shuffled join (see {@link #withStrategyHinted()}). */
+  public boolean strategyHinted() {
+    return strategyHinted;
   }
 
   @Override
@@ -75,7 +97,7 @@ public final class ShuffledHashJoinExec extends JoinExec {
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
     return new ShuffledHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, buildBudget,
-        c.get(0), c.get(1));
+        strategyHinted, c.get(0), c.get(1));
   }
 
   @Override
