@@ -5,6 +5,7 @@ import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.ScalarFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ final class CollapseProject implements Rule {
   @Override
   public LogicalPlan apply(LogicalPlan plan) {
     return plan.transformUp(node -> {
-      if (!(node instanceof Project outer) || !(outer.child() instanceof Project inner)) {
+      if (!(node instanceof Project outer) || !(outer.child() instanceof Project inner)
+          || inner.projectList().stream().anyMatch(ScalarFunction::containsNondeterministic)) {
         return node;
       }
       Map<Long, Expression> definitions = new HashMap<>();

@@ -19,7 +19,9 @@ import java.util.Set;
 public record ScalarFunction(String name, List<Expression> arguments, DataType dataType, boolean ansi,
     String timeZone) implements Expression {
 
-  private static final Set<String> NONDETERMINISTIC = Set.of("rand", "randn");
+  private static final Set<String> NONDETERMINISTIC = Set.of("rand", "randn", "spark_partition_id",
+      "monotonically_increasing_id", "input_file_name", "input_file_block_start", "input_file_block_length",
+      "uuid");
 
   /** Copies the arguments. */
   public ScalarFunction {
@@ -57,6 +59,14 @@ public record ScalarFunction(String name, List<Expression> arguments, DataType d
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code e} calls a function whose value depends on where or when a row is evaluated (its partition,
+   * its position, its file, a random draw), so it may not be copied, moved below a filter or evaluated twice.
+   */
+  public static boolean containsNondeterministic(Expression e) {
+    return e.exists(x -> x instanceof ScalarFunction f && NONDETERMINISTIC.contains(f.name()));
   }
 
   @Override
