@@ -431,6 +431,26 @@ public final class functions extends NestedFunctions {
     return fn("rand", seed);
   }
 
+  /** The id of the partition each row is evaluated in. */
+  public static Column spark_partition_id() {
+    return fn("spark_partition_id");
+  }
+
+  /** A unique 64-bit id per row, increasing within a partition: {@code (partitionId << 33) + rowIndex}. */
+  public static Column monotonically_increasing_id() {
+    return fn("monotonically_increasing_id");
+  }
+
+  /** The URI of the file each row was read from, or an empty string for a row not read from a file. */
+  public static Column input_file_name() {
+    return fn("input_file_name");
+  }
+
+  /** A random version 4 UUID string per row. */
+  public static Column uuid() {
+    return fn("uuid");
+  }
+
   /** The first non-NULL value. */
   public static Column coalesce(Column... columns) {
     return fn("coalesce", (Object[]) columns);

@@ -74,6 +74,7 @@ final class ScalarFunctions {
     DateTimeFunctions.register(BUILDERS);
     CollectionFunctions.register(BUILDERS);
     CatalogFunctions.register(BUILDERS);
+    PartitionFunctions.register(BUILDERS);
   }
 
   private ScalarFunctions() {}

@@ -66,6 +66,7 @@ final class FileScanRDD extends RDD<ColumnarBatch> {
         while (!current.hasNext() && files.hasNext()) {
           ScanFile file = files.next();
           metrics.filesRead().add(1);
+          InputFileBlock.set(file.split());
           current = BatchIterators.map(reader.read(file.split(), context, metrics), b -> assemble(b, file));
         }
         return current.hasNext();

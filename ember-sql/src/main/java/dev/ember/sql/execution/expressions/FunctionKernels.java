@@ -26,6 +26,7 @@ public final class FunctionKernels {
     MathKernels.register(KERNELS);
     NullKernels.register(KERNELS);
     CollectionKernels.register(KERNELS);
+    PartitionKernels.register(KERNELS);
   }
 
   private FunctionKernels() {}
