@@ -108,6 +108,7 @@ public final class QueryPlanner {
   /** The physical plan of {@code plan}, with the exchanges its operators require. */
   public PhysicalPlan plan(LogicalPlan plan) {
     PhysicalPlan withExchanges = EnsureRequirements.apply(planOperators(plan), shufflePartitions);
+    withExchanges = dev.ember.sql.execution.join.PruneJoinOutputs.apply(withExchanges);
     // Before the adaptive steps: they mark joins and group exchange reads by node identity, which a later
     // rebuild of their parents would break (a join over a coalesced read and an uncoalesced one).
     withExchanges = dev.ember.sql.execution.aggregate.CombineAggregatePhases.apply(withExchanges);

@@ -92,6 +92,20 @@ public final class HashAggregateExec extends PhysicalPlan {
     return resultExpressions.stream().map(e -> ((NamedExpression) e).toAttribute()).toList();
   }
 
+  /**
+   * The expressions this phase evaluates over its child's rows (its grouping keys and aggregate functions), so
+   * the child may leave out every other column; empty for a FINAL phase, which reads its child's columns by
+   * position.
+   */
+  public java.util.Optional<List<Expression>> childReads() {
+    if (mode == AggregateMode.FINAL) {
+      return java.util.Optional.empty();
+    }
+    List<Expression> reads = new ArrayList<>(grouping);
+    reads.addAll(functions);
+    return java.util.Optional.of(reads);
+  }
+
   @Override
   public Partitioning outputPartitioning() {
     return child.outputPartitioning();

@@ -44,7 +44,12 @@ public final class BroadcastHashJoinExec extends JoinExec {
 
   private BroadcastHashJoinExec(BroadcastHashJoinExec join, boolean dynamicFilter, PhysicalPlan left,
       PhysicalPlan right) {
-    super(left, right, join.joinType, join.buildLeft, join.condition);
+    this(join, dynamicFilter, left, right, join.kept);
+  }
+
+  private BroadcastHashJoinExec(BroadcastHashJoinExec join, boolean dynamicFilter, PhysicalPlan left,
+      PhysicalPlan right, int[] kept) {
+    super(left, right, join.joinType, join.buildLeft, join.condition, kept);
     this.leftKeys = join.leftKeys;
     this.rightKeys = join.rightKeys;
     this.nullSafe = join.nullSafe;
@@ -57,6 +62,19 @@ public final class BroadcastHashJoinExec extends JoinExec {
    */
   public BroadcastHashJoinExec withDynamicFilter(boolean enabled) {
     return enabled == dynamicFilter ? this : new BroadcastHashJoinExec(this, enabled, left, right);
+  }
+
+  /**
+   * This join emitting only the columns at positions {@code kept} of its full output (left then right
+   * columns), or all when null ({@link PruneJoinOutputs}).
+   */
+  BroadcastHashJoinExec withKept(int[] kept) {
+    return new BroadcastHashJoinExec(this, dynamicFilter, left, right, kept);
+  }
+
+  /** The expressions the join itself reads: its keys and its remaining condition. */
+  List<Expression> joinExpressions() {
+    return JoinExec.concat(leftKeys, rightKeys, condition);
   }
 
   /** As planned; after a run whose build keys filtered the stream side's scan, with that filtered scan. */

@@ -20,13 +20,21 @@ abstract class JoinExec extends PhysicalPlan {
   final JoinType joinType;
   final boolean buildLeft;
   final Expression condition;
+  /** The positions of the full output (left then right columns) this join emits, or null for all. */
+  final int[] kept;
 
   JoinExec(PhysicalPlan left, PhysicalPlan right, JoinType joinType, boolean buildLeft, Expression condition) {
+    this(left, right, joinType, buildLeft, condition, null);
+  }
+
+  JoinExec(PhysicalPlan left, PhysicalPlan right, JoinType joinType, boolean buildLeft, Expression condition,
+      int[] kept) {
     this.left = left;
     this.right = right;
     this.joinType = joinType;
     this.buildLeft = buildLeft;
     this.condition = condition;
+    this.kept = kept == null ? null : kept.clone();
   }
 
   @Override
@@ -44,6 +52,19 @@ abstract class JoinExec extends PhysicalPlan {
 
   @Override
   public List<AttributeReference> output() {
+    List<AttributeReference> full = fullOutput();
+    if (kept == null) {
+      return full;
+    }
+    List<AttributeReference> out = new ArrayList<>(kept.length);
+    for (int position : kept) {
+      out.add(full.get(position));
+    }
+    return out;
+  }
+
+  /** Every column a join of the inputs yields, left then right, before {@link #kept} narrows it. */
+  List<AttributeReference> fullOutput() {
     List<AttributeReference> out = new ArrayList<>(nullable(left.output(), joinType.leftNullable()));
     if (!joinType.leftOnly()) {
       out.addAll(nullable(right.output(), joinType.rightNullable()));
@@ -74,11 +95,21 @@ abstract class JoinExec extends PhysicalPlan {
     List<AttributeReference> both = new ArrayList<>(left.output());
     both.addAll(right.output());
     Expression bound = remaining == null ? null : BindReferences.bind(remaining, both);
-    return new JoinProcessor(joinType, buildLeft, bound, types(left), types(right));
+    return new JoinProcessor(joinType, buildLeft, bound, types(left), types(right), kept);
   }
 
   static List<DataType> types(PhysicalPlan plan) {
     return plan.output().stream().map(AttributeReference::dataType).toList();
+  }
+
+  /** The keys of both sides, then the condition when there is one. */
+  static List<Expression> concat(List<Expression> leftKeys, List<Expression> rightKeys, Expression condition) {
+    List<Expression> all = new ArrayList<>(leftKeys);
+    all.addAll(rightKeys);
+    if (condition != null) {
+      all.add(condition);
+    }
+    return all;
   }
 
   String describe(String name, String keys) {

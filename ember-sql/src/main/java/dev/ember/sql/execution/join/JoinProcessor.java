@@ -49,6 +49,8 @@ final class JoinProcessor implements Serializable {
   private final ConditionColumns conditionColumns;
   private final List<DataType> leftTypes;
   private final List<DataType> rightTypes;
+  /** The positions of the full output this join emits, or null for every column. */
+  private final int[] kept;
 
   /**
    * A processor for {@code joinType} whose build side is the left input when {@code buildLeft}.
@@ -57,6 +59,17 @@ final class JoinProcessor implements Serializable {
    */
   JoinProcessor(JoinType joinType, boolean buildLeft, Expression condition, List<DataType> leftTypes,
       List<DataType> rightTypes) {
+    this(joinType, buildLeft, condition, leftTypes, rightTypes, null);
+  }
+
+  /**
+   * As {@link #JoinProcessor(JoinType, boolean, Expression, List, List)}, emitting only the output columns at
+   * the positions {@code kept} (of the left then right columns; of the left ones for a semi or anti join), or
+   * all when null: a pair's columns nobody above reads are then never gathered.
+   */
+  JoinProcessor(JoinType joinType, boolean buildLeft, Expression condition, List<DataType> leftTypes,
+      List<DataType> rightTypes, int[] kept) {
+    this.kept = kept == null ? null : kept.clone();
     this.joinType = joinType;
     this.buildLeft = buildLeft;
     this.condition = condition;
@@ -230,7 +243,7 @@ final class JoinProcessor implements Serializable {
       }
       if (count > 0) {
         ColumnarBatch selected = count == stream.numRows() ? stream : stream.gather(rows, count);
-        out.add(joinType.leftOnly() ? selected : padded(selected, !buildLeft));
+        out.add(narrowed(joinType.leftOnly() ? selected : padded(selected, !buildLeft)));
       }
     }
   }
@@ -270,9 +283,37 @@ final class JoinProcessor implements Serializable {
    * order (every row matched one build row) is used as it is, without a gather.
    */
   private ColumnarBatch pairs(ColumnarBatch stream, int[] s, ColumnarBatch build, int[] b, int count) {
-    ColumnarBatch streamPart = isIdentity(s, count, stream.numRows()) ? stream : stream.gather(s, count);
-    ColumnarBatch buildPart = build.gather(b, count);
-    return buildLeft ? combine(buildPart, streamPart, count) : combine(streamPart, buildPart, count);
+    boolean streamAsIs = isIdentity(s, count, stream.numRows());
+    if (kept == null) {
+      ColumnarBatch streamPart = streamAsIs ? stream : stream.gather(s, count);
+      ColumnarBatch buildPart = build.gather(b, count);
+      return buildLeft ? combine(buildPart, streamPart, count) : combine(streamPart, buildPart, count);
+    }
+    ColumnVector[] columns = new ColumnVector[kept.length];
+    int leftWidth = leftTypes.size();
+    for (int c = 0; c < kept.length; c++) {
+      boolean isLeft = kept[c] < leftWidth;
+      int ordinal = isLeft ? kept[c] : kept[c] - leftWidth;
+      if (isLeft == buildLeft) {
+        columns[c] = build.column(ordinal).gather(b, count);
+      } else {
+        ColumnVector column = stream.column(ordinal);
+        columns[c] = streamAsIs ? column : column.gather(s, count);
+      }
+    }
+    return new ColumnarBatch(columns, count);
+  }
+
+  /** The {@link #kept} columns of a batch holding every output column. */
+  private ColumnarBatch narrowed(ColumnarBatch full) {
+    if (kept == null) {
+      return full;
+    }
+    ColumnVector[] columns = new ColumnVector[kept.length];
+    for (int c = 0; c < kept.length; c++) {
+      columns[c] = full.column(kept[c]);
+    }
+    return new ColumnarBatch(columns, full.numRows());
   }
 
   private static boolean isIdentity(int[] rows, int count, int numRows) {
@@ -312,7 +353,7 @@ final class JoinProcessor implements Serializable {
       }
       if (count == rows.length || (i == matched.length - 1 && count > 0)) {
         ColumnarBatch selected = build.gather(rows, count);
-        out.add(pad ? padded(selected, buildLeft) : selected);
+        out.add(narrowed(pad ? padded(selected, buildLeft) : selected));
         count = 0;
       }
     }

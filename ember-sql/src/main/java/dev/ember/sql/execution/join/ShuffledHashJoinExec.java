@@ -43,13 +43,13 @@ public final class ShuffledHashJoinExec extends JoinExec {
   public ShuffledHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, boolean[] nullSafe,
       JoinType joinType, boolean buildLeft, Expression residual, long buildBudget, PhysicalPlan left,
       PhysicalPlan right) {
-    this(leftKeys, rightKeys, nullSafe, joinType, buildLeft, residual, buildBudget, false, left, right);
+    this(leftKeys, rightKeys, nullSafe, joinType, buildLeft, residual, buildBudget, false, left, right, null);
   }
 
   private ShuffledHashJoinExec(List<Expression> leftKeys, List<Expression> rightKeys, boolean[] nullSafe,
       JoinType joinType, boolean buildLeft, Expression residual, long buildBudget, boolean strategyHinted,
-      PhysicalPlan left, PhysicalPlan right) {
-    super(left, right, joinType, buildLeft, residual);
+      PhysicalPlan left, PhysicalPlan right, int[] kept) {
+    super(left, right, joinType, buildLeft, residual, kept);
     this.leftKeys = List.copyOf(leftKeys);
     this.rightKeys = List.copyOf(rightKeys);
     this.nullSafe = nullSafe.clone();
@@ -63,7 +63,7 @@ public final class ShuffledHashJoinExec extends JoinExec {
    */
   public ShuffledHashJoinExec withStrategyHinted() {
     return new ShuffledHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, buildBudget,
-        true, left, right);
+        true, left, right, kept);
   }
 
   /** Whether a join strategy hint chose this shuffled join (see {@link #withStrategyHinted()}). */
@@ -97,7 +97,21 @@ public final class ShuffledHashJoinExec extends JoinExec {
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> c) {
     return new ShuffledHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, buildBudget,
-        strategyHinted, c.get(0), c.get(1));
+        strategyHinted, c.get(0), c.get(1), kept);
+  }
+
+  /**
+   * This join emitting only the columns at positions {@code kept} of its full output (left then right
+   * columns), or all when null ({@link PruneJoinOutputs}).
+   */
+  ShuffledHashJoinExec withKept(int[] kept) {
+    return new ShuffledHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, buildBudget,
+        strategyHinted, left, right, kept);
+  }
+
+  /** The expressions the join itself reads: its keys and its remaining condition. */
+  List<Expression> joinExpressions() {
+    return JoinExec.concat(leftKeys, rightKeys, condition);
   }
 
   @Override
@@ -172,7 +186,7 @@ public final class ShuffledHashJoinExec extends JoinExec {
       throw new IllegalStateException("The build side of " + simpleString() + " cannot be broadcast");
     }
     return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, buildLeft, condition, newLeft,
-        newRight);
+        newRight).withKept(kept);
   }
 
   /**
@@ -184,7 +198,8 @@ public final class ShuffledHashJoinExec extends JoinExec {
     if (!semiOrAntiBuildsLeft()) {
       throw new IllegalStateException(simpleString() + " does not build its left side");
     }
-    return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, false, condition, newLeft, newRight);
+    return new BroadcastHashJoinExec(leftKeys, rightKeys, nullSafe, joinType, false, condition, newLeft, newRight)
+        .withKept(kept);
   }
 
   @Override
