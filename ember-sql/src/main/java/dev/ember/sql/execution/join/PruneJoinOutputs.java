@@ -20,7 +20,8 @@ import java.util.Set;
  * Walking the physical plan from the root, the columns required of a node are those its parent reads plus what
  * the parent itself evaluates; through a project, a partial or complete hash aggregation, an exchange and a hash
  * join they are known exactly, and a hash join then emits only the required columns of its output (never none:
- * at least its first), so its pairs gather no others. Any other operator requires every column of its children, which are left as they are.
+ * at least its first), so its pairs gather no others. Any other operator requires every column of its children,
+ * which are left as they are.
  */
 public final class PruneJoinOutputs {
 
