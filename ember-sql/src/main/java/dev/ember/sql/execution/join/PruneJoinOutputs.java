@@ -41,7 +41,10 @@ public final class PruneJoinOutputs {
     }
     if (plan instanceof ShuffledHashJoinExec join) {
       JoinExec rebuilt = (JoinExec) withChildren(join, withAlso(required, join.joinExpressions()));
-      return required == null ? rebuilt : ((ShuffledHashJoinExec) rebuilt).withKept(kept(rebuilt, required));
+      // The stream keys stay: converted into a broadcast join at run time, the join may be shuffled by them again
+      // for an operator above that relied on its partitioning.
+      return required == null ? rebuilt : ((ShuffledHashJoinExec) rebuilt).withKept(kept(rebuilt,
+          withAlso(required, join.streamKeys())));
     }
     if (plan instanceof ProjectExec project) {
       return withChildren(plan, withAlso(new HashSet<>(), project.projectList()));

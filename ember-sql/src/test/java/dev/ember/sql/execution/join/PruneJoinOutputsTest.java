@@ -24,9 +24,14 @@ class PruneJoinOutputsTest {
   private EmberSession session;
 
   private void start(String buildBudget) {
+    start(buildBudget, false);
+  }
+
+  private void start(String buildBudget, boolean adaptive) {
     session = EmberSession.builder().master("local[2]").appName("PruneJoinOutputsTest")
         .config("spark.sql.shuffle.partitions", "3").config("spark.sql.autoBroadcastJoinThreshold", "-1")
-        .config("spark.sql.adaptive.enabled", "false")
+        .config("spark.sql.adaptive.enabled", String.valueOf(adaptive))
+        .config("spark.sql.adaptive.autoBroadcastJoinThreshold", "1m")
         .config(ShuffledHashJoinExec.BUILD_BUDGET_KEY, buildBudget).getOrCreate();
     // Orders (okey, ckey, price); customers (ckey, nation) with a duplicate key 2 and a NULL key; nations.
     // Ids 0 to 2999 as a cross product of digits.
@@ -71,11 +76,24 @@ class PruneJoinOutputsTest {
     for (ShuffleExchangeExec exchange : exchanges(plan)) {
       names.add(exchange.output().stream().map(AttributeReference::name).sorted().toList().toString());
     }
-    // The join of o and c hands on price and nkey alone: okey and both ckey columns are read by no one above.
-    assertThat(names).contains("[nkey, price]").noneMatch(s -> s.contains("okey"));
+    // The join of o and c hands on price and nkey (and the stream side's ckey, kept for a run-time broadcast
+    // that shuffles by it again), not okey and the build side's ckey, which nobody above reads: 3 of 5 columns.
+    assertThat(names).noneMatch(s -> s.contains("okey"))
+        .anySatisfy(s -> assertThat(s).isIn("[ckey, nkey, price]", "[nkey, price]"));
     assertThat(rows(query)).isEqualTo(expected());
     assertThat(rows("SELECT count(*) FROM o JOIN c ON o.ckey = c.ckey JOIN n ON c.nkey = n.nkey"))
         .containsExactly("[" + (countOrders(1) + countOrders(2) + countOrders(3)) + "]");
+  }
+
+  @Test
+  void shuffledJoinsTurnedIntoBroadcastsAtRunTimeKeepTheirPrunedOutput() {
+    start("1g", true);
+    String query = "SELECT n.name, sum(o.price), count(*) FROM o JOIN c ON o.ckey = c.ckey JOIN n ON c.nkey = n.nkey "
+        + "GROUP BY n.name";
+    assertThat(rows(query)).isEqualTo(expected());
+    assertThat(rows("SELECT c.nkey, count(*) FROM o JOIN c ON o.ckey = c.ckey GROUP BY c.nkey"))
+        .containsExactly("[10," + countOrders(1) + "]", "[20," + countOrders(2) + "]",
+            "[21," + countOrders(2) + "]", "[30," + countOrders(3) + "]");
   }
 
   @Test
