@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class PartialAggregationSkipSpillTest {
 
   /** Keys clustered in runs of three, a few NULL keys, NULL values every seventh row. */
-  private static final String CLUSTERED = "SELECT CASE WHEN id % 997 < 5 THEN NULL ELSE CAST(id / 3 AS BIGINT) END AS k, "
-      + "count(*), sum(CASE WHEN id % 7 = 0 THEN NULL ELSE CAST(id AS DECIMAL(12, 2)) END), min(id), "
+  private static final String CLUSTERED = "SELECT CASE WHEN id % 997 < 5 THEN NULL "
+      + "ELSE CAST(id / 3 AS BIGINT) END AS k, count(*), "
+      + "sum(CASE WHEN id % 7 = 0 THEN NULL ELSE CAST(id AS DECIMAL(12, 2)) END), min(id), "
       + "max(concat('r', id)), avg(id) FROM ids GROUP BY 1";
   /** As many groups as rows in each task's first rows. */
   private static final String SCATTERED = "SELECT id % 20000 AS k, count(*), sum(id), "
