@@ -238,13 +238,27 @@ final class AggregationTable {
   void updateRuns(ColumnarBatch batch, List<Expression> keyExpressions, List<Expression> inputs) {
     int n = batch.numRows();
     ColumnVector[] keyColumns = evaluate(keyExpressions, batch);
+    if (n == 0) {
+      return;
+    }
     int[] groupIds = new int[n];
-    int first = groups;
-    KeyRuns.runIds(keyColumns, n, first, groupIds);
+    int runCount = KeyRuns.runIds(keyColumns, n, groups, groupIds);
+    int[] starts = new int[runCount];
+    int r = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || groupIds[i] != groupIds[i - 1]) {
-        newGroup(keyColumns, i);
+        starts[r++] = i;
       }
+    }
+    if (keyColumns.length > 0) {
+      if (keys == null) {
+        keys = new GroupKeyColumns(keyColumns.length);
+      }
+      keys.addRows(keyColumns, starts, runCount);
+    }
+    groups += runCount;
+    for (GroupedState state : states) {
+      state.ensureCapacity(groups);
     }
     updateStates(batch, groupIds, n, inputs);
   }

@@ -88,6 +88,44 @@ class PartialAggregationSkipTest {
     assertThat(rows).containsExactly("5=3.75", "null=3.00", "7=null", "7=4.00", "5=0.01");
   }
 
+  @Test
+  void keysAddedInBulkMatchKeysAddedRowByRowAcrossChunks() {
+    DecimalType type = new DecimalType(15, 2);
+    int n = 5000;
+    List<Long> longs = new ArrayList<>();
+    List<Object> ints = new ArrayList<>();
+    List<Object> decimals = new ArrayList<>();
+    List<Object> strings = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      longs.add(i % 11 == 0 ? null : (long) i * 3);
+      ints.add(i % 13 == 0 ? null : i);
+      decimals.add(i % 17 == 0 ? null : BigDecimal.valueOf(i, 2));
+      strings.add(i % 19 == 0 ? null : "s" + i);
+    }
+    ColumnVector[] columns = {ColumnVectors.of(DataTypes.LongType, longs),
+        ColumnVectors.of(DataTypes.IntegerType, ints), ColumnVectors.of(type, decimals),
+        ColumnVectors.of(DataTypes.StringType, strings)};
+    // Every other row, so a bulk copy crosses the chunk boundary at 4096 keys: 3000 keys, then 1000 more.
+    int[] rows = new int[n / 2 + 1000];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = (2 * i) % n;
+    }
+    GroupKeyColumns bulk = new GroupKeyColumns(4);
+    bulk.addRows(columns, Arrays.copyOf(rows, 3000), 3000);
+    bulk.addRows(columns, Arrays.copyOfRange(rows, 3000, rows.length), rows.length - 3000);
+    GroupKeyColumns single = new GroupKeyColumns(4);
+    for (int row : rows) {
+      single.add(columns, row);
+    }
+    assertThat(bulk.size()).isEqualTo(single.size()).isEqualTo(rows.length);
+    assertThat(bulk.estimatedSize()).isEqualTo(single.estimatedSize());
+    for (int g = 0; g < rows.length; g++) {
+      for (int k = 0; k < 4; k++) {
+        assertThat(bulk.get(g, k)).isEqualTo(single.get(g, k)).isEqualTo(columns[k].getBoxed(rows[g]));
+      }
+    }
+  }
+
   private static ColumnarBatch batch(List<Long> keys, ColumnVector values) {
     return new ColumnarBatch(new ColumnVector[] {ColumnVectors.of(DataTypes.LongType, keys), values}, keys.size());
   }
