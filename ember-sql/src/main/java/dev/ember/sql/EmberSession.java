@@ -189,7 +189,8 @@ public final class EmberSession implements AutoCloseable {
     return new QueryPlanner(emberContext.defaultParallelism(), shufflePartitions(), JoinSelection.fromConf(settings),
         AdaptiveSettings.fromConf(settings, emberContext.defaultParallelism()),
         AdaptiveJoinSettings.fromConf(settings))
-        .withTopKThreshold(settings.getInt(TOP_K_THRESHOLD, QueryPlanner.DEFAULT_TOP_K_THRESHOLD));
+        .withTopKThreshold(settings.getInt(TOP_K_THRESHOLD, QueryPlanner.DEFAULT_TOP_K_THRESHOLD))
+        .withPartialAggregationSkip(dev.ember.sql.execution.aggregate.PartialAggregationSkip.fromConf(settings));
   }
 
   int shufflePartitions() {

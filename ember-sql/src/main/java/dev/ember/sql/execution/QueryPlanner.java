@@ -63,6 +63,8 @@ public final class QueryPlanner {
   private final AdaptiveSettings adaptive;
   private AdaptiveJoinSettings adaptiveJoins = AdaptiveJoinSettings.disabled();
   private int topKThreshold = DEFAULT_TOP_K_THRESHOLD;
+  private dev.ember.sql.execution.aggregate.PartialAggregationSkip partialAggregationSkip =
+      dev.ember.sql.execution.aggregate.PartialAggregationSkip.defaults();
 
   /**
    * The largest LIMIT over an ORDER BY planned as a top-n kept in memory
@@ -97,6 +99,12 @@ public final class QueryPlanner {
       AdaptiveSettings adaptive, AdaptiveJoinSettings adaptiveJoins) {
     this(defaultParallelism, shufflePartitions, joinSelection, adaptive);
     this.adaptiveJoins = adaptiveJoins;
+  }
+
+  /** This planner, its partial aggregations skipping as {@code skip} says; returns itself. */
+  public QueryPlanner withPartialAggregationSkip(dev.ember.sql.execution.aggregate.PartialAggregationSkip skip) {
+    this.partialAggregationSkip = skip;
+    return this;
   }
 
   /** This planner, planning LIMITs over ORDER BYs of at most {@code rows} rows as a top-n; returns itself. */
@@ -310,7 +318,7 @@ public final class QueryPlanner {
       }));
     }
     PhysicalPlan partial = new HashAggregateExec(AggregateMode.PARTIAL, grouping, functions, bufferAttributes,
-        resultAttributes, List.of(), planOperators(aggregate.child()));
+        resultAttributes, List.of(), planOperators(aggregate.child())).withPartialSkip(partialAggregationSkip);
     // The final phase requires rows clustered by the grouping keys; EnsureRequirements adds the exchange.
     return new HashAggregateExec(AggregateMode.FINAL, new ArrayList<>(groupingAttributes), functions,
         bufferAttributes, resultAttributes, resultExpressions, partial);

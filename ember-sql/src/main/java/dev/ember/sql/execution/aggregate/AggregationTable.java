@@ -33,6 +33,8 @@ final class AggregationTable {
   private MultiKeyGroupIds multiKeyIds;
   private PackedKeyGroupIds packedIds;
   private int groups;
+  private boolean countRuns;
+  private long runs;
 
   AggregationTable(List<AggregateEvaluator> evaluators) {
     this.states = new GroupedState[evaluators.size()];
@@ -222,7 +224,56 @@ final class AggregationTable {
   /** PARTIAL: adds the rows of {@code batch}. */
   void update(ColumnarBatch batch, List<Expression> keyExpressions, List<Expression> inputs) {
     int n = batch.numRows();
-    int[] groupIds = groupIds(evaluate(keyExpressions, batch), n);
+    ColumnVector[] keyColumns = evaluate(keyExpressions, batch);
+    if (countRuns) {
+      runs += KeyRuns.count(keyColumns, n);
+    }
+    updateStates(batch, groupIds(keyColumns, n), n, inputs);
+  }
+
+  /**
+   * PARTIAL without hashing: adds the rows of {@code batch} as new groups, one per run of consecutive rows
+   * with equal keys, so a key may have several groups; for a table that is only written out as partial rows.
+   */
+  void updateRuns(ColumnarBatch batch, List<Expression> keyExpressions, List<Expression> inputs) {
+    int n = batch.numRows();
+    ColumnVector[] keyColumns = evaluate(keyExpressions, batch);
+    if (n == 0) {
+      return;
+    }
+    int[] groupIds = new int[n];
+    int runCount = KeyRuns.runIds(keyColumns, n, groups, groupIds);
+    int[] starts = new int[runCount];
+    int r = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || groupIds[i] != groupIds[i - 1]) {
+        starts[r++] = i;
+      }
+    }
+    if (keyColumns.length > 0) {
+      if (keys == null) {
+        keys = new GroupKeyColumns(keyColumns.length);
+      }
+      keys.addRows(keyColumns, starts, runCount);
+    }
+    groups += runCount;
+    for (GroupedState state : states) {
+      state.ensureCapacity(groups);
+    }
+    updateStates(batch, groupIds, n, inputs);
+  }
+
+  /** Counts the runs of equal keys in the batches {@link #update} takes from now on ({@link #runs}). */
+  void countRuns() {
+    countRuns = true;
+  }
+
+  /** The runs of consecutive rows with equal keys in the batches counted, each batch counted alone. */
+  long runs() {
+    return runs;
+  }
+
+  private void updateStates(ColumnarBatch batch, int[] groupIds, int n, List<Expression> inputs) {
     batchGroups.reset(groupIds, n, groups);
     for (int f = 0; f < states.length; f++) {
       Expression input = inputs.get(f);

@@ -3,7 +3,10 @@ package dev.ember.sql.execution.aggregate;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.DecimalColumnVector;
 import dev.ember.sql.execution.vector.DoubleColumnVector;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +56,63 @@ final class GroupKeyColumns {
       copy(chunk[k], slot, columns[k], row);
     }
     return size++;
+  }
+
+  /**
+   * Appends rows {@code rows[0 .. count-1]} of {@code columns} as the keys of the next groups, as {@link #add}
+   * row by row would: long, int and compact decimal columns in one loop per column and chunk.
+   */
+  void addRows(ColumnVector[] columns, int[] rows, int count) {
+    int done = 0;
+    while (done < count) {
+      int slot = size % CHUNK;
+      if (slot == 0) {
+        add(columns, rows[done++]);
+        continue;
+      }
+      int take = Math.min(count - done, CHUNK - slot);
+      ColumnVector[] chunk = chunks.get(chunks.size() - 1);
+      for (int k = 0; k < width; k++) {
+        if (!copyRows(chunk[k], slot, columns[k], rows, done, take)) {
+          for (int i = 0; i < take; i++) {
+            copy(chunk[k], slot + i, columns[k], rows[done + i]);
+          }
+        }
+      }
+      size += take;
+      done += take;
+    }
+  }
+
+  /** Copies rows {@code rows[from .. from+take-1]} to slots from {@code slot} when both are primitive alike. */
+  private static boolean copyRows(ColumnVector target, int slot, ColumnVector source, int[] rows, int from,
+      int take) {
+    long[] in;
+    long[] out;
+    if (target instanceof LongColumnVector t && source instanceof LongColumnVector v) {
+      in = v.values;
+      out = t.values;
+    } else if (target instanceof DecimalColumnVector t && source instanceof DecimalColumnVector v
+        && !v.hasWideValues() && !t.hasWideValues() && t.scale() == v.scale()) {
+      in = v.unscaled;
+      out = t.unscaled;
+    } else if (target instanceof IntColumnVector t && source instanceof IntColumnVector v) {
+      for (int i = 0; i < take; i++) {
+        t.values[slot + i] = v.values[rows[from + i]];
+        t.nulls[slot + i] = v.nulls[rows[from + i]];
+      }
+      return true;
+    } else {
+      return false;
+    }
+    boolean[] inNulls = source.nulls;
+    boolean[] outNulls = target.nulls;
+    for (int i = 0; i < take; i++) {
+      int row = rows[from + i];
+      out[slot + i] = in[row];
+      outNulls[slot + i] = inNulls[row];
+    }
+    return true;
   }
 
   private void copy(ColumnVector target, int slot, ColumnVector source, int row) {

@@ -35,6 +35,7 @@ public final class HashAggregateExec extends PhysicalPlan {
   private final List<AttributeReference> resultAttributes;
   private final List<Expression> resultExpressions;
   private final PhysicalPlan child;
+  private PartialAggregationSkip partialSkip = PartialAggregationSkip.defaults();
 
   /**
    * An aggregation phase.
@@ -66,7 +67,18 @@ public final class HashAggregateExec extends PhysicalPlan {
   @Override
   public PhysicalPlan withNewChildren(List<PhysicalPlan> newChildren) {
     return new HashAggregateExec(mode, grouping, functions, bufferAttributes, resultAttributes, resultExpressions,
-        newChildren.get(0));
+        newChildren.get(0)).withPartialSkip(partialSkip);
+  }
+
+  /**
+   * This operator, its PARTIAL phase skipping as {@code skip} says when hashing does not reduce its rows
+   * ({@code spark.sql.aggregate.skipPartialAggregation}).
+   */
+  public HashAggregateExec withPartialSkip(PartialAggregationSkip skip) {
+    HashAggregateExec copy = new HashAggregateExec(mode, grouping, functions, bufferAttributes, resultAttributes,
+        resultExpressions, child);
+    copy.partialSkip = skip;
+    return copy;
   }
 
   @Override
@@ -125,14 +137,9 @@ public final class HashAggregateExec extends PhysicalPlan {
       CommonSubexpressions shared = bound.shared();
       List<Expression> sharedKeys = bound.keys();
       List<Expression> sharedInputs = bound.inputs();
-      return child.execute(context).mapPartitions(batches -> {
-        SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, keyCount,
-            outputTypes);
-        while (batches.hasNext()) {
-          table.update(shared.extend(batches.next()), sharedKeys, sharedInputs);
-        }
-        return table.output(groups -> groups.partialOutput(outputTypes));
-      });
+      PartialAggregationSkip skip = partialSkip;
+      return child.execute(context).mapPartitions(batches -> new PartialAggregation(batches,
+          TaskSpill.forCurrentTask(), evaluators, keyCount, outputTypes, shared, sharedKeys, sharedInputs, skip));
     }
     List<AttributeReference> intermediate = new ArrayList<>(groupingAttributes());
     intermediate.addAll(resultAttributes);

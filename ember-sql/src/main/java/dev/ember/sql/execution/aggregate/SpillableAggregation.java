@@ -33,6 +33,9 @@ final class SpillableAggregation extends SpillableConsumer {
   private final List<SpilledRows> runs = new ArrayList<>();
   private AggregationTable table;
   private boolean reading;
+  private boolean countRuns;
+  private long spilledGroups;
+  private long spilledRuns;
 
   /**
    * An empty aggregation.
@@ -77,6 +80,22 @@ final class SpillableAggregation extends SpillableConsumer {
     }
   }
 
+  /** Counts the runs of equal keys in the batches {@link #update} takes from now on. */
+  void countRuns() {
+    countRuns = true;
+    table.countRuns();
+  }
+
+  /** The groups made so far, a group spilled and made again counting twice. */
+  long groupsMade() {
+    return spilledGroups + table.numGroups();
+  }
+
+  /** The runs of equal keys counted so far, each batch counted alone. */
+  long keyRuns() {
+    return spilledRuns + table.runs();
+  }
+
   /** The number of runs spilled so far. */
   int numSpills() {
     return runs.size();
@@ -90,7 +109,12 @@ final class SpillableAggregation extends SpillableConsumer {
   @Override
   protected void spillHeld() {
     runs.add(SpilledRows.write(taskSpill(), sortedRows(table).iterator(), table.estimatedSize()));
+    spilledGroups += table.numGroups();
+    spilledRuns += table.runs();
     table = new AggregationTable(evaluators);
+    if (countRuns) {
+      table.countRuns();
+    }
   }
 
   private List<Object[]> sortedRows(AggregationTable groups) {
