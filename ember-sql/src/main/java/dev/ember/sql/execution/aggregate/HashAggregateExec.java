@@ -72,7 +72,7 @@ public final class HashAggregateExec extends PhysicalPlan {
 
   /**
    * This operator, its PARTIAL phase skipping as {@code skip} says when hashing does not reduce its rows
-   * ({@code spark.sql.aggregate.skipPartialAggregation}).
+   * ({@code ember.sql.aggregate.skipPartialAggregation}).
    */
   public HashAggregateExec withPartialSkip(PartialAggregationSkip skip) {
     HashAggregateExec copy = new HashAggregateExec(mode, grouping, functions, bufferAttributes, resultAttributes,

@@ -4,17 +4,18 @@ import dev.ember.EmberConf;
 import java.io.Serializable;
 
 /**
- * When a PARTIAL aggregation stops hashing its input, as Spark skips a partial aggregation that does not
- * reduce: after the first {@code minNumRows} rows of a task, the task stops hashing when its table holds more
- * than {@code ratio} groups per row, or when the input is clustered by its keys (every group so far is one run
- * of consecutive rows) and the table has outgrown a batch. The rest of the task's rows then pass to the
- * exchange as partial rows, one per run of equal keys ({@link AggregationTable#updateRuns}), so the final
+ * When a PARTIAL aggregation that does not reduce stops hashing its input (an Ember behaviour: Spark always
+ * hashes its partial aggregations): after the first {@code minNumRows} rows of a task, the task stops hashing
+ * when its table holds more than {@code ratio} groups per row, or when the input is clustered by its keys
+ * (every group so far is one run of consecutive rows) and the table has outgrown a batch. The rest of the
+ * task's rows then pass to the exchange as partial rows, one per run of equal keys
+ * ({@link AggregationTable#updateRuns}), so the final
  * phase does the only hashing.
  *
- * @param enabled {@code spark.sql.aggregate.skipPartialAggregation} (default true)
- * @param ratio {@code spark.sql.aggregate.skipPartialAggregation.ratio}: groups per row above which hashing
+ * @param enabled {@code ember.sql.aggregate.skipPartialAggregation} (default true)
+ * @param ratio {@code ember.sql.aggregate.skipPartialAggregation.ratio}: groups per row above which hashing
  *     stops (default 0.8)
- * @param minNumRows {@code spark.sql.aggregate.skipPartialAggregation.minNumRows}: the rows hashed before
+ * @param minNumRows {@code ember.sql.aggregate.skipPartialAggregation.minNumRows}: the rows hashed before
  *     deciding (default 100000)
  */
 public record PartialAggregationSkip(boolean enabled, double ratio, long minNumRows) implements Serializable {
