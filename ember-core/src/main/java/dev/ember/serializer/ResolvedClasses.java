@@ -1,5 +1,6 @@
 package dev.ember.serializer;
 
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,15 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The classes Java deserialization resolved by name, kept per class loader: every task deserializes a plan of
  * dozens of classes, and {@link Class#forName(String, boolean, ClassLoader)} takes a lock and searches the loader
  * each time, which costs more than a small task's own work. Only successful lookups are kept (a name resolved
- * once stays resolved in the same loader); a loader that is no longer used is dropped with its classes, and at
- * most {@link #MAX_NAMES} names are kept per loader.
+ * once stays resolved in the same loader); a loader that is no longer used is dropped with its classes (they are
+ * held weakly, as a class holds its loader and would otherwise keep its key alive), and at most
+ * {@link #MAX_NAMES} names are kept per loader.
  */
 final class ResolvedClasses {
 
   /** Names kept per loader: far more than the classes of any plan, and a bound on a loader's memory. */
   static final int MAX_NAMES = 4096;
 
-  private static final Map<ClassLoader, Map<String, Class<?>>> BY_LOADER = new WeakHashMap<>();
+  private static final Map<ClassLoader, Map<String, WeakReference<Class<?>>>> BY_LOADER = new WeakHashMap<>();
 
   private ResolvedClasses() {}
 
@@ -27,14 +29,15 @@ final class ResolvedClasses {
 
   /** As above, keeping at most {@code maxNames} names for {@code loader}. */
   static Class<?> forName(String name, ClassLoader loader, int maxNames) throws ClassNotFoundException {
-    Map<String, Class<?>> classes = classesOf(loader);
-    Class<?> known = classes.get(name);
+    Map<String, WeakReference<Class<?>>> classes = classesOf(loader);
+    WeakReference<Class<?>> kept = classes.get(name);
+    Class<?> known = kept == null ? null : kept.get();
     if (known != null) {
       return known;
     }
     Class<?> resolved = Class.forName(name, false, loader);
-    if (classes.size() < maxNames) {
-      classes.put(name, resolved);
+    if (kept != null || classes.size() < maxNames) {
+      classes.put(name, new WeakReference<>(resolved));
     }
     return resolved;
   }
@@ -44,7 +47,7 @@ final class ResolvedClasses {
     return classesOf(loader).size();
   }
 
-  private static Map<String, Class<?>> classesOf(ClassLoader loader) {
+  private static Map<String, WeakReference<Class<?>>> classesOf(ClassLoader loader) {
     synchronized (BY_LOADER) {
       return BY_LOADER.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
     }
