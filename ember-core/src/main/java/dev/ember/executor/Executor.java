@@ -35,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class Executor {
 
   private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+  /**
+   * The JVM's collectors, looked up once: the platform's bean lookup costs more than a small task's own work, and
+   * every task reads the collectors' times when it starts and ends. The set of collectors is fixed at JVM start.
+   */
+  private static final List<GarbageCollectorMXBean> GARBAGE_COLLECTORS =
+      List.copyOf(ManagementFactory.getGarbageCollectorMXBeans());
 
   private final String executorId;
   private final EmberEnv env;
@@ -253,7 +259,7 @@ public final class Executor {
 
   private static long totalGcTimeMs() {
     long total = 0;
-    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (GarbageCollectorMXBean gc : GARBAGE_COLLECTORS) {
       total += Math.max(0, gc.getCollectionTime());
     }
     return total;

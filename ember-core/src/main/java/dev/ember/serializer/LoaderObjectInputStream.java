@@ -21,7 +21,7 @@ final class LoaderObjectInputStream extends ObjectInputStream {
   @Override
   protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
     try {
-      return Class.forName(desc.getName(), false, loader);
+      return ResolvedClasses.forName(desc.getName(), loader);
     } catch (ClassNotFoundException e) {
       return super.resolveClass(desc);
     }

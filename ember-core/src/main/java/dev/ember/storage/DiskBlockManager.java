@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,8 @@ public final class DiskBlockManager {
 
   private static final int SUB_DIRS = 64;
   private final Path root;
+  /** The sub-directories made so far: every shuffle file asks for its directory, which exists after the first. */
+  private final AtomicIntegerArray made = new AtomicIntegerArray(SUB_DIRS);
 
   /** Creates a fresh directory {@code ember-<uuid>} under {@code parent}. */
   public DiskBlockManager(Path parent) {
@@ -38,10 +41,13 @@ public final class DiskBlockManager {
   public File getFile(String name) {
     int sub = Math.floorMod(name.hashCode(), SUB_DIRS);
     Path dir = root.resolve(String.format("%02x", sub));
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not create local directory " + dir, e);
+    if (made.get(sub) == 0) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not create local directory " + dir, e);
+      }
+      made.set(sub, 1);
     }
     return dir.resolve(name).toFile();
   }
@@ -58,6 +64,9 @@ public final class DiskBlockManager {
 
   /** Deletes every file this manager created. */
   public void stop() {
+    for (int i = 0; i < SUB_DIRS; i++) {
+      made.set(i, 0);
+    }
     if (!Files.exists(root)) {
       return;
     }

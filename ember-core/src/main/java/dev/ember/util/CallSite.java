@@ -12,6 +12,17 @@ public final class CallSite {
 
   private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
+  /**
+   * Whether a class is Ember's own, decided once a class: every RDD constructed walks the stack (SQL queries
+   * build dozens of RDDs over deep stacks), and reading a class's code source is the costly part of a walk.
+   */
+  private static final ClassValue<Boolean> EMBER_INTERNAL = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return computeEmberInternal(type);
+    }
+  };
+
   private CallSite() {}
 
   /** The call site of the current thread's stack, or {@code "unknown"} if none can be found. */
@@ -66,7 +77,11 @@ public final class CallSite {
         || className.equals("dev.ember.EmberContext"));
   }
 
-  private static boolean isEmberInternal(Class<?> type) {
+  static boolean isEmberInternal(Class<?> type) {
+    return EMBER_INTERNAL.get(type);
+  }
+
+  private static boolean computeEmberInternal(Class<?> type) {
     String name = type.getName();
     if (!name.startsWith("dev.ember.") || name.startsWith("dev.ember.examples.")) {
       return false;

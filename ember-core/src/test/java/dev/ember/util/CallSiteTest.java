@@ -31,4 +31,25 @@ class CallSiteTest {
           "count at CallSiteTest.java:" + (line + 1));
     }
   }
+
+  @Test
+  void ownershipOfAClassIsDecidedOnceAndStaysTheSame() {
+    // Library classes are Ember's own; this test's class (in test-classes) and JDK classes are not.
+    for (int i = 0; i < 2; i++) {
+      assertThat(CallSite.isEmberInternal(EmberContext.class)).isTrue();
+      assertThat(CallSite.isEmberInternal(CallSiteTest.class)).isFalse();
+      assertThat(CallSite.isEmberInternal(String.class)).isFalse();
+    }
+  }
+
+  @Test
+  void creationSiteOfManyRddsStillNamesTheUserLine() throws Exception {
+    try (EmberContext sc = new EmberContext(new EmberConf(false).setMaster("local[1]").setAppName("callsite"))) {
+      int line = new Throwable().getStackTrace()[0].getLineNumber() + 2;
+      for (int i = 0; i < 3; i++) {
+        assertThat(sc.parallelize(List.of(1), 1).map(x -> x).creationSite())
+            .isEqualTo("map at CallSiteTest.java:" + line);
+      }
+    }
+  }
 }

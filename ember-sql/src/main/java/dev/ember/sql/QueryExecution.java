@@ -106,7 +106,7 @@ public final class QueryExecution {
     ExecutionContext context = session.executionContext();
     List<ColumnarBatch> batches;
     try {
-      batches = executedPlan().execute(context).collect();
+      batches = executedPlan().executeCollect(context);
     } catch (RuntimeException e) {
       // An error of the data (overflow, bad cast in ANSI mode) reaches the user as itself, not as a job failure.
       SqlExecutionException cause = SqlExecutionException.find(e);

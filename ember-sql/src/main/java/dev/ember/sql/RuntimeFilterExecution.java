@@ -23,8 +23,11 @@ import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.Literal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,8 @@ final class RuntimeFilterExecution {
   private RuntimeFilterExecution() {}
 
   static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys) {
-    return inline(plan, session, maxKeys, new HashMap<>());
+    // Concurrent: the independent filters are built at the same time, and each builds the filters it chains.
+    return inline(plan, session, maxKeys, new ConcurrentHashMap<>());
   }
 
   /**
@@ -56,6 +60,7 @@ final class RuntimeFilterExecution {
       Map<RuntimeFilter, Expression> built) {
     Map<RuntimeFilter, ColumnRange> ranges = new HashMap<>();
     collectRanges(plan, ranges);
+    prebuild(plan, session, maxKeys, built, ranges);
     UnaryOperator<Expression> build = e -> {
       if (!(e instanceof RuntimeFilter filter)) {
         return e;
@@ -81,6 +86,35 @@ final class RuntimeFilterExecution {
       }
       return node;
     });
+  }
+
+  /**
+   * Builds the filters {@code plan} holds that are not built yet at the same time ({@link ParallelBuilds}), up to
+   * the application's default parallelism: each runs a job of its own, mostly over a small table read by one
+   * task, which alone would leave the other cores idle.
+   */
+  private static void prebuild(LogicalPlan plan, EmberSession session, long maxKeys,
+      Map<RuntimeFilter, Expression> built, Map<RuntimeFilter, ColumnRange> ranges) {
+    Set<RuntimeFilter> pending = new LinkedHashSet<>();
+    plan.transformAllExpressions(e -> {
+      if (e instanceof RuntimeFilter filter && !built.containsKey(filter)) {
+        pending.add(filter);
+      }
+      return e;
+    });
+    if (pending.size() < 2) {
+      return;
+    }
+    List<Runnable> steps = new ArrayList<>();
+    for (RuntimeFilter filter : pending) {
+      // Not computeIfAbsent: a build puts the filters its creation plan chains into the same map.
+      steps.add(() -> {
+        if (!built.containsKey(filter)) {
+          built.putIfAbsent(filter, build(filter, ranges.get(filter), session, maxKeys, built));
+        }
+      });
+    }
+    ParallelBuilds.runAll(steps, session.emberContext().defaultParallelism());
   }
 
   /**

@@ -45,6 +45,24 @@ public abstract class PhysicalPlan implements Serializable {
   /** The RDD computing this operator's output. */
   public abstract RDD<ColumnarBatch> execute(ExecutionContext context);
 
+  /**
+   * Runs this plan and returns all its batches on the driver, in partition order (Spark's
+   * {@code executeCollect}); an operator whose last step needs only a few rows overrides it to take that step
+   * on the driver instead of in a stage of its own.
+   */
+  public List<ColumnarBatch> executeCollect(ExecutionContext context) {
+    return execute(context).collect();
+  }
+
+  /**
+   * Whether this operator only gathers its one child's rows, unchanged, into a single partition, as a
+   * single-partition exchange the planner added does: a step above it that runs on the driver may then collect
+   * the child's partitions directly instead.
+   */
+  public boolean gathersIntoOnePartition() {
+    return false;
+  }
+
   /** One line describing this operator, as in Spark's EXPLAIN. */
   public abstract String simpleString();
 

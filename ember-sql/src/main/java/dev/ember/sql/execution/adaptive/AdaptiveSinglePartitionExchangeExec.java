@@ -70,6 +70,11 @@ public final class AdaptiveSinglePartitionExchangeExec extends PhysicalPlan {
   }
 
   @Override
+  public boolean gathersIntoOnePartition() {
+    return true;
+  }
+
+  @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     RDD<ColumnarBatch> input = exchange.children().get(0).execute(context);
     if (input.getNumPartitions() == 1) {

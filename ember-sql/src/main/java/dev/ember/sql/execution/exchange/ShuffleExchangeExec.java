@@ -54,6 +54,12 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     return userSpecified;
   }
 
+  /** A single-partition exchange the planner added (not the user) only gathers its child's rows. */
+  @Override
+  public boolean gathersIntoOnePartition() {
+    return !userSpecified && partitioning instanceof Partitioning.Single;
+  }
+
   @Override
   public List<PhysicalPlan> children() {
     return List.of(child);

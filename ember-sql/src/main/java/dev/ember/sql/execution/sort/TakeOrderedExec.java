@@ -11,6 +11,7 @@ import dev.ember.sql.execution.spill.RowBatches;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.plan.expressions.SortOrder;
 import dev.ember.sql.types.DataType;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class TakeOrderedExec extends PhysicalPlan {
   private final List<SortOrder> order;
   private final boolean global;
   private final PhysicalPlan child;
+  private transient volatile boolean mergedOnDriver;
 
   /** The first {@code limit} rows of {@code child} by {@code order}; {@code global} over all partitions. */
   public TakeOrderedExec(int limit, List<SortOrder> order, boolean global, PhysicalPlan child) {
@@ -84,7 +86,45 @@ public final class TakeOrderedExec extends PhysicalPlan {
     RowComparator comparator = RowComparator.forKeys(order);
     List<DataType> types = child.output().stream().map(AttributeReference::dataType).toList();
     int n = limit;
+    mergedOnDriver = false;
     return child.execute(context).mapPartitions(batches -> take(batches, n, keys, comparator, types));
+  }
+
+  /**
+   * The global step over a planned single-partition exchange, as Spark's {@code executeCollect} does it: the
+   * partitions' top rows (at most {@code limit} a partition) are collected and the final ones picked on the
+   * driver, so no shuffle stage runs to move those few rows into one partition. Otherwise as {@link #execute}.
+   */
+  @Override
+  public List<ColumnarBatch> executeCollect(ExecutionContext context) {
+    PhysicalPlan input = singlePartitionExchangeInput();
+    if (input == null) {
+      mergedOnDriver = false;
+      return super.executeCollect(context);
+    }
+    List<ColumnarBatch> tops = input.execute(context).collect();
+    List<Expression> keys = new ArrayList<>();
+    for (SortOrder o : order) {
+      keys.add(BindReferences.bind(o.child(), input.output()));
+    }
+    List<DataType> types = input.output().stream().map(AttributeReference::dataType).toList();
+    List<ColumnarBatch> result = new ArrayList<>();
+    take(tops.iterator(), limit, keys, RowComparator.forKeys(order), types).forEachRemaining(result::add);
+    mergedOnDriver = true;
+    return result;
+  }
+
+  /**
+   * The input of the exchange under this global step when that exchange only gathers the rows into one
+   * partition ({@link PhysicalPlan#gathersIntoOnePartition}) and the order is deterministic (its keys are then
+   * evaluated on the driver); else null.
+   */
+  private PhysicalPlan singlePartitionExchangeInput() {
+    if (!global || !child.gathersIntoOnePartition()
+        || order.stream().anyMatch(ScalarFunction::containsNondeterministic)) {
+      return null;
+    }
+    return child.children().get(0);
   }
 
   private static Iterator<ColumnarBatch> take(Iterator<ColumnarBatch> batches, int limit, List<Expression> keys,
@@ -99,7 +139,10 @@ public final class TakeOrderedExec extends PhysicalPlan {
   @Override
   public String simpleString() {
     String orderBy = "limit=" + limit + ", orderBy=" + ExplainStrings.list(order);
-    return global ? "TakeOrderedAndProject(" + orderBy + ", output=" + ExplainStrings.list(output()) + ")"
-        : "LocalTakeOrdered(" + orderBy + ")";
+    if (!global) {
+      return "LocalTakeOrdered(" + orderBy + ")";
+    }
+    return "TakeOrderedAndProject(" + orderBy + ", output=" + ExplainStrings.list(output()) + ")"
+        + (mergedOnDriver ? " merged on the driver: the exchange below did not run" : "");
   }
 }

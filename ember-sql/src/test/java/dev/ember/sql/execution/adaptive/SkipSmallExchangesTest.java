@@ -170,9 +170,16 @@ class SkipSmallExchangesTest {
       return ca != cb ? Long.compare(cb, ca) : all.indexOf(a) - all.indexOf(b);
     });
     assertThat(rows(top)).isEqualTo(sorted.subList(0, 3));
+    // Collected, the top rows are merged on the driver: the exchange does not run at all.
+    assertThat(top.queryExecution().executedPlan().treeString())
+        .containsSubsequence("TakeOrderedAndProject(", "merged on the driver: the exchange below did not run",
+            "Exchange SinglePartition", "LocalTakeOrdered(");
+    // As an RDD for a job of the caller's, the global step runs in a task over the one partition, in place.
+    assertThat(top.queryExecution().toRdd().collect().stream().mapToInt(b -> b.numRows()).sum()).isEqualTo(3);
     assertThat(top.queryExecution().executedPlan().treeString())
         .containsSubsequence("TakeOrderedAndProject(", "Exchange SinglePartition skipped: its input is one "
-            + "partition (adaptive, isFinalPlan=true)", "LocalTakeOrdered(");
+            + "partition (adaptive, isFinalPlan=true)", "LocalTakeOrdered(")
+        .doesNotContain("merged on the driver");
   }
 
   @Test

@@ -111,4 +111,56 @@ class TakeOrderedTest {
     assertThat(df.queryExecution().explainString("simple")).contains("TakeOrderedAndProject");
     assertThat(df.collectAsList().toString()).isEqualTo("[[9999,3,99,s9999], [9998,2,98,s9998]]");
   }
+
+  /** The stages the collection of {@code sql} ran, and its rows. */
+  private static List<String> rowsCountingStages(String sql, java.util.concurrent.atomic.AtomicInteger stages)
+      throws InterruptedException {
+    dev.ember.scheduler.EmberListener counter = new dev.ember.scheduler.EmberListener() {
+      @Override
+      public void onStageSubmitted(dev.ember.scheduler.EmberListenerEvent.StageSubmitted event) {
+        stages.incrementAndGet();
+      }
+    };
+    session.emberContext().addEmberListener(counter);
+    try {
+      List<String> out = rows(sql);
+      session.emberContext().listenerBus().waitUntilEmpty(5_000);
+      return out;
+    } finally {
+      session.emberContext().removeEmberListener(counter);
+    }
+  }
+
+  @Test
+  void collectedTopRowsOfSeveralPartitionsAreMergedOnTheDriverWithoutAShuffleStage() throws Exception {
+    String sql = "SELECT id, v FROM t ORDER BY v DESC NULLS LAST, id LIMIT 3";
+    java.util.concurrent.atomic.AtomicInteger stages = new java.util.concurrent.atomic.AtomicInteger();
+    // The view's own repartition(4) is one shuffle stage; the top-n adds no second one.
+    assertThat(rowsCountingStages(sql, stages)).containsExactly("[99,99]", "[199,99]", "[299,99]");
+    assertThat(stages.get()).isEqualTo(2);
+    var df = session.sql(sql);
+    df.collectAsList();
+    assertThat(df.queryExecution().explainString("simple"))
+        .containsSubsequence("TakeOrderedAndProject(limit=3", "merged on the driver: the exchange below did not run",
+            "Exchange SinglePartition", "LocalTakeOrdered(limit=3");
+  }
+
+  @Test
+  void theDriverMergeKeepsTiesNullsAndEmptyResultsAsTheExchangeDid() {
+    // Ties on g keep the input order across partitions, as the single-partition shuffle read them.
+    List<String> ties = rows("SELECT g, id FROM t ORDER BY g LIMIT 25");
+    session.conf().set(THRESHOLD, "10");
+    assertThat(rows("SELECT g, id FROM t ORDER BY g LIMIT 25")).isEqualTo(ties);
+    session.conf().unset(THRESHOLD);
+    assertThat(rows("SELECT id FROM t ORDER BY v NULLS FIRST, id DESC LIMIT 2")).containsExactly("[9000]", "[8000]");
+    assertThat(rows("SELECT id FROM t WHERE id < 0 ORDER BY id LIMIT 5")).isEmpty();
+    assertThat(rows("SELECT id FROM t ORDER BY id LIMIT 0")).isEmpty();
+  }
+
+  @Test
+  void aNondeterministicOrderRunsTheExchangeAsPlanned() {
+    var df = session.sql("SELECT id FROM t ORDER BY rand(7) LIMIT 4");
+    assertThat(df.collectAsList()).hasSize(4);
+    assertThat(df.queryExecution().explainString("simple")).doesNotContain("merged on the driver");
+  }
 }
