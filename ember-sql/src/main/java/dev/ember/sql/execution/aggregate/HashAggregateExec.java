@@ -14,6 +14,7 @@ import dev.ember.sql.plan.expressions.AggregateFunction;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.NamedExpression;
+import dev.ember.sql.plan.expressions.ScalarFunction;
 import dev.ember.sql.types.DataType;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class HashAggregateExec extends PhysicalPlan {
   private final List<Expression> resultExpressions;
   private final PhysicalPlan child;
   private PartialAggregationSkip partialSkip = PartialAggregationSkip.defaults();
+  private transient volatile boolean mergedOnDriver;
 
   /**
    * An aggregation phase.
@@ -147,6 +149,7 @@ public final class HashAggregateExec extends PhysicalPlan {
     List<Expression> results = BindReferences.bindAll(resultExpressions, intermediate);
     int groupCount = grouping.size();
     List<DataType> partialTypes = child.output().stream().map(AttributeReference::dataType).toList();
+    mergedOnDriver = false;
     return child.execute(context).mapPartitions(batches -> {
       SpillableAggregation table = new SpillableAggregation(TaskSpill.forCurrentTask(), evaluators, groupCount,
           partialTypes);
@@ -155,6 +158,35 @@ public final class HashAggregateExec extends PhysicalPlan {
       }
       return table.output(groups -> groups.finalOutput(groupCount, intermediateTypes, results));
     });
+  }
+
+  /**
+   * A FINAL phase without grouping over a planned single-partition exchange, as Spark's {@code executeCollect}
+   * takes a last step on the driver: the partial buffers (one row a partition) are collected and merged on the
+   * driver, so no shuffle stage runs to move those few rows into one partition and no single-task stage merges
+   * them. Otherwise (grouping, a nondeterministic select list, another child) as {@link #execute}.
+   */
+  @Override
+  public List<ColumnarBatch> executeCollect(ExecutionContext context) {
+    if (mode != AggregateMode.FINAL || !grouping.isEmpty() || !child.gathersIntoOnePartition()
+        || resultExpressions.stream().anyMatch(ScalarFunction::containsNondeterministic)) {
+      mergedOnDriver = false;
+      return super.executeCollect(context);
+    }
+    PhysicalPlan input = child.children().get(0);
+    List<ColumnarBatch> partials = input.execute(context).collect();
+    List<AggregateEvaluator> evaluators = functions.stream().map(AggregateEvaluator::of).toList();
+    List<DataType> resultTypes = resultAttributes.stream().map(AttributeReference::dataType).toList();
+    List<Expression> results = BindReferences.bindAll(resultExpressions, resultAttributes);
+    // One group: nothing to spill, so the table needs no task's memory.
+    AggregationTable table = new AggregationTable(evaluators);
+    for (ColumnarBatch batch : partials) {
+      table.merge(batch, 0);
+    }
+    List<ColumnarBatch> out = new ArrayList<>();
+    table.finalOutput(0, resultTypes, results).forEachRemaining(out::add);
+    mergedOnDriver = true;
+    return out;
   }
 
   /**
@@ -223,6 +255,7 @@ public final class HashAggregateExec extends PhysicalPlan {
       names.add((mode == AggregateMode.PARTIAL ? "partial_" : "") + ExplainStrings.expr(f));
     }
     return "HashAggregate(keys=" + ExplainStrings.list(groupingAttributes()) + ", functions="
-        + "[" + String.join(", ", names) + "]" + ")";
+        + "[" + String.join(", ", names) + "]" + ")"
+        + (mergedOnDriver ? " merged on the driver: the exchange below did not run" : "");
   }
 }
