@@ -106,7 +106,9 @@ public final class QueryExecution {
     ExecutionContext context = session.executionContext();
     List<ColumnarBatch> batches;
     try {
-      batches = executedPlan().executeCollect(context);
+      PhysicalPlan plan = executedPlan();
+      ConcurrentBroadcasts.collectAhead(plan, context, session.emberContext().defaultParallelism());
+      batches = plan.executeCollect(context);
     } catch (RuntimeException e) {
       // An error of the data (overflow, bad cast in ANSI mode) reaches the user as itself, not as a job failure.
       SqlExecutionException cause = SqlExecutionException.find(e);

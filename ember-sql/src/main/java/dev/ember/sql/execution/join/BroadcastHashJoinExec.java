@@ -100,7 +100,7 @@ public final class BroadcastHashJoinExec extends JoinExec {
     PhysicalPlan build = buildSide();
     List<Expression> buildKeys = BindReferences.bindAll(buildLeft ? leftKeys : rightKeys, build.output());
     List<Expression> streamKeys = BindReferences.bindAll(buildLeft ? rightKeys : leftKeys, streamSide().output());
-    ColumnarBatch rows = BatchConcat.concat(build.execute(context).collect(), types(build));
+    ColumnarBatch rows = BatchConcat.concat(context.broadcasts().collect(build, context), types(build));
     JoinProcessor processor = processor(condition);
     Broadcast<HashedRelation> relation = context.emberContext().broadcastInternal(
         HashedRelation.build(rows, buildKeys, nullSafe, processor.existenceOnly()));

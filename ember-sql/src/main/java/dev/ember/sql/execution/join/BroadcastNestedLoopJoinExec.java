@@ -49,7 +49,7 @@ public final class BroadcastNestedLoopJoinExec extends JoinExec {
   @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     PhysicalPlan build = buildSide();
-    ColumnarBatch rows = BatchConcat.concat(build.execute(context).collect(), types(build));
+    ColumnarBatch rows = BatchConcat.concat(context.broadcasts().collect(build, context), types(build));
     Broadcast<ColumnarBatch> broadcast = context.emberContext().broadcastInternal(rows);
     JoinProcessor processor = processor(condition);
     return streamSide().execute(context).mapPartitions(stream -> {

@@ -43,7 +43,7 @@ public final class BroadcastNullAwareAntiJoinExec extends JoinExec {
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     List<Expression> buildKeys = BindReferences.bindAll(List.of(rightKey), right.output());
     List<Expression> streamKeys = BindReferences.bindAll(List.of(leftKey), left.output());
-    ColumnarBatch rows = BatchConcat.concat(right.execute(context).collect(), types(right));
+    ColumnarBatch rows = BatchConcat.concat(context.broadcasts().collect(right, context), types(right));
     RDD<ColumnarBatch> stream = left.execute(context);
     if (rows.numRows() == 0) {
       return stream;
