@@ -27,17 +27,17 @@ import java.util.List;
  */
 public final class ColumnarBatchCodec {
 
-  private static final int KIND_OTHER = 0;
-  private static final int KIND_BOOLEAN = 1;
-  private static final int KIND_INT = 2;
-  private static final int KIND_LONG = 3;
-  private static final int KIND_DOUBLE = 4;
-  private static final int KIND_STRING = 5;
-  private static final int KIND_DECIMAL = 6;
+  static final int KIND_OTHER = 0;
+  static final int KIND_BOOLEAN = 1;
+  static final int KIND_INT = 2;
+  static final int KIND_LONG = 3;
+  static final int KIND_DOUBLE = 4;
+  static final int KIND_STRING = 5;
+  static final int KIND_DECIMAL = 6;
 
-  private static final int NULLS_NONE = 0;
-  private static final int NULLS_ALL = 1;
-  private static final int NULLS_BITMAP = 2;
+  static final int NULLS_NONE = 0;
+  static final int NULLS_ALL = 1;
+  static final int NULLS_BITMAP = 2;
 
   private static final int TYPE_DECIMAL = 100;
   private static final int TYPE_OTHER = 101;
@@ -136,7 +136,7 @@ public final class ColumnarBatchCodec {
     return vector;
   }
 
-  private static int kindOf(ColumnVector vector) {
+  static int kindOf(ColumnVector vector) {
     Class<?> type = vector.getClass();
     if (type == BooleanColumnVector.class) {
       return KIND_BOOLEAN;
@@ -154,7 +154,7 @@ public final class ColumnarBatchCodec {
     return KIND_OTHER;
   }
 
-  private static void writeType(DataType type, BatchBytesWriter out) {
+  static void writeType(DataType type, BatchBytesWriter out) {
     int index = SIMPLE_TYPES.indexOf(type);
     if (index >= 0) {
       out.writeByte(index);
@@ -297,7 +297,7 @@ public final class ColumnarBatchCodec {
     return vector;
   }
 
-  private static byte[] javaSerialize(Object value) {
+  static byte[] javaSerialize(Object value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
