@@ -104,35 +104,25 @@ public final class ColumnarBatchCodec {
       return (ColumnVector) javaDeserialize(in.array(), start, length);
     }
     DataType type = readType(in);
-    boolean[] nulls = new boolean[rows];
-    readNulls(in, nulls, rows);
-    ColumnVector vector;
-    switch (kind) {
-      case KIND_BOOLEAN -> {
-        BooleanColumnVector v = new BooleanColumnVector(type, rows);
-        in.readBits(v.values, rows);
-        vector = v;
-      }
-      case KIND_INT -> {
-        IntColumnVector v = new IntColumnVector(type, rows);
-        FrameOfReference.readInts(in, v.values, rows);
-        vector = v;
-      }
-      case KIND_LONG -> {
-        LongColumnVector v = new LongColumnVector(type, rows);
-        FrameOfReference.readLongs(in, v.values, rows);
-        vector = v;
-      }
-      case KIND_DOUBLE -> {
-        DoubleColumnVector v = new DoubleColumnVector(type, rows);
-        in.readDoubles(v.values, rows);
-        vector = v;
-      }
-      case KIND_STRING -> vector = readStrings(in, type, rows);
-      case KIND_DECIMAL -> vector = readDecimals(in, (DecimalType) type, rows);
+    // The NULL flags are read straight into the vector, which is made before its values are read.
+    ColumnVector vector = switch (kind) {
+      case KIND_BOOLEAN -> new BooleanColumnVector(type, rows);
+      case KIND_INT -> new IntColumnVector(type, rows);
+      case KIND_LONG -> new LongColumnVector(type, rows);
+      case KIND_DOUBLE -> new DoubleColumnVector(type, rows);
+      case KIND_STRING -> new StringColumnVector(type, rows);
+      case KIND_DECIMAL -> new DecimalColumnVector((DecimalType) type, rows);
       default -> throw new IllegalStateException("A serialized batch is corrupt: vector kind " + kind);
+    };
+    readNulls(in, vector.nulls, rows);
+    switch (kind) {
+      case KIND_BOOLEAN -> in.readBits(((BooleanColumnVector) vector).values, rows);
+      case KIND_INT -> FrameOfReference.readInts(in, ((IntColumnVector) vector).values, rows);
+      case KIND_LONG -> FrameOfReference.readLongs(in, ((LongColumnVector) vector).values, rows);
+      case KIND_DOUBLE -> in.readDoubles(((DoubleColumnVector) vector).values, rows);
+      case KIND_STRING -> readStrings(in, (StringColumnVector) vector, rows);
+      default -> readDecimals(in, (DecimalColumnVector) vector, rows);
     }
-    System.arraycopy(nulls, 0, vector.nulls, 0, rows);
     return vector;
   }
 
@@ -241,8 +231,7 @@ public final class ColumnarBatchCodec {
     FrameOfReference.writeInts(lengths, null, false, rows, out);
   }
 
-  private static StringColumnVector readStrings(BatchBytesReader in, DataType type, int rows) {
-    StringColumnVector vector = new StringColumnVector(type, rows);
+  private static void readStrings(BatchBytesReader in, StringColumnVector vector, int rows) {
     int blobLength = in.readInt();
     int blob = in.skip(blobLength);
     int[] lengths = new int[rows];
@@ -259,7 +248,6 @@ public final class ColumnarBatchCodec {
         position += length;
       }
     }
-    return vector;
   }
 
   private static void writeDecimals(DecimalColumnVector vector, boolean anyNull, int rows, BatchBytesWriter out) {
@@ -283,8 +271,8 @@ public final class ColumnarBatchCodec {
     }
   }
 
-  private static DecimalColumnVector readDecimals(BatchBytesReader in, DecimalType type, int rows) {
-    DecimalColumnVector vector = new DecimalColumnVector(type, rows);
+  private static void readDecimals(BatchBytesReader in, DecimalColumnVector vector, int rows) {
+    DecimalType type = (DecimalType) vector.dataType();
     FrameOfReference.readLongs(in, vector.unscaled, rows);
     int wide = in.readInt();
     for (int w = 0; w < wide; w++) {
@@ -294,7 +282,6 @@ public final class ColumnarBatchCodec {
       System.arraycopy(in.array(), in.skip(length), digits, 0, length);
       vector.setDecimal(row, new BigDecimal(new BigInteger(digits), type.scale()));
     }
-    return vector;
   }
 
   static byte[] javaSerialize(Object value) {
