@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes exchange records for {@link ColumnarBatchSerializer}: a tag byte, then an int id, or a length and
- * a batch in compact form, or a length and a Java-serialized object. Buffers up to a threshold, then writes
+ * a batch in compact form (encoded here, or already encoded in an {@link EncodedBatch}), or a length and a
+ * Java-serialized object. Buffers up to a threshold, then writes
  * the buffer to the underlying stream in one call.
  */
 final class BatchRecordOutput implements SerializationStream {
@@ -50,6 +51,10 @@ final class BatchRecordOutput implements SerializationStream {
       buffer.writeInt(0);
       ColumnarBatchCodec.write(batch, buffer);
       patchLength(lengthAt);
+    } else if (value instanceof EncodedBatch encoded) {
+      buffer.writeByte(TAG_BATCH);
+      buffer.writeInt(encoded.bytes().length);
+      buffer.writeBytes(encoded.bytes(), 0, encoded.bytes().length);
     } else {
       buffer.writeByte(TAG_JAVA);
       int lengthAt = buffer.position();

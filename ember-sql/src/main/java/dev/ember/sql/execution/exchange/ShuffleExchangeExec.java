@@ -10,11 +10,14 @@ import dev.ember.sql.execution.Partitioning;
 import dev.ember.sql.execution.PhysicalPlan;
 import dev.ember.sql.execution.expressions.BindReferences;
 import dev.ember.sql.execution.sort.RowComparator;
+import dev.ember.sql.execution.vector.BatchBytesWriter;
+import dev.ember.sql.execution.vector.BatchSliceCodec;
 import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.plan.expressions.SortOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -100,7 +103,10 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
   public ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffle(RDD<ColumnarBatch> input) {
     int n = partitioning.numPartitions();
     PartitionIds ids = partitionIds(input);
-    RDD<Tuple2<Integer, ColumnarBatch>> pieces = input.mapPartitions(batches -> split(batches, ids, n));
+    // The map side's values are batches, or partitions' slices already encoded (EncodedBatch); only the
+    // exchange serializer sees them, and the reduce side reads batches either way.
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    RDD<Tuple2<Integer, ColumnarBatch>> pieces = (RDD) input.mapPartitions(batches -> split(batches, ids, n));
     ShuffledRDD<Integer, ColumnarBatch, ColumnarBatch> shuffled = new ShuffledRDD<>(pieces, new HashPartitioner(n));
     shuffled.setSerializer(ColumnarBatchSerializer.INSTANCE);
     return shuffled;
@@ -136,22 +142,26 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     };
   }
 
-  /** The pieces of each input batch, one per target partition, produced lazily batch by batch. */
-  private static Iterator<Tuple2<Integer, ColumnarBatch>> split(Iterator<ColumnarBatch> batches, PartitionIds ids,
+  /**
+   * The pieces of each input batch, one per target partition, produced lazily batch by batch: the batch itself
+   * when it goes to one partition, otherwise each partition's rows encoded straight from the batch.
+   */
+  private static Iterator<Tuple2<Integer, Object>> split(Iterator<ColumnarBatch> batches, PartitionIds ids,
       int partitions) {
     return new Iterator<>() {
-      private final java.util.ArrayDeque<Tuple2<Integer, ColumnarBatch>> pending = new java.util.ArrayDeque<>();
+      private final java.util.ArrayDeque<Tuple2<Integer, Object>> pending = new java.util.ArrayDeque<>();
+      private final BatchBytesWriter scratch = new BatchBytesWriter(64 * 1024);
 
       @Override
       public boolean hasNext() {
         while (pending.isEmpty() && batches.hasNext()) {
-          pending.addAll(pieces(batches.next(), ids, partitions));
+          pending.addAll(pieces(batches.next(), ids, partitions, scratch));
         }
         return !pending.isEmpty();
       }
 
       @Override
-      public Tuple2<Integer, ColumnarBatch> next() {
+      public Tuple2<Integer, Object> next() {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
@@ -160,9 +170,10 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
     };
   }
 
-  private static List<Tuple2<Integer, ColumnarBatch>> pieces(ColumnarBatch batch, PartitionIds ids, int partitions) {
+  private static List<Tuple2<Integer, Object>> pieces(ColumnarBatch batch, PartitionIds ids, int partitions,
+      BatchBytesWriter scratch) {
     if (partitions == 1) {
-      return List.of(new Tuple2<>(0, batch));
+      return List.of(new Tuple2<>(0, (Object) batch));
     }
     int rows = batch.numRows();
     int[] target = ids.of(batch);
@@ -179,10 +190,16 @@ public final class ShuffleExchangeExec extends PhysicalPlan {
       int p = target[i];
       selections[p][counts[p]++] = i;
     }
-    List<Tuple2<Integer, ColumnarBatch>> out = new ArrayList<>();
+    List<Tuple2<Integer, Object>> out = new ArrayList<>();
     for (int p = 0; p < partitions; p++) {
-      if (counts[p] > 0) {
-        out.add(new Tuple2<>(p, counts[p] == rows ? batch : batch.gather(selections[p], counts[p])));
+      if (counts[p] == rows) {
+        out.add(new Tuple2<>(p, batch));
+      } else if (counts[p] > 0) {
+        // Encoding the slice now reads each value once through the selection, instead of copying the rows into
+        // new vectors that the shuffle would buffer and encode later; the buffered bytes are also smaller.
+        scratch.reset();
+        BatchSliceCodec.write(batch, selections[p], counts[p], scratch);
+        out.add(new Tuple2<>(p, new EncodedBatch(Arrays.copyOf(scratch.array(), scratch.position()))));
       }
     }
     return out;

@@ -27,17 +27,17 @@ import java.util.List;
  */
 public final class ColumnarBatchCodec {
 
-  private static final int KIND_OTHER = 0;
-  private static final int KIND_BOOLEAN = 1;
-  private static final int KIND_INT = 2;
-  private static final int KIND_LONG = 3;
-  private static final int KIND_DOUBLE = 4;
-  private static final int KIND_STRING = 5;
-  private static final int KIND_DECIMAL = 6;
+  static final int KIND_OTHER = 0;
+  static final int KIND_BOOLEAN = 1;
+  static final int KIND_INT = 2;
+  static final int KIND_LONG = 3;
+  static final int KIND_DOUBLE = 4;
+  static final int KIND_STRING = 5;
+  static final int KIND_DECIMAL = 6;
 
-  private static final int NULLS_NONE = 0;
-  private static final int NULLS_ALL = 1;
-  private static final int NULLS_BITMAP = 2;
+  static final int NULLS_NONE = 0;
+  static final int NULLS_ALL = 1;
+  static final int NULLS_BITMAP = 2;
 
   private static final int TYPE_DECIMAL = 100;
   private static final int TYPE_OTHER = 101;
@@ -104,39 +104,29 @@ public final class ColumnarBatchCodec {
       return (ColumnVector) javaDeserialize(in.array(), start, length);
     }
     DataType type = readType(in);
-    boolean[] nulls = new boolean[rows];
-    readNulls(in, nulls, rows);
-    ColumnVector vector;
-    switch (kind) {
-      case KIND_BOOLEAN -> {
-        BooleanColumnVector v = new BooleanColumnVector(type, rows);
-        in.readBits(v.values, rows);
-        vector = v;
-      }
-      case KIND_INT -> {
-        IntColumnVector v = new IntColumnVector(type, rows);
-        FrameOfReference.readInts(in, v.values, rows);
-        vector = v;
-      }
-      case KIND_LONG -> {
-        LongColumnVector v = new LongColumnVector(type, rows);
-        FrameOfReference.readLongs(in, v.values, rows);
-        vector = v;
-      }
-      case KIND_DOUBLE -> {
-        DoubleColumnVector v = new DoubleColumnVector(type, rows);
-        in.readDoubles(v.values, rows);
-        vector = v;
-      }
-      case KIND_STRING -> vector = readStrings(in, type, rows);
-      case KIND_DECIMAL -> vector = readDecimals(in, (DecimalType) type, rows);
+    // The NULL flags are read straight into the vector, which is made before its values are read.
+    ColumnVector vector = switch (kind) {
+      case KIND_BOOLEAN -> new BooleanColumnVector(type, rows);
+      case KIND_INT -> new IntColumnVector(type, rows);
+      case KIND_LONG -> new LongColumnVector(type, rows);
+      case KIND_DOUBLE -> new DoubleColumnVector(type, rows);
+      case KIND_STRING -> new StringColumnVector(type, rows);
+      case KIND_DECIMAL -> new DecimalColumnVector((DecimalType) type, rows);
       default -> throw new IllegalStateException("A serialized batch is corrupt: vector kind " + kind);
+    };
+    readNulls(in, vector.nulls, rows);
+    switch (kind) {
+      case KIND_BOOLEAN -> in.readBits(((BooleanColumnVector) vector).values, rows);
+      case KIND_INT -> FrameOfReference.readInts(in, ((IntColumnVector) vector).values, rows);
+      case KIND_LONG -> FrameOfReference.readLongs(in, ((LongColumnVector) vector).values, rows);
+      case KIND_DOUBLE -> in.readDoubles(((DoubleColumnVector) vector).values, rows);
+      case KIND_STRING -> readStrings(in, (StringColumnVector) vector, rows);
+      default -> readDecimals(in, (DecimalColumnVector) vector, rows);
     }
-    System.arraycopy(nulls, 0, vector.nulls, 0, rows);
     return vector;
   }
 
-  private static int kindOf(ColumnVector vector) {
+  static int kindOf(ColumnVector vector) {
     Class<?> type = vector.getClass();
     if (type == BooleanColumnVector.class) {
       return KIND_BOOLEAN;
@@ -154,7 +144,7 @@ public final class ColumnarBatchCodec {
     return KIND_OTHER;
   }
 
-  private static void writeType(DataType type, BatchBytesWriter out) {
+  static void writeType(DataType type, BatchBytesWriter out) {
     int index = SIMPLE_TYPES.indexOf(type);
     if (index >= 0) {
       out.writeByte(index);
@@ -241,8 +231,7 @@ public final class ColumnarBatchCodec {
     FrameOfReference.writeInts(lengths, null, false, rows, out);
   }
 
-  private static StringColumnVector readStrings(BatchBytesReader in, DataType type, int rows) {
-    StringColumnVector vector = new StringColumnVector(type, rows);
+  private static void readStrings(BatchBytesReader in, StringColumnVector vector, int rows) {
     int blobLength = in.readInt();
     int blob = in.skip(blobLength);
     int[] lengths = new int[rows];
@@ -259,7 +248,6 @@ public final class ColumnarBatchCodec {
         position += length;
       }
     }
-    return vector;
   }
 
   private static void writeDecimals(DecimalColumnVector vector, boolean anyNull, int rows, BatchBytesWriter out) {
@@ -283,8 +271,8 @@ public final class ColumnarBatchCodec {
     }
   }
 
-  private static DecimalColumnVector readDecimals(BatchBytesReader in, DecimalType type, int rows) {
-    DecimalColumnVector vector = new DecimalColumnVector(type, rows);
+  private static void readDecimals(BatchBytesReader in, DecimalColumnVector vector, int rows) {
+    DecimalType type = (DecimalType) vector.dataType();
     FrameOfReference.readLongs(in, vector.unscaled, rows);
     int wide = in.readInt();
     for (int w = 0; w < wide; w++) {
@@ -294,10 +282,9 @@ public final class ColumnarBatchCodec {
       System.arraycopy(in.array(), in.skip(length), digits, 0, length);
       vector.setDecimal(row, new BigDecimal(new BigInteger(digits), type.scale()));
     }
-    return vector;
   }
 
-  private static byte[] javaSerialize(Object value) {
+  static byte[] javaSerialize(Object value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);

@@ -203,7 +203,7 @@ final class FrameOfReference {
   }
 
   /** The bytes per offset for values in [min, max]: 0 when they are all equal or there are none. */
-  private static int width(long min, long max) {
+  static int width(long min, long max) {
     if (min >= max) {
       return 0;
     }
