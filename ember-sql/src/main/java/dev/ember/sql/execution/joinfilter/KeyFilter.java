@@ -75,23 +75,10 @@ public abstract class KeyFilter implements Serializable {
   public final BooleanColumnVector test(ColumnVector keys, int n) {
     BooleanColumnVector out = new BooleanColumnVector(DataTypes.BooleanType, n);
     boolean[] result = out.values;
-    boolean[] nulls = keys.nulls;
-    if (integral && keys instanceof LongColumnVector longs) {
-      long[] values = longs.values;
-      for (int i = 0; i < n; i++) {
-        long key = values[i];
-        result[i] = !nulls[i] && key >= min && key <= max && containsInRange(key);
-      }
-    } else if (integral && keys instanceof IntColumnVector ints) {
-      int[] values = ints.values;
-      for (int i = 0; i < n; i++) {
-        long key = values[i];
-        result[i] = !nulls[i] && key >= min && key <= max && containsInRange(key);
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        result[i] = !nulls[i] && containsHash(KeyFilters.hash(keys, i));
-      }
+    int[] rows = new int[n];
+    int kept = selectAll(keys, n, rows);
+    for (int j = 0; j < kept; j++) {
+      result[rows[j]] = true;
     }
     return out;
   }
@@ -101,25 +88,64 @@ public abstract class KeyFilter implements Serializable {
    * set, compacted in order at the front of {@code rows}; returns how many.
    */
   public final int select(ColumnVector keys, int[] rows, int count) {
+    return select(keys, rows, count, false);
+  }
+
+  /**
+   * Writes the ascending positions of the rows of {@code keys[0, n)} whose key may be in the set into
+   * {@code rows} (at least {@code n} long); returns how many.
+   */
+  public final int selectAll(ColumnVector keys, int n, int[] rows) {
+    return select(keys, rows, n, true);
+  }
+
+  /**
+   * The selection of the rows whose key may be in the set: of all rows {@code [0, count)} when {@code dense},
+   * else of the positions {@code rows[0, count)}; survivors are written in order at the front of {@code rows}.
+   * Integral keys in int or long vectors are tested by one loop per batch ({@link #selectLongs},
+   * {@link #selectInts}), which a filter kind overrides with its own loop free of per-row calls.
+   */
+  private int select(ColumnVector keys, int[] rows, int count, boolean dense) {
+    if (integral && keys instanceof LongColumnVector longs) {
+      return selectLongs(longs.values, keys.nulls, rows, count, dense);
+    }
+    if (integral && keys instanceof IntColumnVector ints) {
+      return selectInts(ints.values, keys.nulls, rows, count, dense);
+    }
+    boolean[] nulls = keys.nulls;
     int kept = 0;
     for (int j = 0; j < count; j++) {
-      int row = rows[j];
+      int row = dense ? j : rows[j];
       rows[kept] = row;
-      kept += mightContainRow(keys, row) ? 1 : 0;
+      kept += !nulls[row] && containsHash(KeyFilters.hash(keys, row)) ? 1 : 0;
     }
     return kept;
   }
 
-  private boolean mightContainRow(ColumnVector keys, int row) {
-    if (keys.nulls[row]) {
-      return false;
+  /**
+   * {@link #select} over integral long keys {@code values} with NULL mask {@code nulls}: of rows {@code [0,
+   * count)} when {@code dense}, else of the positions {@code rows[0, count)}.
+   */
+  protected int selectLongs(long[] values, boolean[] nulls, int[] rows, int count, boolean dense) {
+    int kept = 0;
+    for (int j = 0; j < count; j++) {
+      int row = dense ? j : rows[j];
+      long key = values[row];
+      rows[kept] = row;
+      kept += !nulls[row] && key >= min && key <= max && containsInRange(key) ? 1 : 0;
     }
-    if (integral && keys instanceof LongColumnVector longs) {
-      return mightContain(longs.values[row]);
+    return kept;
+  }
+
+  /** {@link #selectLongs} over integral int keys. */
+  protected int selectInts(int[] values, boolean[] nulls, int[] rows, int count, boolean dense) {
+    int kept = 0;
+    for (int j = 0; j < count; j++) {
+      int row = dense ? j : rows[j];
+      long key = values[row];
+      rows[kept] = row;
+      kept += !nulls[row] && key >= min && key <= max && containsInRange(key) ? 1 : 0;
     }
-    if (integral && keys instanceof IntColumnVector ints) {
-      return mightContain(ints.values[row]);
-    }
-    return containsHash(KeyFilters.hash(keys, row));
+    return kept;
   }
 }

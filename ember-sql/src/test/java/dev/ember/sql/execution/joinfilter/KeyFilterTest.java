@@ -185,4 +185,74 @@ class KeyFilterTest {
       assertThat(copy.mightContain(sparse[2999])).isEqualTo(filter.mightContain(sparse[2999]));
     }
   }
+
+  @Test
+  void batchSelectionAgreesWithTheRowTestForEveryKindAndVector() {
+    Random random = new Random(11);
+    long[] dense = new long[300];
+    long[] sparse = new long[300];
+    for (int k = 0; k < dense.length; k++) {
+      dense[k] = random.nextInt(1000) - 500;
+      sparse[k] = random.nextLong();
+    }
+    long[] many = new long[KeyFilters.MAX_EXACT_KEYS + 1];
+    for (int k = 0; k < many.length; k++) {
+      many[k] = (long) k * 1_000_003L;
+    }
+    List<KeyFilter> filters = List.of(KeyFilters.build(dense, dense.length, true),
+        KeyFilters.build(sparse, sparse.length, true), KeyFilters.build(many, many.length, true),
+        KeyFilters.build(new long[0], 0, true));
+    assertThat(filters.get(0)).isInstanceOf(BitmapKeyFilter.class);
+    assertThat(filters.get(1)).isInstanceOf(LongSetKeyFilter.class);
+    assertThat(filters.get(2)).isInstanceOf(BloomKeyFilter.class);
+    int n = 2000;
+    ColumnVector longs = ColumnVectors.allocate(DataTypes.LongType, n);
+    ColumnVector ints = ColumnVectors.allocate(DataTypes.IntegerType, n);
+    for (int i = 0; i < n; i++) {
+      long key = switch (i % 5) {
+        case 0 -> dense[random.nextInt(dense.length)];
+        case 1 -> sparse[random.nextInt(sparse.length)];
+        case 2 -> many[random.nextInt(many.length)];
+        case 3 -> i % 2 == 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        default -> random.nextInt(2000) - 1000;
+      };
+      ((dev.ember.sql.execution.vector.LongColumnVector) longs).values[i] = key;
+      ((dev.ember.sql.execution.vector.IntColumnVector) ints).values[i] = (int) key;
+      longs.nulls[i] = random.nextInt(10) == 0;
+      ints.nulls[i] = longs.nulls[i];
+    }
+    for (KeyFilter filter : filters) {
+      for (ColumnVector keys : List.of(longs, ints)) {
+        int[] expected = new int[n];
+        int expectedCount = 0;
+        for (int i = 0; i < n; i++) {
+          long key = keys instanceof dev.ember.sql.execution.vector.IntColumnVector v ? v.values[i]
+              : ((dev.ember.sql.execution.vector.LongColumnVector) keys).values[i];
+          if (!keys.nulls[i] && filter.mightContain(key)) {
+            expected[expectedCount++] = i;
+          }
+        }
+        int[] all = new int[n];
+        int count = filter.selectAll(keys, n, all);
+        assertThat(Arrays.copyOf(all, count)).as(filter.describe()).containsExactly(Arrays.copyOf(expected,
+            expectedCount));
+        // The odd rows only, as a sparse selection.
+        int[] odd = new int[n / 2];
+        for (int j = 0; j < odd.length; j++) {
+          odd[j] = 2 * j + 1;
+        }
+        int oddCount = filter.select(keys, odd, odd.length);
+        assertThat(Arrays.copyOf(odd, oddCount)).containsExactly(Arrays.stream(expected, 0, expectedCount)
+            .filter(r -> r % 2 == 1).toArray());
+        BooleanColumnVector tested = filter.test(keys, n);
+        for (int i = 0; i < n; i++) {
+          assertThat(tested.values[i]).isEqualTo(Arrays.binarySearch(expected, 0, expectedCount, i) >= 0);
+          assertThat(tested.nulls[i]).isFalse();
+        }
+      }
+    }
+    // An empty selection stays empty.
+    assertThat(filters.get(0).select(longs, new int[0], 0)).isZero();
+    assertThat(filters.get(0).selectAll(longs, 0, new int[0])).isZero();
+  }
 }

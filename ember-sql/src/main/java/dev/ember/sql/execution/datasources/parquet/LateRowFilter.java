@@ -20,6 +20,8 @@ final class LateRowFilter implements Serializable {
 
   private static final long serialVersionUID = 1L;
   private final Expression[] conjuncts;
+  /** Per conjunct, its form as a selection loop over one column ({@link VectorSelection}), or null. */
+  private final VectorSelection[] selections;
   private final boolean[] reads;
   /** Per conjunct, the columns it or a later conjunct reads: those gathered after an earlier one drops rows. */
   private final boolean[][] readsFrom;
@@ -27,6 +29,10 @@ final class LateRowFilter implements Serializable {
   /** The filter by {@code conjuncts} (non-empty), bound to a batch of {@code numColumns} columns. */
   LateRowFilter(List<Expression> conjuncts, int numColumns) {
     this.conjuncts = conjuncts.toArray(new Expression[0]);
+    this.selections = new VectorSelection[this.conjuncts.length];
+    for (int k = 0; k < selections.length; k++) {
+      selections[k] = VectorSelection.of(this.conjuncts[k]);
+    }
     this.reads = new boolean[numColumns];
     for (Expression conjunct : conjuncts) {
       markReads(conjunct, reads);
@@ -81,11 +87,32 @@ final class LateRowFilter implements Serializable {
     int n = batch.numRows();
     int count = n;
     boolean all = true;
+    // The rows evaluated as expressions: the batch as read while all rows pass, else (once stale is cleared)
+    // the columns later conjuncts read gathered at the rows kept. Selection loops read the batch as read.
     ColumnarBatch current = batch;
+    boolean stale = false;
     int[] kept = scratch;
     for (int k = 0; k < conjuncts.length && count > 0; k++) {
+      VectorSelection selection = selections[k];
+      int survivors = selection == null ? -1
+          : selection.select(batch.column(selection.column()), selected, count, all);
+      if (survivors >= 0) {
+        if (survivors < count) {
+          all = false;
+          count = survivors;
+          stale = true;
+          if (gathered != null) {
+            Arrays.fill(gathered, null);
+          }
+        }
+        continue;
+      }
+      if (stale) {
+        current = gatherRead(batch, readsFrom[k], selected, count, gathered);
+        stale = false;
+      }
       ColumnVector result = VectorizedEvaluator.evaluate(conjuncts[k], current);
-      int survivors = 0;
+      survivors = 0;
       if (result instanceof BooleanColumnVector keep) {
         boolean[] values = keep.values;
         boolean[] nulls = keep.nulls;
@@ -102,11 +129,9 @@ final class LateRowFilter implements Serializable {
       }
       all = false;
       count = survivors;
+      stale = true;
       if (gathered != null) {
         Arrays.fill(gathered, null);
-      }
-      if (k + 1 < conjuncts.length && count > 0) {
-        current = gatherRead(batch, readsFrom[k + 1], selected, count, gathered);
       }
     }
     if (all) {

@@ -10,6 +10,7 @@ import dev.ember.sql.plan.expressions.BinaryComparison;
 import dev.ember.sql.plan.expressions.BoundReference;
 import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.plan.expressions.IsNotNull;
 import dev.ember.sql.plan.expressions.Literal;
 import dev.ember.sql.types.DataTypes;
 import java.util.Arrays;
@@ -51,9 +52,9 @@ class LateRowFilterTest {
     assertThat(Arrays.copyOf(selected, count)).containsExactly(2, 3, 5, 6, 8, 9);
     assertThat(gathered).containsOnlyNulls();
 
-    // a != 4 drops row 4 (the NULL b) and 7 (a NULL a); b > -1 keeps every survivor, so b's copy serves.
+    // a != 4 drops row 4 (the NULL b) and 7 (a NULL a); b IS NOT NULL keeps every survivor, so b's copy serves.
     LateRowFilter second = new LateRowFilter(List.of(compare(ComparisonOperator.NOT_EQUAL, A, 4),
-        compare(ComparisonOperator.GREATER_THAN, B, -1L)), 3);
+        new IsNotNull(B)), 3);
     count = second.select(batch(), selected, new int[10], gathered);
     assertThat(Arrays.copyOf(selected, count)).containsExactly(0, 1, 2, 3, 5, 6, 8, 9);
     assertThat(gathered[0]).isNull();
@@ -62,6 +63,13 @@ class LateRowFilterTest {
     assertThat(b.capacity()).isEqualTo(8);
     assertThat(Arrays.copyOf(b.values, 8)).containsExactly(0, 10, 20, 30, 50, 60, 80, 90);
     assertThat(b.nulls).containsOnly(false);
+
+    // b > -1 is a range tested on the batch as read, at the rows kept: nothing is copied for it.
+    LateRowFilter third = new LateRowFilter(List.of(compare(ComparisonOperator.NOT_EQUAL, A, 4),
+        compare(ComparisonOperator.GREATER_THAN, B, -1L)), 3);
+    count = third.select(batch(), selected, new int[10], gathered);
+    assertThat(Arrays.copyOf(selected, count)).containsExactly(0, 1, 2, 3, 5, 6, 8, 9);
+    assertThat(gathered).containsOnlyNulls();
   }
 
   @Test
