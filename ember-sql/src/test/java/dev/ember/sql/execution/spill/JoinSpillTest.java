@@ -75,8 +75,10 @@ class JoinSpillTest {
 
   @Test
   void buildSideDeniedMemoryFallsBackToAGraceHashJoin() {
-    // Both sides carry strings: about 3.5 MB a build partition, over the 2.4 MB a task may hold.
-    try (SpillTestSession spill = new SpillTestSession(8L << 20, "spark.sql.autoBroadcastJoinThreshold", "-1")) {
+    // Both sides carry strings: about 7 MB in the one build partition, over the whole execution pool (about
+    // 4.8 MB) that a task running alone may take, so the build spills however the tasks are scheduled.
+    try (SpillTestSession spill = new SpillTestSession(8L << 20, "spark.sql.autoBroadcastJoinThreshold", "-1",
+        "spark.sql.shuffle.partitions", "1")) {
       spill.resetMetrics();
       List<Row> rows = spill.session.sql("SELECT count(*), sum(a.id), max(b.w), min(a.s) FROM "
           + "(SELECT id, concat('left-', id) AS s FROM gen) a JOIN "
