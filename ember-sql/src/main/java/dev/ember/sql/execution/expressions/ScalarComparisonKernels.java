@@ -199,6 +199,57 @@ final class ScalarComparisonKernels {
     return out;
   }
 
+  /** The widest span of candidates {@link #in(ColumnVector, long[], int)} tests through a bitmap (8 KB). */
+  static final long MAX_IN_SPAN = 1 << 16;
+
+  /**
+   * {@code column IN (candidates)} for an int or long column and non-null candidates of its type, in one pass
+   * through a bitmap of the candidates' span: each value costs a subtraction, a bounds test and a bit test,
+   * however many candidates there are. NULL where the column is NULL. Null when this kernel does not apply
+   * (another column kind, or candidates spread over more than {@link #MAX_IN_SPAN} values).
+   */
+  static BooleanColumnVector in(ColumnVector column, long[] candidates, int n) {
+    if (candidates.length == 0 || !(column instanceof IntColumnVector || column instanceof LongColumnVector)) {
+      return null;
+    }
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (long c : candidates) {
+      min = Math.min(min, c);
+      max = Math.max(max, c);
+    }
+    long span = max - min;
+    if (span < 0 || span >= MAX_IN_SPAN) {
+      return null;
+    }
+    long[] bits = new long[(int) (span >>> 6) + 1];
+    for (long c : candidates) {
+      long offset = c - min;
+      bits[(int) (offset >>> 6)] |= 1L << offset;
+    }
+    BooleanColumnVector out = withNulls(column, n);
+    boolean[] o = out.values;
+    if (column instanceof IntColumnVector c) {
+      int[] values = c.values;
+      for (int i = 0; i < n; i++) {
+        long offset = values[i] - min;
+        boolean inSpan = offset >= 0 & offset <= span;
+        int word = inSpan ? (int) (offset >>> 6) : 0;
+        o[i] = inSpan & (bits[word] & (1L << offset)) != 0;
+      }
+    } else {
+      long[] values = ((LongColumnVector) column).values;
+      for (int i = 0; i < n; i++) {
+        // The difference wraps for values far from the span; compared unsigned, a wrapped one is still outside.
+        long offset = values[i] - min;
+        boolean inSpan = Long.compareUnsigned(offset, span) <= 0;
+        int word = inSpan ? (int) (offset >>> 6) : 0;
+        o[i] = inSpan & (bits[word] & (1L << offset)) != 0;
+      }
+    }
+    return out;
+  }
+
   private static BooleanColumnVector withNulls(ColumnVector column, int n) {
     BooleanColumnVector out = new BooleanColumnVector(DataTypes.BooleanType, n);
     System.arraycopy(column.nulls, 0, out.nulls, 0, n);

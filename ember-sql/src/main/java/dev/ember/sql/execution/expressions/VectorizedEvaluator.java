@@ -5,6 +5,8 @@ import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
 import dev.ember.sql.execution.vector.ColumnarBatch;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
 import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.And;
@@ -113,6 +115,11 @@ public final class VectorizedEvaluator {
       if (strings != null) {
         return ScalarComparisonKernels.in((StringColumnVector) value, strings, n);
       }
+      long[] integral = integralConstants(in, value);
+      BooleanColumnVector bitmap = integral == null ? null : ScalarComparisonKernels.in(value, integral, n);
+      if (bitmap != null) {
+        return bitmap;
+      }
       BooleanColumnVector result = LogicKernels.allFalse(n);
       for (Expression candidate : in.list()) {
         ColumnVector equal = comparison(ComparisonOperator.EQUAL, value, candidate, batch, n);
@@ -178,6 +185,32 @@ public final class VectorizedEvaluator {
         } else {
           out.copyFrom(i, otherwise, i);
         }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The candidates of {@code in} when {@code value} is an int or long vector and all are non-null literals of
+   * its type, else null.
+   */
+  private static long[] integralConstants(In in, ColumnVector value) {
+    boolean ints = value instanceof IntColumnVector && value.dataType() == DataTypes.IntegerType;
+    boolean longs = value instanceof LongColumnVector && value.dataType() == DataTypes.LongType;
+    if (!ints && !longs) {
+      return null;
+    }
+    long[] out = new long[in.list().size()];
+    for (int j = 0; j < out.length; j++) {
+      if (!(in.list().get(j) instanceof Literal k)) {
+        return null;
+      }
+      if (ints && k.value() instanceof Integer i) {
+        out[j] = i;
+      } else if (longs && k.value() instanceof Long l) {
+        out[j] = l;
+      } else {
+        return null;
       }
     }
     return out;

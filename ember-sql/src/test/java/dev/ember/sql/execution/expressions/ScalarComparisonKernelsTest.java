@@ -92,4 +92,43 @@ class ScalarComparisonKernelsTest {
         column, new String[] {"MAIL", "SHIP", "BB"}, 8);
     assertThat(rows(out, 8)).containsExactly(true, true, false, null, true, false, false, true);
   }
+
+  /** {@code x IN (candidates)} row by row, as SQL answers it for non-null candidates: NULL for a NULL x. */
+  private static List<Object> inByHand(List<?> values, long... candidates) {
+    List<Object> out = new ArrayList<>();
+    for (Object v : values) {
+      out.add(v == null ? null : Arrays.stream(candidates).anyMatch(c -> c == ((Number) v).longValue()));
+    }
+    return out;
+  }
+
+  @Test
+  void integralInListsTestEachValueAgainstABitmapOfTheCandidates() {
+    List<Object> ints = Arrays.asList(Integer.MIN_VALUE, -3, 3, 14, null, 49, 50, 63, 64, 65, Integer.MAX_VALUE);
+    long[] intCandidates = {49, 14, 23, 45, 19, 3, 36, 9, 64, 14};
+    ColumnVector intColumn = ColumnVectors.of(DataTypes.IntegerType, ints);
+    assertThat(rows(ScalarComparisonKernels.in(intColumn, intCandidates, ints.size()), ints.size()))
+        .isEqualTo(inByHand(ints, intCandidates))
+        .containsExactly(false, false, true, true, null, true, false, false, true, false, false);
+
+    List<Object> longs = Arrays.asList(Long.MIN_VALUE, -1L, 0L, null, 1000L, Long.MAX_VALUE, 129L, -130L);
+    long[] longCandidates = {Long.MAX_VALUE - 1, Long.MAX_VALUE, Long.MAX_VALUE - 200};
+    ColumnVector longColumn = ColumnVectors.of(DataTypes.LongType, longs);
+    assertThat(rows(ScalarComparisonKernels.in(longColumn, longCandidates, longs.size()), longs.size()))
+        .isEqualTo(inByHand(longs, longCandidates))
+        .containsExactly(false, false, false, null, false, true, false, false);
+    long[] nearZero = {-130, 0, 129};
+    assertThat(rows(ScalarComparisonKernels.in(longColumn, nearZero, longs.size()), longs.size()))
+        .containsExactly(false, false, true, null, false, false, true, true);
+  }
+
+  @Test
+  void integralInListsSpreadTooWideOrOverOtherKindsAreLeftToTheGeneralPath() {
+    ColumnVector longs = ColumnVectors.of(DataTypes.LongType, Arrays.asList(1L, 2L));
+    assertThat(ScalarComparisonKernels.in(longs, new long[] {0, ScalarComparisonKernels.MAX_IN_SPAN}, 2)).isNull();
+    assertThat(ScalarComparisonKernels.in(longs, new long[] {Long.MIN_VALUE, Long.MAX_VALUE}, 2)).isNull();
+    assertThat(ScalarComparisonKernels.in(longs, new long[] {}, 2)).isNull();
+    ColumnVector strings = ColumnVectors.of(DataTypes.StringType, Arrays.asList("1", "2"));
+    assertThat(ScalarComparisonKernels.in(strings, new long[] {1}, 2)).isNull();
+  }
 }
