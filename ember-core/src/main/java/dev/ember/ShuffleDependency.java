@@ -18,7 +18,12 @@ public final class ShuffleDependency<K, V, C> extends Dependency<Tuple2<K, V>> {
 
   private static final long serialVersionUID = 1L;
 
-  private final RDD<Tuple2<K, V>> rdd;
+  /**
+   * The map side, for the driver's scheduler only: a reduce task needs the shuffle's id, partitioner and
+   * functions, not the lineage that wrote it, so the parent stays behind when tasks are serialized (as in
+   * Spark); otherwise every stage after a shuffle would ship every stage before it. Null in executors.
+   */
+  private final transient RDD<Tuple2<K, V>> rdd;
   private final Partitioner partitioner;
   private final Serializer serializer;
   private final Comparator<? super K> keyOrdering;
@@ -50,6 +55,7 @@ public final class ShuffleDependency<K, V, C> extends Dependency<Tuple2<K, V>> {
     this.shuffleId = rdd.context().newShuffleId(this);
   }
 
+  /** The parent RDD whose records this shuffle moves; only on the driver (null after serialization). */
   @Override
   public RDD<Tuple2<K, V>> rdd() {
     return rdd;

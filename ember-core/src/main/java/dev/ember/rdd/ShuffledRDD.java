@@ -25,7 +25,8 @@ import java.util.Optional;
 public final class ShuffledRDD<K, V, C> extends RDD<Tuple2<K, C>> {
 
   private static final long serialVersionUID = 1L;
-  private RDD<Tuple2<K, V>> parent;
+  /** Only for the driver's {@link #getDependencies}: tasks read the shuffle, never the parent. */
+  private transient RDD<Tuple2<K, V>> parent;
   private final Partitioner partitioner;
   private Serializer serializer;
   private Comparator<? super K> keyOrdering;
@@ -59,6 +60,12 @@ public final class ShuffledRDD<K, V, C> extends RDD<Tuple2<K, C>> {
   /** Whether to combine on the map side too, sending less data. */
   public ShuffledRDD<K, V, C> setMapSideCombine(boolean combine) {
     this.mapSideCombine = combine;
+    return this;
+  }
+
+  /** Settles the shuffle dependency before the RDD leaves the driver, which alone holds the parent. */
+  private Object writeReplace() {
+    dependencies();
     return this;
   }
 
