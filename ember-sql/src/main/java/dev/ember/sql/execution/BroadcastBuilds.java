@@ -26,7 +26,7 @@ public final class BroadcastBuilds {
    * {@link #collect}; running the step throws what the collection threw.
    */
   public Runnable prepare(PhysicalPlan build, ExecutionContext context) {
-    FutureTask<List<ColumnarBatch>> task = new FutureTask<>(() -> build.execute(context).collect());
+    FutureTask<List<ColumnarBatch>> task = new FutureTask<>(() -> build.executeCollect(context));
     prepared.put(build, task);
     return () -> {
       task.run();
@@ -38,7 +38,7 @@ public final class BroadcastBuilds {
   public List<ColumnarBatch> collect(PhysicalPlan build, ExecutionContext context) {
     FutureTask<List<ColumnarBatch>> task = prepared.remove(build);
     if (task == null) {
-      return build.execute(context).collect();
+      return build.executeCollect(context);
     }
     // Runs it here unless it has started elsewhere; then waits for it.
     task.run();

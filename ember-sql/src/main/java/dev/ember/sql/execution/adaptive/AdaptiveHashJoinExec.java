@@ -173,7 +173,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
       LOG.debug("Broadcasting the {} bytes of shuffle {} instead of shuffling the other side of {}", bytes,
           build.shuffleId(), join.simpleString());
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildExchange, context.emberContext().parallelize(small, 1),
-          bytes, "whole");
+          small, bytes, "whole");
       PhysicalPlan stream = filtered(streamExchange.children().get(0), buildExchange.output(), small);
       PhysicalPlan converted = partitioned(buildLeft ? join.toBroadcast(buildRead, stream)
           : join.toBroadcast(stream, buildRead));
@@ -224,7 +224,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
       LOG.debug("Broadcasting the {} bytes of a probed build side instead of shuffling the other side of {}",
           bytes, join.simpleString());
       PhysicalPlan buildRead = new ShuffleQueryStageExec(buildChild, context.emberContext().parallelize(small, 1),
-          bytes, "whole");
+          small, bytes, "whole");
       PhysicalPlan stream = filtered(exchangeOf(streamChild).children().get(0), buildChild.output(), small);
       settled = partitioned(buildLeft ? join.toBroadcast(buildRead, stream) : join.toBroadcast(stream, buildRead));
     } else {
@@ -252,7 +252,7 @@ public final class AdaptiveHashJoinExec extends PhysicalPlan {
     LOG.debug("Broadcasting the {} bytes of the right side of {} instead of building its left side", bytes,
         join.simpleString());
     PhysicalPlan rightRead = new ShuffleQueryStageExec(rightExchange, context.emberContext().parallelize(small, 1),
-        bytes, "whole");
+        small, bytes, "whole");
     return join.toBroadcastRight(leftRead, rightRead);
   }
 

@@ -22,9 +22,22 @@ final class ShuffleQueryStageExec extends PhysicalPlan {
   private final long bytes;
   private final String how;
 
+  /** The batches already on the driver when the stage was read whole there, else null. */
+  private final transient List<ColumnarBatch> collected;
+
   ShuffleQueryStageExec(PhysicalPlan exchange, RDD<ColumnarBatch> read, long bytes, String how) {
+    this(exchange, read, null, bytes, how);
+  }
+
+  /**
+   * A stage already collected to the driver as {@code collected}: a broadcast join takes those batches as they
+   * are ({@link #executeCollect}), and {@code read} serves any other consumer.
+   */
+  ShuffleQueryStageExec(PhysicalPlan exchange, RDD<ColumnarBatch> read, List<ColumnarBatch> collected, long bytes,
+      String how) {
     this.exchange = exchange;
     this.read = read;
+    this.collected = collected == null ? null : List.copyOf(collected);
     this.bytes = bytes;
     this.how = how;
   }
@@ -52,6 +65,12 @@ final class ShuffleQueryStageExec extends PhysicalPlan {
   @Override
   public RDD<ColumnarBatch> execute(ExecutionContext context) {
     return read;
+  }
+
+  /** The batches in hand when the stage was collected to the driver, without a job sending them back there. */
+  @Override
+  public List<ColumnarBatch> executeCollect(ExecutionContext context) {
+    return collected != null ? collected : super.executeCollect(context);
   }
 
   @Override
