@@ -25,10 +25,7 @@ final class KeyRuns {
     if (n == 0) {
       return 0;
     }
-    boolean[] split = new boolean[n];
-    for (ColumnVector key : keys) {
-      markSplits(key, n, split);
-    }
+    boolean[] split = splits(keys, n);
     int id = firstId;
     ids[0] = id;
     for (int i = 1; i < n; i++) {
@@ -43,15 +40,36 @@ final class KeyRuns {
     if (n == 0) {
       return 0;
     }
-    boolean[] split = new boolean[n];
-    for (ColumnVector key : keys) {
-      markSplits(key, n, split);
-    }
+    boolean[] split = splits(keys, n);
     int runs = 1;
     for (int i = 1; i < n; i++) {
       runs += split[i] ? 1 : 0;
     }
     return runs;
+  }
+
+  /**
+   * Whether each row starts a new run: primitive columns first, then strings and other values, which are
+   * compared only on the rows that the columns before them have not split already.
+   */
+  private static boolean[] splits(ColumnVector[] keys, int n) {
+    boolean[] split = new boolean[n];
+    for (ColumnVector key : keys) {
+      if (isPrimitive(key)) {
+        markSplits(key, n, split);
+      }
+    }
+    for (ColumnVector key : keys) {
+      if (!isPrimitive(key)) {
+        markSplits(key, n, split);
+      }
+    }
+    return split;
+  }
+
+  private static boolean isPrimitive(ColumnVector key) {
+    return key instanceof LongColumnVector || key instanceof IntColumnVector
+        || key instanceof DecimalColumnVector v && !v.hasWideValues();
   }
 
   /** Sets {@code split[i]} where row {@code i} of {@code key} differs from row {@code i - 1}. */
@@ -75,11 +93,15 @@ final class KeyRuns {
     } else if (key instanceof StringColumnVector v) {
       String[] values = v.values;
       for (int i = 1; i < n; i++) {
-        split[i] |= nulls[i] != nulls[i - 1] || !nulls[i] && !values[i].equals(values[i - 1]);
+        if (!split[i]) {
+          split[i] = nulls[i] != nulls[i - 1] || !nulls[i] && !values[i].equals(values[i - 1]);
+        }
       }
     } else {
       for (int i = 1; i < n; i++) {
-        split[i] |= !Objects.equals(key.getBoxed(i), key.getBoxed(i - 1));
+        if (!split[i]) {
+          split[i] = !Objects.equals(key.getBoxed(i), key.getBoxed(i - 1));
+        }
       }
     }
   }

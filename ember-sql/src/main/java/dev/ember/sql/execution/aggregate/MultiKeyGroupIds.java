@@ -26,7 +26,8 @@ final class MultiKeyGroupIds {
     int create(int row);
   }
 
-  private static final int EMPTY = -1;
+  /** An unused slot; a used one holds a group's hash in its high half and its id (never -1) in its low half. */
+  private static final long EMPTY = -1L;
 
   private final int width;
   private final long[][] longKeys;
@@ -34,7 +35,7 @@ final class MultiKeyGroupIds {
   private final boolean[][] nullKeys;
   private int[] groupHashes;
   private int groups;
-  private int[] slots;
+  private long[] slots;
   private int mask;
   private KeyIdentityCache identityCache;
   private boolean identityCacheTried;
@@ -50,7 +51,7 @@ final class MultiKeyGroupIds {
   }
 
   private void allocate(int capacity) {
-    slots = new int[capacity];
+    slots = new long[capacity];
     Arrays.fill(slots, EMPTY);
     mask = capacity - 1;
   }
@@ -100,13 +101,15 @@ final class MultiKeyGroupIds {
   private int probe(ColumnVector[] columns, int row, int h, NewGroup newGroup) {
     int slot = h & mask;
     while (true) {
-      int id = slots[slot];
-      if (id == EMPTY) {
-        id = newGroup.create(row);
+      long entry = slots[slot];
+      if (entry == EMPTY) {
+        int id = newGroup.create(row);
         add(columns, row, h, id, slot);
         return id;
       }
-      if (groupHashes[id] == h && equal(columns, row, id)) {
+      // The slot holds its group's hash, so a probe passing other groups reads no key and no second array.
+      int id = (int) entry;
+      if ((int) (entry >>> 32) == h && equal(columns, row, id)) {
         return id;
       }
       slot = (slot + 1) & mask;
@@ -123,7 +126,7 @@ final class MultiKeyGroupIds {
     }
     groupHashes[id] = hash;
     groups++;
-    slots[slot] = id;
+    slots[slot] = entry(hash, id);
     if (groups * 2 > slots.length) {
       rehash();
     }
@@ -144,14 +147,19 @@ final class MultiKeyGroupIds {
     }
   }
 
+  private static long entry(int hash, int id) {
+    return ((long) hash << 32) | (id & 0xFFFFFFFFL);
+  }
+
   private void rehash() {
-    allocate(slots.length * 2);
+    // A table past a few batches of groups keeps growing: grow it four times over, for fewer rehashes.
+    allocate(slots.length * (slots.length >= 1 << 16 ? 4 : 2));
     for (int id = 0; id < groups; id++) {
       int slot = groupHashes[id] & mask;
       while (slots[slot] != EMPTY) {
         slot = (slot + 1) & mask;
       }
-      slots[slot] = id;
+      slots[slot] = entry(groupHashes[id], id);
     }
   }
 

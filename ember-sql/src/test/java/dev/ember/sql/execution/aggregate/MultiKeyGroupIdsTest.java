@@ -109,4 +109,30 @@ class MultiKeyGroupIdsTest {
     assertThat(ids(strings, List.of(DataTypes.StringType), List.of("Aa", "BB", "Aa", "BB"))).containsExactly(0, 1,
         0, 1);
   }
+
+  @Test
+  void mixedKeysWithNullsInEveryColumnKeepTheirIdsPastTheFourfoldGrowth() {
+    MultiKeyGroupIds table = new MultiKeyGroupIds(3);
+    List<DataType> types = List.of(DataTypes.StringType, DataTypes.IntegerType, DataTypes.LongType);
+    // 150,000 groups take the slots past 1 << 16, where the table grows four times over; every tenth row
+    // has a NULL in one of the columns in turn, and the strings are new objects on every row.
+    List<String> s = new ArrayList<>();
+    List<Integer> i = new ArrayList<>();
+    List<Long> l = new ArrayList<>();
+    for (int g = 0; g < 150_000; g++) {
+      s.add(g % 30 == 0 ? null : new String("brand " + g % 25));
+      i.add(g % 30 == 10 ? null : g);
+      l.add(g % 30 == 20 ? null : (long) g);
+    }
+    int[] first = ids(table, types, s, i, l);
+    for (int g = 0; g < first.length; g++) {
+      assertThat(first[g]).isEqualTo(g);
+    }
+    assertThat(ids(table, types, Arrays.asList(null, new String("brand 5"), "brand 6"),
+        Arrays.asList(149_970, null, 149_981), Arrays.asList(149_970L, 149_980L, 149_981L)))
+        .containsExactly(149_970, 149_980, 149_981);
+    assertThat(ids(table, types, Arrays.asList((String) null), Arrays.asList((Integer) null),
+        Arrays.asList((Long) null))).containsExactly(150_000);
+    assertThat(table.size()).isEqualTo(150_001);
+  }
 }
