@@ -70,6 +70,6 @@ class ParquetFootersTest {
         .collectAsList()).containsExactly(RowFactory.create(7000L, 24496500L));
     // A new entry, unless the cache of 256 footers was already full (other test classes in this process read
     // files before this one): then the new version replaced the least recently used.
-    assertThat(ParquetFooters.size()).isGreaterThan(Math.min(kept, 255));
+    assertThat(ParquetFooters.size()).isGreaterThan(Math.min(kept, ParquetFooters.MAX_FILES - 1));
   }
 }
