@@ -18,6 +18,7 @@ public final class QueryExecution {
   private final EmberSession session;
   private final LogicalPlan logical;
   private final LogicalPlan analyzed;
+  private LogicalPlan beforeRuntimeFilters;
   private LogicalPlan optimized;
   private PhysicalPlan physical;
   private PhysicalPlan unshared;
@@ -47,16 +48,22 @@ public final class QueryExecution {
   /** The plan after the optimizer's rules. */
   public synchronized LogicalPlan optimizedPlan() {
     if (optimized == null) {
-      optimized = session.optimizer().optimize(withCachedData(), session.joinReorderSettings(),
-          session.runtimeFilterSettings());
+      beforeRuntimeFilters = session.optimizer().optimize(withCachedData(), session.joinReorderSettings());
+      optimized = session.optimizer().injectRuntimeFilters(beforeRuntimeFilters, session.runtimeFilterSettings());
     }
     return optimized;
+  }
+
+  /** The optimized plan before runtime join filters were placed in it. */
+  private synchronized LogicalPlan optimizedBeforeRuntimeFilters() {
+    optimizedPlan();
+    return beforeRuntimeFilters;
   }
 
   /** The physical plan that runs. */
   public synchronized PhysicalPlan executedPlan() {
     if (physical == null) {
-      SubplanReuse.Result reuse = SubplanReuse.apply(optimizedPlan(), session);
+      SubplanReuse.Result reuse = SubplanReuse.apply(optimizedBeforeRuntimeFilters(), optimizedPlan(), session);
       reused.addAll(reuse.cached());
       physical = session.planner().plan(RuntimeFilterExecution.inline(
           ScalarSubqueryExecution.inline(reuse.plan(), session), session,

@@ -7,6 +7,7 @@ import dev.ember.sql.execution.columnar.ReusedSubplanRelation;
 import dev.ember.sql.execution.reuse.SubplanMatcher;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.Statistics;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.Expression;
@@ -26,7 +27,14 @@ import org.slf4j.LoggerFactory;
  * ReuseExchange / ReuseSubquery idea): where a subquery's optimized plan matches an expensive part of the main
  * plan ({@link SubplanMatcher}), both read one query-scoped cache of that part's batches
  * ({@link ReusedSubplanRelation}, {@code MEMORY_AND_DISK}) — the subquery, which runs first, computes it, and the
- * main plan reads it. {@link QueryExecution} unpersists the caches when the query ends. Switched off by
+ * main plan reads it. {@link QueryExecution} unpersists the caches when the query ends.
+ *
+ * <p>Plans are matched before runtime join filters are placed in them: a filter the main plan places on a scan
+ * (from a join beside it) that the subquery's plan lacks would otherwise make equal subplans differ, and only a
+ * smaller part would be shared. The filters are placed afterwards, in the shared subplan on its own (its joins
+ * still filter its scans) and in the rewritten main plan. The largest shared subplan whose estimated size is at
+ * most {@code ember.sql.execution.reuseSubplan.maxBytes} (default 1g) is chosen; the cache spills to disk.
+ * Switched off by
  * {@code ember.sql.exchange.reuse=false} or {@code ember.sql.execution.reuseSubquery=false} (Spark's keys under
  * {@code spark.} are accepted).
  */
@@ -36,6 +44,8 @@ final class SubplanReuse {
   static final String EXCHANGE_REUSE_KEY = "ember.sql.exchange.reuse";
   /** Spark's {@code spark.sql.execution.reuseSubquery}: the same switch, under the subquery key. */
   static final String SUBQUERY_REUSE_KEY = "ember.sql.execution.reuseSubquery";
+  /** The largest estimated size of a subplan computed once and cached for the query. */
+  static final String MAX_BYTES_KEY = "ember.sql.execution.reuseSubplan.maxBytes";
 
   private static final Logger LOG = LoggerFactory.getLogger(SubplanReuse.class);
 
@@ -56,25 +66,40 @@ final class SubplanReuse {
     return conf.getBoolean(EXCHANGE_REUSE_KEY, true) && conf.getBoolean(SUBQUERY_REUSE_KEY, true);
   }
 
-  /** {@code plan} (optimized) with the subplans it shares with its scalar subqueries computed once. */
-  static Result apply(LogicalPlan plan, EmberSession session) {
+  /** The session's bound on the estimated size of a cached subplan. */
+  static long maxBytes(EmberSession session) {
+    EmberConf conf = new EmberConf(false);
+    session.conf().getAll().forEach(conf::set);
+    return conf.getSizeAsBytes(MAX_BYTES_KEY, "1g");
+  }
+
+  /**
+   * The plan to run: {@code optimized} with the subplans it shares with its scalar subqueries computed once, or
+   * {@code optimized} itself when none is shared.
+   *
+   * @param plan the optimized plan before runtime join filters were placed in it
+   * @param optimized the optimized plan with its runtime join filters
+   * @param session the session
+   */
+  static Result apply(LogicalPlan plan, LogicalPlan optimized, EmberSession session) {
     if (!enabled(session) || !hasUncorrelatedSubquery(plan)) {
-      return new Result(plan, List.of());
+      return new Result(optimized, List.of());
     }
     List<LogicalPlan> targets = new ArrayList<>();
-    collectTargets(plan, targets);
+    collectTargets(plan, targets, maxBytes(session));
     if (targets.isEmpty()) {
-      return new Result(plan, List.of());
+      return new Result(optimized, List.of());
     }
     Map<LogicalPlan, ReusedSubplanRelation> shared = new IdentityHashMap<>();
     LogicalPlan rewritten = plan.transformAllExpressions(e -> e instanceof ScalarSubquery subquery
         && !subquery.correlated() ? reuseIn(subquery, targets, shared, session) : e);
     if (shared.isEmpty()) {
-      return new Result(plan, List.of());
+      return new Result(optimized, List.of());
     }
     List<CachedBatches> cached = new ArrayList<>();
     shared.values().forEach(relation -> cached.add(relation.cachedBatches()));
-    return new Result(replaceTargets(rewritten, shared), cached);
+    LogicalPlan replaced = replaceTargets(rewritten, shared);
+    return new Result(session.optimizer().injectRuntimeFilters(replaced, session.runtimeFilterSettings()), cached);
   }
 
   private static boolean hasUncorrelatedSubquery(LogicalPlan node) {
@@ -91,14 +116,24 @@ final class SubplanReuse {
     return false;
   }
 
-  /** The main plan's expensive deterministic subplans, outermost first. */
-  private static void collectTargets(LogicalPlan plan, List<LogicalPlan> targets) {
-    if (SubplanMatcher.expensive(plan) && SubplanMatcher.deterministic(plan)) {
+  /** The main plan's expensive deterministic subplans of at most {@code maxBytes}, outermost first. */
+  private static void collectTargets(LogicalPlan plan, List<LogicalPlan> targets, long maxBytes) {
+    if (SubplanMatcher.expensive(plan) && SubplanMatcher.deterministic(plan) && bounded(plan, maxBytes)) {
       targets.add(plan);
     }
     for (LogicalPlan child : plan.children()) {
-      collectTargets(child, targets);
+      collectTargets(child, targets, maxBytes);
     }
+  }
+
+  /**
+   * Whether {@code plan}'s likely size ({@link Statistics#expectedRowCount} rows of its columns' widths: the
+   * bound estimates of joins without column statistics are far too large to judge by) is at most {@code maxBytes};
+   * a plan without an estimate is cached too, as its cache spills to disk.
+   */
+  private static boolean bounded(LogicalPlan plan, long maxBytes) {
+    long rows = Statistics.expectedRowCount(plan);
+    return rows == Statistics.UNKNOWN || (double) rows * Statistics.rowWidth(plan.output()) <= maxBytes;
   }
 
   private static Expression reuseIn(ScalarSubquery subquery, List<LogicalPlan> targets,
@@ -133,7 +168,8 @@ final class SubplanReuse {
   }
 
   private static ReusedSubplanRelation cache(LogicalPlan target, EmberSession session) {
-    PhysicalPlan physical = session.planner().plan(RuntimeFilterExecution.inline(target, session,
+    LogicalPlan filtered = session.optimizer().injectRuntimeFilters(target, session.runtimeFilterSettings());
+    PhysicalPlan physical = session.planner().plan(RuntimeFilterExecution.inline(filtered, session,
         session.runtimeFilterSettings().maxKeys()));
     double bytes = StatsEstimator.estimate(target).sizeInBytes();
     return new ReusedSubplanRelation(target.output(), new CachedBatches(physical, StorageLevel.MEMORY_AND_DISK),

@@ -131,17 +131,31 @@ public final class Optimizer {
    */
   public LogicalPlan optimize(LogicalPlan analyzed, JoinReorderSettings joinReorder,
       RuntimeFilterSettings runtimeFilters) {
-    LogicalPlan plan = optimize(analyzed, joinReorder);
+    return injectRuntimeFilters(optimize(analyzed, joinReorder), runtimeFilters);
+  }
+
+  /**
+   * {@code plan}, optimized by {@link #optimize(LogicalPlan, JoinReorderSettings)}, with runtime join filters
+   * placed above the scans they filter ({@link InjectRuntimeFilter}) and pushed into those scans: the last step of
+   * {@link #optimize(LogicalPlan, JoinReorderSettings, RuntimeFilterSettings)}, on its own for a plan whose parts
+   * are rearranged after optimization (a subplan shared with a subquery is cut out before its filters are placed).
+   *
+   * @param plan an optimized plan without runtime filters
+   * @param runtimeFilters the session's runtime filter settings
+   * @return the plan with its runtime filters
+   */
+  public LogicalPlan injectRuntimeFilters(LogicalPlan plan, RuntimeFilterSettings runtimeFilters) {
+    LogicalPlan result = plan;
     Rule inject = new InjectRuntimeFilter(runtimeFilters);
     if (runtimeFilters.enabled() && !excludedRules.contains(inject.name())) {
-      LogicalPlan injected = run(inject, plan);
+      LogicalPlan injected = run(inject, result);
       Rule pushDown = new PushDownIntoScans();
-      if (injected != plan && !excludedRules.contains(pushDown.name())) {
+      if (injected != result && !excludedRules.contains(pushDown.name())) {
         injected = run(pushDown, injected);
       }
-      plan = injected;
+      result = injected;
     }
-    return plan;
+    return result;
   }
 
   private static LogicalPlan toFixpoint(LogicalPlan start, Set<String> excluded) {

@@ -52,7 +52,7 @@ public final class SubplanMatcher {
     }
     Map<Long, Long> candidateIds = new HashMap<>();
     Map<Long, Long> targetIds = new HashMap<>();
-    if (!matches(candidate, target, candidateIds, targetIds)) {
+    if (!matches(candidate, target, candidateIds, targetIds, new boolean[1])) {
       return Optional.empty();
     }
     Map<Long, AttributeReference> targetByCanonical = new HashMap<>();
@@ -121,15 +121,20 @@ public final class SubplanMatcher {
     return e instanceof UserDefinedFunctionCall || e instanceof SubqueryExpression;
   }
 
+  /**
+   * Whether the subplans match; sets {@code widened[0]} when a scan below reads more of its table's columns in
+   * the target than in the candidate (its rows are the same): only nodes whose rows do not depend on the columns
+   * they do not name may sit above such a scan.
+   */
   private static boolean matches(LogicalPlan candidate, LogicalPlan target, Map<Long, Long> candidateIds,
-      Map<Long, Long> targetIds) {
+      Map<Long, Long> targetIds, boolean[] widened) {
     if (isRenaming(candidate)) {
       Project project = (Project) candidate;
-      return matches(project.child(), target, candidateIds, targetIds) && rename(project, candidateIds);
+      return matches(project.child(), target, candidateIds, targetIds, widened) && rename(project, candidateIds);
     }
     if (isRenaming(target)) {
       Project project = (Project) target;
-      return matches(candidate, project.child(), candidateIds, targetIds) && rename(project, targetIds);
+      return matches(candidate, project.child(), candidateIds, targetIds, widened) && rename(project, targetIds);
     }
     if (candidate.getClass() != target.getClass()) {
       return false;
@@ -138,25 +143,43 @@ public final class SubplanMatcher {
     List<LogicalPlan> targetChildren = target.children();
     if (candidateChildren.isEmpty() || targetChildren.isEmpty()) {
       return candidateChildren.isEmpty() && targetChildren.isEmpty()
-          && sameLeaf(candidate, target, candidateIds, targetIds);
+          && sameLeaf(candidate, target, candidateIds, targetIds, widened);
     }
     if (candidateChildren.size() != targetChildren.size()) {
       return false;
     }
+    boolean wider = false;
     for (int i = 0; i < candidateChildren.size(); i++) {
-      if (!matches(candidateChildren.get(i), targetChildren.get(i), candidateIds, targetIds)) {
+      boolean[] childWidened = new boolean[1];
+      if (!matches(candidateChildren.get(i), targetChildren.get(i), candidateIds, targetIds, childWidened)) {
         return false;
       }
+      wider |= childWidened[0];
     }
+    if (wider && !keepsRowsOfWiderInput(candidate)) {
+      return false;
+    }
+    widened[0] |= wider;
     return sameNode(candidate, target, candidateIds, targetIds);
   }
 
   /**
+   * Whether {@code node} gives the same rows (with more columns) over inputs with more columns: it names every
+   * column its rows depend on (filters, projections, joins, and aggregations, whose grouping must be equal), unlike
+   * set operations or deduplication, which compare whole rows.
+   */
+  private static boolean keepsRowsOfWiderInput(LogicalPlan node) {
+    return node instanceof Project || node instanceof Filter || node instanceof Join || node instanceof Aggregate;
+  }
+
+  /**
    * Same leaf: equal, or the same rows or files read again under fresh column identities (a view or CTE read
-   * twice in one query), whose columns are then paired by position.
+   * twice in one query), whose columns are then paired by position. A file scan in the candidate may read fewer
+   * of the table's columns than the target's (the optimizer prunes the columns a subquery does not read): then
+   * {@code widened[0]} is set.
    */
   private static boolean sameLeaf(LogicalPlan candidate, LogicalPlan target, Map<Long, Long> candidateIds,
-      Map<Long, Long> targetIds) {
+      Map<Long, Long> targetIds, boolean[] widened) {
     if (candidate.equals(target)) {
       return true;
     }
@@ -169,10 +192,14 @@ public final class SubplanMatcher {
         return false;
       }
       List<Alias> unused = new ArrayList<>();
-      return canonical(new ArrayList<>(left.output()), candidateIds, unused)
-          .equals(canonical(new ArrayList<>(right.output()), targetIds, unused))
-          && canonical(left.pushedFilters(), candidateIds, unused)
-          .equals(canonical(right.pushedFilters(), targetIds, unused));
+      List<Expression> candidateColumns = canonical(new ArrayList<>(left.output()), candidateIds, unused);
+      List<Expression> targetColumns = canonical(new ArrayList<>(right.output()), targetIds, unused);
+      if (!targetColumns.containsAll(candidateColumns) || !canonical(left.pushedFilters(), candidateIds, unused)
+          .equals(canonical(right.pushedFilters(), targetIds, unused))) {
+        return false;
+      }
+      widened[0] |= targetColumns.size() != candidateColumns.size();
+      return true;
     }
     return false;
   }

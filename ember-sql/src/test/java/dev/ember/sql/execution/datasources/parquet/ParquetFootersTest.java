@@ -68,6 +68,8 @@ class ParquetFootersTest {
     assertThat(session.read().option("spark.sql.files.maxPartitionBytes", "3000")
         .option("spark.sql.files.openCostInBytes", "0").parquet(path).selectExpr("count(*)", "sum(id)")
         .collectAsList()).containsExactly(RowFactory.create(7000L, 24496500L));
-    assertThat(ParquetFooters.size()).isGreaterThan(kept);
+    // A new entry, unless the cache of 256 footers was already full (other test classes in this process read
+    // files before this one): then the new version replaced the least recently used.
+    assertThat(ParquetFooters.size()).isGreaterThan(Math.min(kept, ParquetFooters.MAX_FILES - 1));
   }
 }
