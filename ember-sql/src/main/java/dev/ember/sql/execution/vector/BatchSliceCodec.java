@@ -2,7 +2,6 @@ package dev.ember.sql.execution.vector;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a selection of a batch's rows in {@link ColumnarBatchCodec}'s compact form, reading each value through
@@ -47,7 +46,8 @@ public final class BatchSliceCodec {
       case ColumnarBatchCodec.KIND_LONG -> writeLongs(((LongColumnVector) vector).values, vector.nulls, anyNull,
           rows, count, out);
       case ColumnarBatchCodec.KIND_DOUBLE -> writeDoubles(((DoubleColumnVector) vector).values, rows, count, out);
-      case ColumnarBatchCodec.KIND_STRING -> writeStrings((StringColumnVector) vector, rows, count, out);
+      case ColumnarBatchCodec.KIND_STRING -> ColumnarBatchCodec.writeStrings((StringColumnVector) vector, rows, count,
+          out);
       default -> writeDecimals((DecimalColumnVector) vector, anyNull, rows, count, out);
     }
   }
@@ -189,28 +189,6 @@ public final class BatchSliceCodec {
       view.putDouble(i << 3, values[rows[i]]);
     }
     out.advance(length);
-  }
-
-  /** The codec's string layout: the UTF-8 blob of the selected strings, then their lengths (-1 for none). */
-  private static void writeStrings(StringColumnVector vector, int[] rows, int count, BatchBytesWriter out) {
-    int[] lengths = new int[count];
-    int blobAt = out.position();
-    out.writeInt(0);
-    String[] values = vector.values;
-    boolean[] nulls = vector.nulls;
-    for (int i = 0; i < count; i++) {
-      int r = rows[i];
-      String s = values[r];
-      if (!nulls[r] && s != null) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeBytes(bytes, 0, bytes.length);
-        lengths[i] = bytes.length;
-      } else {
-        lengths[i] = -1;
-      }
-    }
-    out.putInt(blobAt, out.position() - blobAt - 4);
-    FrameOfReference.writeInts(lengths, null, false, count, out);
   }
 
   private static void writeDecimals(DecimalColumnVector vector, boolean anyNull, int[] rows, int count,

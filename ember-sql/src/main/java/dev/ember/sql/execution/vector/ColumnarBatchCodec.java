@@ -91,7 +91,7 @@ public final class ColumnarBatchCodec {
       case KIND_LONG ->
           FrameOfReference.writeLongs(((LongColumnVector) vector).values, vector.nulls, anyNull, rows, out);
       case KIND_DOUBLE -> out.writeDoubles(((DoubleColumnVector) vector).values, rows);
-      case KIND_STRING -> writeStrings((StringColumnVector) vector, rows, out);
+      case KIND_STRING -> writeStrings((StringColumnVector) vector, null, rows, out);
       default -> writeDecimals((DecimalColumnVector) vector, anyNull, rows, out);
     }
   }
@@ -208,18 +208,20 @@ public final class ColumnarBatchCodec {
   }
 
   /**
-   * The UTF-8 bytes of all strings back to back (after their total length), then one length per row, -1 for
-   * a NULL row or a missing string, packed like other integers.
+   * The UTF-8 bytes of the strings back to back (after their total length), then one length per row, -1 for a
+   * NULL row or a missing string, packed like other integers: of rows {@code rows[0..count)}, or of the first
+   * {@code count} rows when {@code rows} is null.
    */
-  private static void writeStrings(StringColumnVector vector, int rows, BatchBytesWriter out) {
-    int[] lengths = new int[rows];
+  static void writeStrings(StringColumnVector vector, int[] rows, int count, BatchBytesWriter out) {
+    int[] lengths = new int[count];
     int blobAt = out.position();
     out.writeInt(0);
     String[] values = vector.values;
     boolean[] nulls = vector.nulls;
-    for (int i = 0; i < rows; i++) {
-      String s = values[i];
-      if (!nulls[i] && s != null) {
+    for (int i = 0; i < count; i++) {
+      int r = rows == null ? i : rows[i];
+      String s = values[r];
+      if (!nulls[r] && s != null) {
         byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         out.writeBytes(bytes, 0, bytes.length);
         lengths[i] = bytes.length;
@@ -228,7 +230,7 @@ public final class ColumnarBatchCodec {
       }
     }
     out.putInt(blobAt, out.position() - blobAt - 4);
-    FrameOfReference.writeInts(lengths, null, false, rows, out);
+    FrameOfReference.writeInts(lengths, null, false, count, out);
   }
 
   private static void readStrings(BatchBytesReader in, StringColumnVector vector, int rows) {
