@@ -1,6 +1,7 @@
 package dev.ember.sql;
 
 import dev.ember.sql.execution.ExecutionContext;
+import dev.ember.sql.execution.columnar.CollectedRelation;
 import dev.ember.sql.execution.datasources.FilterTranslator;
 import dev.ember.sql.execution.datasources.LogicalRelation;
 import dev.ember.sql.execution.datasources.parquet.ParquetColumnRanges;
@@ -27,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,19 +48,22 @@ final class RuntimeFilterExecution {
 
   static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys) {
     // Concurrent: the independent filters are built at the same time, and each builds the filters it chains.
-    return inline(plan, session, maxKeys, new ConcurrentHashMap<>());
+    return inline(plan, session, new CreationSides(maxKeys, CreationSides.maxBytes(session)));
   }
 
   /**
-   * {@code plan} with its runtime filters built, reusing those in {@code built}: the filter above a scan and the
-   * scan's pushed filters hold equal runtime filters, and a chained filter's creation plan holds filters the
-   * query holds too; each is built once.
+   * {@code plan} with its runtime filters built, reusing what {@code sides} holds: the filter above a scan and the
+   * scan's pushed filters hold equal runtime filters, filters of different scans may come from one creation side,
+   * and a chained filter's creation plan holds filters the query holds too; each creation side runs once. A
+   * creation side that is a subplan of {@code plan} as well is read from the batches its run kept.
    */
-  private static LogicalPlan inline(LogicalPlan plan, EmberSession session, long maxKeys,
-      Map<RuntimeFilter, Expression> built) {
+  private static LogicalPlan inline(LogicalPlan plan, EmberSession session, CreationSides sides) {
+    Map<RuntimeFilter, Expression> built = sides.built();
     Map<RuntimeFilter, ColumnRange> ranges = new HashMap<>();
     collectRanges(plan, ranges);
-    prebuild(plan, session, maxKeys, built, ranges);
+    Set<RuntimeFilter> pending = pending(plan, built);
+    sides.markShared(plan, pending);
+    buildAll(pending, session, sides, ranges);
     UnaryOperator<Expression> build = e -> {
       if (!(e instanceof RuntimeFilter filter)) {
         return e;
@@ -68,12 +71,12 @@ final class RuntimeFilterExecution {
       // Not computeIfAbsent: building a chained filter builds the filters of its creation plan first.
       Expression done = built.get(filter);
       if (done == null) {
-        done = build(filter, ranges.get(filter), session, maxKeys, built);
+        done = build(filter, ranges.get(filter), session, sides);
         built.put(filter, done);
       }
       return done;
     };
-    LogicalPlan rewritten = plan.transformAllExpressions(build);
+    LogicalPlan rewritten = sides.readCollected(plan).transformAllExpressions(build);
     return rewritten.transformUp(node -> {
       if (node instanceof PushableScan scan && scan.pushedFilters().stream().anyMatch(f -> f.exists(
           x -> x instanceof RuntimeFilter))) {
@@ -88,13 +91,8 @@ final class RuntimeFilterExecution {
     });
   }
 
-  /**
-   * Builds the filters {@code plan} holds that are not built yet at the same time ({@link ParallelBuilds}), up to
-   * the application's default parallelism: each runs a job of its own, mostly over a small table read by one
-   * task, which alone would leave the other cores idle.
-   */
-  private static void prebuild(LogicalPlan plan, EmberSession session, long maxKeys,
-      Map<RuntimeFilter, Expression> built, Map<RuntimeFilter, ColumnRange> ranges) {
+  /** The runtime filters {@code plan} holds that are not built yet. */
+  private static Set<RuntimeFilter> pending(LogicalPlan plan, Map<RuntimeFilter, Expression> built) {
     Set<RuntimeFilter> pending = new LinkedHashSet<>();
     plan.transformAllExpressions(e -> {
       if (e instanceof RuntimeFilter filter && !built.containsKey(filter)) {
@@ -102,15 +100,23 @@ final class RuntimeFilterExecution {
       }
       return e;
     });
-    if (pending.size() < 2) {
-      return;
-    }
+    return pending;
+  }
+
+  /**
+   * Builds the {@code pending} filters at the same time ({@link ParallelBuilds}), up to the application's default
+   * parallelism: each runs a job of its own, mostly over a small table read by one task, which alone would leave
+   * the other cores idle.
+   */
+  private static void buildAll(Set<RuntimeFilter> pending, EmberSession session, CreationSides sides,
+      Map<RuntimeFilter, ColumnRange> ranges) {
+    Map<RuntimeFilter, Expression> built = sides.built();
     List<Runnable> steps = new ArrayList<>();
     for (RuntimeFilter filter : pending) {
       // Not computeIfAbsent: a build puts the filters its creation plan chains into the same map.
       steps.add(() -> {
         if (!built.containsKey(filter)) {
-          built.putIfAbsent(filter, build(filter, ranges.get(filter), session, maxKeys, built));
+          built.putIfAbsent(filter, build(filter, ranges.get(filter), session, sides));
         }
       });
     }
@@ -156,27 +162,17 @@ final class RuntimeFilterExecution {
     return result;
   }
 
-  private static Expression build(RuntimeFilter filter, ColumnRange range, EmberSession session, long maxKeys,
-      Map<RuntimeFilter, Expression> built) {
+  private static Expression build(RuntimeFilter filter, ColumnRange range, EmberSession session,
+      CreationSides sides) {
     long start = System.nanoTime();
-    // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
-    // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
-    LogicalPlan keys = new Project(List.of(filter.creationKey()), filter.creationPlan());
-    LogicalPlan optimized = inline(ScalarSubqueryExecution.inline(session.optimizer().optimize(keys), session),
-        session, maxKeys, built);
-    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
-    long limit = filter.applicationRows() == Statistics.UNKNOWN ? maxKeys
-        : Math.min(maxKeys, filter.applicationRows());
-    boolean integral = KeyFilters.isIntegral(filter.creationKey().dataType());
-    KeyBuffer keyValues = new KeyBuffer(integral);
-    for (ColumnarBatch batch : session.planner().plan(optimized).execute(context).collect()) {
-      keyValues.add(batch.column(0), batch.numRows());
-      if (keyValues.size() > limit) {
-        LOG.debug("Runtime filter from {} dropped: more than {} keys", filter.creationKey(), limit);
-        return Literal.TRUE;
-      }
+    CreationSides.Keys keys = sides.keys(filter, () -> run(filter, session, sides));
+    long limit = filter.applicationRows() == Statistics.UNKNOWN ? sides.maxKeys()
+        : Math.min(sides.maxKeys(), filter.applicationRows());
+    if (keys.filter() == null || keys.keys() > limit) {
+      LOG.debug("Runtime filter from {} dropped: more than {} keys", filter.creationKey(), limit);
+      return Literal.TRUE;
     }
-    KeyFilter keyFilter = keyValues.build();
+    KeyFilter keyFilter = keys.filter();
     double passFraction = KeyFilterSelectivity.passFraction(keyFilter, range, filter.applicationRows());
     if (KeyFilterSelectivity.useless(keyFilter, range, passFraction)) {
       LOG.debug("Runtime filter from {} dropped: {} would keep {} of the rows", filter.creationKey(),
@@ -186,5 +182,49 @@ final class RuntimeFilterExecution {
     LOG.debug("Runtime filter from {}: {} keeping about {} of the rows, in {} ms", filter.creationKey(),
         keyFilter.describe(), passFraction, (System.nanoTime() - start) / 1_000_000);
     return new RuntimeFilterPredicate(filter.child(), keyFilter, filter.creationKey().toString(), passFraction);
+  }
+
+  /**
+   * Runs {@code filter}'s creation side and returns its keys; a side kept whole is run with all its columns, and
+   * its batches are kept in {@code sides} for the plans that hold it.
+   */
+  private static CreationSides.Keys run(RuntimeFilter filter, EmberSession session, CreationSides sides) {
+    LogicalPlan creation = filter.creationPlan();
+    LogicalPlan target = sides.wholeTarget(creation);
+    LogicalPlan whole = target != null ? wholeOutput(target, session) : null;
+    // Otherwise the key column as it comes, duplicates and all: the filters take duplicates, and the creation
+    // side's keys are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
+    LogicalPlan optimized = whole != null ? whole
+        : session.optimizer().optimize(new Project(List.of(filter.creationKey()), creation));
+    optimized = inline(ScalarSubqueryExecution.inline(optimized, session), session, sides);
+    int keyColumn = whole != null ? target.output().indexOf(filter.creationKey()) : 0;
+    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
+    List<ColumnarBatch> batches = session.planner().plan(optimized).executeCollect(context);
+    if (whole != null) {
+      sides.keep(target, CollectedRelation.of(target.output(), batches));
+    }
+    KeyBuffer keyValues = new KeyBuffer(KeyFilters.isIntegral(filter.creationKey().dataType()));
+    for (ColumnarBatch batch : batches) {
+      keyValues.add(batch.column(keyColumn), batch.numRows());
+      if (keyValues.size() > sides.maxKeys()) {
+        return new CreationSides.Keys(null, keyValues.size());
+      }
+    }
+    return new CreationSides.Keys(keyValues.build(), keyValues.size());
+  }
+
+  /**
+   * {@code target} optimized, with exactly its columns in their order, or {@code null} when the optimizer
+   * changed them (the side then runs for its keys only).
+   */
+  private static LogicalPlan wholeOutput(LogicalPlan target, EmberSession session) {
+    LogicalPlan optimized = session.optimizer().optimize(target);
+    if (optimized.output().equals(target.output())) {
+      return optimized;
+    }
+    if (!optimized.output().containsAll(target.output())) {
+      return null;
+    }
+    return new Project(new ArrayList<>(target.output()), optimized);
   }
 }

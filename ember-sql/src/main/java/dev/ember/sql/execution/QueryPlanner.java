@@ -14,6 +14,8 @@ import dev.ember.sql.execution.adaptive.DynamicJoinSelection;
 import dev.ember.sql.execution.exchange.EnsureRequirements;
 import dev.ember.sql.execution.join.JoinSelection;
 import dev.ember.sql.execution.aggregate.DeduplicateExec;
+import dev.ember.sql.execution.columnar.CollectedBatchesExec;
+import dev.ember.sql.execution.columnar.CollectedRelation;
 import dev.ember.sql.execution.columnar.InMemoryRelation;
 import dev.ember.sql.execution.columnar.InMemoryTableScanExec;
 import dev.ember.sql.execution.exchange.RoundRobinExchangeExec;
@@ -212,10 +214,16 @@ public final class QueryPlanner {
     return planReusedSubplan(plan);
   }
 
-  /** A subplan shared with subqueries, read from its query-scoped cache; no other node is known here. */
-  private static PhysicalPlan planReusedSubplan(LogicalPlan plan) {
+  /**
+   * A subplan shared with subqueries, read from its query-scoped cache, or one already run for a runtime filter;
+   * no other node is known here.
+   */
+  private PhysicalPlan planReusedSubplan(LogicalPlan plan) {
     if (plan instanceof dev.ember.sql.execution.columnar.ReusedSubplanRelation reused) {
       return new InMemoryTableScanExec(reused.output(), reused.cachedBatches(), true);
+    }
+    if (plan instanceof CollectedRelation collected) {
+      return new CollectedBatchesExec(collected, defaultParallelism);
     }
     throw AnalysisException.unsupported("executing the plan node " + plan.simpleString());
   }
