@@ -3,6 +3,7 @@ package dev.ember.sql;
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.columnar.CollectedRelation;
 import dev.ember.sql.execution.joinfilter.KeyFilter;
+import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.reuse.SubplanMatcher;
 import dev.ember.sql.plan.LogicalPlan;
@@ -46,6 +47,7 @@ final class CreationSides {
 
   private final Map<RuntimeFilter, Expression> built = new ConcurrentHashMap<>();
   private final Map<Side, CompletableFuture<Keys>> keys = new ConcurrentHashMap<>();
+  private final Map<LogicalPlan, CompletableFuture<List<ColumnarBatch>>> wholes = new ConcurrentHashMap<>();
   private final Map<LogicalPlan, LogicalPlan> wanted = new ConcurrentHashMap<>();
   private final Map<LogicalPlan, CollectedRelation> collected = new ConcurrentHashMap<>();
   private final long maxKeys;
@@ -136,8 +138,22 @@ final class CreationSides {
 
   /** The keys of {@code filter}'s creation side: {@code run}'s, the first time that side is asked for. */
   Keys keys(RuntimeFilter filter, Supplier<Keys> run) {
-    CompletableFuture<Keys> mine = new CompletableFuture<>();
-    CompletableFuture<Keys> running = keys.putIfAbsent(new Side(filter.creationPlan(), filter.creationKey()), mine);
+    return once(keys, new Side(filter.creationPlan(), filter.creationKey()), run);
+  }
+
+  /**
+   * The batches of the whole output of {@code creation}'s {@linkplain #wholeTarget target}: {@code run}'s, the
+   * first time any filter of {@code creation} asks, whatever its key; {@code null} when the target could not run
+   * whole.
+   */
+  List<ColumnarBatch> whole(LogicalPlan creation, Supplier<List<ColumnarBatch>> run) {
+    return once(wholes, creation, run);
+  }
+
+  /** {@code run}'s answer for {@code key}, run by the first thread to ask; the others wait for it. */
+  private static <K, V> V once(Map<K, CompletableFuture<V>> answers, K key, Supplier<V> run) {
+    CompletableFuture<V> mine = new CompletableFuture<>();
+    CompletableFuture<V> running = answers.putIfAbsent(key, mine);
     if (running != null) {
       try {
         return running.join();
@@ -146,7 +162,7 @@ final class CreationSides {
       }
     }
     try {
-      Keys result = run.get();
+      V result = run.get();
       mine.complete(result);
       return result;
     } catch (RuntimeException | Error e) {

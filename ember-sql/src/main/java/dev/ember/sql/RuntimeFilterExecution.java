@@ -185,28 +185,48 @@ final class RuntimeFilterExecution {
   }
 
   /**
-   * Runs {@code filter}'s creation side and returns its keys; a side kept whole is run with all its columns, and
-   * its batches are kept in {@code sides} for the plans that hold it.
+   * Runs {@code filter}'s creation side and returns its keys. A side kept whole runs once with all the columns the
+   * query reads of it, whichever of its keys is asked for first, and its batches are kept in {@code sides} for the
+   * plans that hold it; otherwise the side runs for its key column alone.
    */
   private static CreationSides.Keys run(RuntimeFilter filter, EmberSession session, CreationSides sides) {
     LogicalPlan creation = filter.creationPlan();
     LogicalPlan target = sides.wholeTarget(creation);
-    LogicalPlan whole = target != null ? wholeOutput(target, session) : null;
-    // Otherwise the key column as it comes, duplicates and all: the filters take duplicates, and the creation
-    // side's keys are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
-    LogicalPlan optimized = whole != null ? whole
-        : session.optimizer().optimize(new Project(List.of(filter.creationKey()), creation));
-    optimized = inline(ScalarSubqueryExecution.inline(optimized, session), session, sides);
-    int keyColumn = whole != null ? target.output().indexOf(filter.creationKey()) : 0;
+    int keyColumn = target == null ? -1 : target.output().indexOf(filter.creationKey());
+    if (keyColumn >= 0) {
+      List<ColumnarBatch> batches = sides.whole(creation, () -> runWhole(target, session, sides));
+      if (batches != null) {
+        return keys(filter, batches, keyColumn, sides.maxKeys());
+      }
+    }
+    // The key column as it comes, duplicates and all: the filters take duplicates, and the creation side's keys
+    // are mostly a table's unique keys, which a distinct aggregation would hash for nothing.
+    LogicalPlan optimized = inline(ScalarSubqueryExecution.inline(session.optimizer().optimize(
+        new Project(List.of(filter.creationKey()), creation)), session), session, sides);
+    ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
+    return keys(filter, session.planner().plan(optimized).executeCollect(context), 0, sides.maxKeys());
+  }
+
+  /** Runs {@code target} whole and keeps its batches in {@code sides}; {@code null} if it cannot run whole. */
+  private static List<ColumnarBatch> runWhole(LogicalPlan target, EmberSession session, CreationSides sides) {
+    LogicalPlan whole = wholeOutput(target, session);
+    if (whole == null) {
+      return null;
+    }
+    LogicalPlan optimized = inline(ScalarSubqueryExecution.inline(whole, session), session, sides);
     ExecutionContext context = new ExecutionContext(session.emberContext(), session.shufflePartitions());
     List<ColumnarBatch> batches = session.planner().plan(optimized).executeCollect(context);
-    if (whole != null) {
-      sides.keep(target, CollectedRelation.of(target.output(), batches));
-    }
+    sides.keep(target, CollectedRelation.of(target.output(), batches));
+    return batches;
+  }
+
+  /** The keys in column {@code keyColumn} of {@code batches}, or too many when more than {@code maxKeys}. */
+  private static CreationSides.Keys keys(RuntimeFilter filter, List<ColumnarBatch> batches, int keyColumn,
+      long maxKeys) {
     KeyBuffer keyValues = new KeyBuffer(KeyFilters.isIntegral(filter.creationKey().dataType()));
     for (ColumnarBatch batch : batches) {
       keyValues.add(batch.column(keyColumn), batch.numRows());
-      if (keyValues.size() > sides.maxKeys()) {
+      if (keyValues.size() > maxKeys) {
         return new CreationSides.Keys(null, keyValues.size());
       }
     }

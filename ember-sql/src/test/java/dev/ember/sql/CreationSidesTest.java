@@ -134,6 +134,22 @@ class CreationSidesTest {
   }
 
   @Test
+  void aSideKeptWholeRunsOnceForAllItsKeys() {
+    CreationSides sides = new CreationSides(1000, 10L << 20);
+    AtomicInteger runs = new AtomicInteger();
+    List<ColumnarBatch> batches = relation(dim.output(), 3).batches();
+    assertThat(sides.whole(dim, () -> {
+      runs.incrementAndGet();
+      return batches;
+    })).isSameAs(batches);
+    assertThat(sides.whole(dim, () -> {
+      runs.incrementAndGet();
+      return List.of();
+    })).isSameAs(batches);
+    assertThat(runs).hasValue(1);
+  }
+
+  @Test
   void aFailedRunFailsEveryFilterWaitingForIt() {
     CreationSides sides = new CreationSides(1000, 10L << 20);
     assertThatThrownBy(() -> sides.keys(filterFrom(dim), () -> {

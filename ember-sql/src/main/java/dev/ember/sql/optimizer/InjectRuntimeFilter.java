@@ -23,6 +23,7 @@ import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
 import dev.ember.sql.types.DecimalType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,8 @@ final class InjectRuntimeFilter implements Rule {
   private static final int MAX_ROUNDS = 3;
 
   private final RuntimeFilterSettings settings;
+  /** The creation plans of the filters placed so far: each runs before the query does, whatever else reads it. */
+  private final Set<LogicalPlan> creationPlans = new HashSet<>();
 
   InjectRuntimeFilter(RuntimeFilterSettings settings) {
     this.settings = settings;
@@ -90,6 +93,13 @@ final class InjectRuntimeFilter implements Rule {
       // Scans are found by their position: a plan may hold equal scans (a table read twice), of which only the
       // one the key was traced to may be filtered.
       Map<List<Integer>, List<Expression>> filters = new LinkedHashMap<>();
+      creationPlans.clear();
+      result.transformAllExpressions(e -> {
+        if (e instanceof RuntimeFilter filter) {
+          creationPlans.add(filter.creationPlan());
+        }
+        return e;
+      });
       collect(result, new ArrayList<>(), filters, count);
       if (filters.isEmpty()) {
         break;
@@ -139,6 +149,7 @@ final class InjectRuntimeFilter implements Rule {
     if (chosen == null) {
       return false;
     }
+    creationPlans.add(chosen.creationPlan());
     int side = chosen == onLeft ? 0 : 1;
     Traced target = traceToScan(join.children().get(side), side == 0 ? leftKey : rightKey);
     List<Integer> scanPath = new ArrayList<>(path);
@@ -168,12 +179,23 @@ final class InjectRuntimeFilter implements Rule {
     long rows = Statistics.expectedRowCount(source.plan());
     long bytes = rows == Statistics.UNKNOWN ? Long.MAX_VALUE
         : rows * Statistics.rowWidth(List.of(source.key()));
-    // The creation side runs twice (once for its keys): worth it only when it reads less than the scan it filters.
+    // The creation side runs twice (once for its keys): worth it only when it reads less than the scan it filters,
+    // or when it runs for another filter anyway and is small enough for its whole output to be kept.
     if (bytes > settings.creationSideThreshold()
-        || scannedBytes(source.plan()) > Statistics.sizeInBytes(target.plan())) {
+        || scannedBytes(source.plan()) > Statistics.sizeInBytes(target.plan()) && !runsAnyway(source.plan())) {
       return null;
     }
     return new RuntimeFilter(target.key(), source.plan(), source.key(), Statistics.rowCount(target.plan()));
+  }
+
+  /**
+   * Whether {@code creation} is the creation plan of a filter already placed and small enough (by the creation side
+   * threshold) for its whole output to be kept when it runs: another key of it then costs no second run.
+   */
+  private boolean runsAnyway(LogicalPlan creation) {
+    long rows = Statistics.expectedRowCount(creation);
+    return creationPlans.contains(creation) && rows != Statistics.UNKNOWN
+        && (double) rows * Statistics.rowWidth(creation.output()) <= settings.creationSideThreshold();
   }
 
   /** The file scan {@code key} comes from, unchanged, through nodes that keep or drop whole key groups. */

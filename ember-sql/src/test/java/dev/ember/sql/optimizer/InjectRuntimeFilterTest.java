@@ -168,6 +168,28 @@ class InjectRuntimeFilterTest {
   }
 
   @Test
+  void aCreationSideRunForAnotherFilterMayFilterAScanSmallerThanWhatItReads() {
+    AttributeReference orderKey = column("o_key");
+    AttributeReference orderCustomer = column("o_cust");
+    AttributeReference orderDate = column("o_date");
+    AttributeReference customerKey = column("c_key");
+    FakeScan orders = new FakeScan("orders", List.of(orderKey, orderCustomer, orderDate), 24 * MB, List.of());
+    LogicalPlan filteredOrders = new Filter(new And(
+        new BinaryComparison(ComparisonOperator.GREATER_THAN, orderDate, Literal.of(1)),
+        new BinaryComparison(ComparisonOperator.LESS_THAN, orderDate, Literal.of(5))), orders);
+    FakeScan customers = new FakeScan("customers", List.of(customerKey, dimCategory), 16 * MB, List.of());
+    // The orders run for the fact scan's filter; their customer keys then filter the customers too.
+    LogicalPlan inner = new Join(filteredOrders, fact, JoinType.INNER, eq(orderKey, factKey));
+    List<RuntimeFilter> placed = filters(rule.apply(new Join(customers, inner, JoinType.INNER,
+        eq(customerKey, orderCustomer))));
+    assertThat(placed).extracting(RuntimeFilter::child).containsExactlyInAnyOrder(factKey, customerKey);
+    assertThat(placed).extracting(RuntimeFilter::creationPlan).containsOnly(filteredOrders);
+    // Alone, the orders would run only for the customers' filter, reading more than the customers are.
+    Join alone = new Join(customers, filteredOrders, JoinType.INNER, eq(customerKey, orderCustomer));
+    assertThat(rule.apply(alone)).isSameAs(alone);
+  }
+
+  @Test
   void limitsAndKeysAlreadyFixedByLiteralsStopTheTrace() {
     LogicalPlan limited = new Limit(Literal.of(10), fact);
     Join throughLimit = new Join(limited, filteredDim, JoinType.INNER, eq(factKey, dimKey));
