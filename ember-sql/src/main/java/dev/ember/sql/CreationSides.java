@@ -141,6 +141,12 @@ final class CreationSides {
     return once(keys, new Side(filter.creationPlan(), filter.creationKey()), run);
   }
 
+  /** The keys {@code filter}'s creation side produced, or {@code null} when it has not run (or failed). */
+  Keys ranKeys(RuntimeFilter filter) {
+    CompletableFuture<Keys> ran = keys.get(new Side(filter.creationPlan(), filter.creationKey()));
+    return ran != null && ran.isDone() && !ran.isCompletedExceptionally() ? ran.join() : null;
+  }
+
   /**
    * The batches of the whole output of {@code creation}'s {@linkplain #wholeTarget target}: {@code run}'s, the
    * first time any filter of {@code creation} asks, whatever its key; {@code null} when the target could not run

@@ -76,7 +76,8 @@ final class RuntimeFilterExecution {
       }
       return done;
     };
-    LogicalPlan rewritten = sides.readCollected(plan).transformAllExpressions(build);
+    LogicalPlan rewritten = sides.readCollected(RedundantJoins.remove(plan, built, sides))
+        .transformAllExpressions(build);
     return rewritten.transformUp(node -> {
       if (node instanceof PushableScan scan && scan.pushedFilters().stream().anyMatch(f -> f.exists(
           x -> x instanceof RuntimeFilter))) {

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CreationSideReuseTest {
 
   private static final String MAX_BYTES = CreationSides.MAX_BYTES_KEY;
-  /** One creation side (the filtered dim) filters both fact scans, and is the build side of both joins. */
-  private static final String TWO_FACTS = "SELECT count(*), sum(f_value), sum(g_value) FROM fact "
+  /**
+   * One creation side (the filtered dim) filters both fact scans, and is the build side of both joins (which read
+   * its name, so neither join is one its exact filter already did).
+   */
+  private static final String TWO_FACTS = "SELECT count(*), sum(f_value), sum(g_value), max(d_name) FROM fact "
       + "JOIN dim ON f_key = d_key JOIN fact2 ON g_key = d_key WHERE d_category = 'x'";
   private static final String ONE_FACT = "SELECT d_name, count(*), sum(f_value) FROM fact JOIN dim ON f_key = d_key "
       + "WHERE d_category = 'x' GROUP BY d_name ORDER BY d_name";
@@ -119,13 +122,14 @@ class CreationSideReuseTest {
         }
       }
     }
-    assertThat(query.collectAsList()).containsExactly(RowFactory.create(count, fSum, gSum));
+    // Only key 3 is in both facts.
+    assertThat(query.collectAsList()).containsExactly(RowFactory.create(count, fSum, gSum, "three"));
     // Two filters, one run of their creation side: the keys job, then the broadcast of dim, then the query's
     // jobs; a separate run per filter would add one.
     int shared = jobs(TWO_FACTS);
     session.conf().unset(MAX_BYTES);
     assertThat(jobs(TWO_FACTS)).isLessThan(shared);
-    assertThat(session.sql(TWO_FACTS).collectAsList()).containsExactly(RowFactory.create(count, fSum, gSum));
+    assertThat(session.sql(TWO_FACTS).collectAsList()).containsExactly(RowFactory.create(count, fSum, gSum, "three"));
   }
 
   @Test

@@ -27,6 +27,11 @@ final class BitmapKeyFilter extends KeyFilter {
   }
 
   @Override
+  public boolean exact() {
+    return true;
+  }
+
+  @Override
   protected boolean containsInRange(long key) {
     long offset = key - min();
     return (words[(int) (offset >>> 6)] & (1L << offset)) != 0;

@@ -54,6 +54,14 @@ public abstract class KeyFilter implements Serializable {
     return keyCount;
   }
 
+  /**
+   * Whether the filter passes exactly its keys (a bitmap or a hash set of the values), rather than also some
+   * others (a Bloom filter).
+   */
+  public boolean exact() {
+    return false;
+  }
+
   /** Whether integral key {@code key}, within [min, max], may be in the set. */
   protected abstract boolean containsInRange(long key);
 

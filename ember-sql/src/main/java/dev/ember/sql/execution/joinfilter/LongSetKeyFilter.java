@@ -53,6 +53,11 @@ final class LongSetKeyFilter extends KeyFilter {
   }
 
   @Override
+  public boolean exact() {
+    return true;
+  }
+
+  @Override
   protected boolean containsInRange(long key) {
     if (key == EMPTY) {
       return containsEmpty;
