@@ -1,13 +1,12 @@
 package dev.ember.sql.analysis;
 
 import dev.ember.sql.AnalysisException;
+import dev.ember.sql.optimizer.RewriteDistinctAggregates;
 import dev.ember.sql.plan.Aggregate;
 import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Limit;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.expressions.AggregateFunction;
-import dev.ember.sql.plan.expressions.AttributeReference;
-import dev.ember.sql.plan.expressions.CountDistinct;
 import dev.ember.sql.plan.expressions.Expression;
 import dev.ember.sql.types.DataTypes;
 import java.util.LinkedHashMap;
@@ -73,22 +72,7 @@ final class CheckAnalysis {
 
   /** The shapes of count(DISTINCT x) the optimizer can rewrite (see RewriteDistinctAggregates). */
   private static void checkDistinctAggregates(Aggregate aggregate) {
-    java.util.Set<Expression> distinctInputs = new java.util.HashSet<>();
-    java.util.List<AggregateFunction> all = new java.util.ArrayList<>();
-    for (Expression e : aggregate.aggregates()) {
-      e.exists(x -> x instanceof AggregateFunction f && all.add(f) && false);
-    }
-    for (AggregateFunction f : all) {
-      if (f instanceof CountDistinct distinct) {
-        distinctInputs.add(distinct.input());
-      }
-    }
-    boolean others = all.stream().anyMatch(f -> !(f instanceof CountDistinct));
-    boolean columnsOnly = aggregate.grouping().stream().allMatch(g -> g instanceof AttributeReference);
-    if (!distinctInputs.isEmpty() && (distinctInputs.size() > 1 || others || !columnsOnly)) {
-      throw AnalysisException.unsupported("count(DISTINCT ...) together with other aggregates, over several "
-          + "expressions, or with grouping by expressions");
-    }
+    RewriteDistinctAggregates.check(aggregate);
   }
 
   private static void checkNoNestedAggregate(Expression e, boolean insideAggregate) {
