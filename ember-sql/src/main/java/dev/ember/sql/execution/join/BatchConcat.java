@@ -25,10 +25,7 @@ final class BatchConcat {
     int offset = 0;
     for (ColumnarBatch b : batches) {
       for (int c = 0; c < columns.length; c++) {
-        ColumnVector source = b.column(c);
-        for (int i = 0; i < b.numRows(); i++) {
-          columns[c].copyFrom(offset + i, source, i);
-        }
+        columns[c].copyRange(offset, b.column(c), 0, b.numRows());
       }
       offset += b.numRows();
     }

@@ -1,6 +1,8 @@
 package dev.ember.sql.execution.joinfilter;
 
 import dev.ember.sql.execution.vector.ColumnVector;
+import dev.ember.sql.execution.vector.IntColumnVector;
+import dev.ember.sql.execution.vector.LongColumnVector;
 import java.util.Arrays;
 
 /**
@@ -20,14 +22,34 @@ public final class KeyBuffer {
 
   /** Adds the non-NULL values of the first {@code rows} rows of {@code column}. */
   public void add(ColumnVector column, int rows) {
-    for (int i = 0; i < rows; i++) {
-      if (!column.isNull(i)) {
-        if (size == values.length) {
-          values = Arrays.copyOf(values, size * 2);
+    if (values.length - size < rows) {
+      values = Arrays.copyOf(values, Math.max(values.length * 2, size + rows));
+    }
+    boolean[] nulls = column.nulls;
+    long[] out = values;
+    int n = size;
+    // Integral columns in one loop each, without a type test or a bounds check a row; NULL rows are written and
+    // then overwritten, since the count only moves past a non-NULL one.
+    if (integral && column instanceof LongColumnVector longs) {
+      long[] keys = longs.values;
+      for (int i = 0; i < rows; i++) {
+        out[n] = keys[i];
+        n += nulls[i] ? 0 : 1;
+      }
+    } else if (integral && column instanceof IntColumnVector ints) {
+      int[] keys = ints.values;
+      for (int i = 0; i < rows; i++) {
+        out[n] = keys[i];
+        n += nulls[i] ? 0 : 1;
+      }
+    } else {
+      for (int i = 0; i < rows; i++) {
+        if (!nulls[i]) {
+          out[n++] = integral ? KeyFilters.key(column, i) : KeyFilters.hash(column, i);
         }
-        values[size++] = integral ? KeyFilters.key(column, i) : KeyFilters.hash(column, i);
       }
     }
+    size = n;
   }
 
   /** The keys added so far. */

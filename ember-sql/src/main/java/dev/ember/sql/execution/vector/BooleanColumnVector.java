@@ -37,6 +37,13 @@ public final class BooleanColumnVector extends ColumnVector {
   }
 
   @Override
+  public void copyRange(int dstOffset, ColumnVector src, int srcOffset, int count) {
+    BooleanColumnVector source = (BooleanColumnVector) src;
+    System.arraycopy(source.nulls, srcOffset, nulls, dstOffset, count);
+    System.arraycopy(source.values, srcOffset, values, dstOffset, count);
+  }
+
+  @Override
   public ColumnVector gather(int[] rows, int count) {
     BooleanColumnVector out = new BooleanColumnVector(dataType(), count);
     boolean[] outNulls = out.nulls;

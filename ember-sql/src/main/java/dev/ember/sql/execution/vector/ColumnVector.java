@@ -46,6 +46,17 @@ public abstract class ColumnVector implements Serializable {
   public abstract void copyFrom(int i, ColumnVector src, int srcRow);
 
   /**
+   * Copies rows {@code [srcOffset, srcOffset + count)} of {@code src} (same type) into the rows from
+   * {@code dstOffset} on. The vectors of one primitive or string array override this with array copies; this
+   * row-at-a-time copy is for the others.
+   */
+  public void copyRange(int dstOffset, ColumnVector src, int srcOffset, int count) {
+    for (int i = 0; i < count; i++) {
+      copyFrom(dstOffset + i, src, srcOffset + i);
+    }
+  }
+
+  /**
    * A new vector of the first {@code count} rows named by {@code rows}, in that order. The typed vectors
    * override this with one loop over their arrays; this row-at-a-time copy is for the others.
    */

@@ -37,6 +37,13 @@ public final class DoubleColumnVector extends ColumnVector {
   }
 
   @Override
+  public void copyRange(int dstOffset, ColumnVector src, int srcOffset, int count) {
+    DoubleColumnVector source = (DoubleColumnVector) src;
+    System.arraycopy(source.nulls, srcOffset, nulls, dstOffset, count);
+    System.arraycopy(source.values, srcOffset, values, dstOffset, count);
+  }
+
+  @Override
   public ColumnVector gather(int[] rows, int count) {
     DoubleColumnVector out = new DoubleColumnVector(dataType(), count);
     boolean[] outNulls = out.nulls;

@@ -37,6 +37,13 @@ public final class IntColumnVector extends ColumnVector {
   }
 
   @Override
+  public void copyRange(int dstOffset, ColumnVector src, int srcOffset, int count) {
+    IntColumnVector source = (IntColumnVector) src;
+    System.arraycopy(source.nulls, srcOffset, nulls, dstOffset, count);
+    System.arraycopy(source.values, srcOffset, values, dstOffset, count);
+  }
+
+  @Override
   public ColumnVector gather(int[] rows, int count) {
     IntColumnVector out = new IntColumnVector(dataType(), count);
     boolean[] outNulls = out.nulls;

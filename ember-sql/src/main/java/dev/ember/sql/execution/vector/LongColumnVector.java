@@ -37,6 +37,13 @@ public final class LongColumnVector extends ColumnVector {
   }
 
   @Override
+  public void copyRange(int dstOffset, ColumnVector src, int srcOffset, int count) {
+    LongColumnVector source = (LongColumnVector) src;
+    System.arraycopy(source.nulls, srcOffset, nulls, dstOffset, count);
+    System.arraycopy(source.values, srcOffset, values, dstOffset, count);
+  }
+
+  @Override
   public ColumnVector gather(int[] rows, int count) {
     LongColumnVector out = new LongColumnVector(dataType(), count);
     boolean[] outNulls = out.nulls;

@@ -37,6 +37,13 @@ public final class StringColumnVector extends ColumnVector {
   }
 
   @Override
+  public void copyRange(int dstOffset, ColumnVector src, int srcOffset, int count) {
+    StringColumnVector source = (StringColumnVector) src;
+    System.arraycopy(source.nulls, srcOffset, nulls, dstOffset, count);
+    System.arraycopy(source.values, srcOffset, values, dstOffset, count);
+  }
+
+  @Override
   public ColumnVector gather(int[] rows, int count) {
     StringColumnVector out = new StringColumnVector(dataType(), count);
     boolean[] outNulls = out.nulls;
