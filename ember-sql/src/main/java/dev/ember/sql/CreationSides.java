@@ -179,28 +179,6 @@ final class CreationSides {
 
   /** {@code plan} with each subplan kept whole read from the driver's batches instead of run again. */
   LogicalPlan readCollected(LogicalPlan plan) {
-    if (collected.isEmpty()) {
-      return plan;
-    }
-    return replace(plan);
-  }
-
-  private LogicalPlan replace(LogicalPlan plan) {
-    CollectedRelation relation = collected.get(plan);
-    if (relation != null) {
-      return relation;
-    }
-    List<LogicalPlan> children = plan.children();
-    if (children.isEmpty()) {
-      return plan;
-    }
-    List<LogicalPlan> rewritten = new ArrayList<>(children.size());
-    boolean changed = false;
-    for (LogicalPlan child : children) {
-      LogicalPlan next = replace(child);
-      changed |= next != child;
-      rewritten.add(next);
-    }
-    return changed ? plan.withNewChildren(rewritten) : plan;
+    return collected.isEmpty() ? plan : plan.replaceOutermost(collected::get);
   }
 }

@@ -191,18 +191,6 @@ final class SubplanReuse {
 
   /** The main plan with each shared target (found by identity) read from its cache. */
   private static LogicalPlan replaceTargets(LogicalPlan plan, Map<LogicalPlan, ReusedSubplanRelation> shared) {
-    ReusedSubplanRelation relation = shared.get(plan);
-    if (relation != null) {
-      return relation;
-    }
-    List<LogicalPlan> children = plan.children();
-    List<LogicalPlan> rewritten = new ArrayList<>(children.size());
-    boolean changed = false;
-    for (LogicalPlan child : children) {
-      LogicalPlan next = replaceTargets(child, shared);
-      changed |= next != child;
-      rewritten.add(next);
-    }
-    return changed ? plan.withNewChildren(rewritten) : plan;
+    return plan.replaceOutermost(shared::get);
   }
 }

@@ -5,6 +5,7 @@ import dev.ember.sql.plan.expressions.Expression;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,6 +45,29 @@ public interface LogicalPlan extends Serializable {
       }
     }
     return true;
+  }
+
+  /**
+   * Replaces, from the top down, each outermost subplan for which {@code replacement} answers a plan (not
+   * {@code null}); the subplans below a replaced one are not visited.
+   */
+  default LogicalPlan replaceOutermost(Function<LogicalPlan, LogicalPlan> replacement) {
+    LogicalPlan replaced = replacement.apply(this);
+    if (replaced != null) {
+      return replaced;
+    }
+    List<LogicalPlan> children = children();
+    if (children.isEmpty()) {
+      return this;
+    }
+    List<LogicalPlan> rewritten = new ArrayList<>(children.size());
+    boolean changed = false;
+    for (LogicalPlan child : children) {
+      LogicalPlan next = child.replaceOutermost(replacement);
+      changed |= next != child;
+      rewritten.add(next);
+    }
+    return changed ? withNewChildren(rewritten) : this;
   }
 
   /** Rewrites children first, then this node. */

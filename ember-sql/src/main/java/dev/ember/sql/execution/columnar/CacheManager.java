@@ -86,21 +86,6 @@ public final class CacheManager {
     if (entries.isEmpty()) {
       return plan;
     }
-    Optional<InMemoryRelation> cached = lookup(plan);
-    if (cached.isPresent()) {
-      return cached.get();
-    }
-    List<LogicalPlan> children = plan.children();
-    if (children.isEmpty()) {
-      return plan;
-    }
-    List<LogicalPlan> rewritten = new ArrayList<>(children.size());
-    boolean changed = false;
-    for (LogicalPlan child : children) {
-      LogicalPlan next = useCachedData(child);
-      changed |= next != child;
-      rewritten.add(next);
-    }
-    return changed ? plan.withNewChildren(rewritten) : plan;
+    return plan.replaceOutermost(node -> lookup(node).orElse(null));
   }
 }
