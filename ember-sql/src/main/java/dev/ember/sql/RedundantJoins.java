@@ -2,10 +2,13 @@ package dev.ember.sql;
 
 import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
+import dev.ember.sql.plan.Aggregate;
+import dev.ember.sql.plan.Filter;
 import dev.ember.sql.plan.Join;
 import dev.ember.sql.plan.JoinType;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
+import dev.ember.sql.plan.PushableScan;
 import dev.ember.sql.plan.expressions.Alias;
 import dev.ember.sql.plan.expressions.AttributeReference;
 import dev.ember.sql.plan.expressions.BinaryComparison;
@@ -64,21 +67,55 @@ final class RedundantJoins {
   }
 
   /**
-   * The runtime filter in {@code left} on {@code leftKey} itself whose creation side is {@code right} (or its
-   * projection onto {@code rightKey}) by that key, built exact; {@code null} if there is none.
+   * The runtime filter on {@code key} itself whose creation side is {@code right} (or its projection onto
+   * {@code rightKey}) by that key, built exact, found on {@code key}'s way down from {@code node} to its scan
+   * through the nodes that keep its rows as they are (filters, projections keeping it, grouping by it, the sides
+   * of joins that never pad it with NULLs); {@code null} if there is none. A filter off that way, under an outer
+   * join's padded side, would not hold for every row reaching the join.
    */
-  private static RuntimeFilter exactFilter(LogicalPlan left, AttributeReference leftKey, LogicalPlan right,
+  private static RuntimeFilter exactFilter(LogicalPlan node, AttributeReference key, LogicalPlan right,
       AttributeReference rightKey, Map<RuntimeFilter, Expression> built) {
-    RuntimeFilter[] found = {null};
-    left.transformAllExpressions(e -> {
-      if (found[0] == null && e instanceof RuntimeFilter filter && filter.child().equals(leftKey)
-          && creates(right, rightKey, filter.creationPlan(), filter.creationKey())
-          && built.get(filter) instanceof RuntimeFilterPredicate predicate && predicate.filter().exact()) {
-        found[0] = filter;
+    List<Expression> expressions = new ArrayList<>(node.expressions());
+    if (node instanceof PushableScan scan) {
+      expressions.addAll(scan.pushedFilters());
+    }
+    for (Expression expression : expressions) {
+      RuntimeFilter[] found = {null};
+      expression.exists(e -> {
+        if (found[0] == null && e instanceof RuntimeFilter filter && filter.child().equals(key)
+            && creates(right, rightKey, filter.creationPlan(), filter.creationKey())
+            && built.get(filter) instanceof RuntimeFilterPredicate predicate && predicate.filter().exact()) {
+          found[0] = filter;
+        }
+        return false;
+      });
+      if (found[0] != null) {
+        return found[0];
       }
-      return e;
-    });
-    return found[0];
+    }
+    LogicalPlan below = below(node, key);
+    return below == null ? null : exactFilter(below, key, right, rightKey, built);
+  }
+
+  /** The child {@code key} comes from unchanged with every row that has it, or {@code null}. */
+  private static LogicalPlan below(LogicalPlan node, AttributeReference key) {
+    if (node instanceof Filter filter) {
+      return filter.child();
+    }
+    if (node instanceof Project project) {
+      return project.projectList().contains(key) ? project.child() : null;
+    }
+    if (node instanceof Aggregate aggregate) {
+      return aggregate.grouping().contains(key) ? aggregate.child() : null;
+    }
+    if (node instanceof Join join) {
+      JoinType type = join.joinType();
+      if (join.left().output().contains(key)) {
+        return type == JoinType.RIGHT_OUTER || type == JoinType.FULL_OUTER ? null : join.left();
+      }
+      return type == JoinType.INNER || type == JoinType.CROSS || type == JoinType.RIGHT_OUTER ? join.right() : null;
+    }
+    return null;
   }
 
   /**

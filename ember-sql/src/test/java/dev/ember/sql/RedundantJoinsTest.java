@@ -2,7 +2,22 @@ package dev.ember.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ember.sql.execution.joinfilter.KeyFilters;
+import dev.ember.sql.execution.joinfilter.RuntimeFilter;
+import dev.ember.sql.execution.joinfilter.RuntimeFilterPredicate;
+import dev.ember.sql.plan.Filter;
+import dev.ember.sql.plan.Join;
+import dev.ember.sql.plan.JoinType;
+import dev.ember.sql.plan.LocalRelation;
+import dev.ember.sql.plan.LogicalPlan;
+import dev.ember.sql.plan.expressions.AttributeReference;
+import dev.ember.sql.plan.expressions.BinaryComparison;
+import dev.ember.sql.plan.expressions.ComparisonOperator;
+import dev.ember.sql.plan.expressions.Expression;
+import dev.ember.sql.types.DataTypes;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +113,28 @@ class RedundantJoinsTest {
     long[] fifty = matching(50);
     assertThat(session.sql(sql).collectAsList())
         .containsExactly(RowFactory.create(once[0] + fifty[0], once[1] + fifty[1]));
+  }
+
+  @Test
+  void aFilterUnderAnOuterJoinsPaddedSideDoesNotStandForTheJoin() {
+    AttributeReference a = AttributeReference.create("a", DataTypes.LongType, true);
+    AttributeReference k = AttributeReference.create("k", DataTypes.LongType, true);
+    AttributeReference c = AttributeReference.create("c", DataTypes.LongType, true);
+    LogicalPlan keys = new LocalRelation(List.of(c), List.of(List.of(1L), List.of(2L)));
+    RuntimeFilter filter = new RuntimeFilter(k, keys, c, 10);
+    Map<RuntimeFilter, Expression> built = Map.of(filter,
+        new RuntimeFilterPredicate(k, KeyFilters.build(new long[] {1, 2}, 2, true), "c", 0.2));
+    LogicalPlan filtered = new Filter(filter, new LocalRelation(List.of(k), List.of(List.of(1L))));
+    Expression onKey = new BinaryComparison(ComparisonOperator.EQUAL, k, c);
+    CreationSides sides = new CreationSides(1000, 10L << 20);
+    // Straight over the filtered scan, the semi join keeps every row it gets.
+    assertThat(RedundantJoins.remove(new Join(filtered, keys, JoinType.LEFT_SEMI, onKey), built, sides))
+        .isSameAs(filtered);
+    // Under a left outer join's padded side, rows with a NULL k reach the semi join, which drops them.
+    LogicalPlan outer = new Join(new LocalRelation(List.of(a), List.of(List.of(5L))), filtered,
+        JoinType.LEFT_OUTER, new BinaryComparison(ComparisonOperator.EQUAL, a, k));
+    Join semi = new Join(outer, keys, JoinType.LEFT_SEMI, onKey);
+    assertThat(RedundantJoins.remove(semi, built, sides)).isEqualTo(semi);
   }
 
   @Test
