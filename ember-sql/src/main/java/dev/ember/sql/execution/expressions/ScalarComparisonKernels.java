@@ -199,6 +199,33 @@ final class ScalarComparisonKernels {
     return out;
   }
 
+  /**
+   * {@code substring(column, 1, length) IN (candidates)} for non-null string candidates, without making the
+   * substrings: the first {@code min(length, s.length())} characters of each value compared in place with each
+   * candidate of that length (the result {@link StringFunctionKernels#substring} would give). NULL where the column
+   * is NULL.
+   */
+  static BooleanColumnVector prefixIn(StringColumnVector column, int length, String[] candidates, int n) {
+    BooleanColumnVector out = withNulls(column, n);
+    boolean[] o = out.values;
+    String[] values = column.values;
+    boolean[] nulls = column.nulls;
+    for (int i = 0; i < n; i++) {
+      if (nulls[i]) {
+        continue;
+      }
+      String v = values[i];
+      int prefix = Math.min(length, v.length());
+      boolean found = false;
+      for (int j = 0; j < candidates.length && !found; j++) {
+        String c = candidates[j];
+        found = c.length() == prefix && v.regionMatches(0, c, 0, prefix);
+      }
+      o[i] = found;
+    }
+    return out;
+  }
+
   /** The widest span of candidates {@link #in(ColumnVector, long[], int)} tests through a bitmap (8 KB). */
   static final long MAX_IN_SPAN = 1 << 16;
 

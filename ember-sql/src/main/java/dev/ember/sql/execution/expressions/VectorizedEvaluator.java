@@ -110,6 +110,10 @@ public final class VectorizedEvaluator {
 
   private static ColumnVector evaluateComposite(Expression e, ColumnarBatch batch, int n) {
     if (e instanceof In in) {
+      BooleanColumnVector prefixes = prefixIn(in, batch, n);
+      if (prefixes != null) {
+        return prefixes;
+      }
       ColumnVector value = evaluate(in.value(), batch);
       String[] strings = value instanceof StringColumnVector ? stringConstants(in) : null;
       if (strings != null) {
@@ -214,6 +218,25 @@ public final class VectorizedEvaluator {
       }
     }
     return out;
+  }
+
+  /**
+   * {@code substring(s, 1, k) IN ('..', ...)} with a literal {@code k > 0} and string literal candidates, tested on
+   * the prefixes of {@code s} in place ({@link ScalarComparisonKernels#prefixIn}); null for any other IN.
+   */
+  private static BooleanColumnVector prefixIn(In in, ColumnarBatch batch, int n) {
+    if (!(in.value() instanceof ScalarFunction f) || !f.name().equals("substring") || f.arguments().size() != 3
+        || !(f.arguments().get(1) instanceof Literal start) || !Integer.valueOf(1).equals(start.value())
+        || !(f.arguments().get(2) instanceof Literal length) || !(length.value() instanceof Integer k) || k <= 0) {
+      return null;
+    }
+    String[] candidates = stringConstants(in);
+    if (candidates == null) {
+      return null;
+    }
+    ColumnVector strings = evaluate(f.arguments().get(0), batch);
+    return strings instanceof StringColumnVector column
+        ? ScalarComparisonKernels.prefixIn(column, k, candidates, n) : null;
   }
 
   /** The candidates of {@code in} when all are non-null string literals, else null. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ember.sql.execution.vector.BooleanColumnVector;
 import dev.ember.sql.execution.vector.ColumnVector;
 import dev.ember.sql.execution.vector.ColumnVectors;
+import dev.ember.sql.execution.vector.StringColumnVector;
 import dev.ember.sql.plan.expressions.ComparisonOperator;
 import dev.ember.sql.types.DataType;
 import dev.ember.sql.types.DataTypes;
@@ -130,5 +131,22 @@ class ScalarComparisonKernelsTest {
     assertThat(ScalarComparisonKernels.in(longs, new long[] {}, 2)).isNull();
     ColumnVector strings = ColumnVectors.of(DataTypes.StringType, Arrays.asList("1", "2"));
     assertThat(ScalarComparisonKernels.in(strings, new long[] {1}, 2)).isNull();
+  }
+
+  @Test
+  void prefixesInCandidatesMatchSubstringThenIn() {
+    List<Object> values = Arrays.asList("13-555", "1", null, "31", "2x", "", "\uD83D\uDE00ab", "130");
+    String[] candidates = {"13", "31", "1", "", "\uD83D\uDE00"};
+    int n = values.size();
+    for (int k : new int[] {1, 2, 3, 10}) {
+      StringColumnVector column = (StringColumnVector) ColumnVectors.of(DataTypes.StringType, values);
+      List<Object> expected = new ArrayList<>();
+      for (Object v : values) {
+        expected.add(v == null ? null
+            : Arrays.asList(candidates).contains(StringFunctionKernels.substring((String) v, 1, k)));
+      }
+      assertThat(rows(ScalarComparisonKernels.prefixIn(column, k, candidates, n), n)).as("k=%d", k)
+          .isEqualTo(expected);
+    }
   }
 }
