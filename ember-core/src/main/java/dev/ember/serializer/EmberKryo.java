@@ -26,6 +26,9 @@ final class EmberKryo extends Kryo {
     EmberKryo kryo = new EmberKryo();
     kryo.setRegistrationRequired(false);
     kryo.setReferences(referenceTracking);
+    if (referenceTracking) {
+      kryo.setReferenceResolver(new ImmutableAwareReferenceResolver());
+    }
     kryo.setInstantiatorStrategy(new DefaultInstantiatorStrategy(new StdInstantiatorStrategy()));
     kryo.addDefaultSerializer(JavaFallback.class, new JavaFallback.KryoSerializerOfFallback());
     PrimitiveArraySerializers.register(kryo);

@@ -97,6 +97,21 @@ class KryoSerializerTest {
   }
 
   @Test
+  void stringsRepeatedInOneGraphAreWrittenAgainAndReadBackEqual() {
+    String shared = new String("repeated");
+    List<Object> twice = new ArrayList<>(Arrays.asList(shared, shared, new Point(1, shared)));
+    List<Object> copy = roundTrip(twice);
+    assertThat(copy).containsExactly("repeated", "repeated", new Point(1, "repeated"));
+    // Other objects still keep their identity: the list twice in the outer list is one list read back.
+    List<Object> inner = new ArrayList<>(List.of("x"));
+    List<Object> outer = roundTrip(new ArrayList<>(Arrays.asList(inner, inner)));
+    assertThat(outer.get(0)).isSameAs(outer.get(1));
+    assertThat(new ImmutableAwareReferenceResolver().useReferences(String.class)).isFalse();
+    assertThat(new ImmutableAwareReferenceResolver().useReferences(Point.class)).isTrue();
+    assertThat(new ImmutableAwareReferenceResolver().useReferences(Integer.class)).isFalse();
+  }
+
+  @Test
   void honoursCustomJavaSerialization() {
     Custom copy = roundTrip(new Custom(5));
     assertThat(copy.count).isEqualTo(6);
