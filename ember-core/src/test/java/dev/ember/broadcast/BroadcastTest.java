@@ -108,9 +108,9 @@ class BroadcastTest {
     for (int i = 0; i < words.length; i++) {
       words[i] = "word-" + i;
     }
-    // About 2.5 MB serialized: more than one record may take under spark.kryoserializer.buffer.max.
+    // About 2 MB serialized: more than one record may take under spark.kryoserializer.buffer.max, in 1 MB pieces.
     Broadcast<String[]> table = sc.broadcast(words);
-    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), 2))).isTrue();
+    assertThat(sc.env().blockManager().contains(new BlockId.BroadcastBlockId(table.id(), 1))).isTrue();
     List<String> values = sc.parallelize(List.of(0, 199_999), 2).map(i -> table.value()[i]).collect();
     assertThat(values).containsExactly("word-0", "word-199999");
   }
