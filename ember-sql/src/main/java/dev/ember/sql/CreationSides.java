@@ -3,9 +3,9 @@ package dev.ember.sql;
 import dev.ember.EmberConf;
 import dev.ember.sql.execution.columnar.CollectedRelation;
 import dev.ember.sql.execution.joinfilter.KeyFilter;
-import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.execution.joinfilter.RuntimeFilter;
 import dev.ember.sql.execution.reuse.SubplanMatcher;
+import dev.ember.sql.execution.vector.ColumnarBatch;
 import dev.ember.sql.plan.LogicalPlan;
 import dev.ember.sql.plan.Project;
 import dev.ember.sql.plan.Statistics;
@@ -95,7 +95,8 @@ final class CreationSides {
       LogicalPlan target = parents.get(subplans.get(at)) instanceof Project project
           && project.projectList().stream().allMatch(e -> e instanceof AttributeReference)
           && project.output().contains(filter.creationKey()) ? project : creation;
-      if (small(target)) {
+      long bytes = Statistics.expectedSizeInBytes(target);
+      if (bytes != Statistics.UNKNOWN && bytes <= maxBytes) {
         wanted.putIfAbsent(creation, target);
       }
     }
@@ -110,11 +111,6 @@ final class CreationSides {
     for (LogicalPlan child : plan.children()) {
       collectSubplans(child, plan, out, parents);
     }
-  }
-
-  private boolean small(LogicalPlan plan) {
-    long rows = Statistics.expectedRowCount(plan);
-    return rows != Statistics.UNKNOWN && (double) rows * Statistics.rowWidth(plan.output()) <= maxBytes;
   }
 
   /**

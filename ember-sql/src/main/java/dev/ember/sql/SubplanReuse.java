@@ -132,8 +132,8 @@ final class SubplanReuse {
    * a plan without an estimate is cached too, as its cache spills to disk.
    */
   private static boolean bounded(LogicalPlan plan, long maxBytes) {
-    long rows = Statistics.expectedRowCount(plan);
-    return rows == Statistics.UNKNOWN || (double) rows * Statistics.rowWidth(plan.output()) <= maxBytes;
+    return Statistics.expectedRowCount(plan) == Statistics.UNKNOWN
+        || Statistics.expectedSizeInBytes(plan) <= maxBytes;
   }
 
   private static Expression reuseIn(ScalarSubquery subquery, List<LogicalPlan> targets,

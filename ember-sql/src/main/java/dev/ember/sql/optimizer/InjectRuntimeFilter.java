@@ -193,9 +193,9 @@ final class InjectRuntimeFilter implements Rule {
    * threshold) for its whole output to be kept when it runs: another key of it then costs no second run.
    */
   private boolean runsAnyway(LogicalPlan creation) {
-    long rows = Statistics.expectedRowCount(creation);
-    return creationPlans.contains(creation) && rows != Statistics.UNKNOWN
-        && (double) rows * Statistics.rowWidth(creation.output()) <= settings.creationSideThreshold();
+    long bytes = Statistics.expectedSizeInBytes(creation);
+    return creationPlans.contains(creation) && bytes != Statistics.UNKNOWN
+        && bytes <= settings.creationSideThreshold();
   }
 
   /** The file scan {@code key} comes from, unchanged, through nodes that keep or drop whole key groups. */

@@ -49,6 +49,14 @@ public final class Statistics {
     return rowCount(plan, true);
   }
 
+  /**
+   * {@link #expectedRowCount} rows of {@code plan}'s row width: the likely size of its output, for judging whether
+   * it is worth keeping; {@link #UNKNOWN} when there is no estimate (or it overflows).
+   */
+  public static long expectedSizeInBytes(LogicalPlan plan) {
+    return bytes(plan, rowCount(plan, true));
+  }
+
   private static long bytes(LogicalPlan plan, long rows) {
     if (rows == UNKNOWN) {
       return UNKNOWN;
