@@ -53,9 +53,16 @@ public interface LogicalPlan extends Serializable {
    */
   default LogicalPlan replaceOutermost(Function<LogicalPlan, LogicalPlan> replacement) {
     LogicalPlan replaced = replacement.apply(this);
-    if (replaced != null) {
-      return replaced;
-    }
+    return replaced != null ? replaced : withChildrenMapped(child -> child.replaceOutermost(replacement));
+  }
+
+  /** Rewrites children first, then this node. */
+  default LogicalPlan transformUp(UnaryOperator<LogicalPlan> rule) {
+    return rule.apply(withChildrenMapped(child -> child.transformUp(rule)));
+  }
+
+  /** This node over its children each passed through {@code map}; itself when none changed. */
+  private LogicalPlan withChildrenMapped(UnaryOperator<LogicalPlan> map) {
     List<LogicalPlan> children = children();
     if (children.isEmpty()) {
       return this;
@@ -63,28 +70,11 @@ public interface LogicalPlan extends Serializable {
     List<LogicalPlan> rewritten = new ArrayList<>(children.size());
     boolean changed = false;
     for (LogicalPlan child : children) {
-      LogicalPlan next = child.replaceOutermost(replacement);
+      LogicalPlan next = map.apply(child);
       changed |= next != child;
       rewritten.add(next);
     }
     return changed ? withNewChildren(rewritten) : this;
-  }
-
-  /** Rewrites children first, then this node. */
-  default LogicalPlan transformUp(UnaryOperator<LogicalPlan> rule) {
-    List<LogicalPlan> children = children();
-    LogicalPlan current = this;
-    if (!children.isEmpty()) {
-      List<LogicalPlan> rewritten = new ArrayList<>(children.size());
-      boolean changed = false;
-      for (LogicalPlan child : children) {
-        LogicalPlan next = child.transformUp(rule);
-        changed |= next != child;
-        rewritten.add(next);
-      }
-      current = changed ? withNewChildren(rewritten) : this;
-    }
-    return rule.apply(current);
   }
 
   /** Rewrites every expression of every node with {@code rule} (bottom-up within each expression). */
